@@ -1,0 +1,34 @@
+#!/bin/sh
+# install-deps.sh - install the Debian packages pbscore's build, tests and CI
+# need (Debian 12). Uses sudo when not run as root.
+set -e
+pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
+      libglib2.0-dev libyaml-dev libcunit1-dev libjson-glib-dev
+      gobject-introspection libgirepository1.0-dev python3 python3-gi
+      valgrind clang libclang-rt-14-dev"
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=""
+elif command -v sudo >/dev/null 2>&1; then
+  as_root="sudo"
+else
+  echo "install-deps: not root and no sudo; install these packages: $pkgs" >&2
+  exit 1
+fi
+
+# shellcheck disable=SC2086
+if ! { $as_root apt-get update -qq &&
+       $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+         --no-install-recommends $pkgs >/dev/null; }; then
+  # Offline or a broken mirror: good enough if everything is already there.
+  missing=""
+  for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+      missing="$missing $p"
+  done
+  if [ -n "$missing" ]; then
+    echo "install-deps: apt-get failed and these packages are missing:$missing" >&2
+    exit 1
+  fi
+  echo "install-deps: apt-get failed, but every package is already installed" >&2
+fi

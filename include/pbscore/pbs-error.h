@@ -1,0 +1,141 @@
+/* pbs-error.h - error domains of libpbscore
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__PBSCORE_INSIDE__) && !defined(PBSCORE_COMPILATION)
+#error "Only <pbscore/pbscore.h> can be included directly."
+#endif
+
+#include <pbscore/pbs-macros.h>
+
+G_BEGIN_DECLS
+
+/**
+ * PBS_VALUE_ERROR:
+ *
+ * Error domain for parsing target and actual values (年度指标值, 实际完成值)
+ * and decimal numbers. Errors in this domain are from #PbsValueError.
+ *
+ * Since: 0.1
+ */
+#define PBS_VALUE_ERROR (pbs_value_error_quark ())
+
+/**
+ * PbsValueError:
+ * @PBS_VALUE_ERROR_EMPTY: the text is empty or only white space
+ * @PBS_VALUE_ERROR_INVALID_UTF8: the text is not valid UTF-8
+ * @PBS_VALUE_ERROR_NUMBER: a number is malformed (stray characters, bad
+ *   thousands separators, several decimal points)
+ * @PBS_VALUE_ERROR_OVERFLOW: a number has more digits than pbscore keeps
+ *   exactly (18 significant digits, 18 decimals)
+ * @PBS_VALUE_ERROR_OPERATOR: a comparison sign with no number after it,
+ *   or two conflicting signs
+ * @PBS_VALUE_ERROR_DATE: a date that does not exist (month 13, 30 February)
+ * @PBS_VALUE_ERROR_RANGE: a range whose bounds are reversed or whose units
+ *   differ
+ *
+ * Error codes in the #PBS_VALUE_ERROR domain. Codes are only ever appended.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_VALUE_ERROR_EMPTY,
+  PBS_VALUE_ERROR_INVALID_UTF8,
+  PBS_VALUE_ERROR_NUMBER,
+  PBS_VALUE_ERROR_OVERFLOW,
+  PBS_VALUE_ERROR_OPERATOR,
+  PBS_VALUE_ERROR_DATE,
+  PBS_VALUE_ERROR_RANGE,
+} PbsValueError;
+
+/**
+ * PBS_SCORE_ERROR:
+ *
+ * Error domain for scoring an evaluation. The message names the row
+ * (1-based, in table order) and the indicator. Errors in this domain are
+ * from #PbsScoreError.
+ *
+ * Since: 0.1
+ */
+#define PBS_SCORE_ERROR (pbs_score_error_quark ())
+
+/**
+ * PbsScoreError:
+ * @PBS_SCORE_ERROR_NO_TARGET: an applicable row has no target
+ * @PBS_SCORE_ERROR_NOT_NUMERIC: a quantitative, range or date target has an
+ *   actual that is not of the same kind (`≤3次` against `无上访`)
+ * @PBS_SCORE_ERROR_UNIT_MISMATCH: the actual's unit differs from the
+ *   target's (人 against 人次)
+ * @PBS_SCORE_ERROR_UNKNOWN_BAND: a qualitative actual whose words name no
+ *   band (达成 / 部分达成 / 未达成) and no explicit band was given
+ * @PBS_SCORE_ERROR_MANUAL_SCORE_REQUIRED: a qualitative row below 达成 has
+ *   no manual score and the policy gives no default
+ * @PBS_SCORE_ERROR_NO_BUDGET: the evaluation has no budget line
+ * @PBS_SCORE_ERROR_ZERO_BUDGET: 全年预算数 is zero and the policy's
+ *   `budget.zero` is `error`
+ * @PBS_SCORE_ERROR_WEIGHTS: the points do not add up to the policy's total
+ *   and the policy's `weights.mismatch` is `error`
+ * @PBS_SCORE_ERROR_REASON_REQUIRED: an over-completed row has no 偏差原因
+ *   and the policy's `over.action` is `require_reason`
+ * @PBS_SCORE_ERROR_OVERFLOW: an intermediate result exceeds the exact range
+ * @PBS_SCORE_ERROR_BAD_POINTS: a row's points are negative
+ *
+ * Error codes in the #PBS_SCORE_ERROR domain. Codes are only ever appended.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_SCORE_ERROR_NO_TARGET,
+  PBS_SCORE_ERROR_NOT_NUMERIC,
+  PBS_SCORE_ERROR_UNIT_MISMATCH,
+  PBS_SCORE_ERROR_UNKNOWN_BAND,
+  PBS_SCORE_ERROR_MANUAL_SCORE_REQUIRED,
+  PBS_SCORE_ERROR_NO_BUDGET,
+  PBS_SCORE_ERROR_ZERO_BUDGET,
+  PBS_SCORE_ERROR_WEIGHTS,
+  PBS_SCORE_ERROR_REASON_REQUIRED,
+  PBS_SCORE_ERROR_OVERFLOW,
+  PBS_SCORE_ERROR_BAD_POINTS,
+} PbsScoreError;
+
+/**
+ * PBS_POLICY_ERROR:
+ *
+ * Error domain for policies: preset names, knob names and knob values.
+ * Errors in this domain are from #PbsPolicyError.
+ *
+ * Since: 0.1
+ */
+#define PBS_POLICY_ERROR (pbs_policy_error_quark ())
+
+/**
+ * PbsPolicyError:
+ * @PBS_POLICY_ERROR_UNKNOWN_PRESET: no preset has that name
+ * @PBS_POLICY_ERROR_UNKNOWN_KNOB: no knob has that name
+ * @PBS_POLICY_ERROR_BAD_VALUE: the value is not of the knob's type or not
+ *   one of its choices
+ * @PBS_POLICY_ERROR_OUT_OF_RANGE: the value is of the right type but
+ *   impossible (negative points, grade thresholds out of order)
+ *
+ * Error codes in the #PBS_POLICY_ERROR domain. Codes are only ever appended.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_POLICY_ERROR_UNKNOWN_PRESET,
+  PBS_POLICY_ERROR_UNKNOWN_KNOB,
+  PBS_POLICY_ERROR_BAD_VALUE,
+  PBS_POLICY_ERROR_OUT_OF_RANGE,
+} PbsPolicyError;
+
+PBS_AVAILABLE_IN_0_1
+GQuark pbs_value_error_quark  (void);
+PBS_AVAILABLE_IN_0_1
+GQuark pbs_score_error_quark  (void);
+PBS_AVAILABLE_IN_0_1
+GQuark pbs_policy_error_quark (void);
+
+G_END_DECLS

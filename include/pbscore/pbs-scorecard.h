@@ -1,0 +1,266 @@
+/* pbs-scorecard.h - the scores of one evaluation under one policy
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__PBSCORE_INSIDE__) && !defined(PBSCORE_COMPILATION)
+#error "Only <pbscore/pbscore.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <pbscore/pbs-macros.h>
+#include <pbscore/pbs-decimal.h>
+#include <pbscore/pbs-evaluation.h>
+#include <pbscore/pbs-policy.h>
+
+G_BEGIN_DECLS
+
+/**
+ * PbsStatus:
+ * @PBS_STATUS_MET: the target was reached (a row with a deduction is still
+ *   met)
+ * @PBS_STATUS_PARTIAL: not reached; the rounded score is above 0
+ * @PBS_STATUS_UNMET: not reached; the rounded score is 0
+ * @PBS_STATUS_UNSCORED: no actual was given; the row has no score
+ * @PBS_STATUS_NOT_APPLICABLE: the row is marked not applicable
+ *
+ * The outcome of one row. The nicks (`met`, `partial`, `unmet`,
+ * `unscored`, `not_applicable`) are stable strings for reports.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_STATUS_MET,             /*< nick=met >*/
+  PBS_STATUS_PARTIAL,         /*< nick=partial >*/
+  PBS_STATUS_UNMET,           /*< nick=unmet >*/
+  PBS_STATUS_UNSCORED,        /*< nick=unscored >*/
+  PBS_STATUS_NOT_APPLICABLE,  /*< nick=not_applicable >*/
+} PbsStatus;
+
+/**
+ * PbsRule:
+ * @PBS_RULE_NONE: no rule ran (unscored or not applicable)
+ * @PBS_RULE_POSITIVE: 正向 `≥` / `>`: a ≥ t → w, else w·a/t
+ * @PBS_RULE_EQUAL: `=` with t ≠ 0, scored like `≥` (`equal.mode` as_ge)
+ * @PBS_RULE_EQUAL_ZERO: `=` with t = 0: w when a ≤ 0, else 0
+ * @PBS_RULE_EQUAL_TWO_SIDED: `=` scored on |a−t|/t (`equal.mode` two_sided)
+ * @PBS_RULE_REVERSE_RATIO: 反向 `≤` / `<`, past the target w·t/a
+ * @PBS_RULE_REVERSE_RELATIVE_EXCESS: 反向, past the target
+ *   w·max(0, 1 − (a−t)/t)
+ * @PBS_RULE_RANGE: a closed interval: inside → w, outside like `≥lo` or
+ *   `≤hi`
+ * @PBS_RULE_QUALITATIVE: 定性, by band and manual score
+ * @PBS_RULE_BOOLEAN: 是/否
+ * @PBS_RULE_DATE: a deadline: on or before → w, late → `date.late`
+ *
+ * Which formula of rule book §4 scored a row. The nicks are stable strings
+ * for reports.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_RULE_NONE,                     /*< nick=none >*/
+  PBS_RULE_POSITIVE,                 /*< nick=positive >*/
+  PBS_RULE_EQUAL,                    /*< nick=equal >*/
+  PBS_RULE_EQUAL_ZERO,               /*< nick=equal_zero >*/
+  PBS_RULE_EQUAL_TWO_SIDED,          /*< nick=equal_two_sided >*/
+  PBS_RULE_REVERSE_RATIO,            /*< nick=reverse_ratio >*/
+  PBS_RULE_REVERSE_RELATIVE_EXCESS,  /*< nick=reverse_relative_excess >*/
+  PBS_RULE_RANGE,                    /*< nick=range >*/
+  PBS_RULE_QUALITATIVE,              /*< nick=qualitative >*/
+  PBS_RULE_BOOLEAN,                  /*< nick=boolean >*/
+  PBS_RULE_DATE,                     /*< nick=date >*/
+} PbsRule;
+
+/**
+ * PbsFlags:
+ * @PBS_FLAG_NONE: nothing to report
+ * @PBS_FLAG_OVER_COMPLETION: the actual is past `over.threshold` × target
+ *   (偏离度): the target may have been set too low
+ * @PBS_FLAG_MISSING_REASON: a 偏差原因 is owed (shortfall or
+ *   over-completion) and none was given
+ * @PBS_FLAG_MANUAL_OUT_OF_BAND: the manual score lies outside its band
+ * @PBS_FLAG_PRINTED_DIFFERS: the printed score differs from the computed
+ *   one by more than `audit.tolerance`
+ * @PBS_FLAG_LATE: a date target was missed
+ * @PBS_FLAG_MANUAL_IGNORED: a manual score on a non-qualitative row was
+ *   ignored
+ * @PBS_FLAG_OVER_DEDUCTED: points were deducted for over-completion
+ *   (`over.action` deduct)
+ *
+ * Findings on one row. The nicks are stable strings for reports.
+ *
+ * Since: 0.1
+ */
+typedef enum /*< flags >*/ {
+  PBS_FLAG_NONE               = 0,       /*< nick=none >*/
+  PBS_FLAG_OVER_COMPLETION    = 1 << 0,  /*< nick=over_completion >*/
+  PBS_FLAG_MISSING_REASON     = 1 << 1,  /*< nick=missing_reason >*/
+  PBS_FLAG_MANUAL_OUT_OF_BAND = 1 << 2,  /*< nick=manual_out_of_band >*/
+  PBS_FLAG_PRINTED_DIFFERS    = 1 << 3,  /*< nick=printed_differs >*/
+  PBS_FLAG_LATE               = 1 << 4,  /*< nick=late >*/
+  PBS_FLAG_MANUAL_IGNORED     = 1 << 5,  /*< nick=manual_ignored >*/
+  PBS_FLAG_OVER_DEDUCTED      = 1 << 6,  /*< nick=over_deducted >*/
+} PbsFlags;
+
+/**
+ * PbsGrade:
+ * @PBS_GRADE_NONE: no grade: the scorecard is incomplete
+ * @PBS_GRADE_EXCELLENT: 优 (central: total ≥ 90)
+ * @PBS_GRADE_GOOD: 良 (central: [80, 90))
+ * @PBS_GRADE_FAIR: 中 (central: [60, 80))
+ * @PBS_GRADE_POOR: 差 (central: < 60)
+ *
+ * The grade of a total (rule book §6); lower bounds are inclusive.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_GRADE_NONE,       /*< nick=none >*/
+  PBS_GRADE_EXCELLENT,  /*< nick=excellent >*/
+  PBS_GRADE_GOOD,       /*< nick=good >*/
+  PBS_GRADE_FAIR,       /*< nick=fair >*/
+  PBS_GRADE_POOR,       /*< nick=poor >*/
+} PbsGrade;
+
+/**
+ * PbsLanguage:
+ * @PBS_LANGUAGE_ZH: Chinese (the default)
+ * @PBS_LANGUAGE_EN: English
+ *
+ * The language of explanations and warnings.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_LANGUAGE_ZH,  /*< nick=zh >*/
+  PBS_LANGUAGE_EN,  /*< nick=en >*/
+} PbsLanguage;
+
+/**
+ * PbsWarning:
+ * @PBS_WARNING_OVER_BUDGET: 全年执行数 exceeds 全年预算数
+ * @PBS_WARNING_EXECUTION_BELOW_90: execution below 90 %: needs an
+ *   explanation
+ * @PBS_WARNING_YELLOW_LOW_EXECUTION: yellow: execution below 80 %
+ * @PBS_WARNING_YELLOW_ZERO_BUDGET: yellow: 全年预算数 is zero
+ * @PBS_WARNING_RED_MISMATCH: red: the indicators' completion share exceeds
+ *   the budget's by more than 5 % relative
+ * @PBS_WARNING_WEIGHTS: the points do not add up to the total (reported
+ *   under `weights.mismatch` rescale or as_is)
+ * @PBS_WARNING_BUDGET_PRINTED_DIFFERS: the printed budget score differs
+ *   from the computed one
+ *
+ * Document-level warnings (rule book §3, §6, §10); never errors. Row-level
+ * findings are #PbsFlags.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_WARNING_OVER_BUDGET,             /*< nick=over_budget >*/
+  PBS_WARNING_EXECUTION_BELOW_90,      /*< nick=execution_below_90 >*/
+  PBS_WARNING_YELLOW_LOW_EXECUTION,    /*< nick=yellow_low_execution >*/
+  PBS_WARNING_YELLOW_ZERO_BUDGET,      /*< nick=yellow_zero_budget >*/
+  PBS_WARNING_RED_MISMATCH,            /*< nick=red_mismatch >*/
+  PBS_WARNING_WEIGHTS,                 /*< nick=weights >*/
+  PBS_WARNING_BUDGET_PRINTED_DIFFERS,  /*< nick=budget_printed_differs >*/
+} PbsWarning;
+
+#define PBS_TYPE_SCORECARD (pbs_scorecard_get_type ())
+
+PBS_AVAILABLE_IN_0_1
+GType            pbs_scorecard_get_type          (void) G_GNUC_CONST;
+PBS_AVAILABLE_IN_0_1
+PbsScorecard    *pbs_scorecard_ref               (PbsScorecard *self);
+PBS_AVAILABLE_IN_0_1
+void             pbs_scorecard_unref             (PbsScorecard *self);
+
+PBS_AVAILABLE_IN_0_1
+PbsEvaluation   *pbs_scorecard_get_evaluation    (PbsScorecard *self);
+PBS_AVAILABLE_IN_0_1
+PbsPolicy       *pbs_scorecard_get_policy        (PbsScorecard *self);
+
+PBS_AVAILABLE_IN_0_1
+guint            pbs_scorecard_get_n_rows        (PbsScorecard *self);
+PBS_AVAILABLE_IN_0_1
+gboolean         pbs_scorecard_get_row_score     (PbsScorecard *self,
+                                                  guint         row,
+                                                  PbsDecimal   *out);
+PBS_AVAILABLE_IN_0_1
+gboolean         pbs_scorecard_get_row_points    (PbsScorecard *self,
+                                                  guint         row,
+                                                  PbsDecimal   *out);
+PBS_AVAILABLE_IN_0_1
+PbsStatus        pbs_scorecard_get_row_status    (PbsScorecard *self,
+                                                  guint         row);
+PBS_AVAILABLE_IN_0_1
+PbsRule          pbs_scorecard_get_row_rule      (PbsScorecard *self,
+                                                  guint         row);
+PBS_AVAILABLE_IN_0_1
+PbsFlags         pbs_scorecard_get_row_flags     (PbsScorecard *self,
+                                                  guint         row);
+PBS_AVAILABLE_IN_0_1
+gboolean         pbs_scorecard_get_row_ratio     (PbsScorecard *self,
+                                                  guint         row,
+                                                  PbsDecimal   *out);
+PBS_AVAILABLE_IN_0_1
+char            *pbs_scorecard_dup_row_explanation (PbsScorecard *self,
+                                                    guint         row,
+                                                    PbsLanguage   language);
+
+PBS_AVAILABLE_IN_0_1
+guint            pbs_scorecard_get_n_subtotals   (PbsScorecard *self);
+PBS_AVAILABLE_IN_0_1
+void             pbs_scorecard_get_subtotal      (PbsScorecard *self,
+                                                  guint         index,
+                                                  guint        *level,
+                                                  const char  **level1,
+                                                  const char  **level2,
+                                                  PbsDecimal   *points,
+                                                  PbsDecimal   *score);
+
+PBS_AVAILABLE_IN_0_1
+gboolean         pbs_scorecard_get_budget_rate   (PbsScorecard *self,
+                                                  PbsDecimal   *out);
+PBS_AVAILABLE_IN_0_1
+void             pbs_scorecard_get_budget_points (PbsScorecard *self,
+                                                  PbsDecimal   *out);
+PBS_AVAILABLE_IN_0_1
+void             pbs_scorecard_get_budget_score  (PbsScorecard *self,
+                                                  PbsDecimal   *out);
+
+PBS_AVAILABLE_IN_0_1
+void             pbs_scorecard_get_total         (PbsScorecard *self,
+                                                  PbsDecimal   *out);
+PBS_AVAILABLE_IN_0_1
+void             pbs_scorecard_get_total_points  (PbsScorecard *self,
+                                                  PbsDecimal   *out);
+PBS_AVAILABLE_IN_0_1
+PbsGrade         pbs_scorecard_get_grade         (PbsScorecard *self);
+PBS_AVAILABLE_IN_0_1
+gboolean         pbs_scorecard_is_complete       (PbsScorecard *self);
+
+PBS_AVAILABLE_IN_0_1
+guint            pbs_scorecard_get_n_warnings    (PbsScorecard *self);
+PBS_AVAILABLE_IN_0_1
+PbsWarning       pbs_scorecard_get_warning       (PbsScorecard *self,
+                                                  guint         index);
+PBS_AVAILABLE_IN_0_1
+char            *pbs_scorecard_dup_warning_message (PbsScorecard *self,
+                                                    guint         index,
+                                                    PbsLanguage   language);
+
+PBS_AVAILABLE_IN_0_1
+const char      *pbs_grade_to_string             (PbsGrade      grade);
+PBS_AVAILABLE_IN_0_1
+const char      *pbs_status_to_string            (PbsStatus     status);
+PBS_AVAILABLE_IN_0_1
+const char      *pbs_rule_to_string              (PbsRule       rule);
+PBS_AVAILABLE_IN_0_1
+const char      *pbs_flag_to_string              (PbsFlags      flag);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsScorecard, pbs_scorecard_unref)
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* pbs-error.c - error domains of libpbscore
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "pbs-private.h"
+
+/**
+ * pbs_value_error_quark:
+ *
+ * Returns: the #PBS_VALUE_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (pbs-value-error-quark, pbs_value_error)
+
+/**
+ * pbs_score_error_quark:
+ *
+ * Returns: the #PBS_SCORE_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (pbs-score-error-quark, pbs_score_error)
+
+/**
+ * pbs_policy_error_quark:
+ *
+ * Returns: the #PBS_POLICY_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (pbs-policy-error-quark, pbs_policy_error)
+
+/**
+ * pbs_document_error_quark:
+ *
+ * Returns: the #PBS_DOCUMENT_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (pbs-document-error-quark, pbs_document_error)

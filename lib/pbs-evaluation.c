@@ -1,0 +1,435 @@
+/* pbs-evaluation.c - a self-evaluation table (绩效自评表)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pbs-private.h"
+
+/**
+ * PbsEvaluation:
+ *
+ * One self-evaluation table: its header (title, department, implementing
+ * unit, year, money unit), the budget line and the indicator rows in table
+ * order. Score it with pbs_evaluation_score().
+ *
+ * Since: 0.1
+ */
+struct _PbsEvaluation
+{
+  GObject      parent_instance;
+  char        *title;
+  char        *department;
+  char        *unit;
+  guint        year;
+  PbsCurrency  currency;
+  PbsBudget   *budget;
+  PbsTemplate *template_;    /* nullable */
+  PbsPolicy   *policy;       /* nullable: the document's own policy */
+  char        *template_ref; /* nullable: `template:` as written */
+  char        *policy_ref;   /* nullable: `policy:` as written */
+  GPtrArray   *indicators;   /* PbsIndicator*, owned */
+};
+
+G_DEFINE_FINAL_TYPE (PbsEvaluation, pbs_evaluation, G_TYPE_OBJECT)
+
+static void
+pbs_evaluation_finalize (GObject *object)
+{
+  PbsEvaluation *self = PBS_EVALUATION (object);
+
+  g_free (self->title);
+  g_free (self->department);
+  g_free (self->unit);
+  g_clear_pointer (&self->budget, pbs_budget_unref);
+  g_clear_pointer (&self->template_, pbs_template_unref);
+  g_clear_pointer (&self->policy, pbs_policy_unref);
+  g_free (self->template_ref);
+  g_free (self->policy_ref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  G_OBJECT_CLASS (pbs_evaluation_parent_class)->finalize (object);
+}
+
+static void
+pbs_evaluation_class_init (PbsEvaluationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pbs_evaluation_finalize;
+}
+
+static void
+pbs_evaluation_init (PbsEvaluation *self)
+{
+  self->title = g_strdup ("");
+  self->department = g_strdup ("");
+  self->unit = g_strdup ("");
+  self->currency = PBS_CURRENCY_WAN_YUAN;
+  self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_indicator_unref);
+}
+
+/**
+ * pbs_evaluation_new:
+ *
+ * Creates an empty table (amounts in 万元).
+ *
+ * Returns: (transfer full): a new #PbsEvaluation
+ *
+ * Since: 0.1
+ */
+PbsEvaluation *
+pbs_evaluation_new (void)
+{
+  return g_object_new (PBS_TYPE_EVALUATION, NULL);
+}
+
+/* The header strings share one shape. */
+#define STRING_FIELD(field)                                                   \
+  const char *                                                                \
+  pbs_evaluation_get_##field (PbsEvaluation *self)                            \
+  {                                                                           \
+    g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);                    \
+    return self->field;                                                       \
+  }                                                                           \
+  void                                                                        \
+  pbs_evaluation_set_##field (PbsEvaluation *self, const char *field)         \
+  {                                                                           \
+    g_return_if_fail (PBS_IS_EVALUATION (self));                              \
+    g_free (self->field);                                                     \
+    self->field = g_strdup (field != NULL ? field : "");                      \
+  }
+
+/**
+ * pbs_evaluation_get_title:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: (transfer none): the 项目名称 (or 部门 for a whole-department
+ *   table); empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_title:
+ * @self: a #PbsEvaluation
+ * @title: (nullable): the 项目名称
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (title)
+
+/**
+ * pbs_evaluation_get_department:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: (transfer none): the 主管部门; empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_department:
+ * @self: a #PbsEvaluation
+ * @department: (nullable): the 主管部门
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (department)
+
+/**
+ * pbs_evaluation_get_unit:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: (transfer none): the 实施单位; empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_unit:
+ * @self: a #PbsEvaluation
+ * @unit: (nullable): the 实施单位
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (unit)
+
+/**
+ * pbs_evaluation_get_year:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: the year evaluated, 0 when unset
+ *
+ * Since: 0.1
+ */
+guint
+pbs_evaluation_get_year (PbsEvaluation *self)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), 0);
+  return self->year;
+}
+
+/**
+ * pbs_evaluation_set_year:
+ * @self: a #PbsEvaluation
+ * @year: the year evaluated
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_year (PbsEvaluation *self, guint year)
+{
+  g_return_if_fail (PBS_IS_EVALUATION (self));
+  self->year = year;
+}
+
+/**
+ * pbs_evaluation_get_currency:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: the money unit of the budget block
+ *
+ * Since: 0.1
+ */
+PbsCurrency
+pbs_evaluation_get_currency (PbsEvaluation *self)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), PBS_CURRENCY_WAN_YUAN);
+  return self->currency;
+}
+
+/**
+ * pbs_evaluation_set_currency:
+ * @self: a #PbsEvaluation
+ * @currency: the money unit
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_currency (PbsEvaluation *self, PbsCurrency currency)
+{
+  g_return_if_fail (PBS_IS_EVALUATION (self));
+  self->currency = currency;
+}
+
+/**
+ * pbs_evaluation_get_budget:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: (transfer none) (nullable): the budget line, or %NULL
+ *
+ * Since: 0.1
+ */
+PbsBudget *
+pbs_evaluation_get_budget (PbsEvaluation *self)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  return self->budget;
+}
+
+/**
+ * pbs_evaluation_set_budget:
+ * @self: a #PbsEvaluation
+ * @budget: (nullable): the budget line; @self takes its own reference
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_budget (PbsEvaluation *self, PbsBudget *budget)
+{
+  g_return_if_fail (PBS_IS_EVALUATION (self));
+  if (budget != NULL)
+    pbs_budget_ref (budget);
+  g_clear_pointer (&self->budget, pbs_budget_unref);
+  g_clear_pointer (&self->template_, pbs_template_unref);
+  g_clear_pointer (&self->policy, pbs_policy_unref);
+  self->budget = budget;
+}
+
+/**
+ * pbs_evaluation_add_indicator:
+ * @self: a #PbsEvaluation
+ * @indicator: a row; @self takes its own reference
+ *
+ * Appends a row to the table.
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_add_indicator (PbsEvaluation *self, PbsIndicator *indicator)
+{
+  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (indicator != NULL);
+  g_ptr_array_add (self->indicators, pbs_indicator_ref (indicator));
+}
+
+/**
+ * pbs_evaluation_get_n_indicators:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: the number of rows
+ *
+ * Since: 0.1
+ */
+guint
+pbs_evaluation_get_n_indicators (PbsEvaluation *self)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), 0);
+  return self->indicators->len;
+}
+
+/**
+ * pbs_evaluation_get_indicator:
+ * @self: a #PbsEvaluation
+ * @index: a row number, from 0
+ *
+ * Returns: (transfer none): the row
+ *
+ * Since: 0.1
+ */
+PbsIndicator *
+pbs_evaluation_get_indicator (PbsEvaluation *self, guint index)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (index < self->indicators->len, NULL);
+  return g_ptr_array_index (self->indicators, index);
+}
+
+/**
+ * pbs_evaluation_get_template:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: (transfer none) (nullable): the framework the table follows
+ *
+ * Since: 0.1
+ */
+PbsTemplate *
+pbs_evaluation_get_template (PbsEvaluation *self)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  return self->template_;
+}
+
+/**
+ * pbs_evaluation_set_template:
+ * @self: a #PbsEvaluation
+ * @template_: (nullable): the framework; @self takes its own reference
+ *
+ * With a template, scoring checks each level-1 category's points against
+ * the template's under the policy's `weights.mismatch`.
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_template (PbsEvaluation *self, PbsTemplate *template_)
+{
+  g_return_if_fail (PBS_IS_EVALUATION (self));
+  if (template_ != NULL)
+    pbs_template_ref (template_);
+  g_clear_pointer (&self->template_, pbs_template_unref);
+  self->template_ = template_;
+}
+
+/**
+ * pbs_evaluation_get_policy:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: (transfer none) (nullable): the policy the document names, used
+ *   by pbs_evaluation_score() when it is given none
+ *
+ * Since: 0.1
+ */
+PbsPolicy *
+pbs_evaluation_get_policy (PbsEvaluation *self)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  return self->policy;
+}
+
+/**
+ * pbs_evaluation_set_policy:
+ * @self: a #PbsEvaluation
+ * @policy: (nullable): the document's policy; @self takes its own reference
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_policy (PbsEvaluation *self, PbsPolicy *policy)
+{
+  g_return_if_fail (PBS_IS_EVALUATION (self));
+  if (policy != NULL)
+    pbs_policy_ref (policy);
+  g_clear_pointer (&self->policy, pbs_policy_unref);
+  self->policy = policy;
+}
+
+static gboolean
+optional_equal (gboolean has_a, const PbsDecimal *a, gboolean has_b, const PbsDecimal *b)
+{
+  return has_a == has_b && (!has_a || pbs_decimal_equal (a, b));
+}
+
+static gboolean
+budget_equal (const PbsBudget *a, const PbsBudget *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return pbs_decimal_equal (&a->annual, &b->annual)
+         && pbs_decimal_equal (&a->executed, &b->executed)
+         && optional_equal (a->has_initial, &a->initial, b->has_initial, &b->initial)
+         && optional_equal (a->has_points, &a->points, b->has_points, &b->points)
+         && optional_equal (a->has_printed_score, &a->printed_score, b->has_printed_score, &b->printed_score);
+}
+
+/**
+ * pbs_evaluation_equal:
+ * @a: a #PbsEvaluation
+ * @b: a #PbsEvaluation
+ *
+ * Compares the header, the budget line, the template and policy names and
+ * every row, as a load → save → load round trip must preserve them.
+ *
+ * Returns: %TRUE when @a and @b are the same table
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (a) && PBS_IS_EVALUATION (b), FALSE);
+
+  if (strcmp (a->title, b->title) != 0 || strcmp (a->department, b->department) != 0
+      || strcmp (a->unit, b->unit) != 0 || a->year != b->year || a->currency != b->currency
+      || !budget_equal (a->budget, b->budget) || a->indicators->len != b->indicators->len)
+    return FALSE;
+  if ((a->template_ == NULL) != (b->template_ == NULL)
+      || (a->template_ != NULL && strcmp (pbs_template_get_name (a->template_),
+                                          pbs_template_get_name (b->template_)) != 0))
+    return FALSE;
+  if ((a->policy == NULL) != (b->policy == NULL)
+      || (a->policy != NULL && !pbs_policy_equal (a->policy, b->policy)))
+    return FALSE;
+  for (guint i = 0; i < a->indicators->len; i++)
+    if (!pbs_indicator_equal (g_ptr_array_index (a->indicators, i), g_ptr_array_index (b->indicators, i)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+pbs_evaluation_set_refs (PbsEvaluation *self, const char *template_ref, const char *policy_ref)
+{
+  g_free (self->template_ref);
+  g_free (self->policy_ref);
+  self->template_ref = g_strdup (template_ref);
+  self->policy_ref = g_strdup (policy_ref);
+}
+
+const char *
+pbs_evaluation_get_template_ref (PbsEvaluation *self)
+{
+  return self->template_ref;
+}
+
+const char *
+pbs_evaluation_get_policy_ref (PbsEvaluation *self)
+{
+  return self->policy_ref;
+}

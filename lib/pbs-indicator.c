@@ -1,0 +1,486 @@
+/* pbs-indicator.c - one row of a self-evaluation table
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pbs-private.h"
+
+/**
+ * PbsIndicator:
+ *
+ * One 三级指标 row: its level-1 and level-2 categories, name, points (分值),
+ * target (年度指标值), actual (实际完成值), 偏差原因, and optionally a manual
+ * score (qualitative rows), the score as printed, an explicit band and a
+ * not-applicable mark.
+ *
+ * Targets and actuals are parsed when they are set, so a bad one is
+ * reported at once and scoring is arithmetic only. The values live inside
+ * the indicator: no heap block per number.
+ *
+ * Since: 0.1
+ */
+
+G_DEFINE_BOXED_TYPE (PbsIndicator, pbs_indicator, pbs_indicator_ref, pbs_indicator_unref)
+
+/**
+ * pbs_indicator_new:
+ * @level1: the level-1 category (一级指标), such as `产出指标`
+ * @level2: the level-2 category (二级指标), such as `数量指标`
+ * @name: the indicator (三级指标)
+ * @points: its points (分值)
+ *
+ * Creates a row with no target and no actual yet.
+ *
+ * Returns: (transfer full): a new #PbsIndicator
+ *
+ * Since: 0.1
+ */
+PbsIndicator *
+pbs_indicator_new (const char *level1, const char *level2, const char *name,
+                   const PbsDecimal *points)
+{
+  PbsIndicator *self;
+
+  g_return_val_if_fail (level1 != NULL && level2 != NULL && name != NULL, NULL);
+  g_return_val_if_fail (points != NULL, NULL);
+
+  self = g_new0 (PbsIndicator, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->level1 = g_strdup (level1);
+  self->level2 = g_strdup (level2);
+  self->name = g_strdup (name);
+  self->reason = g_strdup ("");
+  self->points = *points;
+  return self;
+}
+
+/**
+ * pbs_indicator_ref:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer full): @self, with one more reference
+ *
+ * Since: 0.1
+ */
+PbsIndicator *
+pbs_indicator_ref (PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * pbs_indicator_unref:
+ * @self: (transfer full): a #PbsIndicator
+ *
+ * Drops a reference; the last one frees @self.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_unref (PbsIndicator *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->level1);
+  g_free (self->level2);
+  g_free (self->name);
+  g_free (self->reason);
+  pbs_value_clear (&self->target);
+  pbs_value_clear (&self->actual);
+  g_free (self);
+}
+
+/**
+ * pbs_indicator_get_level1:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer none): the level-1 category
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_indicator_get_level1 (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->level1;
+}
+
+/**
+ * pbs_indicator_get_level2:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer none): the level-2 category
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_indicator_get_level2 (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->level2;
+}
+
+/**
+ * pbs_indicator_get_name:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer none): the indicator's name
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_indicator_get_name (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->name;
+}
+
+/**
+ * pbs_indicator_get_points:
+ * @self: a #PbsIndicator
+ * @out: (out caller-allocates): the points (分值)
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_get_points (const PbsIndicator *self, PbsDecimal *out)
+{
+  g_return_if_fail (self != NULL && out != NULL);
+  *out = self->points;
+}
+
+/* Parses into a scratch value first, so a bad text leaves the old one. */
+static gboolean
+set_value (PbsValue *slot, const char *text, GError **error)
+{
+  PbsValue v = { 0 };
+
+  if (text == NULL)
+    {
+      pbs_value_clear (slot);
+      return TRUE;
+    }
+  if (!pbs_value_init_parse (&v, text, error))
+    return FALSE;
+  pbs_value_clear (slot);
+  *slot = v;
+  return TRUE;
+}
+
+/**
+ * pbs_indicator_set_target:
+ * @self: a #PbsIndicator
+ * @text: the 年度指标值 exactly as printed (`≥95%`)
+ * @error: return location for a #GError, or %NULL
+ *
+ * Parses and sets the target. On error the previous target is kept.
+ *
+ * Returns: %TRUE on success; %FALSE with @error in #PBS_VALUE_ERROR
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_set_target (PbsIndicator *self, const char *text, GError **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return set_value (&self->target, text, error);
+}
+
+/**
+ * pbs_indicator_get_target:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer none) (nullable): the target, or %NULL when unset
+ *
+ * Since: 0.1
+ */
+const PbsValue *
+pbs_indicator_get_target (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return pbs_value_is_set (&self->target) ? &self->target : NULL;
+}
+
+/**
+ * pbs_indicator_set_actual:
+ * @self: a #PbsIndicator
+ * @text: (nullable): the 实际完成值 exactly as printed, or %NULL to unset
+ * @error: return location for a #GError, or %NULL
+ *
+ * Parses and sets the actual. A row without an actual is unscored, never
+ * scored 0. On error the previous actual is kept.
+ *
+ * Returns: %TRUE on success; %FALSE with @error in #PBS_VALUE_ERROR
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_set_actual (PbsIndicator *self, const char *text, GError **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return set_value (&self->actual, text, error);
+}
+
+/**
+ * pbs_indicator_get_actual:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer none) (nullable): the actual, or %NULL when unset
+ *
+ * Since: 0.1
+ */
+const PbsValue *
+pbs_indicator_get_actual (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return pbs_value_is_set (&self->actual) ? &self->actual : NULL;
+}
+
+/**
+ * pbs_indicator_set_reason:
+ * @self: a #PbsIndicator
+ * @reason: (nullable): the 偏差原因分析及改进措施
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_reason (PbsIndicator *self, const char *reason)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->reason);
+  self->reason = g_strdup (reason != NULL ? reason : "");
+}
+
+/**
+ * pbs_indicator_get_reason:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer none): the 偏差原因, empty when none was given
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_indicator_get_reason (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->reason;
+}
+
+gboolean
+pbs_reason_is_given (const char *reason)
+{
+  static const char * const placeholders[] = {
+    "无", "/", "-", "—", "——", "－", "／", "N/A", "n/a", "NA", "暂无", "无。",
+  };
+  g_autofree char *folded = pbs_fold_width (reason);
+
+  if (*folded == '\0')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    if (strcmp (folded, placeholders[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * pbs_indicator_set_manual_score:
+ * @self: a #PbsIndicator
+ * @score: (nullable): the score entered by hand (qualitative rows), or
+ *   %NULL to unset
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_manual_score (PbsIndicator *self, const PbsDecimal *score)
+{
+  g_return_if_fail (self != NULL);
+  self->has_manual_score = score != NULL;
+  if (score != NULL)
+    self->manual_score = *score;
+}
+
+/**
+ * pbs_indicator_get_manual_score:
+ * @self: a #PbsIndicator
+ * @out: (out caller-allocates): the manual score
+ *
+ * Returns: %TRUE when a manual score is set
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_get_manual_score (const PbsIndicator *self, PbsDecimal *out)
+{
+  g_return_val_if_fail (self != NULL && out != NULL, FALSE);
+  if (self->has_manual_score)
+    *out = self->manual_score;
+  return self->has_manual_score;
+}
+
+/**
+ * pbs_indicator_set_printed_score:
+ * @self: a #PbsIndicator
+ * @score: (nullable): the 得分 as published, or %NULL to unset
+ *
+ * The printed score is kept for auditing; it never replaces the computed
+ * one.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_printed_score (PbsIndicator *self, const PbsDecimal *score)
+{
+  g_return_if_fail (self != NULL);
+  self->has_printed_score = score != NULL;
+  if (score != NULL)
+    self->printed_score = *score;
+}
+
+/**
+ * pbs_indicator_get_printed_score:
+ * @self: a #PbsIndicator
+ * @out: (out caller-allocates): the printed score
+ *
+ * Returns: %TRUE when a printed score is set
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_get_printed_score (const PbsIndicator *self, PbsDecimal *out)
+{
+  g_return_val_if_fail (self != NULL && out != NULL, FALSE);
+  if (self->has_printed_score)
+    *out = self->printed_score;
+  return self->has_printed_score;
+}
+
+/**
+ * pbs_indicator_set_band:
+ * @self: a #PbsIndicator
+ * @band: the band of a qualitative row, or %PBS_BAND_UNKNOWN to read it
+ *   from the actual's words
+ *
+ * Sets the band explicitly, for actuals whose words name none.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_band (PbsIndicator *self, PbsBand band)
+{
+  g_return_if_fail (self != NULL);
+  self->band = band;
+}
+
+/**
+ * pbs_indicator_get_band:
+ * @self: a #PbsIndicator
+ *
+ * Returns: the explicit band, or %PBS_BAND_UNKNOWN when none was set
+ *
+ * Since: 0.1
+ */
+PbsBand
+pbs_indicator_get_band (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, PBS_BAND_UNKNOWN);
+  return self->band;
+}
+
+/**
+ * pbs_indicator_set_not_applicable:
+ * @self: a #PbsIndicator
+ * @not_applicable: whether the row does not apply this year
+ *
+ * A not-applicable row is dropped and the total rescaled (rule book §6).
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_not_applicable (PbsIndicator *self, gboolean not_applicable)
+{
+  g_return_if_fail (self != NULL);
+  self->not_applicable = !!not_applicable;
+}
+
+/**
+ * pbs_indicator_get_not_applicable:
+ * @self: a #PbsIndicator
+ *
+ * Returns: whether the row is marked not applicable
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_get_not_applicable (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->not_applicable;
+}
+
+/**
+ * pbs_indicator_get_line:
+ * @self: a #PbsIndicator
+ *
+ * Returns: the 1-based line of the row in the YAML file it was read from,
+ *   or 0 when it was not read from a file
+ *
+ * Since: 0.1
+ */
+guint
+pbs_indicator_get_line (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->line;
+}
+
+static gboolean
+value_equal (const PbsValue *a, const PbsValue *b)
+{
+  return g_strcmp0 (a->text, b->text) == 0;
+}
+
+static gboolean
+optional_equal (gboolean has_a, const PbsDecimal *a, gboolean has_b, const PbsDecimal *b)
+{
+  return has_a == has_b && (!has_a || pbs_decimal_equal (a, b));
+}
+
+/**
+ * pbs_indicator_equal:
+ * @a: a #PbsIndicator
+ * @b: a #PbsIndicator
+ *
+ * Compares every input of the two rows (not their source lines). Targets
+ * and actuals compare by their text; numbers by value (10 equals 10.0).
+ *
+ * Returns: %TRUE when @a and @b are the same row
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_equal (const PbsIndicator *a, const PbsIndicator *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return strcmp (a->level1, b->level1) == 0
+         && strcmp (a->level2, b->level2) == 0
+         && strcmp (a->name, b->name) == 0
+         && strcmp (a->reason, b->reason) == 0
+         && value_equal (&a->target, &b->target)
+         && value_equal (&a->actual, &b->actual)
+         && pbs_decimal_equal (&a->points, &b->points)
+         && optional_equal (a->has_manual_score, &a->manual_score, b->has_manual_score, &b->manual_score)
+         && optional_equal (a->has_printed_score, &a->printed_score, b->has_printed_score, &b->printed_score)
+         && a->band == b->band
+         && a->not_applicable == b->not_applicable;
+}

@@ -1,0 +1,192 @@
+/* pbs-private.h - structures shared inside libpbscore (never installed)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "pbscore/pbscore.h"
+#include "pbs-rational.h"
+
+G_BEGIN_DECLS
+
+/* A parsed 年度指标值 / 实际完成值. It lives inline in PbsIndicator (no heap
+ * block per number); the text and the unit share one allocation,
+ * "text\0unit\0". */
+struct _PbsValue
+{
+  char         *text;       /* owned; NULL when the value is unset */
+  const char   *unit;       /* points into @text's allocation; never NULL when set */
+  PbsDecimal    lo;         /* the number, a range's low bound, or the date as yyyymmdd */
+  PbsDecimal    hi;         /* a range's high bound */
+  PbsValueKind  kind;
+  PbsOperator   op;
+  guint16       year;
+  guint8        month;
+  guint8        day;        /* 0: the date is given to the month only */
+  gboolean      boolean;
+};
+
+gboolean pbs_value_init_parse (PbsValue   *self,
+                               const char *text,
+                               GError    **error);
+void     pbs_value_clear      (PbsValue   *self);
+gboolean pbs_value_is_set     (const PbsValue *self);
+
+struct _PbsIndicator
+{
+  gatomicrefcount ref_count;
+  char       *level1;
+  char       *level2;
+  char       *name;
+  char       *reason;
+  PbsValue    target;
+  PbsValue    actual;
+  PbsDecimal  points;
+  PbsDecimal  manual_score;
+  PbsDecimal  printed_score;
+  PbsBand     band;
+  guint       line;        /* 1-based source line, 0 when not from a file */
+  guint       has_manual_score : 1;
+  guint       has_printed_score : 1;
+  guint       not_applicable : 1;
+};
+
+struct _PbsBudget
+{
+  gatomicrefcount ref_count;
+  PbsDecimal annual;
+  PbsDecimal executed;
+  PbsDecimal initial;
+  PbsDecimal points;
+  PbsDecimal printed_score;
+  guint      has_initial : 1;
+  guint      has_points : 1;
+  guint      has_printed_score : 1;
+};
+
+struct _PbsPolicy
+{
+  gatomicrefcount        ref_count;
+  char                  *name;
+
+  PbsDecimal             budget_points;
+  gboolean               budget_cap;
+  PbsBudgetZero          budget_zero;
+  gboolean               budget_in_total;
+  PbsDecimal             budget_explain_below;
+  PbsDecimal             budget_yellow_below;
+  PbsDecimal             budget_red_gap;
+
+  PbsEqualMode           equal_mode;
+  PbsReverseFormula      reverse_formula;
+  PbsQualitativeDefaults qualitative_defaults;
+  PbsDecimal             date_late;
+
+  PbsDecimal             over_threshold;
+  PbsOverAction          over_action;
+  PbsDecimal             over_k;
+
+  PbsRoundingMode        rounding_mode;
+  guint                  rounding_digits;
+
+  PbsWeightsMode         weights_mismatch;
+  PbsDecimal             weights_total;
+
+  PbsDecimal             grades_excellent;
+  PbsDecimal             grades_good;
+  PbsDecimal             grades_fair;
+
+  PbsDecimal             audit_tolerance;
+};
+
+/* An indicator framework (指标体系). */
+typedef struct {
+  char       *name;
+  PbsDecimal  points;
+  gboolean    has_points;
+  GPtrArray  *level2;      /* char*, owned, NULL-terminated for get_level2_names */
+  GPtrArray  *suggested;   /* GStrv per level-2, parallel to level2 (without the NULL) */
+} PbsTemplateLevel1;
+
+struct _PbsTemplate
+{
+  gatomicrefcount ref_count;
+  char       *name;
+  char       *title;
+  char       *source;
+  PbsDecimal  total;
+  PbsDecimal  budget_points;
+  gboolean    has_budget_points;
+  GArray     *level1;      /* PbsTemplateLevel1 */
+  GPtrArray  *generic;     /* char*, owned, NULL-terminated */
+};
+
+PbsTemplate *pbs_template_new_empty (void);
+void         pbs_template_add_level1 (PbsTemplate *self, const char *name,
+                                      const PbsDecimal *points);
+void         pbs_template_add_level2 (PbsTemplate *self, const char *name,
+                                      const char * const *suggested);
+void         pbs_template_add_generic (PbsTemplate *self, const char *name);
+
+/* How a document named its template and policy (`template:` / `policy:`),
+ * so that saving writes them back as they were given. */
+void         pbs_evaluation_set_refs (PbsEvaluation *self, const char *template_ref,
+                                      const char *policy_ref);
+const char  *pbs_evaluation_get_template_ref (PbsEvaluation *self);
+const char  *pbs_evaluation_get_policy_ref (PbsEvaluation *self);
+
+/* Sets a knob without the checks between knobs, for loaders that set
+ * several and call pbs_policy_validate() at the end. */
+gboolean     pbs_policy_set_unchecked (PbsPolicy *self, const char *knob,
+                                       const char *value, GError **error);
+
+/* Number scanning shared by pbs_decimal_parse() and the value parser:
+ * reads an optional sign, ASCII digits with thousands separators in groups
+ * of three and an optional fraction from @p (already free of full-width
+ * digits). On success *@endp is the first byte after the number. */
+gboolean pbs_scan_number (const char  *p,
+                          PbsDecimal  *out,
+                          const char **endp,
+                          GError     **error);
+
+/* Copies @text with full-width digits, signs and white space folded to
+ * ASCII and surrounding white space trimmed. */
+char    *pbs_fold_width  (const char *text);
+
+/* Is @reason a real 偏差原因 (not empty, not a placeholder such as 无 / -)? */
+gboolean pbs_reason_is_given (const char *reason);
+
+/* ---------------------------------------------------------------- rules */
+
+typedef struct {
+  const PbsPolicy    *policy;
+  const PbsIndicator *indicator;
+  PbsLanguage         language;
+  guint               row;       /* 1-based, for messages */
+} PbsRuleInput;
+
+typedef struct {
+  PbsRule     rule;
+  PbsRational raw;         /* unrounded score, already in [0, w] */
+  PbsRational ratio;       /* completion a/t when has_ratio */
+  PbsFlags    flags;
+  gboolean    met;
+  gboolean    has_ratio;
+} PbsRuleResult;
+
+/* Scores one applicable row that has an actual. When @explain is non-NULL,
+ * the rule appends its explanation (rule, inputs, formula with numbers)
+ * in @in->language; the caller appends the rounding. */
+gboolean pbs_rules_score_row (const PbsRuleInput *in,
+                              PbsRuleResult      *out,
+                              GString            *explain,
+                              GError            **error);
+
+/* Appends @r as a decimal: exact when it terminates within 6 places,
+ * otherwise 4 places followed by "…". */
+void     pbs_append_rational (GString *s, const PbsRational *r);
+void     pbs_append_decimal  (GString *s, const PbsDecimal *d);
+void     pbs_append_rounding (GString *s, const PbsPolicy *policy, PbsLanguage lang);
+
+G_END_DECLS

@@ -1,0 +1,221 @@
+/* pbs-rational.c - exact fractions between parsing and rounding
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "pbs-rational.h"
+
+PbsInt128
+pbs_int128_pow10 (guint n)
+{
+  PbsInt128 p = 1;
+
+  g_assert (n <= 38);
+  while (n-- > 0)
+    p *= 10;
+  return p;
+}
+
+static PbsInt128
+abs128 (PbsInt128 v)
+{
+  return v < 0 ? -v : v;
+}
+
+static PbsInt128
+gcd128 (PbsInt128 a, PbsInt128 b)
+{
+  a = abs128 (a);
+  b = abs128 (b);
+  while (b != 0)
+    {
+      PbsInt128 t = a % b;
+      a = b;
+      b = t;
+    }
+  return a;
+}
+
+/* Brings num/den to lowest terms with a positive denominator. The only
+ * value whose negation overflows is INT128_MIN, which the overflow checks
+ * of the callers never let through as a denominator. */
+static gboolean
+normalize (PbsInt128 num, PbsInt128 den, PbsRational *out)
+{
+  PbsInt128 g;
+
+  if (den == 0)
+    return FALSE;
+  if (den < 0)
+    {
+      if (__builtin_mul_overflow (num, -1, &num) || __builtin_mul_overflow (den, -1, &den))
+        return FALSE;
+    }
+  g = gcd128 (num, den);
+  if (g > 1)
+    {
+      num /= g;
+      den /= g;
+    }
+  if (num == 0)
+    den = 1;
+  out->num = num;
+  out->den = den;
+  return TRUE;
+}
+
+void
+pbs_rational_from_int (PbsRational *out, gint64 n)
+{
+  out->num = n;
+  out->den = 1;
+}
+
+void
+pbs_rational_from_decimal (PbsRational *out, const PbsDecimal *d)
+{
+  normalize (d->value, pbs_int128_pow10 ((guint) d->scale), out);
+}
+
+gboolean
+pbs_rational_add (const PbsRational *a, const PbsRational *b, PbsRational *out)
+{
+  PbsInt128 x, y, num, den;
+
+  if (a->den == b->den)
+    {
+      if (__builtin_add_overflow (a->num, b->num, &num))
+        return FALSE;
+      return normalize (num, a->den, out);
+    }
+  if (__builtin_mul_overflow (a->num, b->den, &x)
+      || __builtin_mul_overflow (b->num, a->den, &y)
+      || __builtin_add_overflow (x, y, &num)
+      || __builtin_mul_overflow (a->den, b->den, &den))
+    return FALSE;
+  return normalize (num, den, out);
+}
+
+gboolean
+pbs_rational_sub (const PbsRational *a, const PbsRational *b, PbsRational *out)
+{
+  PbsRational neg;
+
+  if (__builtin_mul_overflow (b->num, -1, &neg.num))
+    return FALSE;
+  neg.den = b->den;
+  return pbs_rational_add (a, &neg, out);
+}
+
+gboolean
+pbs_rational_mul (const PbsRational *a, const PbsRational *b, PbsRational *out)
+{
+  PbsInt128 g1, g2, num, den;
+
+  /* Cross-reduce first so that products stay small. */
+  g1 = gcd128 (a->num, b->den);
+  g2 = gcd128 (b->num, a->den);
+  if (g1 == 0)
+    g1 = 1;
+  if (g2 == 0)
+    g2 = 1;
+  if (__builtin_mul_overflow (a->num / g1, b->num / g2, &num)
+      || __builtin_mul_overflow (a->den / g2, b->den / g1, &den))
+    return FALSE;
+  return normalize (num, den, out);
+}
+
+gboolean
+pbs_rational_div (const PbsRational *a, const PbsRational *b, PbsRational *out)
+{
+  PbsRational inv;
+
+  if (b->num == 0)
+    return FALSE;
+  if (!normalize (b->den, b->num, &inv))
+    return FALSE;
+  return pbs_rational_mul (a, &inv, out);
+}
+
+int
+pbs_rational_sign (const PbsRational *a)
+{
+  return (a->num > 0) - (a->num < 0);
+}
+
+int
+pbs_rational_compare (const PbsRational *a, const PbsRational *b)
+{
+  PbsRational d;
+
+  if (a->den == b->den)
+    return (a->num > b->num) - (a->num < b->num);
+  if (pbs_rational_sub (a, b, &d))
+    return pbs_rational_sign (&d);
+
+  /* Too large to subtract exactly: compare integer parts, then the
+   * remainders as fractions (which cannot overflow again by much). */
+  {
+    PbsInt128 qa = a->num / a->den, qb = b->num / b->den;
+    long double fa, fb;
+
+    if (qa != qb)
+      return qa > qb ? 1 : -1;
+    fa = (long double) (a->num % a->den) / (long double) a->den;
+    fb = (long double) (b->num % b->den) / (long double) b->den;
+    return (fa > fb) - (fa < fb);
+  }
+}
+
+PbsInt128
+pbs_int128_round_div (PbsInt128 num, PbsInt128 den, PbsRoundingMode mode)
+{
+  PbsInt128 q = num / den, r = num % den;
+
+  switch (mode)
+    {
+    case PBS_ROUNDING_HALF_UP:
+      /* ties away from zero: |r| >= den - |r| without overflowing 2·|r| */
+      if (abs128 (r) >= den - abs128 (r))
+        q += num < 0 ? -1 : 1;
+      break;
+    case PBS_ROUNDING_FLOOR:
+      if (r < 0)
+        q -= 1;
+      break;
+    case PBS_ROUNDING_TRUNCATE:
+    default:
+      break;
+    }
+  return q;
+}
+
+gboolean
+pbs_rational_to_decimal (const PbsRational *a, guint digits,
+                         PbsRoundingMode mode, PbsDecimal *out)
+{
+  PbsInt128 num, q;
+
+  if (digits > PBS_DECIMAL_MAX_SCALE
+      || __builtin_mul_overflow (a->num, pbs_int128_pow10 (digits), &num))
+    return FALSE;
+  q = pbs_int128_round_div (num, a->den, mode);
+  if (q > G_MAXINT64 || q < G_MININT64)
+    return FALSE;
+  out->value = (gint64) q;
+  out->scale = (gint32) digits;
+  out->reserved = 0;
+  return TRUE;
+}
+
+gboolean
+pbs_rational_is_decimal (const PbsRational *a, guint max_digits)
+{
+  PbsInt128 num;
+
+  if (__builtin_mul_overflow (a->num, pbs_int128_pow10 (max_digits), &num))
+    return FALSE;
+  return num % a->den == 0;
+}

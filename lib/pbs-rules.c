@@ -1,0 +1,736 @@
+/* pbs-rules.c - the scoring rules of rule book §4, one small pure function
+ * each, chosen by table
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A rule maps (policy, indicator) to an unrounded score in [0, w], the
+ * rule's name, flags and, when asked, a one-line explanation with the
+ * numbers filled in. Rounding is the scorecard's job: it happens once,
+ * after the rule, with the policy's mode.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pbs-private.h"
+
+typedef struct {
+  const PbsRuleInput *in;
+  const PbsIndicator *ind;
+  const PbsPolicy    *policy;
+  const PbsValue     *target;
+  const PbsValue     *actual;
+  PbsRational         w;
+  PbsRational         t;       /* target number (a range's low bound) */
+  PbsRational         a;       /* actual number */
+  gboolean            zh;
+} Ctx;
+
+typedef gboolean (*RuleFunc) (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error);
+
+#define L(c, zh_text, en_text) ((c)->zh ? (zh_text) : (en_text))
+
+/* ------------------------------------------------------------ formatting */
+
+void
+pbs_append_decimal (GString *s, const PbsDecimal *d)
+{
+  g_autofree char *t = pbs_decimal_to_string (d);
+  g_string_append (s, t);
+}
+
+void
+pbs_append_rational (GString *s, const PbsRational *r)
+{
+  PbsDecimal d;
+
+  for (guint digits = 0; digits <= 6; digits++)
+    if (pbs_rational_is_decimal (r, digits) && pbs_rational_to_decimal (r, digits, PBS_ROUNDING_TRUNCATE, &d))
+      {
+        pbs_append_decimal (s, &d);
+        return;
+      }
+  if (pbs_rational_to_decimal (r, 4, PBS_ROUNDING_TRUNCATE, &d))
+    {
+      pbs_append_decimal (s, &d);
+      g_string_append (s, "…");
+    }
+  else
+    g_string_append (s, "?");
+}
+
+void
+pbs_append_rounding (GString *s, const PbsPolicy *policy, PbsLanguage lang)
+{
+  static const char * const zh_modes[] = { "四舍五入", "截断", "向下取整" };
+  static const char * const en_modes[] = { "half-up", "truncated", "floor" };
+  static const char * const zh_digits[] = { "取整", "一位小数", "两位小数", "三位小数",
+                                            "四位小数", "五位小数", "六位小数" };
+  guint digits = MIN (policy->rounding_digits, 6);
+
+  if (lang == PBS_LANGUAGE_ZH)
+    g_string_append_printf (s, "（%s，%s）", zh_modes[policy->rounding_mode], zh_digits[digits]);
+  else
+    g_string_append_printf (s, " (%s, %u decimal%s)", en_modes[policy->rounding_mode],
+                            digits, digits == 1 ? "" : "s");
+}
+
+static void
+append_value (GString *s, const PbsDecimal *d, const PbsValue *v)
+{
+  pbs_append_decimal (s, d);
+  g_string_append (s, pbs_value_get_unit (v));
+}
+
+/* "实际 90% < 目标 95%" */
+static void
+append_comparison (const Ctx *c, GString *ex, const PbsDecimal *target, const char *sign)
+{
+  g_string_append (ex, L (c, "实际 ", "actual "));
+  append_value (ex, &c->actual->lo, c->target);
+  g_string_append_printf (ex, " %s ", sign);
+  g_string_append (ex, L (c, "目标 ", "target "));
+  append_value (ex, target, c->target);
+}
+
+static void
+append_full_points (const Ctx *c, GString *ex)
+{
+  g_string_append (ex, L (c, "，得满分 ", ", full points "));
+  pbs_append_decimal (ex, &c->ind->points);
+}
+
+static gboolean
+row_error (const Ctx *c, GError **error, int code, const char *what)
+{
+  g_set_error (error, PBS_SCORE_ERROR, code, "row %u (%s): %s",
+               c->in->row, c->ind->name, what);
+  return FALSE;
+}
+
+static gboolean
+overflow (const Ctx *c, GError **error)
+{
+  return row_error (c, error, PBS_SCORE_ERROR_OVERFLOW,
+                    "the numbers are too large to score exactly");
+}
+
+/* Clamps @r to [0, w] (rule book §4: 得分最高不能超过该指标分值上限). */
+static void
+clamp (const Ctx *c, PbsRational *r)
+{
+  if (pbs_rational_sign (r) < 0)
+    pbs_rational_from_int (r, 0);
+  else if (pbs_rational_compare (r, &c->w) > 0)
+    *r = c->w;
+}
+
+static void
+set_ratio (const Ctx *c, const PbsRational *t, PbsRuleResult *out)
+{
+  if (t->num != 0 && pbs_rational_div (&c->a, t, &out->ratio))
+    out->has_ratio = TRUE;
+}
+
+/* -------------------------------------------------------- quantity rules */
+
+/* Shortfall of a positive indicator: w·a/t, 0 when t ≤ 0 (§10). */
+static gboolean
+shortfall (const Ctx *c, const PbsRational *t, PbsRuleResult *out, GString *ex, GError **error)
+{
+  if (pbs_rational_sign (t) <= 0)
+    {
+      pbs_rational_from_int (&out->raw, 0);
+      if (ex != NULL)
+        g_string_append (ex, L (c, "，目标不为正，无法按比例计分：0", ", the target is not positive, so no ratio exists: 0"));
+      return TRUE;
+    }
+  if (!pbs_rational_div (&c->a, t, &out->raw) || !pbs_rational_mul (&out->raw, &c->w, &out->raw))
+    return overflow (c, error);
+  if (ex != NULL)
+    {
+      g_string_append (ex, c->zh ? "，" : ", ");
+      pbs_append_rational (ex, &c->a);
+      g_string_append (ex, " / ");
+      pbs_append_rational (ex, t);
+      g_string_append (ex, " × ");
+      pbs_append_decimal (ex, &c->ind->points);
+      g_string_append (ex, " = ");
+      pbs_append_rational (ex, &out->raw);
+    }
+  clamp (c, &out->raw);
+  return TRUE;
+}
+
+/* Over-completion (偏离度, rule book §4): only for positive targets. */
+static gboolean
+over_completion (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  const PbsPolicy *p = c->policy;
+  PbsRational thr, limit, k, q, excess, factor, one;
+
+  if (pbs_rational_sign (&c->t) <= 0)
+    return TRUE;
+  pbs_rational_from_decimal (&thr, &p->over_threshold);
+  if (!pbs_rational_mul (&thr, &c->t, &limit))
+    return overflow (c, error);
+  if (pbs_rational_compare (&c->a, &limit) <= 0)
+    return TRUE;
+
+  out->flags |= PBS_FLAG_OVER_COMPLETION;
+  if (!pbs_rational_div (&c->a, &c->t, &q))
+    return overflow (c, error);
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "；超额完成：", "; over-completed: "));
+      pbs_append_rational (ex, &q);
+      g_string_append (ex, L (c, " 倍目标，超过阈值 ", "× the target, past the threshold "));
+      pbs_append_decimal (ex, &p->over_threshold);
+      g_string_append (ex, L (c, " 倍", "×"));
+    }
+  if (p->over_action != PBS_OVER_DEDUCT)
+    return TRUE;
+
+  /* s = w·max(0, 1 − k·(a/t − threshold)) */
+  pbs_rational_from_decimal (&k, &p->over_k);
+  pbs_rational_from_int (&one, 1);
+  if (!pbs_rational_sub (&q, &thr, &excess) || !pbs_rational_mul (&k, &excess, &excess)
+      || !pbs_rational_sub (&one, &excess, &factor) || !pbs_rational_mul (&c->w, &factor, &out->raw))
+    return overflow (c, error);
+  clamp (c, &out->raw);
+  out->flags |= PBS_FLAG_OVER_DEDUCTED;
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "，扣减：", ", deducted: "));
+      pbs_append_decimal (ex, &c->ind->points);
+      g_string_append (ex, " × (1 − ");
+      pbs_append_decimal (ex, &p->over_k);
+      g_string_append (ex, " × (");
+      pbs_append_rational (ex, &q);
+      g_string_append (ex, " − ");
+      pbs_append_decimal (ex, &p->over_threshold);
+      g_string_append (ex, ")) = ");
+      pbs_append_rational (ex, &out->raw);
+    }
+  return TRUE;
+}
+
+/* 正向 ≥ / >: a ≥ t → w; else w·a/t (rule book §4; GT as GE, §10). */
+static gboolean
+rule_positive (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  gboolean reached = pbs_rational_compare (&c->a, &c->t) >= 0;
+
+  out->rule = pbs_value_get_operator (c->target) == PBS_OP_EQ ? PBS_RULE_EQUAL : PBS_RULE_POSITIVE;
+  set_ratio (c, &c->t, out);
+  if (ex != NULL)
+    {
+      g_string_append (ex, out->rule == PBS_RULE_EQUAL
+                       ? L (c, "等于型指标（按正向计分）：", "equal-to indicator, scored as at-least: ")
+                       : L (c, "正向指标：", "positive indicator: "));
+      append_comparison (c, ex, &c->target->lo, reached ? "≥" : "<");
+    }
+  if (!reached)
+    return shortfall (c, &c->t, out, ex, error);
+
+  out->met = TRUE;
+  out->raw = c->w;
+  if (ex != NULL)
+    append_full_points (c, ex);
+  return over_completion (c, out, ex, error);
+}
+
+/* = with t = 0: w when a ≤ 0, else 0 (rule book §4). */
+static gboolean
+rule_equal_zero (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  out->rule = PBS_RULE_EQUAL_ZERO;
+  out->met = pbs_rational_sign (&c->a) <= 0;
+  if (out->met)
+    out->raw = c->w;
+  else
+    pbs_rational_from_int (&out->raw, 0);
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "目标为 0 的等于型指标：", "equal-to-zero indicator: "));
+      append_comparison (c, ex, &c->target->lo, out->met ? "≤" : ">");
+      if (out->met)
+        append_full_points (c, ex);
+      else
+        g_string_append (ex, L (c, "，不得分：0", ", no points: 0"));
+    }
+  return TRUE;
+}
+
+/* = scored two-sided: w·max(0, 1 − |a−t|/|t|) (equal.mode two_sided). */
+static gboolean
+rule_equal_two_sided (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  PbsRational dev, abs_t, one, factor;
+
+  out->rule = PBS_RULE_EQUAL_TWO_SIDED;
+  set_ratio (c, &c->t, out);
+  out->met = pbs_rational_compare (&c->a, &c->t) == 0;
+  abs_t = c->t;
+  if (abs_t.num < 0)
+    abs_t.num = -abs_t.num;
+  pbs_rational_from_int (&one, 1);
+  if (!pbs_rational_sub (&c->a, &c->t, &dev))
+    return overflow (c, error);
+  if (dev.num < 0)
+    dev.num = -dev.num;
+  if (!pbs_rational_div (&dev, &abs_t, &dev) || !pbs_rational_sub (&one, &dev, &factor)
+      || !pbs_rational_mul (&c->w, &factor, &out->raw))
+    return overflow (c, error);
+  clamp (c, &out->raw);
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "等于型指标（双向偏差）：", "equal-to indicator, two-sided: "));
+      append_comparison (c, ex, &c->target->lo, out->met ? "=" : "≠");
+      g_string_append (ex, L (c, "，偏差 ", ", deviation "));
+      pbs_append_rational (ex, &dev);
+      g_string_append (ex, c->zh ? "，" : ", ");
+      pbs_append_decimal (ex, &c->ind->points);
+      g_string_append (ex, " × (1 − ");
+      pbs_append_rational (ex, &dev);
+      g_string_append (ex, ") = ");
+      pbs_append_rational (ex, &out->raw);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_equal (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  if (c->t.num == 0)
+    return rule_equal_zero (c, out, ex, error);
+  if (c->policy->equal_mode == PBS_EQUAL_TWO_SIDED)
+    return rule_equal_two_sided (c, out, ex, error);
+  return rule_positive (c, out, ex, error);
+}
+
+/* Past a reverse target @t: ratio w·t/a, or relative_excess
+ * w·max(0, 1 − (a−t)/t); 0 when t ≤ 0 (rule book §4). */
+static gboolean
+reverse_excess (const Ctx *c, const PbsRational *t, PbsRuleResult *out, GString *ex, GError **error)
+{
+  PbsRational q, one;
+
+  out->rule = c->policy->reverse_formula == PBS_REVERSE_RATIO
+              ? PBS_RULE_REVERSE_RATIO : PBS_RULE_REVERSE_RELATIVE_EXCESS;
+  if (pbs_rational_sign (t) <= 0 || pbs_rational_sign (&c->a) <= 0)
+    {
+      pbs_rational_from_int (&out->raw, 0);
+      if (ex != NULL)
+        g_string_append (ex, L (c, "，目标不为正，超出即不得分：0", ", the target is not positive, so any excess scores 0"));
+      return TRUE;
+    }
+  if (ex != NULL)
+    g_string_append (ex, c->zh ? "，" : ", ");
+  if (out->rule == PBS_RULE_REVERSE_RATIO)
+    {
+      if (!pbs_rational_div (t, &c->a, &q) || !pbs_rational_mul (&q, &c->w, &out->raw))
+        return overflow (c, error);
+      if (ex != NULL)
+        {
+          pbs_append_rational (ex, t);
+          g_string_append (ex, " / ");
+          pbs_append_rational (ex, &c->a);
+          g_string_append (ex, " × ");
+          pbs_append_decimal (ex, &c->ind->points);
+        }
+    }
+  else
+    {
+      pbs_rational_from_int (&one, 1);
+      if (!pbs_rational_sub (&c->a, t, &q) || !pbs_rational_div (&q, t, &q)
+          || !pbs_rational_sub (&one, &q, &q) || !pbs_rational_mul (&q, &c->w, &out->raw))
+        return overflow (c, error);
+      if (ex != NULL)
+        {
+          g_string_append (ex, "(1 − (");
+          pbs_append_rational (ex, &c->a);
+          g_string_append (ex, " − ");
+          pbs_append_rational (ex, t);
+          g_string_append (ex, ") / ");
+          pbs_append_rational (ex, t);
+          g_string_append (ex, ") × ");
+          pbs_append_decimal (ex, &c->ind->points);
+        }
+    }
+  clamp (c, &out->raw);
+  if (ex != NULL)
+    {
+      g_string_append (ex, " = ");
+      pbs_append_rational (ex, &out->raw);
+    }
+  return TRUE;
+}
+
+/* 反向 ≤ / <: a ≤ t → w (rule book §4; LT as LE, §10). */
+static gboolean
+rule_reverse (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  gboolean reached = pbs_rational_compare (&c->a, &c->t) <= 0;
+
+  out->rule = c->policy->reverse_formula == PBS_REVERSE_RATIO
+              ? PBS_RULE_REVERSE_RATIO : PBS_RULE_REVERSE_RELATIVE_EXCESS;
+  set_ratio (c, &c->t, out);
+  if (ex != NULL)
+    {
+      g_string_append (ex, out->rule == PBS_RULE_REVERSE_RATIO
+                       ? L (c, "反向指标：", "reverse indicator: ")
+                       : L (c, "反向指标（超出比例扣分）：", "reverse indicator, relative excess: "));
+      append_comparison (c, ex, &c->target->lo, reached ? "≤" : ">");
+    }
+  if (!reached)
+    return reverse_excess (c, &c->t, out, ex, error);
+  out->met = TRUE;
+  out->raw = c->w;
+  if (ex != NULL)
+    append_full_points (c, ex);
+  return TRUE;
+}
+
+/* Indexed by PbsOperator. */
+static const RuleFunc quantity_rules[] = {
+  [PBS_OP_NONE] = rule_equal,
+  [PBS_OP_GE] = rule_positive,
+  [PBS_OP_GT] = rule_positive,
+  [PBS_OP_EQ] = rule_equal,
+  [PBS_OP_LE] = rule_reverse,
+  [PBS_OP_LT] = rule_reverse,
+};
+
+/* The actual of a quantity or range target must be a number in the
+ * target's unit; an actual with no unit takes the target's (§2, §10). */
+static gboolean
+check_number (const Ctx *c, GError **error)
+{
+  const char *tu = pbs_value_get_unit (c->target), *au = pbs_value_get_unit (c->actual);
+
+  if (c->actual->kind != PBS_VALUE_QUANTITY)
+    {
+      g_autofree char *what = g_strdup_printf (
+        "the target “%s” is a number, so the actual “%s” must be one too (write 0次, not 无)",
+        c->target->text, c->actual->text);
+      return row_error (c, error, PBS_SCORE_ERROR_NOT_NUMERIC, what);
+    }
+  if (*au != '\0' && strcmp (au, tu) != 0)
+    {
+      g_autofree char *what = g_strdup_printf (
+        "the actual “%s” is in “%s” but the target “%s” is in “%s”",
+        c->actual->text, au, c->target->text, *tu != '\0' ? tu : "no unit");
+      return row_error (c, error, PBS_SCORE_ERROR_UNIT_MISMATCH, what);
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_quantity (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  if (!check_number (c, error))
+    return FALSE;
+  return quantity_rules[pbs_value_get_operator (c->target)] (c, out, ex, error);
+}
+
+/* A closed interval (§2, §10): inside → w; below like ≥lo; above like ≤hi. */
+static gboolean
+rule_range (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  PbsRational hi;
+
+  if (!check_number (c, error))
+    return FALSE;
+  pbs_rational_from_decimal (&hi, &c->target->hi);
+  out->rule = PBS_RULE_RANGE;
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "区间指标：实际 ", "range indicator: actual "));
+      append_value (ex, &c->actual->lo, c->target);
+      g_string_append (ex, L (c, "，目标区间 [", ", target ["));
+      append_value (ex, &c->target->lo, c->target);
+      g_string_append (ex, ", ");
+      append_value (ex, &c->target->hi, c->target);
+      g_string_append (ex, "]");
+    }
+  if (pbs_rational_compare (&c->a, &c->t) < 0)
+    {
+      set_ratio (c, &c->t, out);
+      if (ex != NULL)
+        g_string_append (ex, L (c, "，低于下限，按正向计分", ", below the range, scored as at-least"));
+      if (!shortfall (c, &c->t, out, ex, error))
+        return FALSE;
+      out->rule = PBS_RULE_RANGE;
+      return TRUE;
+    }
+  if (pbs_rational_compare (&c->a, &hi) > 0)
+    {
+      set_ratio (c, &hi, out);
+      if (ex != NULL)
+        g_string_append (ex, L (c, "，高于上限，按反向计分", ", above the range, scored as at-most"));
+      if (!reverse_excess (c, &hi, out, ex, error))
+        return FALSE;
+      out->rule = PBS_RULE_RANGE;
+      return TRUE;
+    }
+  pbs_rational_from_int (&out->ratio, 1);
+  out->has_ratio = TRUE;
+  out->met = TRUE;
+  out->raw = c->w;
+  if (ex != NULL)
+    append_full_points (c, ex);
+  return TRUE;
+}
+
+/* ------------------------------------------------------ qualitative rules */
+
+static const char *
+band_name (const Ctx *c, PbsBand band)
+{
+  switch (band)
+    {
+    case PBS_BAND_MET:
+      return L (c, "达成年度指标", "target met");
+    case PBS_BAND_PARTIAL:
+      return L (c, "部分达成年度指标并具有一定效果", "target partly met");
+    case PBS_BAND_UNMET:
+      return L (c, "未达成年度指标且效果较差", "target not met");
+    case PBS_BAND_UNKNOWN:
+    default:
+      return "?";
+    }
+}
+
+/* 定性 (rule book §4): 达成 [80 %, 100 %], 部分达成 [60 %, 80 %),
+ * 未达成 [0, 60 %); bounds round(0.8w, 2) and round(0.6w, 2), half-up. */
+static gboolean
+rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  PbsBand band = c->ind->band != PBS_BAND_UNKNOWN ? c->ind->band
+                 : pbs_value_get_band (c->actual, c->target);
+  PbsDecimal w = c->ind->points, b80, b60, tmp;
+  PbsRational lo, hi, zero;
+  gboolean hi_inclusive;
+
+  out->rule = PBS_RULE_QUALITATIVE;
+  if (band == PBS_BAND_UNKNOWN)
+    {
+      g_autofree char *what = g_strdup_printf (
+        "the actual “%s” names no band: write 达成, 部分达成 or 未达成, or set the band",
+        c->actual->text);
+      return row_error (c, error, PBS_SCORE_ERROR_UNKNOWN_BAND, what);
+    }
+
+  pbs_decimal_init (&tmp, 8, 1);
+  if (!pbs_decimal_mul (&w, &tmp, &b80) || !pbs_decimal_round (&b80, 2, PBS_ROUNDING_HALF_UP, &b80))
+    return overflow (c, error);
+  pbs_decimal_init (&tmp, 6, 1);
+  if (!pbs_decimal_mul (&w, &tmp, &b60) || !pbs_decimal_round (&b60, 2, PBS_ROUNDING_HALF_UP, &b60))
+    return overflow (c, error);
+  pbs_rational_from_int (&zero, 0);
+  switch (band)
+    {
+    case PBS_BAND_MET:
+      pbs_rational_from_decimal (&lo, &b80);
+      hi = c->w;
+      hi_inclusive = TRUE;
+      break;
+    case PBS_BAND_PARTIAL:
+      pbs_rational_from_decimal (&lo, &b60);
+      pbs_rational_from_decimal (&hi, &b80);
+      hi_inclusive = FALSE;
+      break;
+    case PBS_BAND_UNMET:
+    default:
+      lo = zero;
+      pbs_rational_from_decimal (&hi, &b60);
+      hi_inclusive = FALSE;
+      break;
+    }
+  out->met = band == PBS_BAND_MET;
+
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "定性指标：", "qualitative indicator: "));
+      g_string_append_printf (ex, "“%s”→%s [", c->actual->text, band_name (c, band));
+      pbs_append_rational (ex, &lo);
+      g_string_append (ex, ", ");
+      pbs_append_rational (ex, &hi);
+      g_string_append (ex, hi_inclusive ? "]" : ")");
+    }
+
+  if (c->ind->has_manual_score)
+    {
+      int above;
+
+      /* The score as entered is checked against its band; it is then
+       * kept, clamped to [0, w] (§10). */
+      pbs_rational_from_decimal (&out->raw, &c->ind->manual_score);
+      above = pbs_rational_compare (&out->raw, &hi);
+      if (pbs_rational_compare (&out->raw, &lo) < 0 || above > 0 || (above == 0 && !hi_inclusive))
+        out->flags |= PBS_FLAG_MANUAL_OUT_OF_BAND;
+      clamp (c, &out->raw);
+      if (ex != NULL)
+        {
+          g_string_append (ex, L (c, "，人工评分 ", ", manual score "));
+          pbs_append_decimal (ex, &c->ind->manual_score);
+          if (out->flags & PBS_FLAG_MANUAL_OUT_OF_BAND)
+            g_string_append (ex, L (c, "（超出该档区间）", " (outside its band)"));
+        }
+      return TRUE;
+    }
+
+  if (band == PBS_BAND_MET)
+    {
+      out->raw = c->w;
+      if (ex != NULL)
+        append_full_points (c, ex);
+      return TRUE;
+    }
+
+  switch (c->policy->qualitative_defaults)
+    {
+    case PBS_QUALITATIVE_LOWER:
+      out->raw = lo;
+      break;
+    case PBS_QUALITATIVE_MIDDLE:
+      {
+        PbsRational two;
+        pbs_rational_from_int (&two, 2);
+        if (!pbs_rational_add (&lo, &hi, &out->raw) || !pbs_rational_div (&out->raw, &two, &out->raw))
+          return overflow (c, error);
+      }
+      break;
+    case PBS_QUALITATIVE_NONE:
+    default:
+      return row_error (c, error, PBS_SCORE_ERROR_MANUAL_SCORE_REQUIRED,
+                        "a qualitative row below 达成 needs a manual score (the policy's "
+                        "qualitative.defaults is none)");
+    }
+  if (ex != NULL)
+    {
+      g_string_append (ex, c->policy->qualitative_defaults == PBS_QUALITATIVE_LOWER
+                       ? L (c, "，无人工评分，取区间下限 ", ", no manual score, the band's lower bound ")
+                       : L (c, "，无人工评分，取区间中值 ", ", no manual score, the band's middle "));
+      pbs_append_rational (ex, &out->raw);
+    }
+  return TRUE;
+}
+
+/* 是/否: met → w, else 0. */
+static gboolean
+rule_boolean (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  out->rule = PBS_RULE_BOOLEAN;
+  if (c->actual->kind != PBS_VALUE_BOOLEAN)
+    {
+      g_autofree char *what = g_strdup_printf (
+        "the target “%s” is 是/否, so the actual “%s” must be 是 or 否",
+        c->target->text, c->actual->text);
+      return row_error (c, error, PBS_SCORE_ERROR_NOT_NUMERIC, what);
+    }
+  out->met = c->actual->boolean == c->target->boolean;
+  if (out->met)
+    out->raw = c->w;
+  else
+    pbs_rational_from_int (&out->raw, 0);
+  if (ex != NULL)
+    {
+      g_string_append_printf (ex, L (c, "是否型指标：实际“%s”，目标“%s”", "yes/no indicator: actual “%s”, target “%s”"),
+                              c->actual->text, c->target->text);
+      if (out->met)
+        append_full_points (c, ex);
+      else
+        g_string_append (ex, L (c, "，不一致，不得分：0", ", they differ: 0"));
+    }
+  return TRUE;
+}
+
+/* A deadline: on or before → w; late → w × date.late, flagged (§4, §10:
+ * dates given to the month compare by year and month). */
+static gboolean
+rule_date (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  const PbsValue *t = c->target, *a = c->actual;
+  guint tk, ak;
+
+  out->rule = PBS_RULE_DATE;
+  if (a->kind != PBS_VALUE_DATE)
+    {
+      g_autofree char *what = g_strdup_printf (
+        "the target “%s” is a date, so the actual “%s” must be one too",
+        t->text, a->text);
+      return row_error (c, error, PBS_SCORE_ERROR_NOT_NUMERIC, what);
+    }
+  if (t->day == 0 || a->day == 0)
+    {
+      tk = t->year * 100u + t->month;
+      ak = a->year * 100u + a->month;
+    }
+  else
+    {
+      tk = t->year * 10000u + t->month * 100u + t->day;
+      ak = a->year * 10000u + a->month * 100u + a->day;
+    }
+  out->met = ak <= tk;
+  if (out->met)
+    out->raw = c->w;
+  else
+    {
+      PbsRational late;
+      pbs_rational_from_decimal (&late, &c->policy->date_late);
+      if (!pbs_rational_mul (&c->w, &late, &out->raw))
+        return overflow (c, error);
+      out->flags |= PBS_FLAG_LATE;
+    }
+  if (ex != NULL)
+    {
+      g_string_append_printf (ex, L (c, "时限指标：实际 %s，期限 %s", "deadline indicator: actual %s, deadline %s"),
+                              a->text, t->text);
+      if (out->met)
+        append_full_points (c, ex);
+      else
+        {
+          g_string_append (ex, L (c, "，逾期：", ", late: "));
+          pbs_append_decimal (ex, &c->ind->points);
+          g_string_append (ex, " × ");
+          pbs_append_decimal (ex, &c->policy->date_late);
+          g_string_append (ex, " = ");
+          pbs_append_rational (ex, &out->raw);
+        }
+    }
+  return TRUE;
+}
+
+/* Indexed by the target's PbsValueKind. */
+static const RuleFunc kind_rules[] = {
+  [PBS_VALUE_QUANTITY] = rule_quantity,
+  [PBS_VALUE_QUALITATIVE] = rule_qualitative,
+  [PBS_VALUE_BOOLEAN] = rule_boolean,
+  [PBS_VALUE_DATE] = rule_date,
+  [PBS_VALUE_RANGE] = rule_range,
+};
+
+gboolean
+pbs_rules_score_row (const PbsRuleInput *in, PbsRuleResult *out, GString *explain, GError **error)
+{
+  Ctx c = { 0 };
+
+  c.in = in;
+  c.ind = in->indicator;
+  c.policy = in->policy;
+  c.target = &in->indicator->target;
+  c.actual = &in->indicator->actual;
+  c.zh = in->language == PBS_LANGUAGE_ZH;
+  pbs_rational_from_decimal (&c.w, &c.ind->points);
+  pbs_rational_from_decimal (&c.t, &c.target->lo);
+  pbs_rational_from_decimal (&c.a, &c.actual->lo);
+
+  memset (out, 0, sizeof *out);
+  pbs_rational_from_int (&out->raw, 0);
+  pbs_rational_from_int (&out->ratio, 0);
+  g_assert ((guint) c.target->kind < G_N_ELEMENTS (kind_rules));
+  return kind_rules[c.target->kind] (&c, out, explain, error);
+}

@@ -1,0 +1,94 @@
+#!/bin/sh
+# check-installed.sh - pbscore as an installed library, seen by a client
+#
+# Configures a fresh build with --prefix in a temporary directory, runs
+# `make install`, then builds examples/xishan.c with nothing but
+#   cc examples/xishan.c $(pkg-config --cflags --libs pbscore-1.0)
+# and runs it against the installed libpbscore.so. Run by .ci/run after
+# autogen.sh (needs ./configure); not part of `make check`.
+#
+# Usage: tests/check-installed.sh [extra configure options]
+# Keeps the temporary directory when KEEP_TMP=1.
+srcdir=$(cd "$(dirname "$0")/.." && pwd) || exit 99
+[ -x "$srcdir/configure" ] || { echo "check-installed: run ./autogen.sh first" >&2; exit 99; }
+CC=${CC:-cc}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pbs-installed.XXXXXX") || exit 99
+[ "${KEEP_TMP:-0}" = 1 ] || trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+passed=0 failed=0
+ok ()   { passed=$((passed + 1)); echo "ok - $*"; }
+fail () { failed=$((failed + 1)); echo "not ok - $*"; }
+finish () { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+
+mkdir "$tmp/build"
+if (cd "$tmp/build" && "$srcdir/configure" -q --prefix="$prefix" "$@" >configure.out 2>&1 &&
+    make -s -j2 >make.out 2>&1 && make -s install DESTDIR= >install.out 2>&1); then
+  ok "configure --prefix, make, make install"
+else
+  fail "configure, make or make install failed:"
+  tail -n 40 "$tmp"/build/*.out "$tmp/build/config.log" 2>/dev/null | tail -n 80
+  finish
+fi
+
+inc=$prefix/include/pbscore-1.0/pbscore
+# every public header of the source tree, plus the two generated ones
+want=$( { (cd "$srcdir/include/pbscore" && ls -- *.h); echo pbs-version.h; echo pbs-enum-types.h; } |
+        LC_ALL=C sort -u)
+have=$( (cd "$inc" 2>/dev/null && ls) | LC_ALL=C sort -u)
+if [ "$want" = "$have" ]; then
+  ok "the $(echo "$want" | wc -l | tr -d ' ') public headers, and only they, are in include/pbscore-1.0/pbscore"
+else
+  fail "installed headers differ from the public ones ('-' missing, '+' unexpected):"
+  echo "$want" >"$tmp/want"; echo "$have" >"$tmp/have"
+  diff -u "$tmp/want" "$tmp/have" | sed -n '/^[-+][^-+]/p'
+fi
+
+PKG_CONFIG_PATH=$prefix/lib/pkgconfig
+export PKG_CONFIG_PATH
+version=$(sed -n 's/^PACKAGE_VERSION=.\(.*\).$/\1/p' "$tmp/build/config.log" | head -n 1)
+if [ "$(pkg-config --modversion pbscore-1.0 2>&1)" = "$version" ]; then
+  ok "pkg-config --modversion pbscore-1.0 = $version"
+else
+  fail "pkg-config --modversion pbscore-1.0: $(pkg-config --modversion pbscore-1.0 2>&1)"
+fi
+
+if [ -e "$prefix/lib/libpbscore.so.0" ] && [ ! -e "$prefix/lib/libpbscore.a" ]; then
+  ok "libpbscore.so.0 installed (no static library)"
+else
+  fail "libpbscore.so.0 missing or libpbscore.a installed: $(ls "$prefix/lib")"
+fi
+
+# shellcheck disable=SC2046
+if (cd "$srcdir" && $CC examples/xishan.c $(pkg-config --cflags --libs pbscore-1.0) \
+      -o "$tmp/xishan") >"$tmp/cc.out" 2>&1; then
+  ok "cc examples/xishan.c \$(pkg-config --cflags --libs pbscore-1.0)"
+  (cd "$srcdir" && LD_LIBRARY_PATH=$prefix/lib "$tmp/xishan") >"$tmp/run.out" 2>&1
+  rc=$?
+  if [ "$rc" -eq 0 ] && grep -q '总分' "$tmp/run.out"; then
+    ok "installed xishan runs (exit 0) and prints 总分"
+  else
+    fail "installed xishan exited $rc or printed no 总分:"
+    cat "$tmp/run.out"
+  fi
+  if command -v ldd >/dev/null &&
+     LD_LIBRARY_PATH=$prefix/lib ldd "$tmp/xishan" | grep -q "$prefix/lib/libpbscore.so.0"; then
+    ok "xishan loads libpbscore.so.0 from the prefix"
+  else
+    fail "xishan does not load the installed libpbscore.so.0"
+  fi
+else
+  fail "compiling examples/xishan.c against the installed library failed:"
+  cat "$tmp/cc.out"
+fi
+
+if grep -q '^HAVE_INTROSPECTION_TRUE=$' "$tmp/build/config.log"; then
+  if [ -f "$prefix/share/gir-1.0/Pbs-1.0.gir" ] &&
+     [ -f "$prefix/lib/girepository-1.0/Pbs-1.0.typelib" ]; then
+    ok "Pbs-1.0.gir and Pbs-1.0.typelib installed"
+  else
+    fail "introspection enabled but Pbs-1.0.gir/typelib not installed"
+  fi
+fi
+
+finish

@@ -1,0 +1,97 @@
+/* pbs-test.h - shared CUnit scaffolding for pbscore's test programs
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Each tests/test-<unit>.c holds one suite and ends with
+ *
+ *   static const PbsTestCase cases[] = { { "name", func }, ..., { NULL, NULL } };
+ *   int main (void) { return pbs_test_run ("unit", cases); }
+ *
+ * pbs_test_run() prints CUnit's verbose run and then one line
+ * "N passed, N failed" (CUnit prints none), which tests/cunit-log.sh copies
+ * to the console and build-aux/test-summary.sh adds up.
+ */
+#pragma once
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <CUnit/Basic.h>
+#include <pbscore/pbscore.h>
+
+typedef struct {
+  const char *name;
+  void      (*func) (void);
+} PbsTestCase;
+
+static inline int
+pbs_test_run (const char *suite_name, const PbsTestCase *cases)
+{
+  CU_pSuite suite;
+  unsigned int failed, run;
+
+  if (CU_initialize_registry () != CUE_SUCCESS)
+    return EXIT_FAILURE;
+  suite = CU_add_suite (suite_name, NULL, NULL);
+  if (suite == NULL)
+    goto fail;
+  for (const PbsTestCase *c = cases; c->name != NULL; c++)
+    if (CU_add_test (suite, c->name, c->func) == NULL)
+      goto fail;
+
+  CU_basic_set_mode (CU_BRM_VERBOSE);
+  CU_basic_run_tests ();
+
+  /* Read the counts before CU_cleanup_registry(), which resets them; and
+   * CU_basic_run_tests() returns success even when tests failed. */
+  failed = CU_get_number_of_tests_failed ();
+  run = CU_get_number_of_tests_run ();
+  printf ("\n%u passed, %u failed\n", run - failed, failed);
+  CU_cleanup_registry ();
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+
+fail:
+  fprintf (stderr, "CUnit setup failed: %s\n", CU_get_error_msg ());
+  CU_cleanup_registry ();
+  return EXIT_FAILURE;
+}
+
+/* Compares a decimal with its expected canonical text ("2.68", "10", "-0.5"),
+ * so a failure shows both in the CUnit report. */
+#define PBS_ASSERT_DECIMAL(dec, expected)                                   \
+  do {                                                                      \
+    char *pbs_t_s_ = pbs_decimal_to_string (dec);                           \
+    CU_ASSERT_STRING_EQUAL (pbs_t_s_, expected);                            \
+    if (strcmp (pbs_t_s_, expected) != 0)                                   \
+      fprintf (stderr, "%s:%d: got %s, expected %s\n", __FILE__, __LINE__,  \
+               pbs_t_s_, expected);                                         \
+    g_free (pbs_t_s_);                                                      \
+  } while (0)
+
+/* An error test checks the domain and the code, never just "it failed". */
+#define PBS_ASSERT_ERROR(err, dom_, code_)                                  \
+  do {                                                                      \
+    CU_ASSERT_PTR_NOT_NULL (err);                                           \
+    CU_ASSERT_TRUE (g_error_matches (err, dom_, code_));                    \
+    if ((err) != NULL && !g_error_matches (err, dom_, code_))               \
+      fprintf (stderr, "%s:%d: unexpected error %s/%d: %s\n", __FILE__,     \
+               __LINE__, g_quark_to_string ((err)->domain), (err)->code,    \
+               (err)->message);                                             \
+  } while (0)
+
+/* Parses "1.25" into a decimal for test inputs; aborts the test program on a
+ * typo in the test itself. */
+static inline PbsDecimal
+pbs_test_dec (const char *text)
+{
+  PbsDecimal d;
+  GError *error = NULL;
+
+  if (!pbs_decimal_parse (text, &d, &error))
+    {
+      fprintf (stderr, "bad decimal in test: %s: %s\n", text, error->message);
+      abort ();
+    }
+  return d;
+}
