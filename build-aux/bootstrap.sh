@@ -1,7 +1,8 @@
 #!/bin/sh
 # bootstrap.sh - from a fresh clone to a built library and its example:
 # installs the Debian packages (sudo if not root), runs autogen.sh,
-# configures out of tree in _build/, builds, and runs examples/xishan.
+# configures out of tree in _build/, builds, and scores the seed department
+# (examples/xishan-2024.yaml) with examples/xishan.
 #
 # Set PBS_SKIP_DEPS=1 to skip the package step, PBS_CONFIGURE_FLAGS to
 # pass more options to configure.
@@ -27,6 +28,6 @@ fi
 echo "== make"
 make -j2
 
-echo "== examples/xishan"
+echo "== examples/xishan examples/xishan-2024.yaml"
 cd ..
-_build/examples/xishan
+_build/examples/xishan examples/xishan-2024.yaml

@@ -1,5 +1,5 @@
 /* xishan.c - score the seed department through the C API and print its
- * self-evaluation table
+ * self-evaluation table; or, given YAML files, score those
  *
  * Copyright 2026 The pbscore authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -11,6 +11,9 @@
  *
  * Build against an installed pbscore:
  *   cc xishan.c $(pkg-config --cflags --libs pbscore-1.0) -o xishan
+ * Run:
+ *   ./xishan                          the table built below, in C
+ *   ./xishan xishan-2024.yaml ...     every evaluation in the files
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,38 +103,42 @@ build (GError **error)
   return g_steal_pointer (&e);
 }
 
-int
-main (void)
+static int
+print_table (PbsEvaluation *e, PbsPolicy *policy_or_null)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PbsEvaluation) e = NULL;
-  g_autoptr (PbsPolicy) policy = NULL;
   g_autoptr (PbsScorecard) sc = NULL;
   g_autofree char *rate = NULL, *bscore = NULL, *bpoints = NULL, *total = NULL;
+  g_autofree char *annual = NULL, *executed = NULL, *initial = NULL;
+  PbsBudget *budget = pbs_evaluation_get_budget (e);
   PbsDecimal d;
   int w1 = 10, w2 = 20, w3 = 36, wt = 14, wa = 12;
 
-  e = build (&error);
-  policy = e != NULL ? pbs_policy_new_preset ("central", &error) : NULL;
-  sc = policy != NULL ? pbs_evaluation_score (e, policy, &error) : NULL;
+  sc = pbs_evaluation_score (e, policy_or_null, &error);
   if (sc == NULL)
     {
       fprintf (stderr, "xishan: %s\n", error->message);
       return EXIT_FAILURE;
     }
 
-  printf ("%s 绩效自评表（%u 年度，金额单位：万元；年度指标值为示意）\n",
-          pbs_evaluation_get_title (e), pbs_evaluation_get_year (e));
-  printf ("政策：%s    pbscore %s\n\n", pbs_policy_get_name (policy), pbs_get_version ());
+  printf ("%s 绩效自评表（%u 年度，金额单位：%s）\n", pbs_evaluation_get_title (e),
+          pbs_evaluation_get_year (e),
+          pbs_evaluation_get_currency (e) == PBS_CURRENCY_YUAN ? "元" : "万元");
+  printf ("政策：%s    pbscore %s\n\n", pbs_policy_get_name (pbs_scorecard_get_policy (sc)),
+          pbs_get_version ());
 
-  pbs_scorecard_get_budget_rate (sc, &d);
-  rate = pbs_decimal_to_string (&d);
+  initial = pbs_budget_get_initial (budget, &d) ? pbs_decimal_to_string (&d) : g_strdup ("—");
+  pbs_budget_get_annual (budget, &d);
+  annual = pbs_decimal_to_string (&d);
+  pbs_budget_get_executed (budget, &d);
+  executed = pbs_decimal_to_string (&d);
+  rate = pbs_scorecard_get_budget_rate (sc, &d) ? pbs_decimal_to_string (&d) : g_strdup ("—");
   pbs_scorecard_get_budget_score (sc, &d);
   bscore = pbs_decimal_to_string (&d);
   pbs_scorecard_get_budget_points (sc, &d);
   bpoints = pbs_decimal_to_string (&d);
-  printf ("年初预算数 1354.10  全年预算数 1445.05  全年执行数 1444.16  分值 %s  执行率 %s%%  得分 %s\n\n",
-          bpoints, rate, bscore);
+  printf ("年初预算数 %s  全年预算数 %s  全年执行数 %s  分值 %s  执行率 %s%%  得分 %s\n\n",
+          initial, annual, executed, bpoints, rate, bscore);
 
   cell ("一级指标", w1); cell ("二级指标", w2); cell ("三级指标", w3);
   cell ("年度指标值", wt); cell ("实际完成值", wa); cell ("分值", 4); cell ("得分", 6);
@@ -139,6 +146,7 @@ main (void)
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     {
       PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      const PbsValue *actual = pbs_indicator_get_actual (ind);
       g_autofree char *pts = NULL, *score = NULL;
 
       pbs_indicator_get_points (ind, &d);
@@ -148,7 +156,7 @@ main (void)
       cell (pbs_indicator_get_level2 (ind), w2);
       cell (pbs_indicator_get_name (ind), w3);
       cell (pbs_value_get_text (pbs_indicator_get_target (ind)), wt);
-      cell (pbs_value_get_text (pbs_indicator_get_actual (ind)), wa);
+      cell (actual != NULL ? pbs_value_get_text (actual) : "—", wa);
       cell (pts, 4);
       cell (score, 6);
       printf ("%s\n", pbs_status_to_string (pbs_scorecard_get_row_status (sc, i)));
@@ -190,4 +198,54 @@ main (void)
       printf ("预警：%s\n", msg);
     }
   return EXIT_SUCCESS;
+}
+
+/* Scores every evaluation of a YAML file, one document at a time. */
+static int
+print_file (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_path (path, &error);
+  PbsDocument *doc;
+  int status = EXIT_SUCCESS;
+
+  while (reader != NULL && (doc = pbs_reader_next (reader, &error)) != NULL)
+    {
+      if (pbs_document_get_kind (doc) == PBS_DOCUMENT_EVALUATION)
+        status |= print_table (pbs_document_get_evaluation (doc), NULL);
+      pbs_document_unref (doc);
+      printf ("\n");
+    }
+  if (error != NULL)
+    {
+      fprintf (stderr, "xishan: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsEvaluation) e = NULL;
+  g_autoptr (PbsPolicy) policy = NULL;
+  int status = EXIT_SUCCESS;
+
+  if (argc > 1)
+    {
+      for (int i = 1; i < argc; i++)
+        status |= print_file (argv[i]);
+      return status;
+    }
+
+  /* The table of the 2024 report, built row by row (targets illustrative). */
+  e = build (&error);
+  policy = e != NULL ? pbs_policy_new_preset ("central", &error) : NULL;
+  if (policy == NULL)
+    {
+      fprintf (stderr, "xishan: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  return print_table (e, policy);
 }

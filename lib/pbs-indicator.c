@@ -259,6 +259,7 @@ pbs_indicator_set_reason (PbsIndicator *self, const char *reason)
   g_return_if_fail (self != NULL);
   g_free (self->reason);
   self->reason = g_strdup (reason != NULL ? reason : "");
+  self->reason_given = pbs_reason_is_given (self->reason);
 }
 
 /**

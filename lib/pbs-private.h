@@ -50,6 +50,7 @@ struct _PbsIndicator
   guint       has_manual_score : 1;
   guint       has_printed_score : 1;
   guint       not_applicable : 1;
+  guint       reason_given : 1;   /* pbs_reason_is_given (reason), kept current */
 };
 
 struct _PbsBudget

@@ -7,15 +7,22 @@
 
 #include "pbs-rational.h"
 
+static const guint64 powers64[] = {
+  1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+  100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+  10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+  100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull,
+};
+
+/* 10^n for 0 <= n <= 38: a table lookup for the scales decimals use
+ * (at most 18), a product of two beyond. */
 PbsInt128
 pbs_int128_pow10 (guint n)
 {
-  PbsInt128 p = 1;
-
+  if (G_LIKELY (n < G_N_ELEMENTS (powers64)))
+    return (PbsInt128) powers64[n];
   g_assert (n <= 38);
-  while (n-- > 0)
-    p *= 10;
-  return p;
+  return (PbsInt128) powers64[19] * (PbsInt128) powers64[n - 19];
 }
 
 static PbsInt128
@@ -24,11 +31,41 @@ abs128 (PbsInt128 v)
   return v < 0 ? -v : v;
 }
 
+/* Binary GCD on 64 bits: scores and amounts almost always fit, and it
+ * avoids 128-bit division, the costliest step of exact arithmetic. */
+static guint64
+gcd64 (guint64 a, guint64 b)
+{
+  int shift;
+
+  if (a == 0)
+    return b;
+  if (b == 0)
+    return a;
+  shift = __builtin_ctzll (a | b);
+  a >>= __builtin_ctzll (a);
+  do
+    {
+      b >>= __builtin_ctzll (b);
+      if (a > b)
+        {
+          guint64 t = a;
+          a = b;
+          b = t;
+        }
+      b -= a;
+    }
+  while (b != 0);
+  return a << shift;
+}
+
 static PbsInt128
 gcd128 (PbsInt128 a, PbsInt128 b)
 {
   a = abs128 (a);
   b = abs128 (b);
+  if (a <= (PbsInt128) G_MAXUINT64 && b <= (PbsInt128) G_MAXUINT64)
+    return (PbsInt128) gcd64 ((guint64) a, (guint64) b);
   while (b != 0)
     {
       PbsInt128 t = a % b;
@@ -76,7 +113,10 @@ pbs_rational_from_int (PbsRational *out, gint64 n)
 void
 pbs_rational_from_decimal (PbsRational *out, const PbsDecimal *d)
 {
-  normalize (d->value, pbs_int128_pow10 ((guint) d->scale), out);
+  /* 10^scale is a valid denominator as it is; operations reduce their
+   * results, so there is no need to reduce here. */
+  out->num = d->value;
+  out->den = pbs_int128_pow10 ((guint) d->scale);
 }
 
 gboolean
@@ -150,8 +190,12 @@ pbs_rational_compare (const PbsRational *a, const PbsRational *b)
 {
   PbsRational d;
 
+  PbsInt128 x, y;
+
   if (a->den == b->den)
     return (a->num > b->num) - (a->num < b->num);
+  if (!__builtin_mul_overflow (a->num, b->den, &x) && !__builtin_mul_overflow (b->num, a->den, &y))
+    return (x > y) - (x < y);
   if (pbs_rational_sub (a, b, &d))
     return pbs_rational_sign (&d);
 

@@ -241,7 +241,14 @@ score_row (const PbsPolicy *p, const PbsIndicator *ind, guint n, Row *row, GErro
 
   if (!pbs_rules_score_row (&in, &res, NULL, error))
     return FALSE;
-  if (!round_rational (&res.raw, p, &row->score, error))
+  pbs_rational_from_decimal (&w, &ind->points);
+  /* Full points, the common case, need no division to round. */
+  if (pbs_rational_compare (&res.raw, &w) == 0)
+    {
+      if (!pbs_decimal_round (&ind->points, p->rounding_digits, p->rounding_mode, &row->score))
+        return score_error (error, PBS_SCORE_ERROR_OVERFLOW, n, ind, "the points are too large");
+    }
+  else if (!round_rational (&res.raw, p, &row->score, error))
     return FALSE;
   row->has_score = TRUE;
   row->rule = (guint8) res.rule;
@@ -255,8 +262,7 @@ score_row (const PbsPolicy *p, const PbsIndicator *ind, guint n, Row *row, GErro
     row->flags |= PBS_FLAG_MANUAL_IGNORED;
 
   /* A 偏差原因 is owed for a shortfall or an over-completion (§4, §10). */
-  reason = pbs_reason_is_given (ind->reason);
-  pbs_rational_from_decimal (&w, &ind->points);
+  reason = ind->reason_given;
   if (!reason && (pbs_rational_compare (&res.raw, &w) < 0 || (res.flags & PBS_FLAG_OVER_COMPLETION)))
     row->flags |= PBS_FLAG_MISSING_REASON;
   if (!reason && (res.flags & PBS_FLAG_OVER_COMPLETION) && p->over_action == PBS_OVER_REQUIRE_REASON)

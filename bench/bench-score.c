@@ -1,0 +1,142 @@
+/* bench-score.c - how fast pbscore loads and scores large batches
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Three measurements on generated data (no file I/O):
+ *   1. in-memory re-scoring: pbs_evaluation_score() over evaluations
+ *      already built, in indicators per second;
+ *   2. libyaml alone: the bare event parser over a YAML batch, the floor
+ *      pbscore's loader is measured against;
+ *   3. loading: PbsReader over the same batch (events, node tree, checks,
+ *      value parsing), then loading and scoring.
+ *
+ * Usage: bench/bench-score [DOCUMENTS [ROWS]]   (default 200 documents of
+ * 500 rows: 100,000 indicators)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <yaml.h>
+
+#include <pbscore/pbscore.h>
+
+static const char * const targets[] = { "≥95%", "≤3天", "=100%", "达成预期", "≥1100项", "80%-90%" };
+static const char * const actuals[] = { "96%", "4.5天", "97.7%", "达成", "1163项", "85%" };
+
+static GString *
+make_batch (guint docs, guint rows)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint d = 0; d < docs; d++)
+    {
+      g_string_append_printf (s, "---\npbscore: 1\nkind: evaluation\ntitle: 项目%u\nyear: 2024\n"
+                                 "budget: {annual: \"1,445.05\", executed: 1444.16, points: 10}\n"
+                                 "indicators:\n", d);
+      for (guint r = 0; r < rows; r++)
+        {
+          guint k = r % G_N_ELEMENTS (targets);
+          g_string_append_printf (s, "  - level1: 产出指标\n    level2: 数量指标\n    name: 指标%u\n"
+                                     "    target: \"%s\"\n    actual: \"%s\"\n    points: 0.18\n"
+                                     "    reason: 原因\n", r, targets[k], actuals[k]);
+        }
+    }
+  return s;
+}
+
+static double
+now (void)
+{
+  return (double) g_get_monotonic_time () / 1e6;
+}
+
+static guint64
+yaml_events (const GString *s)
+{
+  yaml_parser_t p;
+  yaml_event_t ev;
+  guint64 n = 0;
+  gboolean done = FALSE;
+
+  yaml_parser_initialize (&p);
+  yaml_parser_set_input_string (&p, (const guchar *) s->str, s->len);
+  while (!done && yaml_parser_parse (&p, &ev))
+    {
+      done = ev.type == YAML_STREAM_END_EVENT;
+      yaml_event_delete (&ev);
+      n++;
+    }
+  yaml_parser_delete (&p);
+  return n;
+}
+
+int
+main (int argc, char **argv)
+{
+  guint docs = argc > 1 ? (guint) atoi (argv[1]) : 200;
+  guint rows = argc > 2 ? (guint) atoi (argv[2]) : 500;
+  guint64 n = (guint64) docs * rows;
+  g_autoptr (GString) batch = make_batch (docs, rows);
+  g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PbsPolicy) policy = pbs_policy_new ();
+  g_autoptr (PbsReader) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  PbsDocument *doc;
+  double t0, t_yaml, t_load, t_score, t_both;
+  guint rounds = 0;
+
+  pbs_policy_set (policy, "weights.mismatch", "as_is", NULL);
+  pbs_policy_set (policy, "qualitative.defaults", "lower", NULL);
+  printf ("batch: %u documents × %u rows = %" G_GUINT64_FORMAT " indicators, %.1f MB of YAML\n",
+          docs, rows, n, batch->len / 1e6);
+
+  t0 = now ();
+  yaml_events (batch);
+  t_yaml = now () - t0;
+
+  t0 = now ();
+  reader = pbs_reader_new_for_data (batch->str, (gssize) batch->len, "batch");
+  while ((doc = pbs_reader_next (reader, &error)) != NULL)
+    {
+      g_ptr_array_add (evals, g_object_ref (pbs_document_get_evaluation (doc)));
+      pbs_document_unref (doc);
+    }
+  t_load = now () - t0;
+  if (error != NULL)
+    g_error ("%s", error->message);
+
+  /* Re-score the loaded batch for at least a second. */
+  t0 = now ();
+  do
+    {
+      for (guint i = 0; i < evals->len; i++)
+        {
+          PbsScorecard *sc = pbs_evaluation_score (g_ptr_array_index (evals, i), policy, &error);
+          if (sc == NULL)
+            g_error ("%s", error->message);
+          pbs_scorecard_unref (sc);
+        }
+      rounds++;
+    }
+  while (now () - t0 < 1.0);
+  t_score = (now () - t0) / rounds;
+
+  g_clear_object (&reader);
+  t0 = now ();
+  reader = pbs_reader_new_for_data (batch->str, (gssize) batch->len, "batch");
+  while ((doc = pbs_reader_next (reader, &error)) != NULL)
+    {
+      PbsScorecard *sc = pbs_evaluation_score (pbs_document_get_evaluation (doc), policy, &error);
+      if (sc == NULL)
+        g_error ("%s", error->message);
+      pbs_scorecard_unref (sc);
+      pbs_document_unref (doc);
+    }
+  t_both = now () - t0;
+
+  printf ("libyaml events alone   %8.3f s  %12.0f indicators/s\n", t_yaml, n / t_yaml);
+  printf ("load (PbsReader)       %8.3f s  %12.0f indicators/s  (%.2f× libyaml)\n", t_load, n / t_load, t_load / t_yaml);
+  printf ("re-score in memory     %8.3f s  %12.0f indicators/s  (%u rounds)\n", t_score, n / t_score, rounds);
+  printf ("load and score         %8.3f s  %12.0f indicators/s  (%.2f× libyaml)\n", t_both, n / t_both, t_both / t_yaml);
+  return 0;
+}
