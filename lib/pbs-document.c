@@ -682,7 +682,7 @@ resolve_policy (const Conv *c, guint32 node, const char *ref, GError **error)
 
   if (p != NULL)
     return pbs_policy_ref (p);
-  p = path != NULL ? pbs_policy_load_file (path, &local) : pbs_policy_new_preset (ref, &local);
+  p = path != NULL ? pbs_policy_load_file (path, &local) : pbs_policy_lookup (ref, &local);
   if (p == NULL)
     {
       fail (c, error, node, PBS_DOCUMENT_ERROR_UNKNOWN_POLICY,
@@ -1092,7 +1092,7 @@ read_policy (Conv *c, guint32 root, GError **error)
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *knobs = pbs_policy_list_knobs ();
   const char *name = NULL, *extends = "central";
-  guint32 name_node = NONE, extends_node = NONE;
+  guint32 name_node = NONE, extends_node = NONE, grades_key = NONE;
 
   if (n->type != NODE_MAPPING)
     return fail (c, error, root, PBS_DOCUMENT_ERROR_WRONG_TYPE,
@@ -1181,6 +1181,8 @@ read_policy (Conv *c, guint32 root, GError **error)
                            "unknown policy knob “%s”%s%s%s", knob, hint ? " (did you mean “" : "",
                            hint ? hint : "", hint ? "”?)" : ""), NULL;
             }
+          if (grades_key == NONE && g_str_has_prefix (knob, "grades."))
+            grades_key = kk;
           if (!g_hash_table_add (seen, (gpointer) g_intern_string (knob)))
             return fail (c, error, kk, PBS_DOCUMENT_ERROR_DUPLICATE_KEY,
                          "knob “%s” is given twice", knob), NULL;
@@ -1195,7 +1197,8 @@ read_policy (Conv *c, guint32 root, GError **error)
   {
     g_autoptr (GError) local = NULL;
     if (!pbs_policy_validate (p, &local))
-      return fail (c, error, root, PBS_DOCUMENT_ERROR_OUT_OF_RANGE, "%s", local->message), NULL;
+      return fail (c, error, grades_key != NONE ? grades_key : root, PBS_DOCUMENT_ERROR_OUT_OF_RANGE,
+                   "%s", local->message), NULL;
   }
   return g_steal_pointer (&p);
 }
@@ -1625,4 +1628,42 @@ pbs_evaluation_load_file (const char *path, GError **error)
   if (error != NULL && *error != NULL)
     return NULL;
   return g_steal_pointer (&out);
+}
+
+/**
+ * pbs_policy_lookup:
+ * @name: a preset (`central`, `yunnan-baoshan`, `ningxia`, `guangxi`,
+ *   `shanxi`) or the name of a policy file in the search path
+ * @error: return location for a #GError, or %NULL
+ *
+ * Finds a policy by name: the built-in presets first, then `NAME.yaml` in
+ * the folders of `PBSCORE_POLICY_PATH`, the installed
+ * `$(datadir)/pbscore/policies` and the source tree's `policies/`.
+ *
+ * Returns: (transfer full) (nullable): the policy, or %NULL with
+ *   %PBS_DOCUMENT_ERROR_UNKNOWN_POLICY (or the file's own error)
+ *
+ * Since: 0.1
+ */
+PbsPolicy *
+pbs_policy_lookup (const char *name, GError **error)
+{
+  g_autofree char *path = NULL;
+  PbsPolicy *p;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  p = pbs_policy_new_preset (name, NULL);
+  if (p != NULL)
+    return p;
+  path = pbs_datadir_find ("policies", "PBSCORE_POLICY_PATH", name);
+  if (path == NULL)
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_POLICY,
+                   "no policy is called “%s” (presets: central, yunnan-baoshan, ningxia, "
+                   "guangxi, shanxi; or a file NAME.yaml in PBSCORE_POLICY_PATH)", name);
+      return NULL;
+    }
+  return pbs_policy_load_file (path, error);
 }

@@ -239,8 +239,6 @@ pbs_evaluation_set_budget (PbsEvaluation *self, PbsBudget *budget)
   if (budget != NULL)
     pbs_budget_ref (budget);
   g_clear_pointer (&self->budget, pbs_budget_unref);
-  g_clear_pointer (&self->template_, pbs_template_unref);
-  g_clear_pointer (&self->policy, pbs_policy_unref);
   self->budget = budget;
 }
 

@@ -130,6 +130,12 @@ void         pbs_template_add_level2 (PbsTemplate *self, const char *name,
                                       const char * const *suggested);
 void         pbs_template_add_generic (PbsTemplate *self, const char *name);
 
+/* Shipped YAML files of a kind ("templates", "policies"): found in the
+ * folders of the environment variable @env, then $(datadir)/pbscore/KIND,
+ * then the source tree. */
+char        *pbs_datadir_find (const char *kind, const char *env, const char *name);
+char       **pbs_datadir_list (const char *kind, const char *env);
+
 /* How a document named its template and policy (`template:` / `policy:`),
  * so that saving writes them back as they were given. */
 void         pbs_evaluation_set_refs (PbsEvaluation *self, const char *template_ref,

@@ -128,38 +128,6 @@ pbs_template_unref (PbsTemplate *self)
   g_free (self);
 }
 
-/* The folders searched for templates, in order: $PBSCORE_TEMPLATE_PATH,
- * the installed $(datadir)/pbscore/templates, then the source tree's
- * templates/ (so an uninstalled build works). */
-static GPtrArray *
-search_dirs (void)
-{
-  GPtrArray *dirs = g_ptr_array_new_with_free_func (g_free);
-  const char *env = g_getenv ("PBSCORE_TEMPLATE_PATH");
-
-  if (env != NULL && *env != '\0')
-    {
-      g_auto (GStrv) parts = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
-      for (guint i = 0; parts[i] != NULL; i++)
-        if (*parts[i] != '\0')
-          g_ptr_array_add (dirs, g_strdup (parts[i]));
-    }
-  g_ptr_array_add (dirs, g_strdup (PBS_TEMPLATES_DIR));
-  g_ptr_array_add (dirs, g_strdup (PBS_SOURCE_TEMPLATES_DIR));
-  return dirs;
-}
-
-static gboolean
-valid_name (const char *name)
-{
-  if (*name == '\0' || name[0] == '.')
-    return FALSE;
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
-      return FALSE;
-  return TRUE;
-}
-
 /**
  * pbs_template_find_file:
  * @name: a template name, such as `central-project-2020`
@@ -173,22 +141,8 @@ valid_name (const char *name)
 char *
 pbs_template_find_file (const char *name)
 {
-  g_autoptr (GPtrArray) dirs = NULL;
-  g_autofree char *file = NULL;
-
   g_return_val_if_fail (name != NULL, NULL);
-  if (!valid_name (name))
-    return NULL;
-  file = g_strconcat (name, ".yaml", NULL);
-  dirs = search_dirs ();
-  for (guint i = 0; i < dirs->len; i++)
-    {
-      char *path = g_build_filename (g_ptr_array_index (dirs, i), file, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return path;
-      g_free (path);
-    }
-  return NULL;
+  return pbs_datadir_find ("templates", "PBSCORE_TEMPLATE_PATH", name);
 }
 
 /**
@@ -223,12 +177,6 @@ pbs_template_lookup (const char *name, GError **error)
   return pbs_template_load_file (path, error);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /**
  * pbs_template_list:
  *
@@ -241,26 +189,7 @@ compare_names (gconstpointer a, gconstpointer b)
 char **
 pbs_template_list (void)
 {
-  g_autoptr (GPtrArray) dirs = search_dirs ();
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *names = g_ptr_array_new ();
-
-  for (guint i = 0; i < dirs->len; i++)
-    {
-      g_autoptr (GDir) dir = g_dir_open (g_ptr_array_index (dirs, i), 0, NULL);
-      const char *entry;
-
-      while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
-        if (g_str_has_suffix (entry, ".yaml"))
-          {
-            char *name = g_strndup (entry, strlen (entry) - strlen (".yaml"));
-            if (g_hash_table_add (seen, name))
-              g_ptr_array_add (names, g_strdup (name));
-          }
-    }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return (char **) g_ptr_array_free (names, FALSE);
+  return pbs_datadir_list ("templates", "PBSCORE_TEMPLATE_PATH");
 }
 
 /**

@@ -289,12 +289,13 @@ try_date (Parse *ps, const char *p, gboolean *is_date, GError **error)
       has_day = TRUE;
     }
 
+  /* Deadline words may stack: 6月底前. */
   q = skip_spaces (q);
   for (guint i = 0; i < G_N_ELEMENTS (date_suffixes); i++)
     if ((r = skip_prefix (q, date_suffixes[i])) != NULL)
       {
         q = skip_spaces (r);
-        break;
+        i = (guint) -1;
       }
   /* 前完成 / 完成: words after a deadline are still a deadline. */
   if ((r = skip_prefix (q, "完成")) != NULL)

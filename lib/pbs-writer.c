@@ -254,6 +254,103 @@ write_evaluation (Writer *w, PbsEvaluation *e, PbsScorecard *sc)
   mapping_end (w);
 }
 
+static gboolean
+writer_start (Writer *w, GError **error)
+{
+  yaml_event_t ev;
+
+  if (!yaml_emitter_initialize (&w->emitter))
+    {
+      g_set_error_literal (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                           "cannot start the YAML emitter");
+      return FALSE;
+    }
+  w->out = g_string_new (NULL);
+  yaml_emitter_set_output (&w->emitter, write_handler, w->out);
+  yaml_emitter_set_unicode (&w->emitter, 1);
+  yaml_emitter_set_width (&w->emitter, -1);
+  yaml_emitter_set_indent (&w->emitter, 2);
+  emit (w, &ev, yaml_stream_start_event_initialize (&ev, YAML_UTF8_ENCODING));
+  emit (w, &ev, yaml_document_start_event_initialize (&ev, NULL, NULL, NULL, 1));
+  return TRUE;
+}
+
+static char *
+writer_finish (Writer *w, gsize *length, GError **error)
+{
+  yaml_event_t ev;
+
+  emit (w, &ev, yaml_document_end_event_initialize (&ev, 1));
+  emit (w, &ev, yaml_stream_end_event_initialize (&ev));
+  if (w->failed)
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                   "cannot write the YAML document: %s",
+                   w->emitter.problem != NULL ? w->emitter.problem : "emitter error");
+      yaml_emitter_delete (&w->emitter);
+      g_string_free (w->out, TRUE);
+      return NULL;
+    }
+  yaml_emitter_delete (&w->emitter);
+  if (length != NULL)
+    *length = w->out->len;
+  return g_string_free (w->out, FALSE);
+}
+
+/**
+ * pbs_policy_save_to_data:
+ * @self: a #PbsPolicy
+ * @length: (out) (optional): the length of the text
+ * @error: return location for a #GError, or %NULL
+ *
+ * Writes @self as a `kind: policy` document with every knob, grouped by
+ * the part of its name before the dot (doc/format.md). The shipped
+ * `policies/NAME.yaml` files are written by this function from the C
+ * presets.
+ *
+ * Returns: (transfer full) (nullable): the YAML text, or %NULL with @error
+ *
+ * Since: 0.1
+ */
+char *
+pbs_policy_save_to_data (const PbsPolicy *self, gsize *length, GError **error)
+{
+  const char * const *knobs = pbs_policy_list_knobs ();
+  g_autofree char *group = NULL;
+  Writer w = { 0 };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!writer_start (&w, error))
+    return NULL;
+  mapping_start (&w);
+  plain (&w, "pbscore", "1");
+  plain (&w, "kind", "policy");
+  string (&w, "name", pbs_policy_get_name (self));
+  for (guint i = 0; knobs[i] != NULL; i++)
+    {
+      const char *dot = strchr (knobs[i], '.');
+      g_autofree char *value = pbs_policy_get (self, knobs[i]);
+
+      if (group == NULL || strncmp (group, knobs[i], (size_t) (dot - knobs[i])) != 0
+          || group[dot - knobs[i]] != '\0')
+        {
+          if (group != NULL)
+            mapping_end (&w);
+          g_free (group);
+          group = g_strndup (knobs[i], (gsize) (dot - knobs[i]));
+          scalar (&w, group, YAML_PLAIN_SCALAR_STYLE);
+          mapping_start (&w);
+        }
+      plain (&w, dot + 1, value);
+    }
+  if (group != NULL)
+    mapping_end (&w);
+  mapping_end (&w);
+  return writer_finish (&w, length, error);
+}
+
 /**
  * pbs_evaluation_save_to_data:
  * @self: a #PbsEvaluation
@@ -275,43 +372,15 @@ pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize
                              GError **error)
 {
   Writer w = { 0 };
-  yaml_event_t ev;
 
   g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
   g_return_val_if_fail (scorecard == NULL || pbs_scorecard_get_evaluation (scorecard) == self, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!yaml_emitter_initialize (&w.emitter))
-    {
-      g_set_error_literal (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
-                           "cannot start the YAML emitter");
-      return NULL;
-    }
-  w.out = g_string_new (NULL);
-  yaml_emitter_set_output (&w.emitter, write_handler, w.out);
-  yaml_emitter_set_unicode (&w.emitter, 1);
-  yaml_emitter_set_width (&w.emitter, -1);
-  yaml_emitter_set_indent (&w.emitter, 2);
-
-  emit (&w, &ev, yaml_stream_start_event_initialize (&ev, YAML_UTF8_ENCODING));
-  emit (&w, &ev, yaml_document_start_event_initialize (&ev, NULL, NULL, NULL, 1));
+  if (!writer_start (&w, error))
+    return NULL;
   write_evaluation (&w, self, scorecard);
-  emit (&w, &ev, yaml_document_end_event_initialize (&ev, 1));
-  emit (&w, &ev, yaml_stream_end_event_initialize (&ev));
-
-  if (w.failed)
-    {
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
-                   "cannot write the YAML document: %s",
-                   w.emitter.problem != NULL ? w.emitter.problem : "emitter error");
-      yaml_emitter_delete (&w.emitter);
-      g_string_free (w.out, TRUE);
-      return NULL;
-    }
-  yaml_emitter_delete (&w.emitter);
-  if (length != NULL)
-    *length = w.out->len;
-  return g_string_free (w.out, FALSE);
+  return writer_finish (&w, length, error);
 }
 
 /**

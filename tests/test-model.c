@@ -9,19 +9,6 @@
  */
 #include "pbs-test.h"
 
-/* pbs-test.h's PBS_ASSERT_ERROR names its parameters `domain` and `code`,
- * which also rewrites its own `(err)->domain` / `(err)->code`; until that is
- * fixed this is the same check under other parameter names. */
-#define ASSERT_ERROR_IS(err, dom, cod)                                        \
-  do {                                                                        \
-    CU_ASSERT_PTR_NOT_NULL (err);                                             \
-    CU_ASSERT_TRUE (g_error_matches (err, dom, cod));                         \
-    if ((err) != NULL && !g_error_matches (err, dom, cod))                    \
-      fprintf (stderr, "%s:%d: unexpected error %s/%d: %s\n", __FILE__,       \
-               __LINE__, g_quark_to_string ((err)->domain), (err)->code,      \
-               (err)->message);                                               \
-  } while (0)
-
 #define ASSERT_NO_ERROR(err)                                                  \
   do {                                                                        \
     CU_ASSERT_PTR_NULL (err);                                                 \
@@ -182,13 +169,13 @@ test_indicator_bad_text (void)
       CU_ASSERT_TRUE (v != NULL && g_strcmp0 (pbs_value_get_text (v), "≥95%") == 0);
 
       CU_ASSERT_FALSE (pbs_indicator_set_actual (ind, bad[i].text, &e2));
-      ASSERT_ERROR_IS (e2, PBS_VALUE_ERROR, bad[i].code);
+      PBS_ASSERT_ERROR (e2, PBS_VALUE_ERROR, bad[i].code);
       v = pbs_indicator_get_actual (ind);
       CU_ASSERT_TRUE (v != NULL && g_strcmp0 (pbs_value_get_text (v), "96%") == 0);
 
       /* with nothing before, nothing after */
       CU_ASSERT_FALSE (pbs_indicator_set_target (fresh, bad[i].text, &e3));
-      ASSERT_ERROR_IS (e3, PBS_VALUE_ERROR, bad[i].code);
+      PBS_ASSERT_ERROR (e3, PBS_VALUE_ERROR, bad[i].code);
       CU_ASSERT_PTR_NULL (pbs_indicator_get_target (fresh));
     }
 }

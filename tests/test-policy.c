@@ -13,19 +13,6 @@
                (err)->message);                                               \
   } while (0)
 
-/* pbs-test.h's PBS_ASSERT_ERROR names its parameters `domain` and `code`,
- * which also rewrites its own `(err)->domain` / `(err)->code`; until that is
- * fixed this is the same check under other parameter names. */
-#define ASSERT_ERROR_IS(err, dom, cod)                                        \
-  do {                                                                        \
-    CU_ASSERT_PTR_NOT_NULL (err);                                             \
-    CU_ASSERT_TRUE (g_error_matches (err, dom, cod));                         \
-    if ((err) != NULL && !g_error_matches (err, dom, cod))                    \
-      fprintf (stderr, "%s:%d: unexpected error %s/%d: %s\n", __FILE__,       \
-               __LINE__, g_quark_to_string ((err)->domain), (err)->code,      \
-               (err)->message);                                               \
-  } while (0)
-
 #define ASSERT_STR(got, expected)                                             \
   do {                                                                        \
     const char *pbs_t_g_ = (got);                                             \
@@ -348,7 +335,7 @@ test_unknown_preset (void)
       g_autoptr (PbsPolicy) p = pbs_policy_new_preset (bad[i], &error);
 
       CU_ASSERT_PTR_NULL (p);
-      ASSERT_ERROR_IS (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_UNKNOWN_PRESET);
+      PBS_ASSERT_ERROR (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_UNKNOWN_PRESET);
     }
 }
 
@@ -365,7 +352,7 @@ test_unknown_knob (void)
       g_autoptr (GError) error = NULL;
 
       CU_ASSERT_FALSE (pbs_policy_set (p, bad[i], "1", &error));
-      ASSERT_ERROR_IS (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_UNKNOWN_KNOB);
+      PBS_ASSERT_ERROR (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_UNKNOWN_KNOB);
     }
   CU_ASSERT_TRUE (pbs_policy_equal (p, central));
 }

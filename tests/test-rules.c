@@ -1426,9 +1426,8 @@ test_rounding_modes_row (void)
     {
       g_autoptr (PbsPolicy) p = policy_with ("rounding.mode", cases[i].mode,
                                              "rounding.digits", cases[i].digits, NULL);
-      PbsStatus status = PBS_STATUS_PARTIAL;
 
-      EXPECT (p, "10", "≥400件", "107件", cases[i].score, status, PBS_RULE_POSITIVE);
+      EXPECT (p, "10", "≥400件", "107件", cases[i].score, PBS_STATUS_PARTIAL, PBS_RULE_POSITIVE);
     }
 }
 

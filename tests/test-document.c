@@ -1,0 +1,1291 @@
+/* test-document.c - YAML documents: reading, writing, templates, limits
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * doc/format.md is the contract. Every file under tests/data/valid/ must
+ * load without error and every evaluation in it must survive load → save →
+ * load unchanged; every file under tests/data/invalid/ must fail with the
+ * error its first line names (tests/data/README.md):
+ *
+ *   # expect: CODE LINE:COLUMN [row N (name)]
+ *
+ * Where the files are: $PBS_TEST_DATA, else the PBS_TEST_DATA_DIR macro,
+ * else PBS_TEST_SRCDIR/data; the shipped templates: $PBS_TEST_TEMPLATES,
+ * else PBS_TEST_TEMPLATES_DIR, else PBS_TEST_SRCDIR/../templates; the
+ * examples likewise with PBS_TEST_EXAMPLES / PBS_TEST_EXAMPLES_DIR.
+ * main() points PBSCORE_TEMPLATE_PATH at the templates, so template names
+ * resolve to the source tree whether or not pbscore is installed.
+ */
+#include "pbs-test.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+/* PBS_ASSERT_ERROR in pbs-test.h names its parameters `domain` and `code`,
+ * which also rewrites its own `(err)->domain`; this is the same check
+ * under other parameter names. */
+#define ASSERT_ERROR_IS(err, dom, cod)                                        \
+  do {                                                                        \
+    CU_ASSERT_PTR_NOT_NULL (err);                                             \
+    CU_ASSERT_TRUE ((err) != NULL && g_error_matches (err, dom, cod));        \
+    if ((err) != NULL && !g_error_matches (err, dom, cod))                    \
+      fprintf (stderr, "%s:%d: unexpected error %s/%d: %s\n", __FILE__,       \
+               __LINE__, g_quark_to_string ((err)->domain), (err)->code,      \
+               (err)->message);                                               \
+    if ((err) == NULL)                                                        \
+      fprintf (stderr, "%s:%d: expected error %d, got none\n", __FILE__,      \
+               __LINE__, (int) (cod));                                        \
+  } while (0)
+
+#define ASSERT_NO_ERROR(err)                                                  \
+  do {                                                                        \
+    CU_ASSERT_PTR_NULL (err);                                                 \
+    if ((err) != NULL)                                                        \
+      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
+               (err)->message);                                               \
+  } while (0)
+
+#define ASSERT_STR(got, expected)                                             \
+  do {                                                                        \
+    const char *pbs_t_g_ = (got);                                             \
+    CU_ASSERT_TRUE (g_strcmp0 (pbs_t_g_, expected) == 0);                     \
+    if (g_strcmp0 (pbs_t_g_, expected) != 0)                                  \
+      fprintf (stderr, "%s:%d: got \"%s\", expected \"%s\"\n", __FILE__,     \
+               __LINE__, pbs_t_g_ ? pbs_t_g_ : "(null)", expected);           \
+  } while (0)
+
+#define CHECK_AT(cond, file, line) \
+  CU_assertImplementation ((cond) ? CU_TRUE : CU_FALSE, line, #cond, file, "", CU_FALSE)
+
+/* Value comparison (2.5 = 2.50): the contract fixes values, not scales. */
+static gboolean
+dec_equal_at (const char *file, int line, const PbsDecimal *got, const char *expected)
+{
+  PbsDecimal e = pbs_test_dec (expected);
+  gboolean ok = pbs_decimal_equal (got, &e);
+
+  CHECK_AT (ok, file, line);
+  if (!ok)
+    {
+      g_autofree char *s = pbs_decimal_to_string (got);
+      fprintf (stderr, "%s:%d: got %s, expected %s\n", file, line, s, expected);
+    }
+  return ok;
+}
+#define ASSERT_DEC_EQ(dec, expected) dec_equal_at (__FILE__, __LINE__, &(dec), expected)
+
+/* ------------------------------------------------------------- locations */
+
+static const char *
+test_dir (const char *env, const char *built_in, const char *fallback)
+{
+  const char *dir = g_getenv (env);
+
+  if (dir != NULL && *dir != '\0')
+    return dir;
+  if (built_in != NULL)
+    return built_in;
+  return fallback;
+}
+
+#ifdef PBS_TEST_DATA_DIR
+#define DATA_DIR_MACRO PBS_TEST_DATA_DIR
+#elif defined(PBS_TEST_SRCDIR)
+#define DATA_DIR_MACRO PBS_TEST_SRCDIR "/data"
+#else
+#define DATA_DIR_MACRO NULL
+#endif
+
+#ifdef PBS_TEST_TEMPLATES_DIR
+#define TEMPLATES_DIR_MACRO PBS_TEST_TEMPLATES_DIR
+#elif defined(PBS_TEST_SRCDIR)
+#define TEMPLATES_DIR_MACRO PBS_TEST_SRCDIR "/../templates"
+#else
+#define TEMPLATES_DIR_MACRO NULL
+#endif
+
+#ifdef PBS_TEST_EXAMPLES_DIR
+#define EXAMPLES_DIR_MACRO PBS_TEST_EXAMPLES_DIR
+#elif defined(PBS_TEST_SRCDIR)
+#define EXAMPLES_DIR_MACRO PBS_TEST_SRCDIR "/../examples"
+#else
+#define EXAMPLES_DIR_MACRO NULL
+#endif
+
+static const char *
+data_dir (void)
+{
+  return test_dir ("PBS_TEST_DATA", DATA_DIR_MACRO, "tests/data");
+}
+
+static const char *
+templates_dir (void)
+{
+  return test_dir ("PBS_TEST_TEMPLATES", TEMPLATES_DIR_MACRO, "templates");
+}
+
+static const char *
+examples_dir (void)
+{
+  return test_dir ("PBS_TEST_EXAMPLES", EXAMPLES_DIR_MACRO, "examples");
+}
+
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The .yaml files of DIR/SUB, sorted, as full paths; an empty or missing
+ * folder fails the test (a harness that runs nothing cannot fail). */
+static GPtrArray *
+fixture_files (const char *sub)
+{
+  g_autofree char *dir = g_build_filename (data_dir (), sub, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (d == NULL)
+    {
+      fprintf (stderr, "cannot open %s: %s\n", dir, error->message);
+      CU_FAIL_FATAL ("fixture folder missing");
+      return files;
+    }
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".yaml"))
+      g_ptr_array_add (files, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (files, compare_paths);
+  CU_ASSERT_TRUE (files->len > 0);
+  return files;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Reads every document of READER; returns them, or NULL with ERROR set
+ * (the documents before the error are dropped). */
+static GPtrArray *
+read_all (PbsReader *reader, GError **error)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_document_unref);
+  PbsDocument *doc;
+
+  while ((doc = pbs_reader_next (reader, error)) != NULL)
+    g_ptr_array_add (docs, doc);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&docs);
+}
+
+static GPtrArray *
+read_path (const char *path, GError **error)
+{
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_path (path, error);
+
+  if (reader == NULL)
+    return NULL;
+  return read_all (reader, error);
+}
+
+static GPtrArray *
+read_data (const char *data, gssize length, const char *name, GError **error)
+{
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (data, length, name);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (reader);
+  return read_all (reader, error);
+}
+
+/* The one evaluation of a file (the file must hold exactly one). */
+static PbsEvaluation *
+load_one_evaluation (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_path (path, &error);
+  PbsDocument *doc;
+
+  ASSERT_NO_ERROR (error);
+  if (docs == NULL)
+    return NULL;
+  CU_ASSERT_EQUAL (docs->len, 1);
+  if (docs->len != 1)
+    return NULL;
+  doc = g_ptr_array_index (docs, 0);
+  CU_ASSERT_EQUAL (pbs_document_get_kind (doc), PBS_DOCUMENT_EVALUATION);
+  if (pbs_document_get_kind (doc) != PBS_DOCUMENT_EVALUATION)
+    return NULL;
+  return g_object_ref (pbs_document_get_evaluation (doc));
+}
+
+static char *
+data_path (const char *sub, const char *name)
+{
+  return g_build_filename (data_dir (), sub, name, NULL);
+}
+
+/* Saves E (with SC when not NULL), reads the text back under NAME (so
+ * paths in it resolve as in the original file) and checks that the result
+ * is one evaluation equal to E. Returns the saved text. */
+static char *
+round_trip_at (const char *file, int line, PbsEvaluation *e, PbsScorecard *sc, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  gsize length = 0;
+  char *text = pbs_evaluation_save_to_data (e, sc, &length, &error);
+  gboolean ok;
+
+  CHECK_AT (text != NULL && error == NULL, file, line);
+  if (text == NULL)
+    {
+      fprintf (stderr, "%s:%d: %s: save failed: %s\n", file, line, name,
+               error != NULL ? error->message : "(no error)");
+      return NULL;
+    }
+  CHECK_AT (length == strlen (text), file, line);
+  CHECK_AT (g_utf8_validate (text, -1, NULL), file, line);
+  /* Chinese text is written as UTF-8, not escaped. */
+  ok = strstr (text, pbs_evaluation_get_title (e)) != NULL;
+  CHECK_AT (ok, file, line);
+  if (!ok)
+    fprintf (stderr, "%s:%d: %s: saved text lacks the title \"%s\":\n%s\n", file, line, name,
+             pbs_evaluation_get_title (e), text);
+
+  /* Text read from memory takes relative template and policy paths from
+   * the current folder: read it back from the original file's folder. */
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *dir = g_path_get_dirname (name);
+    gboolean moved = g_file_test (dir, G_FILE_TEST_IS_DIR) && g_chdir (dir) == 0;
+
+    docs = read_data (text, length, name, &error);
+    if (moved && g_chdir (cwd) != 0)
+      CU_FAIL_FATAL ("cannot return to the test's folder");
+  }
+  CHECK_AT (error == NULL && docs != NULL, file, line);
+  if (docs == NULL)
+    {
+      fprintf (stderr, "%s:%d: %s: reading the saved text failed: %s\n%s\n", file, line, name,
+               error != NULL ? error->message : "(no error)", text);
+      return text;
+    }
+  CHECK_AT (docs->len == 1, file, line);
+  if (docs->len == 1)
+    {
+      PbsDocument *doc = g_ptr_array_index (docs, 0);
+
+      ok = pbs_document_get_kind (doc) == PBS_DOCUMENT_EVALUATION
+           && pbs_evaluation_equal (e, pbs_document_get_evaluation (doc));
+      CHECK_AT (ok, file, line);
+      if (!ok)
+        fprintf (stderr, "%s:%d: %s: the saved evaluation reads back different:\n%s\n", file,
+                 line, name, text);
+    }
+  return text;
+}
+#define ROUND_TRIP(e, sc, name) round_trip_at (__FILE__, __LINE__, e, sc, name)
+
+static gboolean
+strv_contains (const char * const *strv, const char *s)
+{
+  return strv != NULL && g_strv_contains (strv, s);
+}
+
+/* ------------------------------------------------------ (a) valid fixtures */
+
+static void
+test_valid_fixtures (void)
+{
+  g_autoptr (GPtrArray) files = fixture_files ("valid");
+  guint n_evaluations = 0, n_templates = 0, n_policies = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = read_path (path, &error);
+      guint last_line = 0;
+
+      CU_ASSERT_PTR_NULL (error);
+      if (docs == NULL)
+        {
+          fprintf (stderr, "valid fixture %s: %s\n", path,
+                   error != NULL ? error->message : "(no documents and no error)");
+          continue;
+        }
+      CU_ASSERT_TRUE (docs->len >= 1);
+      if (docs->len == 0)
+        fprintf (stderr, "valid fixture %s: no document\n", path);
+
+      for (guint j = 0; j < docs->len; j++)
+        {
+          PbsDocument *doc = g_ptr_array_index (docs, j);
+          g_autofree char *text = NULL;
+
+          /* Documents come in file order, each at its own line. */
+          CU_ASSERT_TRUE (pbs_document_get_line (doc) > last_line);
+          last_line = pbs_document_get_line (doc);
+
+          switch (pbs_document_get_kind (doc))
+            {
+            case PBS_DOCUMENT_EVALUATION:
+              n_evaluations++;
+              CU_ASSERT_PTR_NOT_NULL (pbs_document_get_evaluation (doc));
+              CU_ASSERT_PTR_NULL (pbs_document_get_template (doc));
+              text = ROUND_TRIP (pbs_document_get_evaluation (doc), NULL, path);
+              break;
+            case PBS_DOCUMENT_TEMPLATE:
+              n_templates++;
+              CU_ASSERT_PTR_NOT_NULL (pbs_document_get_template (doc));
+              CU_ASSERT_PTR_NULL (pbs_document_get_evaluation (doc));
+              break;
+            case PBS_DOCUMENT_POLICY:
+              n_policies++;
+              CU_ASSERT_PTR_NOT_NULL (pbs_document_get_policy (doc));
+              CU_ASSERT_PTR_NULL (pbs_document_get_evaluation (doc));
+              break;
+            default:
+              CU_FAIL ("unknown document kind");
+            }
+        }
+    }
+  /* The folder holds every kind (tests/data/README.md). */
+  CU_ASSERT_TRUE (n_evaluations >= 12);
+  CU_ASSERT_TRUE (n_templates >= 1);
+  CU_ASSERT_TRUE (n_policies >= 1);
+}
+
+/* ---------------------------------------------------- (b) invalid fixtures */
+
+static const struct {
+  const char *name;
+  PbsDocumentError code;
+} error_codes[] = {
+  { "SYNTAX", PBS_DOCUMENT_ERROR_SYNTAX },
+  { "INVALID_UTF8", PBS_DOCUMENT_ERROR_INVALID_UTF8 },
+  { "WRONG_TYPE", PBS_DOCUMENT_ERROR_WRONG_TYPE },
+  { "UNKNOWN_KEY", PBS_DOCUMENT_ERROR_UNKNOWN_KEY },
+  { "DUPLICATE_KEY", PBS_DOCUMENT_ERROR_DUPLICATE_KEY },
+  { "MISSING_FIELD", PBS_DOCUMENT_ERROR_MISSING_FIELD },
+  { "BAD_VALUE", PBS_DOCUMENT_ERROR_BAD_VALUE },
+  { "OUT_OF_RANGE", PBS_DOCUMENT_ERROR_OUT_OF_RANGE },
+  { "UNKNOWN_TEMPLATE", PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE },
+  { "UNKNOWN_POLICY", PBS_DOCUMENT_ERROR_UNKNOWN_POLICY },
+  { "VERSION", PBS_DOCUMENT_ERROR_VERSION },
+  { "LIMIT", PBS_DOCUMENT_ERROR_LIMIT },
+  { "TEMPLATE_MISMATCH", PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH },
+  { "IO", PBS_DOCUMENT_ERROR_IO },
+};
+
+typedef struct {
+  int code;              /* -1: the header does not parse */
+  const char *name;
+  guint line, column;
+  char *row;             /* "row N (name)" or NULL */
+} Expectation;
+
+/* Parses "# expect: CODE LINE:COLUMN [row N (name)]" from the file's first
+ * line (read as bytes: invalid-utf8.yaml is not UTF-8 further on). */
+static Expectation
+read_expectation (const char *path)
+{
+  Expectation x = { -1, NULL, 0, 0, NULL };
+  g_autofree char *contents = NULL;
+  g_autofree char *first = NULL;
+  g_auto (GStrv) parts = NULL;
+  gsize length;
+  const char *nl;
+  char *end;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return x;
+  nl = memchr (contents, '\n', length);
+  first = g_strndup (contents, nl != NULL ? (gsize) (nl - contents) : length);
+  g_strchomp (first);
+  if (!g_str_has_prefix (first, "# expect: "))
+    return x;
+  parts = g_strsplit (first + strlen ("# expect: "), " ", 3);
+  if (g_strv_length (parts) < 2)
+    return x;
+  for (gsize i = 0; i < G_N_ELEMENTS (error_codes); i++)
+    if (strcmp (parts[0], error_codes[i].name) == 0)
+      {
+        x.code = error_codes[i].code;
+        x.name = error_codes[i].name;
+      }
+  x.line = (guint) strtoul (parts[1], &end, 10);
+  if (*end != ':')
+    {
+      x.code = -1;
+      return x;
+    }
+  x.column = (guint) strtoul (end + 1, &end, 10);
+  if (*end != '\0' || x.line == 0 || x.column == 0)
+    x.code = -1;
+  if (parts[2] != NULL)
+    x.row = g_strdup_printf ("%s:", parts[2]);
+  return x;
+}
+
+static void
+test_invalid_fixtures (void)
+{
+  g_autoptr (GPtrArray) files = fixture_files ("invalid");
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      Expectation x = read_expectation (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = NULL;
+      g_autofree char *place = NULL;
+      gboolean ok;
+
+      CU_ASSERT_TRUE (x.code >= 0);
+      if (x.code < 0)
+        {
+          fprintf (stderr, "invalid fixture %s: no valid \"# expect: CODE LINE:COLUMN\" header\n",
+                   path);
+          continue;
+        }
+
+      docs = read_path (path, &error);
+      CU_ASSERT_PTR_NULL (docs);
+      CU_ASSERT_PTR_NOT_NULL (error);
+      if (error == NULL)
+        {
+          fprintf (stderr, "invalid fixture %s: read without error, expected %s %u:%u\n", path,
+                   x.name, x.line, x.column);
+          g_free (x.row);
+          continue;
+        }
+
+      ok = g_error_matches (error, PBS_DOCUMENT_ERROR, x.code);
+      CU_ASSERT_TRUE (ok);
+      if (!ok)
+        fprintf (stderr, "invalid fixture %s: expected %s, got %s/%d: %s\n", path, x.name,
+                 g_quark_to_string (error->domain), error->code, error->message);
+
+      /* The message starts with the place: the path as given, then the
+       * 1-based line and column. */
+      place = g_strdup_printf ("%s:%u:%u:", path, x.line, x.column);
+      ok = g_str_has_prefix (error->message, place);
+      CU_ASSERT_TRUE (ok);
+      if (!ok)
+        fprintf (stderr, "invalid fixture %s: expected the message to start with \"%s\", got: %s\n",
+                 path, place, error->message);
+
+      /* ... followed by the row when there is one. */
+      if (x.row != NULL)
+        {
+          ok = strstr (error->message, x.row) != NULL;
+          CU_ASSERT_TRUE (ok);
+          if (!ok)
+            fprintf (stderr, "invalid fixture %s: expected \"%s\" in the message, got: %s\n",
+                     path, x.row, error->message);
+        }
+      g_free (x.row);
+    }
+}
+
+/* ------------------------------------------------------------ (c) templates */
+
+static void
+check_template (const char *name, const char *const *level1, const char *const *points,
+                const char *budget_points)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsTemplate) t = pbs_template_lookup (name, &error);
+  PbsDecimal d;
+  guint n = g_strv_length ((char **) level1);
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (t);
+  ASSERT_STR (pbs_template_get_name (t), name);
+  CU_ASSERT_TRUE (pbs_template_get_title (t) != NULL && *pbs_template_get_title (t) != '\0');
+  CU_ASSERT_TRUE (pbs_template_get_source (t) != NULL && *pbs_template_get_source (t) != '\0');
+  pbs_template_get_total (t, &d);
+  ASSERT_DEC_EQ (d, "100");
+  CU_ASSERT_TRUE (pbs_template_get_budget_points (t, &d));
+  ASSERT_DEC_EQ (d, budget_points);
+
+  CU_ASSERT_EQUAL (pbs_template_get_n_level1 (t), n);
+  for (guint i = 0; i < n && i < pbs_template_get_n_level1 (t); i++)
+    {
+      const char * const *level2 = pbs_template_get_level2_names (t, i);
+
+      ASSERT_STR (pbs_template_get_level1_name (t, i), level1[i]);
+      if (points[i] != NULL)
+        {
+          CU_ASSERT_TRUE (pbs_template_get_level1_points (t, i, &d));
+          ASSERT_DEC_EQ (d, points[i]);
+        }
+      else
+        CU_ASSERT_FALSE (pbs_template_get_level1_points (t, i, &d));
+      /* Every level-2 category the template lists is allowed under its
+       * level-1, and only there. */
+      CU_ASSERT_TRUE (level2 != NULL && level2[0] != NULL);
+      for (guint j = 0; level2 != NULL && level2[j] != NULL; j++)
+        CU_ASSERT_TRUE (pbs_template_allows (t, level1[i], level2[j]));
+    }
+  CU_ASSERT_TRUE (pbs_template_get_generic_indicators (t) != NULL
+                  && pbs_template_get_generic_indicators (t)[0] != NULL);
+}
+
+static void
+test_templates_shipped (void)
+{
+  static const char *const project[] = { "产出指标", "效益指标", "满意度指标", NULL };
+  static const char *const project_points[] = { "50", "30", "10" };
+  static const char *const core[] = { "成本指标", "产出指标", "效益指标", "满意度指标", NULL };
+  static const char *const core_points[] = { NULL, NULL, NULL, NULL };
+  static const char *const common[] = { "投入", "过程", "产出", "效果", NULL };
+  static const char *const common_points[] = { "20", "20", "30", "30" };
+  g_auto (GStrv) names = pbs_template_list ();
+  g_autofree char *file = pbs_template_find_file ("central-project-2020");
+  g_autofree char *expected_file = g_build_filename (templates_dir (), "central-project-2020.yaml",
+                                                     NULL);
+
+  check_template ("central-project-2020", project, project_points, "10");
+  check_template ("core-2021", core, core_points, "10");
+  check_template ("department-overall", project, project_points, "10");
+  check_template ("department-common-2013", common, common_points, "0");
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (names);
+  CU_ASSERT_TRUE (g_strv_contains ((const char * const *) names, "central-project-2020"));
+  CU_ASSERT_TRUE (g_strv_contains ((const char * const *) names, "core-2021"));
+  CU_ASSERT_TRUE (g_strv_contains ((const char * const *) names, "department-overall"));
+  CU_ASSERT_TRUE (g_strv_contains ((const char * const *) names, "department-common-2013"));
+
+  /* PBSCORE_TEMPLATE_PATH comes first in the search. */
+  CU_ASSERT_PTR_NOT_NULL (file);
+  ASSERT_STR (file, expected_file);
+}
+
+static void
+test_template_allows (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsTemplate) project = pbs_template_lookup ("central-project-2020", &error);
+  g_autoptr (PbsTemplate) core = pbs_template_lookup ("core-2021", &error);
+  g_autoptr (PbsTemplate) common = pbs_template_lookup ("department-common-2013", &error);
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (project);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (core);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (common);
+
+  CU_ASSERT_TRUE (pbs_template_allows (project, "产出指标", "数量指标"));
+  CU_ASSERT_TRUE (pbs_template_allows (project, "产出指标", "成本指标"));
+  CU_ASSERT_TRUE (pbs_template_allows (project, "满意度指标", "服务对象满意度指标"));
+  CU_ASSERT_FALSE (pbs_template_allows (project, "产出指标", "社会效益指标"));
+  CU_ASSERT_FALSE (pbs_template_allows (project, "成本指标", "经济成本指标"));
+  CU_ASSERT_FALSE (pbs_template_allows (project, "投入", "预算配置"));
+
+  /* 2021: 成本指标 is level 1, no longer under 产出指标. */
+  CU_ASSERT_TRUE (pbs_template_allows (core, "成本指标", "经济成本指标"));
+  CU_ASSERT_TRUE (pbs_template_allows (core, "成本指标", "生态环境成本指标"));
+  CU_ASSERT_FALSE (pbs_template_allows (core, "产出指标", "成本指标"));
+
+  CU_ASSERT_TRUE (pbs_template_allows (common, "过程", "预算执行"));
+  CU_ASSERT_TRUE (pbs_template_allows (common, "产出", "职责履行"));
+  CU_ASSERT_FALSE (pbs_template_allows (common, "产出", "预算执行"));
+
+  /* Suggested level-3 indicators and the generic list for lint. */
+  CU_ASSERT_TRUE (strv_contains (pbs_template_get_suggested (project, "产出指标", "质量指标"),
+                                 "验收合格率"));
+  CU_ASSERT_TRUE (strv_contains (pbs_template_get_suggested (common, "过程", "预算执行"),
+                                 "\"三公经费\"控制率"));
+  CU_ASSERT_TRUE (strv_contains (pbs_template_get_generic_indicators (project), "服务对象满意度"));
+}
+
+static void
+test_template_unknown (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsTemplate) t = pbs_template_lookup ("central-project-2019", &error);
+
+  CU_ASSERT_PTR_NULL (t);
+  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE);
+}
+
+/* A template document read by pbs_template_load_file(). */
+static void
+test_template_load_file (void)
+{
+  g_autofree char *path = data_path ("valid", "template-document.yaml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsTemplate) t = pbs_template_load_file (path, &error);
+  PbsDecimal d;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (t);
+  ASSERT_STR (pbs_template_get_name (t), "ningxia-project");
+  CU_ASSERT_EQUAL (pbs_template_get_n_level1 (t), 3);
+  CU_ASSERT_TRUE (pbs_template_get_level1_points (t, 1, &d));
+  ASSERT_DEC_EQ (d, "40");
+  CU_ASSERT_TRUE (pbs_template_get_budget_points (t, &d));
+  ASSERT_DEC_EQ (d, "0");
+  CU_ASSERT_TRUE (pbs_template_allows (t, "效益指标", "可持续影响指标"));
+  CU_ASSERT_TRUE (strv_contains (pbs_template_get_suggested (t, "产出指标", "质量指标"), "验收合格率"));
+  CU_ASSERT_TRUE (strv_contains (pbs_template_get_generic_indicators (t), "按时完成率"));
+}
+
+/* An evaluation that breaks its template fails at the offending value. */
+static void
+test_template_mismatch (void)
+{
+  static const char yaml[] =
+    "pbscore: 1\n"                                      /* 1 */
+    "title: 模板不符\n"
+    "template: core-2021\n"
+    "budget: {annual: 10, executed: 10}\n"
+    "indicators:\n"                                     /* 5 */
+    "  - level1: 成本指标\n"
+    "    level2: 经济成本指标\n"
+    "    name: 单位成本\n"
+    "    target: \"≤10元\"\n"
+    "    points: 45\n"                                  /* 10 */
+    "  - level1: 产出指标\n"
+    "    level2: 成本指标\n"                            /* 12: not under 产出 in 2021 */
+    "    name: 成本控制率\n"
+    "    target: \"≤100%\"\n"
+    "    points: 45\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_data (yaml, -1, "mismatch.yaml", &error);
+
+  CU_ASSERT_PTR_NULL (docs);
+  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH);
+  if (error != NULL)
+    {
+      CU_ASSERT_TRUE (g_str_has_prefix (error->message, "mismatch.yaml:12:13:"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "row 2 (成本控制率):"));
+      if (!g_str_has_prefix (error->message, "mismatch.yaml:12:13:"))
+        fprintf (stderr, "template mismatch: %s\n", error->message);
+    }
+}
+
+/* --------------------------------------------------------- (c) the example */
+
+/* examples/xishan-2024.yaml under central, by hand (rule book §§3–6):
+ *
+ * Budget: rate 1,444.16 / 1,445.05 = 0.999384…, shown as 99.94 %;
+ *   score 10 × 0.999384… = 9.99384… → 9.99.
+ * Rows (90 points): every row meets its target and scores its points,
+ *   except 营商环境投诉办结销号率 (row 8): "=100%" scored as ≥ (equal.mode
+ *   as_ge), 5 × 97.7 / 100 = 4.885 → 4.89 (half up, 2 decimals), partial.
+ *   Σ rows = 90 − 5 + 4.89 = 89.89.
+ * Total = 9.99 + 89.89 = 99.88 → 优 (≥ 90).
+ * 审批时限压缩率 (row 16): 80 % ≥ 60 %, met, 8 points; but 80 > 1.2 × 60 =
+ *   72: over-completion, and no 偏差原因 → missing_reason.
+ * 营商环境持续优化 (row 18): 达成预期 is a met word: qualitative, 6 points.
+ * No warning: execution 99.94 % is within budget and above 90 %; the red
+ *   check (89.89/90 − 9.99…/10) is negative. */
+#define XISHAN_ROW_COMPLAINTS 7     /* 0-based */
+#define XISHAN_ROW_APPROVAL 15
+#define XISHAN_ROW_BUSINESS 17
+
+static PbsEvaluation *
+load_xishan (void)
+{
+  g_autofree char *path = g_build_filename (examples_dir (), "xishan-2024.yaml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) evaluations = pbs_evaluation_load_file (path, &error);
+
+  ASSERT_NO_ERROR (error);
+  if (evaluations == NULL)
+    return NULL;
+  CU_ASSERT_EQUAL (evaluations->len, 1);
+  if (evaluations->len != 1)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (evaluations, 0));
+}
+
+static void
+test_xishan_loads (void)
+{
+  g_autoptr (PbsEvaluation) e = load_xishan ();
+  PbsBudget *budget;
+  PbsIndicator *ind;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  ASSERT_STR (pbs_evaluation_get_title (e), "昆明市西山区政务服务管理局2024年部门整体支出");
+  ASSERT_STR (pbs_evaluation_get_department (e), "昆明市西山区政务服务管理局");
+  CU_ASSERT_EQUAL (pbs_evaluation_get_year (e), 2024);
+  CU_ASSERT_EQUAL (pbs_evaluation_get_currency (e), PBS_CURRENCY_WAN_YUAN);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (pbs_evaluation_get_template (e));
+  ASSERT_STR (pbs_template_get_name (pbs_evaluation_get_template (e)), "department-overall");
+
+  budget = pbs_evaluation_get_budget (e);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (budget);
+  CU_ASSERT_TRUE (pbs_budget_get_initial (budget, &d));
+  ASSERT_DEC_EQ (d, "1354.10");
+  pbs_budget_get_annual (budget, &d);
+  ASSERT_DEC_EQ (d, "1445.05");
+  pbs_budget_get_executed (budget, &d);
+  ASSERT_DEC_EQ (d, "1444.16");
+  CU_ASSERT_TRUE (pbs_budget_get_points (budget, &d));
+  ASSERT_DEC_EQ (d, "10");
+
+  CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_indicators (e), 19);
+  ind = pbs_evaluation_get_indicator (e, XISHAN_ROW_COMPLAINTS);
+  ASSERT_STR (pbs_indicator_get_name (ind), "营商环境投诉办结销号率");
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_target (ind)), "=100%");
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "97.7%");
+  CU_ASSERT_PTR_NOT_NULL (strstr (pbs_indicator_get_reason (ind), "正在办理投诉件2件"));
+  ind = pbs_evaluation_get_indicator (e, XISHAN_ROW_APPROVAL);
+  ASSERT_STR (pbs_indicator_get_name (ind), "审批时限压缩率");
+  ind = pbs_evaluation_get_indicator (e, XISHAN_ROW_BUSINESS);
+  ASSERT_STR (pbs_indicator_get_name (ind), "营商环境持续优化");
+
+  /* Rows remember their line: increasing, inside the file. */
+  for (guint i = 1; i < pbs_evaluation_get_n_indicators (e); i++)
+    CU_ASSERT_TRUE (pbs_indicator_get_line (pbs_evaluation_get_indicator (e, i))
+                    > pbs_indicator_get_line (pbs_evaluation_get_indicator (e, i - 1)));
+  CU_ASSERT_TRUE (pbs_indicator_get_line (pbs_evaluation_get_indicator (e, 0)) > 30);
+}
+
+static void
+test_xishan_scores (void)
+{
+  g_autoptr (PbsEvaluation) e = load_xishan ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autofree char *text = NULL;
+  PbsDecimal d;
+  PbsFlags flags;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  /* The document's own policy (policy: central). */
+  sc = pbs_evaluation_score (e, pbs_evaluation_get_policy (e), &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+
+  CU_ASSERT_TRUE (pbs_scorecard_is_complete (sc));
+  CU_ASSERT_TRUE (pbs_scorecard_get_budget_rate (sc, &d));
+  ASSERT_DEC_EQ (d, "99.94");
+  pbs_scorecard_get_budget_score (sc, &d);
+  ASSERT_DEC_EQ (d, "9.99");
+  pbs_scorecard_get_total (sc, &d);
+  ASSERT_DEC_EQ (d, "99.88");
+  pbs_scorecard_get_total_points (sc, &d);
+  ASSERT_DEC_EQ (d, "100");
+  CU_ASSERT_EQUAL (pbs_scorecard_get_grade (sc), PBS_GRADE_EXCELLENT);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_n_warnings (sc), 0);
+
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, XISHAN_ROW_COMPLAINTS), PBS_STATUS_PARTIAL);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_score (sc, XISHAN_ROW_COMPLAINTS, &d));
+  ASSERT_DEC_EQ (d, "4.89");
+  /* Short of its target, but with its reason. */
+  CU_ASSERT_FALSE (pbs_scorecard_get_row_flags (sc, XISHAN_ROW_COMPLAINTS) & PBS_FLAG_MISSING_REASON);
+
+  flags = pbs_scorecard_get_row_flags (sc, XISHAN_ROW_APPROVAL);
+  CU_ASSERT_TRUE (flags & PBS_FLAG_OVER_COMPLETION);
+  CU_ASSERT_TRUE (flags & PBS_FLAG_MISSING_REASON);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, XISHAN_ROW_APPROVAL), PBS_STATUS_MET);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_score (sc, XISHAN_ROW_APPROVAL, &d));
+  ASSERT_DEC_EQ (d, "8");
+
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_rule (sc, XISHAN_ROW_BUSINESS), PBS_RULE_QUALITATIVE);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, XISHAN_ROW_BUSINESS), PBS_STATUS_MET);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_score (sc, XISHAN_ROW_BUSINESS, &d));
+  ASSERT_DEC_EQ (d, "6");
+
+  /* Every other row is met at full points and carries no flag. */
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
+    if (i != XISHAN_ROW_COMPLAINTS && i != XISHAN_ROW_APPROVAL)
+      {
+        CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, i), PBS_STATUS_MET);
+        CU_ASSERT_EQUAL (pbs_scorecard_get_row_flags (sc, i), PBS_FLAG_NONE);
+      }
+
+  /* Saved with its scores: the output keys are written, and ignored when
+   * the text is read back. */
+  text = ROUND_TRIP (e, sc, "xishan-scored.yaml");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "score:"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "total:"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "over_completion"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "营商环境投诉办结销号率"));
+}
+
+/* Scoring with policy NULL is central: the same total. */
+static void
+test_xishan_scores_default_policy (void)
+{
+  g_autoptr (PbsEvaluation) e = load_xishan ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  pbs_scorecard_get_total (sc, &d);
+  ASSERT_DEC_EQ (d, "99.88");
+}
+
+/* Saving to a file writes it whole; saving into a missing folder is an IO
+ * error and leaves nothing behind. */
+static void
+test_save_to_file (void)
+{
+  g_autoptr (PbsEvaluation) e = load_xishan ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr (GPtrArray) back = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  dir = g_dir_make_tmp ("pbscore-test-XXXXXX", &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  path = g_build_filename (dir, "xishan.yaml", NULL);
+
+  CU_ASSERT_TRUE (pbs_evaluation_save_to_file (e, NULL, path, &error));
+  ASSERT_NO_ERROR (error);
+  back = pbs_evaluation_load_file (path, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (back != NULL && back->len == 1
+                  && pbs_evaluation_equal (e, g_ptr_array_index (back, 0)));
+
+  bad = g_build_filename (dir, "no-such-folder", "xishan.yaml", NULL);
+  CU_ASSERT_FALSE (pbs_evaluation_save_to_file (e, NULL, bad, &error));
+  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
+  CU_ASSERT_FALSE (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  /* Nothing but the saved file is left in the folder (no temporary). */
+  {
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (d != NULL && g_dir_read_name (d) != NULL)
+      n++;
+    CU_ASSERT_EQUAL (n, 1);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* --------------------------------------------------- (c) specific readings */
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *path = g_build_filename (data_dir (), "no-such-file.yaml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_path (path, &error);
+  g_autoptr (GError) error2 = NULL;
+  g_autoptr (GPtrArray) evaluations = pbs_evaluation_load_file (path, &error2);
+
+  CU_ASSERT_PTR_NULL (docs);
+  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
+  if (error != NULL)
+    CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "no-such-file.yaml"));
+  CU_ASSERT_PTR_NULL (evaluations);
+  ASSERT_ERROR_IS (error2, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
+}
+
+static void
+test_empty_input (void)
+{
+  static const char *inputs[] = { "", "\n", "# 只有注释\n", NULL };
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsReader) reader = pbs_reader_new_for_data (inputs[i], -1, "empty.yaml");
+      g_autoptr (PbsDocument) doc = NULL;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (reader);
+      doc = pbs_reader_next (reader, &error);
+      CU_ASSERT_PTR_NULL (doc);
+      ASSERT_NO_ERROR (error);
+    }
+}
+
+/* A file of three documents gives three evaluations, in order. */
+static void
+test_batch (void)
+{
+  g_autofree char *path = data_path ("valid", "batch-three.yaml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) evaluations = pbs_evaluation_load_file (path, &error);
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (evaluations);
+  CU_ASSERT_EQUAL_FATAL (evaluations->len, 3);
+  ASSERT_STR (pbs_evaluation_get_title (g_ptr_array_index (evaluations, 0)), "行政审批工作运行经费");
+  ASSERT_STR (pbs_evaluation_get_title (g_ptr_array_index (evaluations, 1)), "远程异地评标工位建设");
+  ASSERT_STR (pbs_evaluation_get_title (g_ptr_array_index (evaluations, 2)), "政务服务自助终端部署");
+  CU_ASSERT_EQUAL (pbs_evaluation_get_n_indicators (g_ptr_array_index (evaluations, 1)), 2);
+}
+
+/* A stream of 1000 documents built in memory reads back as 1000. */
+static void
+test_stream_1000 (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) reader = NULL;
+  PbsDocument *doc;
+  guint n = 0;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (s,
+                            "---\n"
+                            "pbscore: 1\n"
+                            "title: 第%u号项目\n"
+                            "budget: {annual: \"%u.50\", executed: %u}\n"
+                            "indicators:\n"
+                            "  - {level1: 产出指标, level2: 数量指标, name: 完成量, target: \"≥%u项\", "
+                            "actual: \"%u项\", points: 90}\n",
+                            i, i + 1, i, i + 1, i);
+  reader = pbs_reader_new_for_data (s->str, (gssize) s->len, "stream.yaml");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (reader);
+  while ((doc = pbs_reader_next (reader, &error)) != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u号项目", n);
+      PbsEvaluation *e = pbs_document_get_evaluation (doc);
+
+      CU_ASSERT_TRUE (e != NULL && g_strcmp0 (pbs_evaluation_get_title (e), title) == 0);
+      n++;
+      pbs_document_unref (doc);
+    }
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_EQUAL (n, 1000);
+}
+
+/* The alias limit counts what aliases expand to, not the document's own
+ * nodes: 1000 rows written out (15,000 nodes) are fine. */
+static void
+test_many_rows (void)
+{
+  g_autoptr (GString) s = g_string_new ("pbscore: 1\ntitle: 一千行\nbudget: {annual: 10, executed: 10}\n"
+                                        "indicators:\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (s, "  - {level1: 产出指标, level2: 数量指标, name: 第%u行, target: \"≥1项\", "
+                               "actual: \"1项\", points: 0.09, reason: 无}\n", i);
+  docs = read_data (s->str, (gssize) s->len, "rows.yaml", &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE_FATAL (docs != NULL && docs->len == 1);
+  CU_ASSERT_EQUAL (pbs_evaluation_get_n_indicators (
+                     pbs_document_get_evaluation (g_ptr_array_index (docs, 0))), 1000);
+}
+
+/* A scalar of exactly 1 MiB is allowed; one byte more is LIMIT. */
+static void
+test_scalar_limit (void)
+{
+  for (guint extra = 0; extra <= 1; extra++)
+    {
+      g_autoptr (GString) s = g_string_new ("pbscore: 1\ntitle: 长标题\nbudget: {annual: 10, executed: 10}\n"
+                                            "indicators:\n  - level1: 产出指标\n    level2: 数量指标\n"
+                                            "    name: 完成量\n    target: \"≥1项\"\n    points: 90\n"
+                                            "    reason: ");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = NULL;
+
+      for (gsize i = 0; i < 1024 * 1024 + extra; i++)
+        g_string_append_c (s, 'x');
+      g_string_append_c (s, '\n');
+      docs = read_data (s->str, (gssize) s->len, "long.yaml", &error);
+      if (extra == 0)
+        {
+          ASSERT_NO_ERROR (error);
+          CU_ASSERT_TRUE (docs != NULL && docs->len == 1);
+        }
+      else
+        {
+          ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT);
+          if (error != NULL)
+            CU_ASSERT_TRUE (g_str_has_prefix (error->message, "long.yaml:10:13:"));
+        }
+    }
+}
+
+/* 64 levels of nesting are allowed, 65 are LIMIT. The root mapping is
+ * level 1 and result: level 2, so N brackets make 2 + N levels. */
+static void
+test_nesting_limit (void)
+{
+  for (guint brackets = 62; brackets <= 63; brackets++)
+    {
+      g_autoptr (GString) s = g_string_new ("pbscore: 1\ntitle: 嵌套\nbudget: {annual: 10, executed: 10}\n"
+                                            "indicators: []\nresult:\n  total: ");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = NULL;
+
+      for (guint i = 0; i < brackets; i++)
+        g_string_append_c (s, '[');
+      g_string_append_c (s, '0');
+      for (guint i = 0; i < brackets; i++)
+        g_string_append_c (s, ']');
+      g_string_append_c (s, '\n');
+      docs = read_data (s->str, (gssize) s->len, "nested.yaml", &error);
+      if (brackets == 62)
+        {
+          ASSERT_NO_ERROR (error);
+          CU_ASSERT_TRUE (docs != NULL && docs->len == 1);
+        }
+      else
+        ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT);
+    }
+}
+
+/* An unknown key's message suggests the nearest known key. */
+static void
+test_unknown_key_suggestion (void)
+{
+  static const char yaml[] =
+    "pbscore: 1\ntitle: 键名拼错\nbudget: {annual: 10, executed: 10}\n"
+    "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 完成量, target: \"≥1项\", "
+    "points: 90, acutal: \"1项\"}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_data (yaml, -1, "typo.yaml", &error);
+
+  CU_ASSERT_PTR_NULL (docs);
+  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_KEY);
+  if (error != NULL)
+    {
+      CU_ASSERT_TRUE (g_str_has_prefix (error->message, "typo.yaml:5:72:"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "acutal"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "actual"));
+      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "row 1 (完成量):"));
+    }
+}
+
+/* Numbers are exact decimals read from their text, whether YAML numbers or
+ * strings with thousands separators; a YAML number as an actual is its
+ * text. */
+static void
+test_numbers_exact (void)
+{
+  g_autofree char *p1 = data_path ("valid", "thousands-separators.yaml");
+  g_autofree char *p2 = data_path ("valid", "yaml-number-forms.yaml");
+  g_autoptr (PbsEvaluation) a = load_one_evaluation (p1);
+  g_autoptr (PbsEvaluation) b = load_one_evaluation (p2);
+  PbsIndicator *ind;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+
+  CU_ASSERT_TRUE (pbs_budget_get_initial (pbs_evaluation_get_budget (a), &d));
+  ASSERT_DEC_EQ (d, "1354.1");
+  pbs_budget_get_annual (pbs_evaluation_get_budget (a), &d);
+  ASSERT_DEC_EQ (d, "1445.05");
+  pbs_budget_get_executed (pbs_evaluation_get_budget (a), &d);
+  ASSERT_DEC_EQ (d, "1444.16");
+  CU_ASSERT_TRUE (pbs_budget_get_printed_score (pbs_evaluation_get_budget (a), &d));
+  ASSERT_DEC_EQ (d, "9.99");
+  ind = pbs_evaluation_get_indicator (a, 0);
+  pbs_indicator_get_points (ind, &d);
+  ASSERT_DEC_EQ (d, "50");
+  ind = pbs_evaluation_get_indicator (a, 2);
+  CU_ASSERT_TRUE (pbs_indicator_get_manual_score (ind, &d));
+  ASSERT_DEC_EQ (d, "0.5");
+
+  pbs_budget_get_executed (pbs_evaluation_get_budget (b), &d);
+  ASSERT_DEC_EQ (d, "173700.5");
+  CU_ASSERT_EQUAL (pbs_evaluation_get_currency (b), PBS_CURRENCY_YUAN);
+  ind = pbs_evaluation_get_indicator (b, 0);
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_target (ind)), "40");
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "42");
+  pbs_indicator_get_points (ind, &d);
+  ASSERT_DEC_EQ (d, "45.5");
+  ind = pbs_evaluation_get_indicator (b, 1);
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "99.95%");
+}
+
+/* Every key of format 1 reaches the model. */
+static void
+test_full_evaluation (void)
+{
+  g_autofree char *path = data_path ("valid", "full-evaluation.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  PbsIndicator *ind;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  ASSERT_STR (pbs_evaluation_get_title (e), "与委托运营方结算费用");
+  ASSERT_STR (pbs_evaluation_get_department (e), "上海市普陀区体育局");
+  ASSERT_STR (pbs_evaluation_get_unit (e), "上海市普陀区体育事业管理中心");
+  CU_ASSERT_EQUAL (pbs_evaluation_get_year (e), 2022);
+  CU_ASSERT_EQUAL (pbs_evaluation_get_currency (e), PBS_CURRENCY_YUAN);
+  CU_ASSERT_PTR_NOT_NULL (pbs_evaluation_get_template (e));
+  CU_ASSERT_PTR_NOT_NULL_FATAL (pbs_evaluation_get_policy (e));
+  ASSERT_STR (pbs_policy_get_name (pbs_evaluation_get_policy (e)), "central");
+  CU_ASSERT_TRUE (pbs_budget_get_printed_score (pbs_evaluation_get_budget (e), &d));
+  ASSERT_DEC_EQ (d, "8.62");
+  pbs_budget_get_executed (pbs_evaluation_get_budget (e), &d);
+  ASSERT_DEC_EQ (d, "215457.6");
+
+  CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_indicators (e), 6);
+  ind = pbs_evaluation_get_indicator (e, 0);
+  ASSERT_STR (pbs_indicator_get_level1 (ind), "产出指标");
+  ASSERT_STR (pbs_indicator_get_level2 (ind), "数量指标");
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_target (ind)), "=100%");
+  CU_ASSERT_TRUE (pbs_indicator_get_printed_score (ind, &d));
+  ASSERT_DEC_EQ (d, "20");
+  CU_ASSERT_FALSE (pbs_indicator_get_not_applicable (ind));
+  ind = pbs_evaluation_get_indicator (e, 1);
+  CU_ASSERT_TRUE (pbs_indicator_get_manual_score (ind, &d));
+  ASSERT_DEC_EQ (d, "7");
+  CU_ASSERT_EQUAL (pbs_indicator_get_band (ind), PBS_BAND_PARTIAL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (pbs_indicator_get_reason (ind), "已调整开放时间"));
+}
+
+static void
+test_not_applicable (void)
+{
+  g_autofree char *path = data_path ("valid", "not-applicable.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_indicators (e), 5);
+  CU_ASSERT_FALSE (pbs_indicator_get_not_applicable (pbs_evaluation_get_indicator (e, 0)));
+  CU_ASSERT_TRUE (pbs_indicator_get_not_applicable (pbs_evaluation_get_indicator (e, 1)));
+  CU_ASSERT_TRUE (pbs_indicator_get_not_applicable (pbs_evaluation_get_indicator (e, 2)));
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_actual (pbs_evaluation_get_indicator (e, 2)));
+  CU_ASSERT_FALSE (pbs_indicator_get_not_applicable (pbs_evaluation_get_indicator (e, 3)));
+}
+
+/* Aliases give the anchored value again. */
+static void
+test_aliases (void)
+{
+  g_autofree char *path = data_path ("valid", "anchors-aliases.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  PbsIndicator *a, *b;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_indicators (e), 5);
+  a = pbs_evaluation_get_indicator (e, 0);
+  b = pbs_evaluation_get_indicator (e, 1);
+  ASSERT_STR (pbs_indicator_get_level1 (b), "产出指标");
+  ASSERT_STR (pbs_indicator_get_level2 (b), "质量指标");
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_target (b)), "=100%");
+  ASSERT_STR (pbs_indicator_get_reason (b), pbs_indicator_get_reason (a));
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_target (pbs_evaluation_get_indicator (e, 4))),
+              "≥95%");
+}
+
+/* Policies: by preset, by document, by path. */
+static void
+test_policies (void)
+{
+  g_autofree char *p_doc = data_path ("valid", "policy-document.yaml");
+  g_autofree char *p_path = data_path ("valid", "policy-by-path.yaml");
+  g_autofree char *p_baoshan = data_path ("valid", "policy-yunnan-baoshan.yaml");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsPolicy) policy = pbs_policy_load_file (p_doc, &error);
+  g_autoptr (PbsEvaluation) by_path = load_one_evaluation (p_path);
+  g_autoptr (PbsEvaluation) baoshan = load_one_evaluation (p_baoshan);
+  g_autofree char *points = NULL, *mode = NULL, *digits = NULL, *threshold = NULL,
+                  *action = NULL, *path_points = NULL, *baoshan_points = NULL;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (policy);
+  ASSERT_STR (pbs_policy_get_name (policy), "guangxi-city");
+  points = pbs_policy_get (policy, "budget.points");
+  mode = pbs_policy_get (policy, "rounding.mode");
+  digits = pbs_policy_get (policy, "rounding.digits");
+  threshold = pbs_policy_get (policy, "over.threshold");
+  action = pbs_policy_get (policy, "over.action");
+  ASSERT_STR (points, "20");
+  ASSERT_STR (mode, "truncate");
+  ASSERT_STR (digits, "1");
+  /* inherited from guangxi */
+  ASSERT_STR (threshold, "1.3");
+  ASSERT_STR (action, "require_reason");
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (by_path);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (pbs_evaluation_get_policy (by_path));
+  path_points = pbs_policy_get (pbs_evaluation_get_policy (by_path), "budget.points");
+  ASSERT_STR (path_points, "20");
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (baoshan);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (pbs_evaluation_get_policy (baoshan));
+  ASSERT_STR (pbs_policy_get_name (pbs_evaluation_get_policy (baoshan)), "yunnan-baoshan");
+  baoshan_points = pbs_policy_get (pbs_evaluation_get_policy (baoshan), "budget.points");
+  ASSERT_STR (baoshan_points, "20");
+}
+
+/* An evaluation built through the API saves and reads back equal, with no
+ * template and no policy, and the missing actual stays missing. */
+static void
+test_save_built (void)
+{
+  g_autoptr (PbsEvaluation) e = pbs_evaluation_new ();
+  PbsDecimal annual = pbs_test_dec ("1,445.05"), executed = pbs_test_dec ("1444.16");
+  PbsDecimal w = pbs_test_dec ("7.5"), m = pbs_test_dec ("6.25");
+  g_autoptr (PbsBudget) budget = pbs_budget_new (&annual, &executed);
+  g_autoptr (PbsIndicator) a = pbs_indicator_new ("产出指标", "质量指标", "“好差评”按时整改率", &w);
+  g_autoptr (PbsIndicator) b = pbs_indicator_new ("效益指标", "可持续影响指标", "营商环境: 持续优化 # 不是注释", &w);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  pbs_evaluation_set_title (e, "标题里有 \"引号\"、冒号: 和 #井号");
+  pbs_evaluation_set_year (e, 2024);
+  pbs_evaluation_set_currency (e, PBS_CURRENCY_YUAN);
+  pbs_evaluation_set_budget (e, budget);
+  CU_ASSERT_TRUE (pbs_indicator_set_target (a, ">=100%", &error));
+  pbs_indicator_set_reason (a, "第一行\n第二行：  两个空格\n");
+  pbs_evaluation_add_indicator (e, a);
+  CU_ASSERT_TRUE (pbs_indicator_set_target (b, "持续优化", &error));
+  CU_ASSERT_TRUE (pbs_indicator_set_actual (b, "基本达到", &error));
+  pbs_indicator_set_manual_score (b, &m);
+  pbs_indicator_set_band (b, PBS_BAND_PARTIAL);
+  pbs_indicator_set_not_applicable (b, TRUE);
+  pbs_evaluation_add_indicator (e, b);
+  ASSERT_NO_ERROR (error);
+
+  text = ROUND_TRIP (e, NULL, "built.yaml");
+  CU_ASSERT_PTR_NOT_NULL (text);
+}
+
+int
+main (void)
+{
+  static const PbsTestCase cases[] = {
+    { "valid fixtures load and round-trip", test_valid_fixtures },
+    { "invalid fixtures fail with their code and place", test_invalid_fixtures },
+    { "the four shipped templates", test_templates_shipped },
+    { "template allows, suggested, generic", test_template_allows },
+    { "unknown template", test_template_unknown },
+    { "template document from a file", test_template_load_file },
+    { "evaluation breaking its template", test_template_mismatch },
+    { "xishan example loads", test_xishan_loads },
+    { "xishan example scores (by hand: 99.88, 优)", test_xishan_scores },
+    { "xishan with policy NULL", test_xishan_scores_default_policy },
+    { "save to file, and to a missing folder", test_save_to_file },
+    { "missing file is IO", test_missing_file },
+    { "empty input has no document", test_empty_input },
+    { "batch of three", test_batch },
+    { "stream of 1000 documents", test_stream_1000 },
+    { "1000 rows without aliases", test_many_rows },
+    { "scalar length limit at 1 MiB", test_scalar_limit },
+    { "nesting limit at 64", test_nesting_limit },
+    { "unknown key suggests the nearest", test_unknown_key_suggestion },
+    { "numbers are exact decimals", test_numbers_exact },
+    { "every key reaches the model", test_full_evaluation },
+    { "not_applicable", test_not_applicable },
+    { "aliases", test_aliases },
+    { "policies by preset, document and path", test_policies },
+    { "built evaluation round-trips", test_save_built },
+    { NULL, NULL }
+  };
+
+  /* Template names resolve to this source tree's templates/. */
+  g_setenv ("PBSCORE_TEMPLATE_PATH", templates_dir (), TRUE);
+  return pbs_test_run ("document", cases);
+}
