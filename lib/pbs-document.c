@@ -737,13 +737,13 @@ read_budget (const Conv *c, guint32 node, GError **error)
 
 static const char * const indicator_keys[] = {
   "level1", "level2", "name", "target", "actual", "points", "reason", "manual_score",
-  "printed_score", "not_applicable", "band",
+  "printed_score", "not_applicable", "band", "rule", "parent",
   /* output keys, accepted and ignored (doc/format.md) */
-  "score", "status", "rule", "flags", "explanation", "ratio",
+  "score", "status", "flags", "explanation", "ratio",
   NULL
 };
 enum { I_LEVEL1, I_LEVEL2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_REASON, I_MANUAL,
-       I_PRINTED, I_NA, I_BAND, I_N = 17 };
+       I_PRINTED, I_NA, I_BAND, I_RULE, I_PARENT, I_N = 18 };
 
 static gboolean
 set_value_at (const Conv *c, guint32 node, const char *key, PbsValue *slot, GError **error)
@@ -756,6 +756,94 @@ set_value_at (const Conv *c, guint32 node, const char *key, PbsValue *slot, GErr
   if (!pbs_value_init_parse (slot, s, &local))
     return fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE, "%s: %s", key, local->message);
   return TRUE;
+}
+
+static const char * const rule_keys[] = { "kind", "per", "deduct", "steps", "of", "bands", NULL };
+enum { R_KIND, R_PER, R_DEDUCT, R_STEPS, R_OF, R_BANDS, R_N };
+static const char * const band_keys[] = { "min", "max", "score", NULL };
+
+/* Looks @s up among the nicks of @type; FALSE with BAD_VALUE when absent. */
+static gboolean
+get_nick (const Conv *c, guint32 node, const char *key, GType type, int *out, GError **error)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (type);
+  g_autoptr (GString) choices = g_string_new (NULL);
+  const char *s = NULL;
+  GEnumValue *v;
+
+  if (!get_string (c, node, key, &s, error))
+    return FALSE;
+  v = g_enum_get_value_by_nick (klass, s);
+  if (v != NULL)
+    {
+      *out = v->value;
+      return TRUE;
+    }
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (choices, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+  return fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE, "“%s” must be one of %s, not “%s”",
+               key, choices->str, s);
+}
+
+/* `rule:` — step deduction or bands (rule book §9, doc/format.md). */
+static gboolean
+read_rule (const Conv *c, guint32 node, PbsIndicator *ind, GError **error)
+{
+  const char *what = "a rule", *kind = NULL;
+  guint32 v[R_N];
+
+  if (!read_mapping (c, node, what, rule_keys, v, error)
+      || !require (c, node, v[R_KIND], "kind", what, error)
+      || !get_string (c, v[R_KIND], "kind", &kind, error))
+    return FALSE;
+
+  if (strcmp (kind, "step") == 0)
+    {
+      PbsDecimal per, deduct;
+      int mode = PBS_STEP_EXACT;
+
+      if (!require (c, node, v[R_PER], "per", "a step rule", error)
+          || !require (c, node, v[R_DEDUCT], "deduct", "a step rule", error)
+          || !get_decimal (c, v[R_PER], "per", TRUE, &per, error)
+          || !get_decimal (c, v[R_DEDUCT], "deduct", TRUE, &deduct, error)
+          || (!is_null (c, v[R_STEPS]) && !get_nick (c, v[R_STEPS], "steps", PBS_TYPE_STEP_MODE, &mode, error)))
+        return FALSE;
+      if (pbs_decimal_sign (&per) == 0)
+        return fail (c, error, v[R_PER], PBS_DOCUMENT_ERROR_OUT_OF_RANGE, "“per” must be above 0");
+      pbs_indicator_set_step (ind, &per, &deduct, mode);
+      return TRUE;
+    }
+  if (strcmp (kind, "bands") == 0)
+    {
+      int of = PBS_BANDS_OF_DEVIATION;
+      guint32 list;
+
+      if (!require (c, node, v[R_BANDS], "bands", "a band rule", error)
+          || (!is_null (c, v[R_OF]) && !get_nick (c, v[R_OF], "of", PBS_TYPE_BANDS_MEASURE, &of, error)))
+        return FALSE;
+      list = v[R_BANDS];
+      if (node_at (c->t, list)->type != NODE_SEQUENCE || node_at (c->t, list)->count == 0)
+        return fail (c, error, list, PBS_DOCUMENT_ERROR_WRONG_TYPE,
+                     "“bands” must be a list of bands such as {max: 10, score: 5}");
+      pbs_indicator_set_score_bands (ind, of);
+      for (guint32 i = 0; i < node_at (c->t, list)->count; i++)
+        {
+          guint32 band = kid (c->t, list, i), w[3];
+          PbsDecimal min, max, score;
+
+          if (!read_mapping (c, band, "a band", band_keys, w, error)
+              || !require (c, band, w[2], "score", "a band", error)
+              || !get_decimal (c, w[2], "score", TRUE, &score, error)
+              || (!is_null (c, w[0]) && !get_decimal (c, w[0], "min", FALSE, &min, error))
+              || (!is_null (c, w[1]) && !get_decimal (c, w[1], "max", FALSE, &max, error)))
+            return FALSE;
+          pbs_indicator_add_score_band (ind, is_null (c, w[0]) ? NULL : &min,
+                                        is_null (c, w[1]) ? NULL : &max, &score);
+        }
+      return TRUE;
+    }
+  return fail (c, error, v[R_KIND], PBS_DOCUMENT_ERROR_BAD_VALUE,
+               "a rule's kind must be step or bands, not “%s”", kind);
 }
 
 static PbsIndicator *
@@ -853,15 +941,30 @@ read_indicator (Conv *c, guint32 node, PbsTemplate *template_, GError **error)
         }
       pbs_indicator_set_band (ind, bands[i].band);
     }
+  if (!is_null (c, v[I_PARENT]))
+    {
+      if (!get_string (c, v[I_PARENT], "parent", &s, error))
+        return NULL;
+      pbs_indicator_set_parent (ind, s);
+    }
+  /* `rule:` as a mapping is a rule of the row's own; as a single word it
+   * is the name a scored document gives the rule used (output, ignored). */
+  if (!is_null (c, v[I_RULE]) && node_at (c->t, v[I_RULE])->type != NODE_SCALAR)
+    {
+      if (!read_rule (c, v[I_RULE], ind, error))
+        return NULL;
+    }
+  else if (template_ != NULL)
+    pbs_template_apply_rule (template_, ind);
   return g_steal_pointer (&ind);
 }
 
 static const char * const evaluation_keys[] = {
   "pbscore", "kind", "title", "department", "unit", "year", "currency", "template", "policy",
-  "budget", "indicators", "result", NULL
+  "budget", "indicators", "printed_total", "result", NULL
 };
 enum { E_PBSCORE, E_KIND, E_TITLE, E_DEPARTMENT, E_UNIT, E_YEAR, E_CURRENCY, E_TEMPLATE,
-       E_POLICY, E_BUDGET, E_INDICATORS, E_RESULT, E_N };
+       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_N };
 
 static PbsEvaluation *
 read_evaluation (Conv *c, guint32 root, GError **error)
@@ -930,6 +1033,13 @@ read_evaluation (Conv *c, guint32 root, GError **error)
       pbs_evaluation_set_policy (e, policy);
     }
   pbs_evaluation_set_refs (e, template_ref, policy_ref);
+  if (!is_null (c, v[E_PRINTED_TOTAL]))
+    {
+      PbsDecimal total;
+      if (!get_decimal (c, v[E_PRINTED_TOTAL], "printed_total", FALSE, &total, error))
+        return NULL;
+      pbs_evaluation_set_printed_total (e, &total);
+    }
 
   if ((budget = read_budget (c, v[E_BUDGET], error)) == NULL)
     return NULL;
@@ -987,6 +1097,46 @@ read_names (const Conv *c, guint32 node, const char *key, GPtrArray *out, GError
       if (!get_string (c, kid (c->t, node, i), key, &s, error))
         return FALSE;
       g_ptr_array_add (out, (gpointer) s);
+    }
+  return TRUE;
+}
+
+static const char * const suggested_keys[] = { "name", "rule", NULL };
+
+/* `suggested:` — names, or {name, rule} whose rule rows of that name take
+ * when they have none of their own. */
+static gboolean
+read_suggested (const Conv *c, PbsTemplate *t, guint32 node, GPtrArray *out, GError **error)
+{
+  if (is_null (c, node))
+    return TRUE;
+  if (node_at (c->t, node)->type != NODE_SEQUENCE)
+    return fail (c, error, node, PBS_DOCUMENT_ERROR_WRONG_TYPE,
+                 "“suggested” must be a list, not %s", node_kind_name (c, node));
+  for (guint32 i = 0; i < node_at (c->t, node)->count; i++)
+    {
+      guint32 item = kid (c->t, node, i), w[2];
+      const char *name = NULL;
+      PbsDecimal zero;
+      g_autoptr (PbsIndicator) carrier = NULL;
+
+      if (node_at (c->t, item)->type == NODE_SCALAR)
+        {
+          g_ptr_array_add (out, (gpointer) scalar_text (c->t, item));
+          continue;
+        }
+      if (!read_mapping (c, item, "a suggested indicator", suggested_keys, w, error)
+          || !require (c, item, w[0], "name", "a suggested indicator", error)
+          || !get_string (c, w[0], "name", &name, error))
+        return FALSE;
+      g_ptr_array_add (out, (gpointer) name);
+      if (is_null (c, w[1]))
+        continue;
+      pbs_decimal_init (&zero, 0, 0);
+      carrier = pbs_indicator_new ("", "", name, &zero);
+      if (!read_rule (c, w[1], carrier, error))
+        return FALSE;
+      pbs_template_add_rule (t, carrier);
     }
   return TRUE;
 }
@@ -1071,7 +1221,7 @@ read_template (Conv *c, guint32 root, GError **error)
           else if (!read_mapping (c, l2, "a level-2 category", level2_keys, u, error)
                    || !require (c, l2, u[0], "name", "a level-2 category", error)
                    || !get_string (c, u[0], "name", &name, error)
-                   || !read_names (c, u[1], "suggested", suggested, error))
+                   || !read_suggested (c, t, u[1], suggested, error))
             return NULL;
           g_ptr_array_add (suggested, NULL);
           pbs_template_add_level2 (t, name, (const char * const *) suggested->pdata);
@@ -1397,7 +1547,8 @@ build_tree (PbsReader *self, GError **error)
             node = node_at (t, i);
             node->first = t->kids->len;
             node->count = n;
-            g_array_append_vals (t->kids, &g_array_index (t->pending, guint32, start), n);
+            if (n > 0)
+              g_array_append_vals (t->kids, &g_array_index (t->pending, guint32, start), n);
             g_array_set_size (t->pending, start);
             for (guint32 k = 0; k < n; k++)
               size += node_at (t, kid (t, i, k))->size;

@@ -31,6 +31,8 @@ struct _PbsEvaluation
   PbsPolicy   *policy;       /* nullable: the document's own policy */
   char        *template_ref; /* nullable: `template:` as written */
   char        *policy_ref;   /* nullable: `policy:` as written */
+  PbsDecimal   printed_total;
+  gboolean     has_printed_total;
   GPtrArray   *indicators;   /* PbsIndicator*, owned */
 };
 
@@ -396,7 +398,9 @@ pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
 
   if (strcmp (a->title, b->title) != 0 || strcmp (a->department, b->department) != 0
       || strcmp (a->unit, b->unit) != 0 || a->year != b->year || a->currency != b->currency
-      || !budget_equal (a->budget, b->budget) || a->indicators->len != b->indicators->len)
+      || !budget_equal (a->budget, b->budget) || a->indicators->len != b->indicators->len
+      || !optional_equal (a->has_printed_total, &a->printed_total, b->has_printed_total,
+                          &b->printed_total))
     return FALSE;
   if ((a->template_ == NULL) != (b->template_ == NULL)
       || (a->template_ != NULL && strcmp (pbs_template_get_name (a->template_),
@@ -409,6 +413,43 @@ pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
     if (!pbs_indicator_equal (g_ptr_array_index (a->indicators, i), g_ptr_array_index (b->indicators, i)))
       return FALSE;
   return TRUE;
+}
+
+/**
+ * pbs_evaluation_set_printed_total:
+ * @self: a #PbsEvaluation
+ * @total: (nullable): the 总分 as published, or %NULL to unset
+ *
+ * The printed total is kept for auditing (pbs_audit_new()); it never
+ * replaces the computed one.
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_printed_total (PbsEvaluation *self, const PbsDecimal *total)
+{
+  g_return_if_fail (PBS_IS_EVALUATION (self));
+  self->has_printed_total = total != NULL;
+  if (total != NULL)
+    self->printed_total = *total;
+}
+
+/**
+ * pbs_evaluation_get_printed_total:
+ * @self: a #PbsEvaluation
+ * @out: (out caller-allocates): the printed total
+ *
+ * Returns: %TRUE when a printed total is set
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_evaluation_get_printed_total (PbsEvaluation *self, PbsDecimal *out)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self) && out != NULL, FALSE);
+  if (self->has_printed_total)
+    *out = self->printed_total;
+  return self->has_printed_total;
 }
 
 void

@@ -92,6 +92,8 @@ pbs_indicator_unref (PbsIndicator *self)
   g_free (self->level2);
   g_free (self->name);
   g_free (self->reason);
+  g_free (self->parent);
+  g_clear_pointer (&self->bands, g_array_unref);
   pbs_value_clear (&self->target);
   pbs_value_clear (&self->actual);
   g_free (self);
@@ -456,6 +458,32 @@ optional_equal (gboolean has_a, const PbsDecimal *a, gboolean has_b, const PbsDe
   return has_a == has_b && (!has_a || pbs_decimal_equal (a, b));
 }
 
+static gboolean
+rules_equal (const PbsIndicator *a, const PbsIndicator *b)
+{
+  if (a->rule != b->rule)
+    return FALSE;
+  if (a->rule == PBS_ROW_RULE_STEP)
+    return pbs_decimal_equal (&a->step_per, &b->step_per)
+           && pbs_decimal_equal (&a->step_deduct, &b->step_deduct)
+           && a->step_mode == b->step_mode;
+  if (a->rule == PBS_ROW_RULE_BANDS)
+    {
+      if (a->bands_of != b->bands_of || a->bands->len != b->bands->len)
+        return FALSE;
+      for (guint i = 0; i < a->bands->len; i++)
+        {
+          const PbsScoreBand *x = &g_array_index (a->bands, PbsScoreBand, i);
+          const PbsScoreBand *y = &g_array_index (b->bands, PbsScoreBand, i);
+          if (!optional_equal (x->has_min, &x->min, y->has_min, &y->min)
+              || !optional_equal (x->has_max, &x->max, y->has_max, &y->max)
+              || !pbs_decimal_equal (&x->score, &y->score))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * pbs_indicator_equal:
  * @a: a #PbsIndicator
@@ -483,5 +511,227 @@ pbs_indicator_equal (const PbsIndicator *a, const PbsIndicator *b)
          && optional_equal (a->has_manual_score, &a->manual_score, b->has_manual_score, &b->manual_score)
          && optional_equal (a->has_printed_score, &a->printed_score, b->has_printed_score, &b->printed_score)
          && a->band == b->band
-         && a->not_applicable == b->not_applicable;
+         && a->not_applicable == b->not_applicable
+         && g_strcmp0 (a->parent, b->parent) == 0
+         && rules_equal (a, b);
+}
+
+/**
+ * pbs_indicator_set_step:
+ * @self: a #PbsIndicator
+ * @per: the size of one step, in the target's unit (> 0)
+ * @deduct: the points one step deducts
+ * @mode: how a part of a step counts
+ *
+ * Scores the row by step deduction (rule book §9: 每超 1 个百分点扣 0.1 分，
+ * 扣完为止): full points within the target, @deduct per @per units beyond
+ * it, floored at 0. The target's sign gives the direction.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_step (PbsIndicator *self, const PbsDecimal *per, const PbsDecimal *deduct,
+                        PbsStepMode mode)
+{
+  g_return_if_fail (self != NULL && per != NULL && deduct != NULL);
+  pbs_indicator_clear_rule (self);
+  self->rule = PBS_ROW_RULE_STEP;
+  self->step_per = *per;
+  self->step_deduct = *deduct;
+  self->step_mode = mode;
+}
+
+/**
+ * pbs_indicator_get_step:
+ * @self: a #PbsIndicator
+ * @per: (out caller-allocates) (optional): the step size
+ * @deduct: (out caller-allocates) (optional): the deduction per step
+ * @mode: (out) (optional): how a part of a step counts
+ *
+ * Returns: %TRUE when the row is scored by step deduction
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_get_step (const PbsIndicator *self, PbsDecimal *per, PbsDecimal *deduct,
+                        PbsStepMode *mode)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (self->rule != PBS_ROW_RULE_STEP)
+    return FALSE;
+  if (per != NULL)
+    *per = self->step_per;
+  if (deduct != NULL)
+    *deduct = self->step_deduct;
+  if (mode != NULL)
+    *mode = self->step_mode;
+  return TRUE;
+}
+
+/**
+ * pbs_indicator_set_score_bands:
+ * @self: a #PbsIndicator
+ * @measure: what the bands look up
+ *
+ * Scores the row by bands (rule book §9: ±10 % 以内得 5 分 …), with no
+ * band yet; add them in order with pbs_indicator_add_score_band().
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_score_bands (PbsIndicator *self, PbsBandsMeasure measure)
+{
+  g_return_if_fail (self != NULL);
+  pbs_indicator_clear_rule (self);
+  self->rule = PBS_ROW_RULE_BANDS;
+  self->bands_of = measure;
+  self->bands = g_array_new (FALSE, TRUE, sizeof (PbsScoreBand));
+}
+
+/**
+ * pbs_indicator_add_score_band:
+ * @self: a #PbsIndicator scored by bands
+ * @min: (nullable): the band's lower bound, inclusive, or %NULL for none
+ * @max: (nullable): the band's upper bound, inclusive, or %NULL for none
+ * @score: the band's score
+ *
+ * Appends a band; the first band that holds the measure gives the score.
+ * Deviations are in percent.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_add_score_band (PbsIndicator *self, const PbsDecimal *min, const PbsDecimal *max,
+                              const PbsDecimal *score)
+{
+  PbsScoreBand b = { 0 };
+
+  g_return_if_fail (self != NULL && score != NULL);
+  g_return_if_fail (self->rule == PBS_ROW_RULE_BANDS);
+  b.has_min = min != NULL;
+  b.has_max = max != NULL;
+  if (min != NULL)
+    b.min = *min;
+  if (max != NULL)
+    b.max = *max;
+  b.score = *score;
+  g_array_append_val (self->bands, b);
+}
+
+/**
+ * pbs_indicator_get_n_score_bands:
+ * @self: a #PbsIndicator
+ *
+ * Returns: the number of bands, 0 when the row is not scored by bands
+ *
+ * Since: 0.1
+ */
+guint
+pbs_indicator_get_n_score_bands (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->rule == PBS_ROW_RULE_BANDS ? self->bands->len : 0;
+}
+
+/**
+ * pbs_indicator_get_score_band:
+ * @self: a #PbsIndicator
+ * @index: a band number, from 0
+ * @measure: (out) (optional): what the bands look up
+ * @min: (out caller-allocates) (optional): the lower bound
+ * @has_min: (out) (optional): whether there is a lower bound
+ * @max: (out caller-allocates) (optional): the upper bound
+ * @has_max: (out) (optional): whether there is an upper bound
+ * @score: (out caller-allocates) (optional): the band's score
+ *
+ * Returns: %TRUE when the band exists
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_get_score_band (const PbsIndicator *self, guint index, PbsBandsMeasure *measure,
+                              PbsDecimal *min, gboolean *has_min, PbsDecimal *max,
+                              gboolean *has_max, PbsDecimal *score)
+{
+  const PbsScoreBand *b;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (self->rule != PBS_ROW_RULE_BANDS || index >= self->bands->len)
+    return FALSE;
+  b = &g_array_index (self->bands, PbsScoreBand, index);
+  if (measure != NULL)
+    *measure = self->bands_of;
+  if (min != NULL)
+    *min = b->min;
+  if (has_min != NULL)
+    *has_min = b->has_min;
+  if (max != NULL)
+    *max = b->max;
+  if (has_max != NULL)
+    *has_max = b->has_max;
+  if (score != NULL)
+    *score = b->score;
+  return TRUE;
+}
+
+/**
+ * pbs_indicator_clear_rule:
+ * @self: a #PbsIndicator
+ *
+ * Goes back to the comparison rules of the target's sign.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_clear_rule (PbsIndicator *self)
+{
+  g_return_if_fail (self != NULL);
+  self->rule = PBS_ROW_RULE_COMPARE;
+  g_clear_pointer (&self->bands, g_array_unref);
+}
+
+/**
+ * pbs_indicator_set_parent:
+ * @self: a #PbsIndicator
+ * @parent: (nullable): the name of the row this one details, or %NULL
+ *
+ * Makes the row a child (其中…) of the nearest row above it with that name.
+ * Rows whose names start with 其中 are children without this.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_parent (PbsIndicator *self, const char *parent)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->parent);
+  self->parent = g_strdup (parent);
+}
+
+/**
+ * pbs_indicator_get_parent:
+ * @self: a #PbsIndicator
+ *
+ * Returns: (transfer none) (nullable): the parent's name, when set
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_indicator_get_parent (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->parent;
+}
+
+void
+pbs_indicator_copy_rule (PbsIndicator *dst, const PbsIndicator *src)
+{
+  pbs_indicator_clear_rule (dst);
+  dst->rule = src->rule;
+  dst->step_per = src->step_per;
+  dst->step_deduct = src->step_deduct;
+  dst->step_mode = src->step_mode;
+  dst->bands_of = src->bands_of;
+  if (src->bands != NULL)
+    dst->bands = g_array_copy (src->bands);
 }

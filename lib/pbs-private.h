@@ -33,6 +33,20 @@ gboolean pbs_value_init_parse (PbsValue   *self,
 void     pbs_value_clear      (PbsValue   *self);
 gboolean pbs_value_is_set     (const PbsValue *self);
 
+typedef enum {
+  PBS_ROW_RULE_COMPARE,   /* the comparison signs of rule book §4 */
+  PBS_ROW_RULE_STEP,
+  PBS_ROW_RULE_BANDS,
+} PbsRowRule;
+
+typedef struct {
+  PbsDecimal min;
+  PbsDecimal max;
+  PbsDecimal score;
+  gboolean   has_min;
+  gboolean   has_max;
+} PbsScoreBand;
+
 struct _PbsIndicator
 {
   gatomicrefcount ref_count;
@@ -47,6 +61,13 @@ struct _PbsIndicator
   PbsDecimal  printed_score;
   PbsBand     band;
   guint       line;        /* 1-based source line, 0 when not from a file */
+  char       *parent;      /* nullable: the row this one details */
+  PbsRowRule  rule;
+  PbsDecimal  step_per;
+  PbsDecimal  step_deduct;
+  PbsStepMode step_mode;
+  PbsBandsMeasure bands_of;
+  GArray     *bands;       /* PbsScoreBand; NULL unless rule is BANDS */
   guint       has_manual_score : 1;
   guint       has_printed_score : 1;
   guint       not_applicable : 1;
@@ -121,6 +142,7 @@ struct _PbsTemplate
   gboolean    has_budget_points;
   GArray     *level1;      /* PbsTemplateLevel1 */
   GPtrArray  *generic;     /* char*, owned, NULL-terminated */
+  GHashTable *rules;       /* indicator name → PbsIndicator carrying its rule */
 };
 
 PbsTemplate *pbs_template_new_empty (void);
@@ -129,6 +151,12 @@ void         pbs_template_add_level1 (PbsTemplate *self, const char *name,
 void         pbs_template_add_level2 (PbsTemplate *self, const char *name,
                                       const char * const *suggested);
 void         pbs_template_add_generic (PbsTemplate *self, const char *name);
+/* A suggested indicator's rule (carried by an indicator of that name). */
+void         pbs_template_add_rule (PbsTemplate *self, PbsIndicator *carrier);
+/* Gives @ind the template's rule for its name, if there is one. */
+void         pbs_template_apply_rule (const PbsTemplate *self, PbsIndicator *ind);
+/* Copies the step or band rule of @src to @dst. */
+void         pbs_indicator_copy_rule (PbsIndicator *dst, const PbsIndicator *src);
 
 /* Shipped YAML files of a kind ("templates", "policies"): found in the
  * folders of the environment variable @env, then $(datadir)/pbscore/KIND,
@@ -189,6 +217,17 @@ gboolean pbs_rules_score_row (const PbsRuleInput *in,
                               PbsRuleResult      *out,
                               GString            *explain,
                               GError            **error);
+
+/* The audit's view of a scorecard: a row's unrounded score under another
+ * policy (NULL: the scorecard's), and the unrounded budget score against
+ * 全年预算数 or 年初预算数, capped or not. FALSE when there is none. */
+gboolean pbs_scorecard_row_raw    (PbsScorecard *self, guint row, const PbsPolicy *policy,
+                                   PbsRational *raw, PbsRule *rule);
+gboolean pbs_scorecard_budget_raw (PbsScorecard *self, gboolean initial, gboolean cap,
+                                   PbsRational *raw);
+
+/* The nick of an enum value (its stable name), "" for an unknown value. */
+const char *pbs_enum_nick (GType type, int value);
 
 /* Appends @r as a decimal: exact when it terminates within 6 places,
  * otherwise 4 places followed by "…". */

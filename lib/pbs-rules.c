@@ -704,6 +704,177 @@ rule_date (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   return TRUE;
 }
 
+/* ------------------------------------------------- rules of rule book §9 */
+
+static gboolean
+bad_rule (const Ctx *c, GError **error, const char *what)
+{
+  return row_error (c, error, PBS_SCORE_ERROR_BAD_RULE, what);
+}
+
+/* Step deduction (每超 1 个百分点扣 0.1 分，扣完为止): full points within the
+ * target; past it, deduct per step, floored at 0. The target's sign says
+ * which side is "past". */
+static gboolean
+rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  const PbsIndicator *ind = c->ind;
+  PbsRational excess, per, deduct, steps, cut;
+  PbsOperator op = pbs_value_get_operator (c->target);
+
+  out->rule = PBS_RULE_STEP;
+  if (c->target->kind != PBS_VALUE_QUANTITY)
+    return bad_rule (c, error, "a step-deduction rule needs a numeric target such as ≤100%");
+  if (pbs_decimal_sign (&ind->step_per) <= 0)
+    return bad_rule (c, error, "the step of a step-deduction rule must be above 0");
+  if (!check_number (c, error))
+    return FALSE;
+  set_ratio (c, &c->t, out);
+
+  if (op == PBS_OP_GE || op == PBS_OP_GT)
+    {
+      if (!pbs_rational_sub (&c->t, &c->a, &excess))
+        return overflow (c, error);
+    }
+  else if (!pbs_rational_sub (&c->a, &c->t, &excess))
+    return overflow (c, error);
+  if (op == PBS_OP_EQ && excess.num < 0)
+    excess.num = -excess.num;
+
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "扣分指标：", "step deduction: "));
+      append_comparison (c, ex, &c->target->lo,
+                         pbs_rational_sign (&excess) <= 0 ? L (c, "在限内", "within") : L (c, "超出", "past"));
+    }
+  if (pbs_rational_sign (&excess) <= 0)
+    {
+      out->met = TRUE;
+      out->raw = c->w;
+      if (ex != NULL)
+        append_full_points (c, ex);
+      return TRUE;
+    }
+
+  pbs_rational_from_decimal (&per, &ind->step_per);
+  pbs_rational_from_decimal (&deduct, &ind->step_deduct);
+  if (!pbs_rational_div (&excess, &per, &steps))
+    return overflow (c, error);
+  if (ind->step_mode != PBS_STEP_EXACT)
+    {
+      PbsInt128 whole = pbs_int128_round_div (steps.num, steps.den, PBS_ROUNDING_FLOOR);
+      if (ind->step_mode == PBS_STEP_STARTED && whole * steps.den != steps.num)
+        whole += 1;
+      steps.num = whole;
+      steps.den = 1;
+    }
+  if (!pbs_rational_mul (&deduct, &steps, &cut) || !pbs_rational_sub (&c->w, &cut, &out->raw))
+    return overflow (c, error);
+  clamp (c, &out->raw);
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "，超出 ", ", past by "));
+      pbs_append_rational (ex, &excess);
+      g_string_append (ex, L (c, "，每 ", ", "));
+      pbs_append_decimal (ex, &ind->step_per);
+      g_string_append (ex, L (c, " 扣 ", " per step of "));
+      pbs_append_decimal (ex, &ind->step_deduct);
+      g_string_append (ex, L (c, " 分，扣完为止：", " points, down to 0: "));
+      pbs_append_decimal (ex, &ind->points);
+      g_string_append (ex, " − ");
+      pbs_append_decimal (ex, &ind->step_deduct);
+      g_string_append (ex, " × ");
+      pbs_append_rational (ex, &steps);
+      g_string_append (ex, " = ");
+      pbs_append_rational (ex, &out->raw);
+    }
+  return TRUE;
+}
+
+/* Bands (±10 % 以内得 5 分，±10–15 % 得 3 分 …): the first band holding the
+ * deviation |a − t| / |t| in percent, or the value, gives the score. */
+static gboolean
+rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
+{
+  const PbsIndicator *ind = c->ind;
+  PbsRational m, hundred;
+  guint hit = G_MAXUINT;
+
+  out->rule = PBS_RULE_BANDS;
+  if (c->target->kind != PBS_VALUE_QUANTITY)
+    return bad_rule (c, error, "a band rule needs a numeric target");
+  if (!check_number (c, error))
+    return FALSE;
+  set_ratio (c, &c->t, out);
+
+  if (ind->bands_of == PBS_BANDS_OF_DEVIATION)
+    {
+      if (c->t.num == 0)
+        return bad_rule (c, error, "a deviation band needs a target other than 0");
+      pbs_rational_from_int (&hundred, 100);
+      if (!pbs_rational_sub (&c->a, &c->t, &m) || !pbs_rational_div (&m, &c->t, &m)
+          || !pbs_rational_mul (&m, &hundred, &m))
+        return overflow (c, error);
+      if (m.num < 0)
+        m.num = -m.num;
+    }
+  else
+    m = c->a;
+
+  for (guint i = 0; i < ind->bands->len && hit == G_MAXUINT; i++)
+    {
+      const PbsScoreBand *b = &g_array_index (ind->bands, PbsScoreBand, i);
+      PbsRational bound;
+
+      if (b->has_min)
+        {
+          pbs_rational_from_decimal (&bound, &b->min);
+          if (pbs_rational_compare (&m, &bound) < 0)
+            continue;
+        }
+      if (b->has_max)
+        {
+          pbs_rational_from_decimal (&bound, &b->max);
+          if (pbs_rational_compare (&m, &bound) > 0)
+            continue;
+        }
+      hit = i;
+    }
+  if (hit != G_MAXUINT)
+    pbs_rational_from_decimal (&out->raw, &g_array_index (ind->bands, PbsScoreBand, hit).score);
+  else
+    pbs_rational_from_int (&out->raw, 0);
+  clamp (c, &out->raw);
+  out->met = pbs_rational_compare (&out->raw, &c->w) == 0;
+
+  if (ex != NULL)
+    {
+      g_string_append (ex, L (c, "分档指标：实际 ", "band rule: actual "));
+      append_value (ex, &c->actual->lo, c->target);
+      if (ind->bands_of == PBS_BANDS_OF_DEVIATION)
+        {
+          g_string_append (ex, L (c, "，目标 ", ", target "));
+          append_value (ex, &c->target->lo, c->target);
+          g_string_append (ex, L (c, "，偏差 ", ", deviation "));
+          pbs_append_rational (ex, &m);
+          g_string_append (ex, "%");
+        }
+      if (hit != G_MAXUINT)
+        g_string_append_printf (ex, L (c, "，落在第 %u 档：", ", in band %u: "), hit + 1);
+      else
+        g_string_append (ex, L (c, "，不在任何一档：", ", in no band: "));
+      pbs_append_rational (ex, &out->raw);
+    }
+  return TRUE;
+}
+
+/* Indexed by PbsRowRule: rows with a rule of their own. */
+static const RuleFunc row_rules[] = {
+  [PBS_ROW_RULE_COMPARE] = NULL,
+  [PBS_ROW_RULE_STEP] = rule_step,
+  [PBS_ROW_RULE_BANDS] = rule_bands,
+};
+
 /* Indexed by the target's PbsValueKind. */
 static const RuleFunc kind_rules[] = {
   [PBS_VALUE_QUANTITY] = rule_quantity,
@@ -731,6 +902,8 @@ pbs_rules_score_row (const PbsRuleInput *in, PbsRuleResult *out, GString *explai
   memset (out, 0, sizeof *out);
   pbs_rational_from_int (&out->raw, 0);
   pbs_rational_from_int (&out->ratio, 0);
+  if (c.ind->rule != PBS_ROW_RULE_COMPARE)
+    return row_rules[c.ind->rule] (&c, out, explain, error);
   g_assert ((guint) c.target->kind < G_N_ELEMENTS (kind_rules));
   return kind_rules[c.target->kind] (&c, out, explain, error);
 }

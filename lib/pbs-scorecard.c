@@ -472,6 +472,90 @@ check_template (PbsScorecard *sc, PbsTemplate *t, GArray *level1, GError **error
   return TRUE;
 }
 
+/* Parent and child rows (其中…): each row's parent, if any, and how many
+ * children each row has. */
+typedef struct {
+  guint parent;       /* G_MAXUINT: none */
+  guint n_children;
+} Family;
+
+static gboolean
+is_qizhong (const PbsIndicator *ind)
+{
+  return g_str_has_prefix (ind->name, "其中");
+}
+
+static Family *
+find_parents (PbsEvaluation *e, guint n)
+{
+  Family *f = g_new0 (Family, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+
+      f[i].parent = G_MAXUINT;
+      if (ind->parent == NULL && !is_qizhong (ind))
+        continue;
+      for (guint j = i; j-- > 0;)
+        {
+          const PbsIndicator *p = pbs_evaluation_get_indicator (e, j);
+          if (ind->parent != NULL ? strcmp (p->name, ind->parent) == 0
+                                  : (!is_qizhong (p) && p->parent == NULL))
+            {
+              f[i].parent = j;
+              f[j].n_children++;
+              break;
+            }
+        }
+    }
+  return f;
+}
+
+/* Exactly one level of a family counts: the parent when it has an actual
+ * of its own, its children otherwise. */
+static gboolean
+counts (PbsEvaluation *e, const Family *f, guint i)
+{
+  if (f[i].parent != G_MAXUINT)
+    return !pbs_value_is_set (&pbs_evaluation_get_indicator (e, f[i].parent)->actual);
+  if (f[i].n_children > 0)
+    return pbs_value_is_set (&pbs_evaluation_get_indicator (e, i)->actual);
+  return TRUE;
+}
+
+/* A parent without an actual shows the sum of its children's scores. */
+static gboolean
+sum_children (PbsScorecard *sc, const Family *f, GError **error)
+{
+  for (guint j = 0; j < sc->rows->len; j++)
+    {
+      Row *parent = &g_array_index (sc->rows, Row, j);
+      gboolean all_scored = TRUE, all_met = TRUE;
+
+      if (f[j].n_children == 0 || !(parent->flags & PBS_FLAG_NOT_COUNTED)
+          || parent->status == PBS_STATUS_NOT_APPLICABLE)
+        continue;
+      pbs_decimal_init (&parent->score, 0, sc->policy->rounding_digits);
+      for (guint i = j + 1; i < sc->rows->len; i++)
+        {
+          const Row *child = &g_array_index (sc->rows, Row, i);
+          if (f[i].parent != j || child->status == PBS_STATUS_NOT_APPLICABLE)
+            continue;
+          if (!child->has_score)
+            all_scored = FALSE;
+          else if (!add (&parent->score, &child->score, error))
+            return FALSE;
+          all_met = all_met && child->status == PBS_STATUS_MET;
+        }
+      parent->has_score = all_scored;
+      parent->status = !all_scored ? PBS_STATUS_UNSCORED
+                       : all_met ? PBS_STATUS_MET
+                       : pbs_decimal_sign (&parent->score) > 0 ? PBS_STATUS_PARTIAL : PBS_STATUS_UNMET;
+    }
+  return TRUE;
+}
+
 /**
  * pbs_evaluation_score:
  * @self: a #PbsEvaluation
@@ -495,7 +579,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   g_autoptr (PbsScorecard) sc = NULL;
   Groups groups = { 0 };
   PbsBudget *budget;
-  PbsDecimal raw, all_points, counted, scored_points;
+  PbsDecimal raw, all_points, counted_points, scored_points;
+  g_autofree Family *parents = NULL;
   PbsRational rate;
   guint n;
   gboolean ok = FALSE;
@@ -522,12 +607,14 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   groups.l2 = g_array_new (FALSE, TRUE, sizeof (Subtotal));
   pbs_decimal_init (&raw, 0, 0);
   pbs_decimal_init (&all_points, 0, 0);
-  pbs_decimal_init (&counted, 0, 0);
+  pbs_decimal_init (&counted_points, 0, 0);
   pbs_decimal_init (&scored_points, 0, 0);
 
+  parents = find_parents (self, n);
   for (guint i = 0; i < n; i++)
     {
       const PbsIndicator *ind = pbs_evaluation_get_indicator (self, i);
+      gboolean counted = counts (self, parents, i);
       Row row = { 0 };
 
       if (pbs_decimal_sign (&ind->points) < 0)
@@ -537,6 +624,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
         }
       if (ind->not_applicable)
         row.status = PBS_STATUS_NOT_APPLICABLE;
+      else if (parents[i].n_children > 0 && !pbs_value_is_set (&ind->actual))
+        row.status = PBS_STATUS_UNSCORED;   /* the sum of its children, below */
       else if (!pbs_value_is_set (&ind->target))
         {
           score_error (error, PBS_SCORE_ERROR_NO_TARGET, i + 1, ind, "the row has no target (年度指标值)");
@@ -545,18 +634,25 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
       else if (!pbs_value_is_set (&ind->actual))
         {
           row.status = PBS_STATUS_UNSCORED;
-          sc->complete = FALSE;
+          if (counted)
+            sc->complete = FALSE;
         }
       else if (!score_row (sc->policy, ind, i + 1, &row, error))
         goto out;
+      if (!counted)
+        row.flags |= PBS_FLAG_NOT_COUNTED;
+      g_array_append_val (sc->rows, row);
+      if (!counted)
+        continue;
 
       if (!add (&all_points, &ind->points, error)
-          || (!ind->not_applicable && !add (&counted, &ind->points, error))
+          || (!ind->not_applicable && !add (&counted_points, &ind->points, error))
           || (row.has_score && (!add (&raw, &row.score, error) || !add (&scored_points, &ind->points, error)))
           || !group_add (&groups, ind, &row, error))
         goto out;
-      g_array_append_val (sc->rows, row);
     }
+  if (!sum_children (sc, parents, error))
+    goto out;
 
   if (!check_template (sc, pbs_evaluation_get_template (self), groups.l1, error))
     goto out;
@@ -567,11 +663,11 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
       goto out;
     if (sc->policy->budget_in_total
         && (!add (&raw, &sc->budget_score, error) || !add (&all_points, &sc->budget_points, error)
-            || !add (&counted, &sc->budget_points, error)))
+            || !add (&counted_points, &sc->budget_points, error)))
       goto out;
     check_red (sc, &indicator_sum, &scored_points);
   }
-  if (!score_total (sc, &raw, &all_points, &counted, error))
+  if (!score_total (sc, &raw, &all_points, &counted_points, error))
     goto out;
   groups_flatten (&groups, sc->subtotals);
   ok = TRUE;
@@ -580,6 +676,50 @@ out:
   g_array_unref (groups.l1);
   g_array_unref (groups.l2);
   return ok ? g_steal_pointer (&sc) : NULL;
+}
+
+/* ------------------------------------------------------ for the audit */
+
+gboolean
+pbs_scorecard_row_raw (PbsScorecard *self, guint row, const PbsPolicy *policy,
+                       PbsRational *raw, PbsRule *rule)
+{
+  PbsRuleInput in = { policy != NULL ? policy : self->policy,
+                      pbs_evaluation_get_indicator (self->evaluation, row),
+                      PBS_LANGUAGE_EN, row + 1 };
+  PbsRuleResult res;
+
+  if (!pbs_value_is_set (&in.indicator->actual) || !pbs_rules_score_row (&in, &res, NULL, NULL))
+    return FALSE;
+  *raw = res.raw;
+  if (rule != NULL)
+    *rule = res.rule;
+  return TRUE;
+}
+
+gboolean
+pbs_scorecard_budget_raw (PbsScorecard *self, gboolean initial, gboolean cap, PbsRational *raw)
+{
+  PbsBudget *b = pbs_evaluation_get_budget (self->evaluation);
+  PbsRational exec, base, pts, one;
+  const PbsDecimal *against;
+
+  if (b == NULL || (initial && !b->has_initial))
+    return FALSE;
+  against = initial ? &b->initial : &b->annual;
+  if (pbs_decimal_sign (against) == 0)
+    return FALSE;
+  pbs_rational_from_decimal (&exec, &b->executed);
+  pbs_rational_from_decimal (&base, against);
+  pbs_rational_from_decimal (&pts, &self->budget_points);
+  pbs_rational_from_int (&one, 1);
+  if (!pbs_rational_div (&exec, &base, raw))
+    return FALSE;
+  if (cap && pbs_rational_compare (raw, &one) > 0)
+    *raw = one;
+  if (pbs_rational_sign (raw) < 0)
+    pbs_rational_from_int (raw, 0);
+  return pbs_rational_mul (&pts, raw, raw);
 }
 
 /* -------------------------------------------------------------- accessors */
@@ -782,6 +922,16 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
   ind = pbs_evaluation_get_indicator (self->evaluation, row);
   if (r->status == PBS_STATUS_NOT_APPLICABLE)
     return g_strdup (zh ? "不适用：不计分，总分按适用指标折算" : "not applicable: not scored; the total is rescaled over the applicable rows");
+  if ((r->flags & PBS_FLAG_NOT_COUNTED) && !pbs_value_is_set (&ind->actual))
+    {
+      g_autofree char *score = pbs_decimal_to_string (&r->score);
+      if (!r->has_score)
+        return g_strdup (zh ? "下级指标得分合计：有下级指标未计分；按下级指标计入总分"
+                            : "sum of its children: some child is not scored; the children count in the total");
+      return g_strdup_printf (zh ? "下级指标得分合计：%s（按下级指标计入总分，不重复计算）"
+                                 : "sum of its children: %s (the children count in the total, not twice)",
+                              score);
+    }
   if (r->status == PBS_STATUS_UNSCORED)
     return g_strdup (zh ? "缺少实际完成值：未计分，自评表不完整"
                         : "no actual value (实际完成值) given: not scored, the scorecard is incomplete");
@@ -797,6 +947,8 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
   pbs_append_decimal (s, &r->score);
   pbs_append_rounding (s, self->policy, language);
 
+  if (r->flags & PBS_FLAG_NOT_COUNTED)
+    g_string_append (s, zh ? "；由上级指标计入总分，不重复计算" : "; counted through its parent, not twice");
   if (r->flags & PBS_FLAG_MANUAL_IGNORED)
     g_string_append (s, zh ? "；非定性指标，人工评分不采用" : "; a manual score on a non-qualitative row is ignored");
   if (r->flags & PBS_FLAG_MISSING_REASON)
@@ -1061,8 +1213,8 @@ pbs_scorecard_dup_warning_message (PbsScorecard *self, guint index, PbsLanguage 
 
 /* ----------------------------------------------------------------- names */
 
-static const char *
-nick (GType type, int value)
+const char *
+pbs_enum_nick (GType type, int value)
 {
   GEnumClass *klass = g_type_class_ref (type);
   GEnumValue *v = g_enum_get_value (klass, value);
@@ -1103,7 +1255,7 @@ pbs_grade_to_string (PbsGrade grade)
 const char *
 pbs_status_to_string (PbsStatus status)
 {
-  return nick (PBS_TYPE_STATUS, status);
+  return pbs_enum_nick (PBS_TYPE_STATUS, status);
 }
 
 /**
@@ -1117,7 +1269,7 @@ pbs_status_to_string (PbsStatus status)
 const char *
 pbs_rule_to_string (PbsRule rule)
 {
-  return nick (PBS_TYPE_RULE, rule);
+  return pbs_enum_nick (PBS_TYPE_RULE, rule);
 }
 
 /**

@@ -47,6 +47,8 @@ pbs_template_new_empty (void)
   g_array_set_clear_func (self->level1, level1_clear);
   self->generic = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->generic, NULL);
+  self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) pbs_indicator_unref);
   return self;
 }
 
@@ -90,6 +92,22 @@ pbs_template_add_generic (PbsTemplate *self, const char *name)
   append_terminated (self->generic, g_strdup (name));
 }
 
+void
+pbs_template_add_rule (PbsTemplate *self, PbsIndicator *carrier)
+{
+  g_hash_table_replace (self->rules, g_strdup (pbs_indicator_get_name (carrier)),
+                        pbs_indicator_ref (carrier));
+}
+
+void
+pbs_template_apply_rule (const PbsTemplate *self, PbsIndicator *ind)
+{
+  const PbsIndicator *carrier = g_hash_table_lookup (self->rules, pbs_indicator_get_name (ind));
+
+  if (carrier != NULL)
+    pbs_indicator_copy_rule (ind, carrier);
+}
+
 /**
  * pbs_template_ref:
  * @self: a #PbsTemplate
@@ -125,6 +143,7 @@ pbs_template_unref (PbsTemplate *self)
   g_free (self->source);
   g_array_unref (self->level1);
   g_ptr_array_unref (self->generic);
+  g_hash_table_unref (self->rules);
   g_free (self);
 }
 

@@ -154,7 +154,9 @@ write_scores (Writer *w, PbsScorecard *sc, guint row)
   if (pbs_scorecard_get_row_score (sc, row, &d))
     number (w, "score", &d);
   plain (w, "status", pbs_status_to_string (pbs_scorecard_get_row_status (sc, row)));
-  plain (w, "rule", pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, row)));
+  /* A row with a rule of its own already has a `rule:` mapping. */
+  if (pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), row)->rule == PBS_ROW_RULE_COMPARE)
+    plain (w, "rule", pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, row)));
   if (pbs_scorecard_get_row_ratio (sc, row, &d))
     number (w, "ratio", &d);
   scalar (w, "flags", YAML_PLAIN_SCALAR_STYLE);
@@ -164,6 +166,42 @@ write_scores (Writer *w, PbsScorecard *sc, guint row)
       scalar (w, pbs_flag_to_string (bit), YAML_PLAIN_SCALAR_STYLE);
   sequence_end (w);
   string (w, "explanation", why);
+}
+
+static void
+write_rule (Writer *w, const PbsIndicator *ind)
+{
+  scalar (w, "rule", YAML_PLAIN_SCALAR_STYLE);
+  mapping_start (w);
+  if (ind->rule == PBS_ROW_RULE_STEP)
+    {
+      plain (w, "kind", "step");
+      number (w, "per", &ind->step_per);
+      number (w, "deduct", &ind->step_deduct);
+      plain (w, "steps", pbs_enum_nick (PBS_TYPE_STEP_MODE, ind->step_mode));
+    }
+  else
+    {
+      plain (w, "kind", "bands");
+      plain (w, "of", pbs_enum_nick (PBS_TYPE_BANDS_MEASURE, ind->bands_of));
+      scalar (w, "bands", YAML_PLAIN_SCALAR_STYLE);
+      sequence_start (w, YAML_BLOCK_SEQUENCE_STYLE);
+      for (guint i = 0; i < ind->bands->len; i++)
+        {
+          const PbsScoreBand *b = &g_array_index (ind->bands, PbsScoreBand, i);
+          yaml_event_t ev;
+
+          emit (w, &ev, yaml_mapping_start_event_initialize (&ev, NULL, NULL, 1, YAML_FLOW_MAPPING_STYLE));
+          if (b->has_min)
+            number (w, "min", &b->min);
+          if (b->has_max)
+            number (w, "max", &b->max);
+          number (w, "score", &b->score);
+          mapping_end (w);
+        }
+      sequence_end (w);
+    }
+  mapping_end (w);
 }
 
 static void
@@ -189,6 +227,10 @@ write_indicator (Writer *w, const PbsIndicator *ind, PbsScorecard *sc, guint row
     plain (w, "not_applicable", "true");
   if (ind->band != PBS_BAND_UNKNOWN)
     plain (w, "band", bands[ind->band]);
+  if (ind->rule != PBS_ROW_RULE_COMPARE)
+    write_rule (w, ind);
+  if (ind->parent != NULL)
+    string (w, "parent", ind->parent);
   if (sc != NULL)
     write_scores (w, sc, row);
   mapping_end (w);
@@ -243,6 +285,11 @@ write_evaluation (Writer *w, PbsEvaluation *e, PbsScorecard *sc)
     string (w, "policy", pref != NULL ? pref : pbs_policy_get_name (p));
   if (b != NULL)
     write_budget (w, b);
+  {
+    PbsDecimal total;
+    if (pbs_evaluation_get_printed_total (e, &total))
+      number (w, "printed_total", &total);
+  }
 
   scalar (w, "indicators", YAML_PLAIN_SCALAR_STYLE);
   sequence_start (w, YAML_BLOCK_SEQUENCE_STYLE);

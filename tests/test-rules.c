@@ -1431,6 +1431,339 @@ test_rounding_modes_row (void)
     }
 }
 
+/* --------------------------------------- §4/§5 examples: reverse × rounding */
+
+/* §4's example under §5's rounding modes: ≤3天, w = 10, a = 4.5 →
+ * ratio 10·3/4.5 = 6.666…: half_up 6.67, truncate 6.66, floor 6.66, one
+ * decimal half_up 6.7, truncated to one decimal 6.6 (§5 [T]), integer floor
+ * 6; relative_excess 10·(1 − 1.5/3) = 5.00 whatever the rounding. */
+static void
+test_reverse_example_rounding (void)
+{
+  static const struct { const char *formula, *mode, *digits, *score; } cases[] = {
+    { "ratio", "half_up", "2", "6.67" },
+    { "ratio", "truncate", "2", "6.66" },
+    { "ratio", "floor", "2", "6.66" },
+    { "ratio", "half_up", "1", "6.7" },
+    { "ratio", "truncate", "1", "6.6" },
+    { "ratio", "floor", "0", "6" },
+    { "ratio", "half_up", "0", "7" },
+    { "relative_excess", "half_up", "2", "5" },
+    { "relative_excess", "truncate", "1", "5" },
+    { "relative_excess", "floor", "0", "5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (PbsPolicy) p = policy_with ("reverse.formula", cases[i].formula,
+                                             "rounding.mode", cases[i].mode,
+                                             "rounding.digits", cases[i].digits, NULL);
+      PbsRule rule = strcmp (cases[i].formula, "ratio") == 0
+                     ? PBS_RULE_REVERSE_RATIO : PBS_RULE_REVERSE_RELATIVE_EXCESS;
+
+      EXPECT (p, "10", "≤3天", "4.5天", cases[i].score, PBS_STATUS_PARTIAL, rule);
+    }
+}
+
+/* ------------------------------------------------- §9 step deduction */
+
+/* A row with a step-deduction rule: DEDUCT points per PER units past
+ * TARGET (doc/format.md rule: {kind: step}). */
+static PbsIndicator *
+step_row_new (const char *name, const char *points, const char *target, const char *actual,
+              const char *per, const char *deduct, PbsStepMode mode)
+{
+  PbsIndicator *ind = row_new_full (name, points, target, actual);
+  PbsDecimal p = pbs_test_dec (per), d = pbs_test_dec (deduct);
+
+  pbs_indicator_set_step (ind, &p, &d, mode);
+  return ind;
+}
+
+static void
+expect_step_at (const char *file, int line, const char *points, const char *target,
+                const char *actual, const char *per, const char *deduct, PbsStepMode mode,
+                const char *score, PbsStatus status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsIndicator) ind = step_row_new ("测试指标", points, target, actual, per, deduct, mode);
+  g_autoptr (PbsScorecard) sc = score_one (ind, NULL, &error);
+
+  CHECK_AT (sc != NULL, file, line);
+  if (sc == NULL)
+    {
+      fprintf (stderr, "%s:%d: step %s against %s: %s\n", file, line, actual, target,
+               error ? error->message : "(no error set)");
+      return;
+    }
+  check_row_at (file, line, sc, 0, score, status, PBS_RULE_STEP);
+}
+#define EXPECT_STEP(points, target, actual, per, deduct, mode, score, status) \
+  expect_step_at (__FILE__, __LINE__, points, target, actual, per, deduct, mode, score, status)
+
+/* §9: 在职人员控制率 ≤ 100 % → 1 分, each point over −0.1, 扣完为止. */
+static void
+test_step_staff_control (void)
+{
+  /* within the limit: full points, met */
+  EXPECT_STEP ("1", "≤100%", "100%", "1", "0.1", PBS_STEP_EXACT, "1", PBS_STATUS_MET);
+  EXPECT_STEP ("1", "≤100%", "96%", "1", "0.1", PBS_STEP_EXACT, "1", PBS_STATUS_MET);
+  /* 3 points over: 1 − 3 × 0.1 = 0.70 */
+  EXPECT_STEP ("1", "≤100%", "103%", "1", "0.1", PBS_STEP_EXACT, "0.7", PBS_STATUS_PARTIAL);
+  /* half a point over: exact 1 − 0.5 × 0.1 = 0.95; started counts a whole
+   * step, 0.90; completed counts none, 1.00 — still not met (over the limit) */
+  EXPECT_STEP ("1", "≤100%", "100.5%", "1", "0.1", PBS_STEP_EXACT, "0.95", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("1", "≤100%", "100.5%", "1", "0.1", PBS_STEP_STARTED, "0.9", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("1", "≤100%", "100.5%", "1", "0.1", PBS_STEP_COMPLETED, "1", PBS_STATUS_PARTIAL);
+  /* 3.5 over: exact 0.65, started 0.60, completed 0.70 */
+  EXPECT_STEP ("1", "≤100%", "103.5%", "1", "0.1", PBS_STEP_EXACT, "0.65", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("1", "≤100%", "103.5%", "1", "0.1", PBS_STEP_STARTED, "0.6", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("1", "≤100%", "103.5%", "1", "0.1", PBS_STEP_COMPLETED, "0.7", PBS_STATUS_PARTIAL);
+  /* 25 over: 1 − 2.5 < 0 → 0 (扣完为止), unmet */
+  EXPECT_STEP ("1", "≤100%", "125%", "1", "0.1", PBS_STEP_EXACT, "0", PBS_STATUS_UNMET);
+  /* exactly used up at 10 over */
+  EXPECT_STEP ("1", "≤100%", "110%", "1", "0.1", PBS_STEP_EXACT, "0", PBS_STATUS_UNMET);
+  /* 9 over leaves 0.10 */
+  EXPECT_STEP ("1", "≤100%", "109%", "1", "0.1", PBS_STEP_EXACT, "0.1", PBS_STATUS_PARTIAL);
+}
+
+/* §9: "三公经费"变动率 ≤ 0 → 3 分, each point over −0.3. */
+static void
+test_step_three_public (void)
+{
+  EXPECT_STEP ("3", "≤0%", "-2%", "1", "0.3", PBS_STEP_EXACT, "3", PBS_STATUS_MET);
+  EXPECT_STEP ("3", "≤0%", "0%", "1", "0.3", PBS_STEP_EXACT, "3", PBS_STATUS_MET);
+  /* 5 over: 3 − 1.5 = 1.50 */
+  EXPECT_STEP ("3", "≤0%", "5%", "1", "0.3", PBS_STEP_EXACT, "1.5", PBS_STATUS_PARTIAL);
+  /* 12 over: 3 − 3.6 → 0 */
+  EXPECT_STEP ("3", "≤0%", "12%", "1", "0.3", PBS_STEP_EXACT, "0", PBS_STATUS_UNMET);
+}
+
+/* doc/format.md: ≥ targets deduct for a shortfall, = for either side; a
+ * step of several units. */
+static void
+test_step_directions (void)
+{
+  /* ≥95%, 0.5 a point short, w = 5: 92% → 5 − 3 × 0.5 = 3.50 */
+  EXPECT_STEP ("5", "≥95%", "92%", "1", "0.5", PBS_STEP_EXACT, "3.5", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("5", "≥95%", "95%", "1", "0.5", PBS_STEP_EXACT, "5", PBS_STATUS_MET);
+  EXPECT_STEP ("5", "≥95%", "99%", "1", "0.5", PBS_STEP_EXACT, "5", PBS_STATUS_MET);
+  /* > like ≥ */
+  EXPECT_STEP ("5", ">95%", "92%", "1", "0.5", PBS_STEP_EXACT, "3.5", PBS_STATUS_PARTIAL);
+  /* < like ≤ */
+  EXPECT_STEP ("1", "<100%", "103%", "1", "0.1", PBS_STEP_EXACT, "0.7", PBS_STATUS_PARTIAL);
+  /* =100件, 0.5 per 10 件 either way, w = 2 */
+  EXPECT_STEP ("2", "=100件", "100件", "10", "0.5", PBS_STEP_EXACT, "2", PBS_STATUS_MET);
+  EXPECT_STEP ("2", "=100件", "90件", "10", "0.5", PBS_STEP_EXACT, "1.5", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("2", "=100件", "120件", "10", "0.5", PBS_STEP_EXACT, "1", PBS_STATUS_PARTIAL);
+  /* 15 件 over is 1.5 steps: exact 2 − 0.75 = 1.25, started 1, completed 1.5 */
+  EXPECT_STEP ("2", "=100件", "115件", "10", "0.5", PBS_STEP_EXACT, "1.25", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("2", "=100件", "115件", "10", "0.5", PBS_STEP_STARTED, "1", PBS_STATUS_PARTIAL);
+  EXPECT_STEP ("2", "=100件", "115件", "10", "0.5", PBS_STEP_COMPLETED, "1.5", PBS_STATUS_PARTIAL);
+}
+
+/* The explanation names the numbers: the limit, the actual, the deduction
+ * and the result, in both languages; a shortfall owes its reason. */
+static void
+test_step_explanation (void)
+{
+  static const char *needles[] = { "100", "103", "0.1", "0.7" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsIndicator) ind = step_row_new ("在职人员控制率", "1", "≤100%", "103%", "1", "0.1",
+                                               PBS_STEP_EXACT);
+  g_autoptr (PbsScorecard) sc = score_one (ind, NULL, &error);
+
+  ASSERT_NO_ERROR (error);
+  if (sc == NULL)
+    return;
+  CHECK_ROW (sc, 0, "0.7", PBS_STATUS_PARTIAL, PBS_RULE_STEP);
+  CHECK_FLAGS (sc, 0, PBS_FLAG_MISSING_REASON, PBS_FLAG_MISSING_REASON);
+  for (int lang = PBS_LANGUAGE_ZH; lang <= PBS_LANGUAGE_EN; lang++)
+    {
+      g_autofree char *text = pbs_scorecard_dup_row_explanation (sc, 0, (PbsLanguage) lang);
+
+      CU_ASSERT_PTR_NOT_NULL (text);
+      if (text == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+        {
+          CU_ASSERT_PTR_NOT_NULL (strstr (text, needles[i]));
+          if (strstr (text, needles[i]) == NULL)
+            fprintf (stderr, "step explanation lacks %s: %s\n", needles[i], text);
+        }
+    }
+  {
+    g_autofree char *zh = pbs_scorecard_dup_row_explanation (sc, 0, PBS_LANGUAGE_ZH);
+    g_autofree char *en = pbs_scorecard_dup_row_explanation (sc, 0, PBS_LANGUAGE_EN);
+
+    CU_ASSERT_TRUE (g_strcmp0 (zh, en) != 0);
+  }
+  /* within the limit nothing is owed */
+  {
+    g_autoptr (PbsIndicator) ok = step_row_new ("在职人员控制率", "1", "≤100%", "99%", "1", "0.1",
+                                                PBS_STEP_EXACT);
+    g_autoptr (PbsScorecard) sc2 = score_one (ok, NULL, &error);
+
+    ASSERT_NO_ERROR (error);
+    CHECK_ROW (sc2, 0, "1", PBS_STATUS_MET, PBS_RULE_STEP);
+    CHECK_FLAGS (sc2, 0, PBS_FLAG_MISSING_REASON, PBS_FLAG_NONE);
+  }
+}
+
+/* The step's result is rounded like any row (§5): 1 − 0.333 × 0.1 … with
+ * per 3, 1 over is 1/3 step: 1 − 0.1/3 = 0.9666… → 0.97, truncate 0.96. */
+static void
+test_step_rounding (void)
+{
+  g_autoptr (PbsPolicy) trunc = policy_with ("rounding.mode", "truncate", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsIndicator) ind = step_row_new ("测试指标", "1", "≤100%", "101%", "3", "0.1",
+                                               PBS_STEP_EXACT);
+  g_autoptr (PbsScorecard) sc = score_one (ind, NULL, &error);
+  g_autoptr (PbsScorecard) sc2 = score_one (ind, trunc, &error);
+
+  ASSERT_NO_ERROR (error);
+  CHECK_ROW (sc, 0, "0.97", PBS_STATUS_PARTIAL, PBS_RULE_STEP);
+  CHECK_ROW (sc2, 0, "0.96", PBS_STATUS_PARTIAL, PBS_RULE_STEP);
+}
+
+/* ------------------------------------------------------------ §9 bands */
+
+typedef struct { const char *min, *max, *score; } Band;
+
+/* A row with a band rule of MEASURE; BANDS ends with a NULL score. */
+static PbsIndicator *
+bands_row_new (const char *name, const char *points, const char *target, const char *actual,
+               PbsBandsMeasure measure, const Band *bands)
+{
+  PbsIndicator *ind = row_new_full (name, points, target, actual);
+
+  pbs_indicator_set_score_bands (ind, measure);
+  for (const Band *b = bands; b->score != NULL; b++)
+    {
+      PbsDecimal lo, hi, s = pbs_test_dec (b->score);
+
+      if (b->min != NULL)
+        lo = pbs_test_dec (b->min);
+      if (b->max != NULL)
+        hi = pbs_test_dec (b->max);
+      pbs_indicator_add_score_band (ind, b->min ? &lo : NULL, b->max ? &hi : NULL, &s);
+    }
+  return ind;
+}
+
+static void
+expect_bands_at (const char *file, int line, const char *points, const char *target,
+                 const char *actual, PbsBandsMeasure measure, const Band *bands,
+                 const char *score, PbsStatus status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsIndicator) ind = bands_row_new ("测试指标", points, target, actual, measure, bands);
+  g_autoptr (PbsScorecard) sc = score_one (ind, NULL, &error);
+
+  CHECK_AT (sc != NULL, file, line);
+  if (sc == NULL)
+    {
+      fprintf (stderr, "%s:%d: bands %s against %s: %s\n", file, line, actual, target,
+               error ? error->message : "(no error set)");
+      return;
+    }
+  check_row_at (file, line, sc, 0, score, status, PBS_RULE_BANDS);
+}
+#define EXPECT_BANDS(points, target, actual, measure, bands, score, status) \
+  expect_bands_at (__FILE__, __LINE__, points, target, actual, measure, bands, score, status)
+
+/* §9: "±10 % 以内得 5 分，±10–15 % 得 3 分，±15–20 % 得 1 分，以外不得分";
+ * deviation |a − t| / t in percent, the first band holding it wins, bounds
+ * inclusive (min ≤ m ≤ max), met when the score is w. */
+static void
+test_bands_deviation (void)
+{
+  static const Band dev[] = { { NULL, "10", "5" }, { NULL, "15", "3" }, { NULL, "20", "1" },
+                              { NULL, NULL, NULL } };
+
+  EXPECT_BANDS ("5", "=100万元", "100万元", PBS_BANDS_OF_DEVIATION, dev, "5", PBS_STATUS_MET);
+  /* 8 % */
+  EXPECT_BANDS ("5", "=100万元", "108万元", PBS_BANDS_OF_DEVIATION, dev, "5", PBS_STATUS_MET);
+  /* |90 − 100| / 100 = 10 %: inside ±10 % (inclusive) */
+  EXPECT_BANDS ("5", "=100万元", "90万元", PBS_BANDS_OF_DEVIATION, dev, "5", PBS_STATUS_MET);
+  /* 12 % */
+  EXPECT_BANDS ("5", "=100万元", "88万元", PBS_BANDS_OF_DEVIATION, dev, "3", PBS_STATUS_PARTIAL);
+  /* 15 %, inclusive */
+  EXPECT_BANDS ("5", "=100万元", "115万元", PBS_BANDS_OF_DEVIATION, dev, "3", PBS_STATUS_PARTIAL);
+  /* 16 % */
+  EXPECT_BANDS ("5", "=100万元", "116万元", PBS_BANDS_OF_DEVIATION, dev, "1", PBS_STATUS_PARTIAL);
+  /* 20 %, inclusive */
+  EXPECT_BANDS ("5", "=100万元", "80万元", PBS_BANDS_OF_DEVIATION, dev, "1", PBS_STATUS_PARTIAL);
+  /* 21 %: no band holds it → 0 */
+  EXPECT_BANDS ("5", "=100万元", "121万元", PBS_BANDS_OF_DEVIATION, dev, "0", PBS_STATUS_UNMET);
+  /* 10.5 %: between the first two bounds */
+  EXPECT_BANDS ("5", "=200万元", "221万元", PBS_BANDS_OF_DEVIATION, dev, "3", PBS_STATUS_PARTIAL);
+}
+
+/* doc/format.md of: value — bands read the actual itself. */
+static void
+test_bands_value (void)
+{
+  static const Band val[] = { { "95", NULL, "10" }, { "90", NULL, "8" }, { NULL, NULL, NULL } };
+  static const Band closed[] = { { "80", "90", "6" }, { "90", "100", "10" }, { NULL, NULL, NULL } };
+
+  EXPECT_BANDS ("10", "≥95%", "97%", PBS_BANDS_OF_VALUE, val, "10", PBS_STATUS_MET);
+  EXPECT_BANDS ("10", "≥95%", "95%", PBS_BANDS_OF_VALUE, val, "10", PBS_STATUS_MET);
+  EXPECT_BANDS ("10", "≥95%", "92%", PBS_BANDS_OF_VALUE, val, "8", PBS_STATUS_PARTIAL);
+  EXPECT_BANDS ("10", "≥95%", "90%", PBS_BANDS_OF_VALUE, val, "8", PBS_STATUS_PARTIAL);
+  EXPECT_BANDS ("10", "≥95%", "80%", PBS_BANDS_OF_VALUE, val, "0", PBS_STATUS_UNMET);
+  /* the first band holding the value wins: 90 is in both closed bands */
+  EXPECT_BANDS ("10", "≥90%", "90%", PBS_BANDS_OF_VALUE, closed, "6", PBS_STATUS_PARTIAL);
+  EXPECT_BANDS ("10", "≥90%", "95%", PBS_BANDS_OF_VALUE, closed, "10", PBS_STATUS_MET);
+  EXPECT_BANDS ("10", "≥90%", "79%", PBS_BANDS_OF_VALUE, closed, "0", PBS_STATUS_UNMET);
+}
+
+/* doc/format.md: a band's score above the row's points is clamped. */
+static void
+test_bands_clamped (void)
+{
+  static const Band big[] = { { NULL, "10", "8" }, { NULL, "20", "4" }, { NULL, NULL, NULL } };
+
+  EXPECT_BANDS ("5", "=100万元", "105万元", PBS_BANDS_OF_DEVIATION, big, "5", PBS_STATUS_MET);
+  EXPECT_BANDS ("5", "=100万元", "118万元", PBS_BANDS_OF_DEVIATION, big, "4", PBS_STATUS_PARTIAL);
+}
+
+/* PBS_SCORE_ERROR_BAD_RULE: a step or band rule that cannot apply to its
+ * row — a qualitative target, a zero step, a deviation from a zero target. */
+static void
+test_rule_errors (void)
+{
+  static const Band dev[] = { { NULL, "10", "5" }, { NULL, NULL, NULL } };
+  g_autoptr (PbsIndicator) qual = step_row_new ("服务质量", "10", "服务质量有效提升", "达成",
+                                                "1", "0.1", PBS_STEP_EXACT);
+  g_autoptr (PbsIndicator) zero_step = step_row_new ("在职人员控制率", "1", "≤100%", "103%",
+                                                     "0", "0.1", PBS_STEP_EXACT);
+  g_autoptr (PbsIndicator) zero_target = bands_row_new ("安全事故数", "5", "=0起", "1起",
+                                                        PBS_BANDS_OF_DEVIATION, dev);
+
+  EXPECT_ERROR (qual, NULL, PBS_SCORE_ERROR_BAD_RULE);
+  EXPECT_ERROR (zero_step, NULL, PBS_SCORE_ERROR_BAD_RULE);
+  EXPECT_ERROR (zero_target, NULL, PBS_SCORE_ERROR_BAD_RULE);
+  /* the zero step is wrong even within the limit */
+  {
+    g_autoptr (PbsIndicator) within = step_row_new ("在职人员控制率", "1", "≤100%", "99%",
+                                                    "0", "0.1", PBS_STEP_EXACT);
+    EXPECT_ERROR (within, NULL, PBS_SCORE_ERROR_BAD_RULE);
+  }
+  /* clearing the rule makes the rows ordinary again */
+  pbs_indicator_clear_rule (zero_step);
+  EXPECT (NULL, "1", "≤100%", "103%", "0.97", PBS_STATUS_PARTIAL, PBS_RULE_REVERSE_RATIO);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PbsScorecard) sc = score_one (zero_step, NULL, &error);
+
+    ASSERT_NO_ERROR (error);
+    /* 1 × 100 / 103 = 0.9708… → 0.97 */
+    CHECK_ROW (sc, 0, "0.97", PBS_STATUS_PARTIAL, PBS_RULE_REVERSE_RATIO);
+  }
+}
+
 static const PbsTestCase cases[] = {
   { "positive_met", test_positive_met },
   { "positive_shortfall", test_positive_shortfall },
@@ -1475,6 +1808,16 @@ static const PbsTestCase cases[] = {
   { "matrix_quantitative", test_matrix_quantitative },
   { "matrix_qualitative", test_matrix_qualitative },
   { "rounding_modes_row", test_rounding_modes_row },
+  { "reverse_example_rounding", test_reverse_example_rounding },
+  { "step_staff_control", test_step_staff_control },
+  { "step_three_public", test_step_three_public },
+  { "step_directions", test_step_directions },
+  { "step_explanation", test_step_explanation },
+  { "step_rounding", test_step_rounding },
+  { "bands_deviation", test_bands_deviation },
+  { "bands_value", test_bands_value },
+  { "bands_clamped", test_bands_clamped },
+  { "rule_errors", test_rule_errors },
   { NULL, NULL }
 };
 

@@ -82,6 +82,10 @@ typedef enum {
  *   and the policy's `over.action` is `require_reason`
  * @PBS_SCORE_ERROR_OVERFLOW: an intermediate result exceeds the exact range
  * @PBS_SCORE_ERROR_BAD_POINTS: a row's points are negative
+ * @PBS_SCORE_ERROR_BAD_RULE: a step or band rule that cannot apply to its
+ *   row (a qualitative target, a zero step, a deviation from a zero target)
+ * @PBS_SCORE_ERROR_ROLLUP: evaluations that cannot be rolled up together
+ *   (the same row with different targets' kinds, units or points)
  *
  * Error codes in the #PBS_SCORE_ERROR domain. Codes are only ever appended.
  *
@@ -99,6 +103,8 @@ typedef enum {
   PBS_SCORE_ERROR_REASON_REQUIRED,
   PBS_SCORE_ERROR_OVERFLOW,
   PBS_SCORE_ERROR_BAD_POINTS,
+  PBS_SCORE_ERROR_BAD_RULE,
+  PBS_SCORE_ERROR_ROLLUP,
 } PbsScoreError;
 
 /**

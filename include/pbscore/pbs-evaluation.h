@@ -84,6 +84,12 @@ PBS_AVAILABLE_IN_0_1
 void           pbs_evaluation_set_policy      (PbsEvaluation *self,
                                                PbsPolicy     *policy);
 PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_set_printed_total (PbsEvaluation    *self,
+                                                 const PbsDecimal *total);
+PBS_AVAILABLE_IN_0_1
+gboolean       pbs_evaluation_get_printed_total (PbsEvaluation    *self,
+                                                 PbsDecimal       *out);
+PBS_AVAILABLE_IN_0_1
 gboolean       pbs_evaluation_equal           (PbsEvaluation *a,
                                                PbsEvaluation *b);
 

@@ -16,6 +16,39 @@
 
 G_BEGIN_DECLS
 
+/**
+ * PbsStepMode:
+ * @PBS_STEP_EXACT: a part of a step deducts its share (1.5 points over,
+ *   at 0.1 a point, deducts 0.15)
+ * @PBS_STEP_STARTED: every started step deducts in full (0.2)
+ * @PBS_STEP_COMPLETED: only completed steps deduct (0.1)
+ *
+ * How a step-deduction rule (每超 1 个百分点扣 0.1 分，扣完为止) counts a
+ * part of a step.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_STEP_EXACT,      /*< nick=exact >*/
+  PBS_STEP_STARTED,    /*< nick=started >*/
+  PBS_STEP_COMPLETED,  /*< nick=completed >*/
+} PbsStepMode;
+
+/**
+ * PbsBandsMeasure:
+ * @PBS_BANDS_OF_DEVIATION: bands of the deviation from the target,
+ *   |a − t| / t in percent (±10 % 以内得 5 分)
+ * @PBS_BANDS_OF_VALUE: bands of the actual value itself (95 % 以上得 10 分)
+ *
+ * What a band rule looks up in its bands.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_BANDS_OF_DEVIATION,  /*< nick=deviation >*/
+  PBS_BANDS_OF_VALUE,      /*< nick=value >*/
+} PbsBandsMeasure;
+
 typedef struct _PbsIndicator PbsIndicator;
 
 #define PBS_TYPE_INDICATOR (pbs_indicator_get_type ())
@@ -83,6 +116,43 @@ void              pbs_indicator_set_not_applicable (PbsIndicator       *self,
                                                     gboolean            not_applicable);
 PBS_AVAILABLE_IN_0_1
 gboolean          pbs_indicator_get_not_applicable (const PbsIndicator *self);
+
+PBS_AVAILABLE_IN_0_1
+void              pbs_indicator_set_step           (PbsIndicator       *self,
+                                                    const PbsDecimal   *per,
+                                                    const PbsDecimal   *deduct,
+                                                    PbsStepMode         mode);
+PBS_AVAILABLE_IN_0_1
+gboolean          pbs_indicator_get_step           (const PbsIndicator *self,
+                                                    PbsDecimal         *per,
+                                                    PbsDecimal         *deduct,
+                                                    PbsStepMode        *mode);
+PBS_AVAILABLE_IN_0_1
+void              pbs_indicator_set_score_bands    (PbsIndicator       *self,
+                                                    PbsBandsMeasure     measure);
+PBS_AVAILABLE_IN_0_1
+void              pbs_indicator_add_score_band     (PbsIndicator       *self,
+                                                    const PbsDecimal   *min,
+                                                    const PbsDecimal   *max,
+                                                    const PbsDecimal   *score);
+PBS_AVAILABLE_IN_0_1
+guint             pbs_indicator_get_n_score_bands  (const PbsIndicator *self);
+PBS_AVAILABLE_IN_0_1
+gboolean          pbs_indicator_get_score_band     (const PbsIndicator *self,
+                                                    guint               index,
+                                                    PbsBandsMeasure    *measure,
+                                                    PbsDecimal         *min,
+                                                    gboolean           *has_min,
+                                                    PbsDecimal         *max,
+                                                    gboolean           *has_max,
+                                                    PbsDecimal         *score);
+PBS_AVAILABLE_IN_0_1
+void              pbs_indicator_clear_rule         (PbsIndicator       *self);
+PBS_AVAILABLE_IN_0_1
+void              pbs_indicator_set_parent         (PbsIndicator       *self,
+                                                    const char         *parent);
+PBS_AVAILABLE_IN_0_1
+const char       *pbs_indicator_get_parent         (const PbsIndicator *self);
 
 PBS_AVAILABLE_IN_0_1
 guint             pbs_indicator_get_line           (const PbsIndicator *self);

@@ -54,6 +54,10 @@ typedef enum {
  * @PBS_RULE_QUALITATIVE: 定性, by band and manual score
  * @PBS_RULE_BOOLEAN: 是/否
  * @PBS_RULE_DATE: a deadline: on or before → w, late → `date.late`
+ * @PBS_RULE_STEP: step deduction: full points within the target, a fixed
+ *   deduction per step beyond it, floored at 0 (rule book §9)
+ * @PBS_RULE_BANDS: the score of the band the deviation or the value falls
+ *   in (rule book §9)
  *
  * Which formula of rule book §4 scored a row. The nicks are stable strings
  * for reports.
@@ -72,6 +76,8 @@ typedef enum {
   PBS_RULE_QUALITATIVE,              /*< nick=qualitative >*/
   PBS_RULE_BOOLEAN,                  /*< nick=boolean >*/
   PBS_RULE_DATE,                     /*< nick=date >*/
+  PBS_RULE_STEP,                     /*< nick=step >*/
+  PBS_RULE_BANDS,                    /*< nick=bands >*/
 } PbsRule;
 
 /**
@@ -89,6 +95,8 @@ typedef enum {
  *   ignored
  * @PBS_FLAG_OVER_DEDUCTED: points were deducted for over-completion
  *   (`over.action` deduct)
+ * @PBS_FLAG_NOT_COUNTED: a parent or child row (`其中…`) whose score is
+ *   shown but counted through the other level, never twice
  *
  * Findings on one row. The nicks are stable strings for reports.
  *
@@ -103,6 +111,7 @@ typedef enum /*< flags >*/ {
   PBS_FLAG_LATE               = 1 << 4,  /*< nick=late >*/
   PBS_FLAG_MANUAL_IGNORED     = 1 << 5,  /*< nick=manual_ignored >*/
   PBS_FLAG_OVER_DEDUCTED      = 1 << 6,  /*< nick=over_deducted >*/
+  PBS_FLAG_NOT_COUNTED        = 1 << 7,  /*< nick=not_counted >*/
 } PbsFlags;
 
 /**

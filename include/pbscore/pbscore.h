@@ -19,6 +19,10 @@
 #include <pbscore/pbs-evaluation.h>
 #include <pbscore/pbs-scorecard.h>
 #include <pbscore/pbs-document.h>
+#include <pbscore/pbs-audit.h>
+#include <pbscore/pbs-rollup.h>
+#include <pbscore/pbs-lint.h>
+#include <pbscore/pbs-report.h>
 #include <pbscore/pbs-enum-types.h>
 
 #undef __PBSCORE_INSIDE__

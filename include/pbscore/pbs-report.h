@@ -1,0 +1,92 @@
+/* pbs-report.h - the 绩效自评表 and its analysis as text, tables, JSON, HTML
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(__PBSCORE_INSIDE__) && !defined(PBSCORE_COMPILATION)
+#error "Only <pbscore/pbscore.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include <pbscore/pbs-macros.h>
+#include <pbscore/pbs-scorecard.h>
+#include <pbscore/pbs-audit.h>
+
+G_BEGIN_DECLS
+
+/**
+ * PbsFormat:
+ * @PBS_FORMAT_TEXT: an aligned table for a terminal (display width, so
+ *   Chinese lines up)
+ * @PBS_FORMAT_MARKDOWN: the 自评表 as Markdown tables
+ * @PBS_FORMAT_CSV: RFC 4180, one row per indicator, a header row, UTF-8
+ * @PBS_FORMAT_JSON: one object per evaluation (an array for several)
+ * @PBS_FORMAT_JSONL: one object per line
+ * @PBS_FORMAT_HTML: one self-contained, printable page with an SVG chart
+ * @PBS_FORMAT_YAML: the evaluations with their scores (doc/format.md)
+ *
+ * Output formats of reports (doc/report.md). The nicks are the names the
+ * command line takes.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_FORMAT_TEXT,      /*< nick=text >*/
+  PBS_FORMAT_MARKDOWN,  /*< nick=markdown >*/
+  PBS_FORMAT_CSV,       /*< nick=csv >*/
+  PBS_FORMAT_JSON,      /*< nick=json >*/
+  PBS_FORMAT_JSONL,     /*< nick=jsonl >*/
+  PBS_FORMAT_HTML,      /*< nick=html >*/
+  PBS_FORMAT_YAML,      /*< nick=yaml >*/
+} PbsFormat;
+
+/**
+ * PbsReportContent:
+ * @PBS_REPORT_TABLE: the scored 绩效自评表 (the default)
+ * @PBS_REPORT_EXPLAIN: each row's rule, inputs and arithmetic
+ * @PBS_REPORT_AUDIT: printed against computed values, missing reasons,
+ *   warnings (needs audits)
+ * @PBS_REPORT_NARRATIVE: the table followed by a Chinese draft of the
+ *   report's 绩效指标完成情况分析
+ *
+ * What a report shows.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_REPORT_TABLE,      /*< nick=table >*/
+  PBS_REPORT_EXPLAIN,    /*< nick=explain >*/
+  PBS_REPORT_AUDIT,      /*< nick=audit >*/
+  PBS_REPORT_NARRATIVE,  /*< nick=narrative >*/
+} PbsReportContent;
+
+#define PBS_TYPE_REPORT (pbs_report_get_type ())
+
+PBS_AVAILABLE_IN_0_1
+G_DECLARE_FINAL_TYPE (PbsReport, pbs_report, PBS, REPORT, GObject)
+
+PBS_AVAILABLE_IN_0_1
+PbsReport  *pbs_report_new            (PbsFormat         format,
+                                       PbsReportContent  content,
+                                       PbsLanguage       language);
+PBS_AVAILABLE_IN_0_1
+void        pbs_report_add            (PbsReport        *self,
+                                       PbsScorecard     *scorecard);
+PBS_AVAILABLE_IN_0_1
+void        pbs_report_set_row_filter (PbsReport        *self,
+                                       gint              row,
+                                       const char       *name);
+PBS_AVAILABLE_IN_0_1
+char       *pbs_report_render         (PbsReport        *self,
+                                       gsize            *length,
+                                       GError          **error);
+
+PBS_AVAILABLE_IN_0_1
+char       *pbs_narrative_dup_text    (PbsScorecard     *scorecard);
+
+PBS_AVAILABLE_IN_0_1
+guint       pbs_text_display_width    (const char       *text);
+
+G_END_DECLS

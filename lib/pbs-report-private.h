@@ -1,0 +1,127 @@
+/* pbs-report-private.h - what the report formats share (never installed)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * PbsReport (pbs-report.c) collects the scorecards and dispatches to one
+ * writer per family of formats: pbs-report-text.c (text, Markdown, CSV),
+ * pbs-report-json.c (JSON, JSON Lines) and pbs-report-html.c. The writers
+ * read the same input and share the labels, so every format says the same
+ * thing in the same words.
+ */
+#pragma once
+
+#include "pbs-private.h"
+
+G_BEGIN_DECLS
+
+/* One render's input: what to show, in which language, of which rows. */
+typedef struct {
+  PbsReportContent content;
+  PbsLanguage      language;
+  GPtrArray       *scorecards;   /* PbsScorecard*, borrowed from the report */
+  gint             row;          /* row filter: a 1-based row number, or -1 */
+  const char      *name;         /* row filter: an exact indicator name, or NULL */
+} PbsReportInput;
+
+/* Headings and fixed words of the human-readable formats. */
+typedef enum {
+  PBS_LABEL_FORM,            /* 绩效自评表 */
+  PBS_LABEL_DEPARTMENT,
+  PBS_LABEL_UNIT,
+  PBS_LABEL_YEAR,
+  PBS_LABEL_CURRENCY,
+  PBS_LABEL_POLICY,
+  PBS_LABEL_BUDGET,
+  PBS_LABEL_INITIAL,
+  PBS_LABEL_ANNUAL,
+  PBS_LABEL_EXECUTED,
+  PBS_LABEL_POINTS,
+  PBS_LABEL_RATE,
+  PBS_LABEL_SCORE,
+  PBS_LABEL_ROW,
+  PBS_LABEL_LEVEL1,
+  PBS_LABEL_LEVEL2,
+  PBS_LABEL_NAME,
+  PBS_LABEL_TARGET,
+  PBS_LABEL_ACTUAL,
+  PBS_LABEL_STATUS,
+  PBS_LABEL_FLAGS,
+  PBS_LABEL_REASON,
+  PBS_LABEL_INDICATORS,      /* the heading of the rows */
+  PBS_LABEL_SUBTOTALS,
+  PBS_LABEL_TOTAL,
+  PBS_LABEL_OF,              /* "满分" before the total points */
+  PBS_LABEL_GRADE,
+  PBS_LABEL_INCOMPLETE,      /* the note before the unscored rows */
+  PBS_LABEL_WARNINGS,
+  PBS_LABEL_EXPLAIN,
+  PBS_LABEL_RULE,
+  PBS_LABEL_EXPLANATION,
+  PBS_LABEL_AUDIT,
+  PBS_LABEL_KIND,
+  PBS_LABEL_PRINTED,
+  PBS_LABEL_COMPUTED,
+  PBS_LABEL_VARIANT,
+  PBS_LABEL_MESSAGE,
+  PBS_LABEL_NO_FINDINGS,
+  PBS_LABEL_NARRATIVE,
+  PBS_LABEL_CHART_ROWS,
+  PBS_LABEL_CHART_LEVEL1,
+  PBS_LABEL_CHART_LEGEND,
+  PBS_LABEL_NONE,            /* the mark of an empty value: — */
+  PBS_LABEL_REPORT,          /* the page title of several evaluations */
+} PbsLabel;
+
+const char *pbs_report_label          (PbsLabel     label,
+                                       PbsLanguage  language);
+const char *pbs_report_status_label   (PbsStatus    status,
+                                       PbsLanguage  language);
+/* The flags of a row joined by @sep: their stable nicks when @language is
+ * -1, their labels otherwise. "" when there are none. */
+char       *pbs_report_dup_flags      (PbsFlags     flags,
+                                       gint         language,
+                                       const char  *sep);
+const char *pbs_report_currency_label (PbsCurrency  currency);
+const char *pbs_report_policy_name    (PbsScorecard *scorecard);
+
+/* Does the row filter select @row (from 0) / audit finding @index? */
+gboolean    pbs_report_row_selected     (const PbsReportInput *in,
+                                         PbsScorecard         *scorecard,
+                                         guint                 row);
+gboolean    pbs_report_finding_selected (const PbsReportInput *in,
+                                         PbsScorecard         *scorecard,
+                                         PbsAudit             *audit,
+                                         guint                 index);
+
+/* A computed number (score, total, rate) with exactly the policy's
+ * digits; decimals never pass through a double. */
+char       *pbs_report_dup_number     (PbsScorecard     *scorecard,
+                                       const PbsDecimal *value);
+/* A row's score with the policy's digits, or NULL when it has none. */
+char       *pbs_report_dup_row_score  (PbsScorecard *scorecard,
+                                       guint         row);
+/* The completion shown in charts, as a fraction with 4 decimals: the
+ * row's ratio a / t for positive and equal rows, score / points for the
+ * others (where a smaller a is better). FALSE when there is none. */
+gboolean    pbs_report_row_completion (PbsScorecard *scorecard,
+                                       guint         row,
+                                       PbsDecimal   *out);
+/* "第 3 行（名称）、第 5 行（名称）" for the unscored rows; NULL when none. */
+char       *pbs_report_dup_unscored   (PbsScorecard *scorecard,
+                                       PbsLanguage   language);
+
+/* The writers. Each appends the whole output to @out. */
+void        pbs_report_write_text     (const PbsReportInput *in,
+                                       gboolean              markdown,
+                                       GString              *out);
+void        pbs_report_write_csv      (const PbsReportInput *in,
+                                       GString              *out);
+gboolean    pbs_report_write_json     (const PbsReportInput *in,
+                                       gboolean              lines,
+                                       GString              *out,
+                                       GError              **error);
+void        pbs_report_write_html     (const PbsReportInput *in,
+                                       GString              *out);
+
+G_END_DECLS

@@ -1,0 +1,717 @@
+/* pbs-report-text.c - reports as aligned text, Markdown and CSV
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Text and Markdown say the same things in the same order, so one set of
+ * content writers drives both through a small Writer (headings, fields,
+ * list items, tables) that knows the two syntaxes. Text tables are padded
+ * by display width (pbs_text_display_width), so 汉字 line up in a
+ * terminal; no cell is ever wrapped or cut. CSV is machine-facing: stable
+ * names, one row per indicator or per finding (doc/report.md).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pbs-report-private.h"
+
+/* ---------------------------------------------------------------- tables */
+
+typedef struct {
+  guint      n_cols;
+  guint32    right;   /* bit i set: column i holds numbers, aligned right */
+  GPtrArray *cells;   /* char*, owned, row by row; the first row is the header */
+} Table;
+
+static void
+table_free (Table *t)
+{
+  g_ptr_array_unref (t->cells);
+  g_free (t);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Table, table_free)
+
+/* A table with the @n_cols headers that follow. */
+static Table *
+table_new (guint32 right, guint n_cols, ...)
+{
+  Table *t = g_new0 (Table, 1);
+  va_list ap;
+
+  t->n_cols = n_cols;
+  t->right = right;
+  t->cells = g_ptr_array_new_with_free_func (g_free);
+  va_start (ap, n_cols);
+  for (guint i = 0; i < n_cols; i++)
+    g_ptr_array_add (t->cells, g_strdup (va_arg (ap, const char *)));
+  va_end (ap);
+  return t;
+}
+
+static void
+table_add (Table *t, const char *cell)
+{
+  g_ptr_array_add (t->cells, g_strdup (cell != NULL ? cell : ""));
+}
+
+static void
+table_take (Table *t, char *cell)
+{
+  g_ptr_array_add (t->cells, cell != NULL ? cell : g_strdup (""));
+}
+
+static guint
+table_n_rows (const Table *t)
+{
+  return t->cells->len / t->n_cols;
+}
+
+static const char *
+table_cell (const Table *t, guint row, guint col)
+{
+  return g_ptr_array_index (t->cells, row * t->n_cols + col);
+}
+
+/* ---------------------------------------------------------------- writer */
+
+typedef struct {
+  GString     *out;
+  gboolean     markdown;
+  PbsLanguage  language;
+} Writer;
+
+/* A cell or line on one line: control characters (line breaks, tabs)
+ * become spaces in text; Markdown keeps line breaks as <br> and escapes
+ * punctuation that would be markup. */
+static void
+append_inline (Writer *w, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      if ((*p == '\n' || *p == '\r') && w->markdown)
+        g_string_append (w->out, "<br>");
+      else if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_c (w->out, ' ');
+      else if (w->markdown && strchr ("\\`*_[]<>&|", *p) != NULL)
+        {
+          /* CommonMark's backslash escapes: the text shows as written,
+           * never as markup, HTML or an entity, and | never splits a cell */
+          g_string_append_c (w->out, '\\');
+          g_string_append_c (w->out, *p);
+        }
+      else
+        g_string_append_c (w->out, *p);
+    }
+}
+
+static char *
+inline_copy (Writer *w, const char *text)
+{
+  Writer tmp = { g_string_new (NULL), w->markdown, w->language };
+
+  append_inline (&tmp, text);
+  return g_string_free (tmp.out, FALSE);
+}
+
+static void
+append_repeated (GString *s, char c, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (s, c);
+}
+
+static void
+w_blank (Writer *w)
+{
+  if (w->out->len > 0 && !g_str_has_suffix (w->out->str, "\n\n"))
+    g_string_append_c (w->out, '\n');
+}
+
+static void
+w_heading (Writer *w, guint level, const char *text)
+{
+  w_blank (w);
+  if (w->markdown)
+    {
+      append_repeated (w->out, '#', level + 1);
+      g_string_append_c (w->out, ' ');
+      append_inline (w, text);
+      g_string_append (w->out, "\n\n");
+      return;
+    }
+  {
+    g_autofree char *line = inline_copy (w, text);
+    g_string_append (w->out, line);
+    g_string_append_c (w->out, '\n');
+    append_repeated (w->out, level <= 1 ? '=' : '-', pbs_text_display_width (line));
+    g_string_append (w->out, "\n\n");
+  }
+}
+
+/* "label：value" (a list item in Markdown, so the fields stay lines). */
+static void
+w_field (Writer *w, const char *label, const char *value)
+{
+  if (w->markdown)
+    g_string_append (w->out, "- ");
+  append_inline (w, label);
+  g_string_append (w->out, w->language == PBS_LANGUAGE_ZH ? "：" : ": ");
+  append_inline (w, value);
+  g_string_append_c (w->out, '\n');
+}
+
+static void
+w_item (Writer *w, const char *text)
+{
+  g_string_append (w->out, "- ");
+  append_inline (w, text);
+  g_string_append_c (w->out, '\n');
+}
+
+static void
+w_line (Writer *w, const char *text)
+{
+  append_inline (w, text);
+  g_string_append (w->out, w->markdown ? "\n\n" : "\n");
+}
+
+static void
+w_table_markdown (Writer *w, const Table *t)
+{
+  for (guint r = 0; r < table_n_rows (t); r++)
+    {
+      g_string_append_c (w->out, '|');
+      for (guint c = 0; c < t->n_cols; c++)
+        {
+          g_string_append_c (w->out, ' ');
+          append_inline (w, table_cell (t, r, c));
+          g_string_append (w->out, " |");
+        }
+      g_string_append_c (w->out, '\n');
+      if (r == 0)
+        {
+          g_string_append_c (w->out, '|');
+          for (guint c = 0; c < t->n_cols; c++)
+            g_string_append (w->out, (t->right >> c) & 1 ? " ---: |" : " --- |");
+          g_string_append_c (w->out, '\n');
+        }
+    }
+}
+
+static void
+w_table_text (Writer *w, const Table *t)
+{
+  guint n_rows = table_n_rows (t);
+  g_autofree guint *widths = g_new0 (guint, t->n_cols);
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < t->cells->len; i++)
+    {
+      char *cell = inline_copy (w, g_ptr_array_index (t->cells, i));
+      guint c = i % t->n_cols;
+
+      widths[c] = MAX (widths[c], pbs_text_display_width (cell));
+      g_ptr_array_add (shown, cell);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      for (guint c = 0; c < t->n_cols; c++)
+        {
+          const char *cell = g_ptr_array_index (shown, r * t->n_cols + c);
+          guint pad = widths[c] - pbs_text_display_width (cell);
+          gboolean last = c + 1 == t->n_cols;
+
+          if ((t->right >> c) & 1)
+            append_repeated (w->out, ' ', pad);
+          g_string_append (w->out, cell);
+          if (!last && !((t->right >> c) & 1))
+            append_repeated (w->out, ' ', pad);
+          if (!last)
+            g_string_append (w->out, "  ");
+        }
+      /* no padding after the last non-empty cell */
+      while (w->out->len > 0 && w->out->str[w->out->len - 1] == ' ')
+        g_string_truncate (w->out, w->out->len - 1);
+      g_string_append_c (w->out, '\n');
+      if (r == 0)
+        for (guint c = 0; c < t->n_cols; c++)
+          {
+            append_repeated (w->out, '-', widths[c]);
+            g_string_append (w->out, c + 1 == t->n_cols ? "\n" : "  ");
+          }
+    }
+}
+
+static void
+w_table (Writer *w, const Table *t)
+{
+  w_blank (w);
+  if (w->markdown)
+    w_table_markdown (w, t);
+  else
+    w_table_text (w, t);
+  g_string_append_c (w->out, '\n');
+}
+
+/* ---------------------------------------------------------------- content */
+
+#define L(label) pbs_report_label (PBS_LABEL_##label, w->language)
+
+static char *
+dup_or_none (Writer *w, char *text)
+{
+  return text != NULL ? text : g_strdup (L (NONE));
+}
+
+static void
+write_title (Writer *w, PbsScorecard *sc, PbsLabel what)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autofree char *title = NULL;
+
+  if (w->language == PBS_LANGUAGE_ZH)
+    title = g_strconcat (pbs_evaluation_get_title (e), pbs_report_label (what, w->language), NULL);
+  else
+    title = g_strdup_printf ("%s — %s", pbs_evaluation_get_title (e), pbs_report_label (what, w->language));
+  w_heading (w, 1, title);
+}
+
+static void
+write_header (Writer *w, PbsScorecard *sc)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  const char *department = pbs_evaluation_get_department (e);
+  const char *unit = pbs_evaluation_get_unit (e);
+
+  write_title (w, sc, PBS_LABEL_FORM);
+  if (department != NULL && *department != '\0')
+    w_field (w, L (DEPARTMENT), department);
+  if (unit != NULL && *unit != '\0')
+    w_field (w, L (UNIT), unit);
+  if (pbs_evaluation_get_year (e) > 0)
+    {
+      g_autofree char *year = g_strdup_printf ("%u", pbs_evaluation_get_year (e));
+      w_field (w, L (YEAR), year);
+    }
+  w_field (w, L (CURRENCY), pbs_report_currency_label (pbs_evaluation_get_currency (e)));
+  w_field (w, L (POLICY), pbs_report_policy_name (sc));
+}
+
+static void
+write_budget (Writer *w, PbsScorecard *sc)
+{
+  PbsBudget *b = pbs_evaluation_get_budget (pbs_scorecard_get_evaluation (sc));
+  g_autoptr (Table) t = table_new (0x3f, 6, L (INITIAL), L (ANNUAL), L (EXECUTED), L (POINTS),
+                                   L (RATE), L (SCORE));
+  PbsDecimal d;
+
+  if (b != NULL && pbs_budget_get_initial (b, &d))
+    table_take (t, pbs_decimal_to_string (&d));
+  else
+    table_add (t, L (NONE));
+  if (b != NULL)
+    {
+      pbs_budget_get_annual (b, &d);
+      table_take (t, pbs_decimal_to_string (&d));
+      pbs_budget_get_executed (b, &d);
+      table_take (t, pbs_decimal_to_string (&d));
+    }
+  else
+    {
+      table_add (t, L (NONE));
+      table_add (t, L (NONE));
+    }
+  pbs_scorecard_get_budget_points (sc, &d);
+  table_take (t, pbs_decimal_to_string (&d));
+  if (pbs_scorecard_get_budget_rate (sc, &d))
+    {
+      g_autofree char *rate = pbs_report_dup_number (sc, &d);
+      table_take (t, g_strconcat (rate, "%", NULL));
+    }
+  else
+    table_add (t, L (NONE));
+  pbs_scorecard_get_budget_score (sc, &d);
+  table_take (t, pbs_report_dup_number (sc, &d));
+
+  w_heading (w, 2, L (BUDGET));
+  w_table (w, t);
+}
+
+static void
+write_rows (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  const char *sep = w->language == PBS_LANGUAGE_ZH ? "、" : ", ";
+  /* right-aligned: 序号, 分值, 得分 */
+  g_autoptr (Table) t = table_new (1 << 0 | 1 << 6 | 1 << 7, 11, L (ROW), L (LEVEL1), L (LEVEL2),
+                                   L (NAME), L (TARGET), L (ACTUAL), L (POINTS), L (SCORE),
+                                   L (STATUS), L (FLAGS), L (REASON));
+
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
+    {
+      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      const PbsValue *target = pbs_indicator_get_target (ind);
+      const PbsValue *actual = pbs_indicator_get_actual (ind);
+      PbsDecimal points;
+
+      if (!pbs_report_row_selected (in, sc, i))
+        continue;
+      pbs_scorecard_get_row_points (sc, i, &points);
+      table_take (t, g_strdup_printf ("%u", i + 1));
+      table_add (t, pbs_indicator_get_level1 (ind));
+      table_add (t, pbs_indicator_get_level2 (ind));
+      table_add (t, pbs_indicator_get_name (ind));
+      table_add (t, target != NULL ? pbs_value_get_text (target) : L (NONE));
+      table_add (t, actual != NULL ? pbs_value_get_text (actual) : L (NONE));
+      table_take (t, pbs_decimal_to_string (&points));
+      table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
+      table_add (t, pbs_report_status_label (pbs_scorecard_get_row_status (sc, i), w->language));
+      table_take (t, pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), w->language, sep));
+      table_add (t, pbs_indicator_get_reason (ind));
+    }
+  w_heading (w, 2, L (INDICATORS));
+  w_table (w, t);
+}
+
+static void
+write_subtotals (Writer *w, PbsScorecard *sc)
+{
+  g_autoptr (Table) t = table_new (1 << 2 | 1 << 3, 4, L (LEVEL1), L (LEVEL2), L (POINTS), L (SCORE));
+  guint n = pbs_scorecard_get_n_subtotals (sc);
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *level1, *level2;
+      PbsDecimal points, score;
+      guint level;
+
+      pbs_scorecard_get_subtotal (sc, i, &level, &level1, &level2, &points, &score);
+      table_add (t, level == 1 ? level1 : "");
+      table_add (t, level == 1 ? "" : level2);
+      table_take (t, pbs_decimal_to_string (&points));
+      table_take (t, pbs_report_dup_number (sc, &score));
+    }
+  w_heading (w, 2, L (SUBTOTALS));
+  w_table (w, t);
+}
+
+static void
+write_total (Writer *w, PbsScorecard *sc)
+{
+  PbsGrade grade = pbs_scorecard_get_grade (sc);
+  PbsDecimal total, points;
+  g_autofree char *total_text = NULL, *points_text = NULL, *line = NULL, *grade_text = NULL;
+  g_autofree char *unscored = NULL;
+
+  pbs_scorecard_get_total (sc, &total);
+  pbs_scorecard_get_total_points (sc, &points);
+  total_text = pbs_report_dup_number (sc, &total);
+  points_text = pbs_decimal_to_string (&points);
+  line = g_strdup_printf (w->language == PBS_LANGUAGE_ZH ? "%s（%s %s）" : "%s (%s %s)",
+                          total_text, L (OF), points_text);
+  if (grade == PBS_GRADE_NONE)
+    grade_text = g_strdup (L (NONE));
+  else if (w->language == PBS_LANGUAGE_ZH)
+    grade_text = g_strdup (pbs_grade_to_string (grade));
+  else
+    grade_text = g_strdup_printf ("%s (%s)", pbs_grade_to_string (grade),
+                                  pbs_enum_nick (PBS_TYPE_GRADE, grade));
+
+  w_blank (w);
+  w_field (w, L (TOTAL), line);
+  w_field (w, L (GRADE), grade_text);
+  unscored = pbs_report_dup_unscored (sc, w->language);
+  if (unscored != NULL)
+    {
+      g_autofree char *note = g_strconcat (L (INCOMPLETE), unscored, NULL);
+      w_blank (w);
+      w_line (w, note);
+    }
+}
+
+static void
+write_warnings (Writer *w, PbsScorecard *sc)
+{
+  guint n = pbs_scorecard_get_n_warnings (sc);
+
+  if (n == 0)
+    return;
+  w_heading (w, 2, L (WARNINGS));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *message = pbs_scorecard_dup_warning_message (sc, i, w->language);
+      g_autofree char *item = g_strdup_printf ("%s (%s)", message,
+                                               pbs_enum_nick (PBS_TYPE_WARNING,
+                                                              pbs_scorecard_get_warning (sc, i)));
+      w_item (w, item);
+    }
+}
+
+static void
+write_table (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+{
+  write_header (w, sc);
+  write_budget (w, sc);
+  write_rows (w, in, sc);
+  write_subtotals (w, sc);
+  write_total (w, sc);
+  write_warnings (w, sc);
+}
+
+static void
+write_explain (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (Table) t = table_new (1 << 0 | 1 << 3 | 1 << 4, 6, L (ROW), L (NAME), L (RULE),
+                                   L (POINTS), L (SCORE), L (EXPLANATION));
+
+  write_title (w, sc, PBS_LABEL_EXPLAIN);
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
+    {
+      PbsDecimal points;
+
+      if (!pbs_report_row_selected (in, sc, i))
+        continue;
+      pbs_scorecard_get_row_points (sc, i, &points);
+      table_take (t, g_strdup_printf ("%u", i + 1));
+      table_add (t, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
+      table_add (t, pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, i)));
+      table_take (t, pbs_decimal_to_string (&points));
+      table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
+      table_take (t, pbs_scorecard_dup_row_explanation (sc, i, w->language));
+    }
+  w_table (w, t);
+}
+
+static void
+write_audit (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
+  g_autoptr (Table) t = table_new (1 << 1 | 1 << 3 | 1 << 4, 7, L (KIND), L (ROW), L (NAME),
+                                   L (PRINTED), L (COMPUTED), L (VARIANT), L (MESSAGE));
+
+  write_title (w, sc, PBS_LABEL_AUDIT);
+  for (guint i = 0; i < pbs_audit_get_n_findings (audit); i++)
+    {
+      gint row = pbs_audit_get_row (audit, i);
+      PbsDecimal d;
+
+      if (!pbs_report_finding_selected (in, sc, audit, i))
+        continue;
+      table_add (t, pbs_enum_nick (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i)));
+      table_take (t, dup_or_none (w, row >= 0 ? g_strdup_printf ("%d", row + 1) : NULL));
+      table_add (t, row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row)) : L (NONE));
+      table_take (t, dup_or_none (w, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL));
+      table_take (t, dup_or_none (w, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL));
+      table_add (t, pbs_variant_to_string (pbs_audit_get_variant (audit, i)));
+      table_take (t, pbs_audit_dup_message (audit, i, w->language));
+    }
+  if (table_n_rows (t) > 1)
+    w_table (w, t);
+  else
+    w_line (w, L (NO_FINDINGS));
+}
+
+static void
+write_narrative (Writer *w, PbsScorecard *sc)
+{
+  g_autofree char *text = pbs_narrative_dup_text (sc);
+  g_auto (GStrv) lines = NULL;
+
+  w_heading (w, 2, L (NARRATIVE));
+  if (text == NULL)
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      w_line (w, lines[i]);
+    }
+}
+
+void
+pbs_report_write_text (const PbsReportInput *in, gboolean markdown, GString *out)
+{
+  Writer w = { out, markdown, in->language };
+
+  for (guint i = 0; i < in->scorecards->len; i++)
+    {
+      PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
+
+      if (i > 0)
+        w_blank (&w);
+      switch (in->content)
+        {
+        case PBS_REPORT_EXPLAIN:
+          write_explain (&w, in, sc);
+          break;
+        case PBS_REPORT_AUDIT:
+          write_audit (&w, in, sc);
+          break;
+        case PBS_REPORT_NARRATIVE:
+          write_table (&w, in, sc);
+          write_narrative (&w, sc);
+          break;
+        case PBS_REPORT_TABLE:
+        default:
+          write_table (&w, in, sc);
+          break;
+        }
+    }
+  /* End with exactly one line break. */
+  while (out->len > 1 && out->str[out->len - 1] == '\n' && out->str[out->len - 2] == '\n')
+    g_string_truncate (out, out->len - 1);
+}
+
+/* ---------------------------------------------------------------- CSV */
+
+/* RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its
+ * quotes doubled. */
+static void
+csv_field (GString *out, const char *text, gboolean first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+csv_record (GString *out, const char * const *fields, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    csv_field (out, fields[i], i == 0);
+  g_string_append (out, "\r\n");
+}
+
+static void
+csv_rows (const PbsReportInput *in, PbsScorecard *sc, GString *out)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
+    {
+      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      const PbsValue *target = pbs_indicator_get_target (ind);
+      const PbsValue *actual = pbs_indicator_get_actual (ind);
+      PbsDecimal points, printed;
+      g_autofree char *points_text = NULL, *score = NULL, *flags = NULL, *printed_text = NULL;
+      g_autofree char *explanation = NULL;
+
+      if (!pbs_report_row_selected (in, sc, i))
+        continue;
+      pbs_scorecard_get_row_points (sc, i, &points);
+      points_text = pbs_decimal_to_string (&points);
+      score = pbs_report_dup_row_score (sc, i);
+      flags = pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), -1, ";");
+      if (pbs_indicator_get_printed_score (ind, &printed))
+        printed_text = pbs_decimal_to_string (&printed);
+      explanation = pbs_scorecard_dup_row_explanation (sc, i, in->language);
+      {
+        const char *fields[] = {
+          pbs_evaluation_get_title (e),
+          pbs_indicator_get_level1 (ind),
+          pbs_indicator_get_level2 (ind),
+          pbs_indicator_get_name (ind),
+          target != NULL ? pbs_value_get_text (target) : NULL,
+          actual != NULL ? pbs_value_get_text (actual) : NULL,
+          points_text,
+          score,
+          pbs_status_to_string (pbs_scorecard_get_row_status (sc, i)),
+          pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, i)),
+          flags,
+          printed_text,
+          pbs_indicator_get_reason (ind),
+          explanation,
+        };
+        csv_record (out, fields, G_N_ELEMENTS (fields));
+      }
+    }
+}
+
+static void
+csv_findings (const PbsReportInput *in, PbsScorecard *sc, GString *out)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
+
+  for (guint i = 0; i < pbs_audit_get_n_findings (audit); i++)
+    {
+      gint row = pbs_audit_get_row (audit, i);
+      PbsDecimal d;
+      g_autofree char *row_text = NULL, *printed = NULL, *computed = NULL, *message = NULL;
+
+      if (!pbs_report_finding_selected (in, sc, audit, i))
+        continue;
+      if (row >= 0)
+        row_text = g_strdup_printf ("%d", row + 1);
+      if (pbs_audit_get_printed (audit, i, &d))
+        printed = pbs_decimal_to_string (&d);
+      if (pbs_audit_get_computed (audit, i, &d))
+        computed = pbs_report_dup_number (sc, &d);
+      message = pbs_audit_dup_message (audit, i, in->language);
+      {
+        const char *fields[] = {
+          pbs_evaluation_get_title (e),
+          pbs_enum_nick (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i)),
+          row_text,
+          row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row)) : NULL,
+          printed,
+          computed,
+          pbs_variant_to_string (pbs_audit_get_variant (audit, i)),
+          message,
+        };
+        csv_record (out, fields, G_N_ELEMENTS (fields));
+      }
+    }
+}
+
+void
+pbs_report_write_csv (const PbsReportInput *in, GString *out)
+{
+  static const char * const row_header[] = {
+    "title", "level1", "level2", "name", "target", "actual", "points", "score", "status", "rule",
+    "flags", "printed_score", "reason", "explanation",
+  };
+  static const char * const finding_header[] = {
+    "title", "kind", "row", "name", "printed", "computed", "variant", "message",
+  };
+  gboolean audit = in->content == PBS_REPORT_AUDIT;
+
+  if (audit)
+    csv_record (out, finding_header, G_N_ELEMENTS (finding_header));
+  else
+    csv_record (out, row_header, G_N_ELEMENTS (row_header));
+  for (guint i = 0; i < in->scorecards->len; i++)
+    {
+      PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
+
+      if (audit)
+        csv_findings (in, sc, out);
+      else
+        csv_rows (in, sc, out);
+    }
+}

@@ -1,0 +1,1444 @@
+/* pbscore.c - the pbscore command: score, check, explain and report
+ * self-evaluation tables (预算绩效自评表)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A thin shell over the public API of libpbscore: every score, check and
+ * report comes from the library; this file only parses the command line,
+ * reads the inputs and writes the outputs. doc/cli.md and pbscore(1) are
+ * the user's reference; the commands, options and exit codes there are a
+ * contract (issue 5): extend them, never rename them.
+ *
+ * Exit status: 0 done, 1 findings (audit, lint), 2 usage or input error.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pbscore/pbscore.h>
+
+enum {
+  EXIT_DONE = 0,
+  EXIT_FINDINGS = 1,
+  EXIT_USAGE = 2,
+};
+
+/* Which options a command takes. */
+enum {
+  OPT_POLICY    = 1 << 0,
+  OPT_TEMPLATE  = 1 << 1,
+  OPT_FORMAT    = 1 << 2,
+  OPT_LANG      = 1 << 3,
+  OPT_OUTPUT    = 1 << 4,
+  OPT_ROW       = 1 << 5,
+  OPT_NARRATIVE = 1 << 6,
+};
+
+typedef struct {
+  /* as given */
+  char *policy_arg;
+  char *template_arg;
+  char *format_arg;
+  char *lang_arg;
+  char *output;
+  char *row;
+  gboolean narrative;
+  gboolean help;
+  gboolean version;
+  char **args;
+  /* resolved */
+  PbsPolicy *policy;      /* NULL: each document's own */
+  PbsTemplate *template_; /* NULL: each document's own */
+  PbsFormat format;
+  PbsLanguage language;
+  guint options;          /* the OPT_ flags of the command */
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->policy_arg);
+  g_free (o->template_arg);
+  g_free (o->format_arg);
+  g_free (o->lang_arg);
+  g_free (o->output);
+  g_free (o->row);
+  g_strfreev (o->args);
+  g_clear_pointer (&o->policy, pbs_policy_unref);
+  g_clear_pointer (&o->template_, pbs_template_unref);
+}
+
+typedef struct _Command Command;
+struct _Command {
+  const char *name;
+  const char *params;
+  const char *brief;    /* one line for `pbscore --help` */
+  const char *summary;  /* the paragraph of `pbscore COMMAND --help` */
+  guint options;
+  int (*run) (const Command *self, Options *o);
+};
+
+static const Command *find_command (const char *name);
+static void print_commands (FILE *to);
+
+/* ---------------------------------------------------------------- output */
+
+/* Messages and reports are UTF-8 whatever the locale: written with stdio,
+ * not g_print, which would transliterate Chinese in a C locale. */
+static int
+fail (const GError *error)
+{
+  fprintf (stderr, "pbscore: %s\n", error->message);
+  return EXIT_USAGE;
+}
+
+static int
+fail_usage (const char *command, const char *params, const char *message)
+{
+  if (message != NULL)
+    fprintf (stderr, "pbscore: %s\n", message);
+  if (command != NULL)
+    fprintf (stderr, "Usage: pbscore %s [OPTION…] %s\nTry 'pbscore %s --help'.\n",
+             command, params, command);
+  else
+    fprintf (stderr, "Usage: pbscore COMMAND [OPTION…] [ARG…]\nTry 'pbscore --help'.\n");
+  return EXIT_USAGE;
+}
+
+/* Writes the whole output at once: to --output through a temporary file
+ * that is renamed into place (g_file_set_contents), so a failure never
+ * leaves a partial file, or to stdout. Nothing is written before every
+ * input has been read and scored. */
+static int
+emit (const Options *o, const char *data, gsize length)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (o->output != NULL && strcmp (o->output, "-") != 0)
+    {
+      if (!g_file_set_contents (o->output, data, (gssize) length, &error))
+        return fail (error);
+      return EXIT_DONE;
+    }
+  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      fprintf (stderr, "pbscore: cannot write the output: %s\n", g_strerror (errno));
+      return EXIT_USAGE;
+    }
+  return EXIT_DONE;
+}
+
+static int
+emit_string (const Options *o, GString *s)
+{
+  return emit (o, s->str, s->len);
+}
+
+/* Pads @text with spaces to @width display columns (CJK count two). */
+static void
+append_cell (GString *s, const char *text, guint width)
+{
+  guint w = pbs_text_display_width (text);
+
+  g_string_append (s, text);
+  for (; w < width; w++)
+    g_string_append_c (s, ' ');
+}
+
+static void
+append_json_string (GString *s, const char *text)
+{
+  g_string_append_c (s, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (s, "\\\""); break;
+        case '\\': g_string_append (s, "\\\\"); break;
+        case '\n': g_string_append (s, "\\n"); break;
+        case '\r': g_string_append (s, "\\r"); break;
+        case '\t': g_string_append (s, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (s, "\\u%04x", c);
+          else
+            g_string_append_c (s, (char) c);
+        }
+    }
+  g_string_append_c (s, '"');
+}
+
+/* RFC 4180: quote a field holding a comma, a quote or a line break. */
+static void
+append_csv_field (GString *s, const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (s, text);
+      return;
+    }
+  g_string_append_c (s, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+}
+
+/* A YAML double-quoted scalar: safe for any text (template new). */
+static void
+append_yaml_string (GString *s, const char *text)
+{
+  append_json_string (s, text);
+}
+
+static const char *
+enum_nick (GType type, gint value)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  return v != NULL ? v->value_nick : "";
+}
+
+/* ---------------------------------------------------------------- inputs */
+
+/* stdin is read once, whole, and kept: `-` may be named more than once. */
+static GBytes *stdin_data;
+
+static GBytes *
+read_stdin (GError **error)
+{
+  g_autoptr (GByteArray) buf = NULL;
+  guint8 chunk[65536];
+  size_t n;
+
+  if (stdin_data != NULL)
+    return g_bytes_ref (stdin_data);
+  buf = g_byte_array_new ();
+  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+    g_byte_array_append (buf, chunk, (guint) n);
+  if (ferror (stdin))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "<stdin>: cannot read: %s",
+                   g_strerror (errno));
+      return NULL;
+    }
+  stdin_data = g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+  return g_bytes_ref (stdin_data);
+}
+
+static gboolean
+is_stdin (const char *path)
+{
+  return strcmp (path, "-") == 0;
+}
+
+static const char *
+input_name (const char *path)
+{
+  return is_stdin (path) ? "<stdin>" : path;
+}
+
+static PbsReader *
+open_input (const char *path, GError **error)
+{
+  g_autoptr (GBytes) data = NULL;
+  gsize length;
+  const char *bytes;
+
+  if (!is_stdin (path))
+    return pbs_reader_new_for_path (path, error);
+  data = read_stdin (error);
+  if (data == NULL)
+    return NULL;
+  bytes = g_bytes_get_data (data, &length);
+  return pbs_reader_new_for_data (length > 0 ? bytes : "", (gssize) length, "<stdin>");
+}
+
+/* The text of an input, for locating messages the library gives without a
+ * place (scoring errors, lint findings); NULL when it cannot be read. */
+static char *
+input_text (const char *path)
+{
+  char *text = NULL;
+
+  if (is_stdin (path))
+    {
+      gsize length;
+      const char *bytes = stdin_data != NULL ? g_bytes_get_data (stdin_data, &length) : NULL;
+
+      return bytes != NULL ? g_strndup (bytes, length) : NULL;
+    }
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return NULL;
+  return text;
+}
+
+/* The 1-based column of a row's first key on @line: past the indentation
+ * and the sequence dash, counted in characters as libyaml counts them. */
+static guint
+row_column (const char *text, guint line)
+{
+  const char *p = text;
+  guint col = 1;
+
+  if (text == NULL || line == 0)
+    return 1;
+  for (guint l = 1; l < line && p != NULL; l++)
+    {
+      p = strchr (p, '\n');
+      if (p != NULL)
+        p++;
+    }
+  if (p == NULL)
+    return 1;
+  while (*p == ' ' || *p == '-')
+    {
+      p++;
+      col++;
+    }
+  return col;
+}
+
+/* "FILE:LINE:COLUMN" of row @row (from 0) of @e, or of its document. */
+static char *
+locate_row (const char *path, const char *text, PbsDocument *doc, PbsEvaluation *e, gint row)
+{
+  guint line = 0;
+
+  if (row >= 0 && (guint) row < pbs_evaluation_get_n_indicators (e))
+    line = pbs_indicator_get_line (pbs_evaluation_get_indicator (e, (guint) row));
+  if (line > 0)
+    return g_strdup_printf ("%s:%u:%u", input_name (path), line, row_column (text, line));
+  return g_strdup_printf ("%s:%u:1", input_name (path), pbs_document_get_line (doc));
+}
+
+/* Scoring errors name the row ("row N (name): …") but not the file: the
+ * CLI adds the place, as reading errors have it. */
+static void
+locate_score_error (GError **error, const char *path, PbsDocument *doc, PbsEvaluation *e)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *where = NULL;
+  guint row = 0;
+
+  if (error == NULL || *error == NULL || (*error)->domain == PBS_DOCUMENT_ERROR)
+    return;
+  if (sscanf ((*error)->message, "row %u (", &row) != 1)
+    row = 0;
+  text = row > 0 ? input_text (path) : NULL;
+  where = locate_row (path, text, doc, e, (gint) row - 1);
+  g_prefix_error (error, "%s: ", where);
+}
+
+static PbsPolicy *
+resolve_policy (const char *arg, GError **error)
+{
+  if (strchr (arg, '/') != NULL || g_str_has_suffix (arg, ".yaml"))
+    return pbs_policy_load_file (arg, error);
+  return pbs_policy_lookup (arg, error);
+}
+
+static PbsTemplate *
+resolve_template (const char *arg, GError **error)
+{
+  if (strchr (arg, '/') != NULL || g_str_has_suffix (arg, ".yaml"))
+    return pbs_template_load_file (arg, error);
+  return pbs_template_lookup (arg, error);
+}
+
+/* --template: the categories of every row must be allowed by the given
+ * template (the reader checked the document's own one). */
+static gboolean
+check_template (const Options *o, const char *path, PbsDocument *doc, PbsEvaluation *e,
+                GError **error)
+{
+  g_autofree char *text = NULL;
+
+  if (o->template_ == NULL)
+    return TRUE;
+  pbs_evaluation_set_template (e, o->template_);
+  for (guint i = 0; i < pbs_evaluation_get_n_indicators (e); i++)
+    {
+      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      const char *l1 = pbs_indicator_get_level1 (ind);
+      const char *l2 = pbs_indicator_get_level2 (ind);
+      g_autofree char *where = NULL;
+
+      if (pbs_template_allows (o->template_, l1, l2))
+        continue;
+      text = input_text (path);
+      where = locate_row (path, text, doc, e, (gint) i);
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH,
+                   "%s: row %u (%s): template %s does not allow %s / %s", where, i + 1,
+                   pbs_indicator_get_name (ind), pbs_template_get_name (o->template_), l1, l2);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One scored evaluation and where it came from. */
+typedef struct {
+  char *path;
+  PbsDocument *doc;
+  PbsScorecard *scorecard;
+} Scored;
+
+static void
+scored_free (gpointer data)
+{
+  Scored *s = data;
+
+  g_free (s->path);
+  pbs_document_unref (s->doc);
+  pbs_scorecard_unref (s->scorecard);
+  g_free (s);
+}
+
+static PbsScorecard *
+score_document (const Options *o, const char *path, PbsDocument *doc, GError **error)
+{
+  PbsEvaluation *e = pbs_document_get_evaluation (doc);
+  PbsScorecard *sc;
+
+  if (!check_template (o, path, doc, e, error))
+    return NULL;
+  sc = pbs_evaluation_score (e, o->policy, error);
+  if (sc == NULL)
+    locate_score_error (error, path, doc, e);
+  return sc;
+}
+
+static const char *
+kind_name (PbsDocumentKind kind)
+{
+  return enum_nick (PBS_TYPE_DOCUMENT_KIND, kind);
+}
+
+/* Reads and scores every evaluation of every input, in order. Any other
+ * kind of document, or an input without documents, is an input error. */
+static GPtrArray *
+score_inputs (const Options *o, const char *command, GError **error)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (scored_free);
+
+  for (char **a = o->args; *a != NULL; a++)
+    {
+      g_autoptr (PbsReader) reader = open_input (*a, error);
+      PbsDocument *doc;
+      guint n = 0;
+
+      if (reader == NULL)
+        return NULL;
+      while ((doc = pbs_reader_next (reader, error)) != NULL)
+        {
+          Scored *s;
+
+          n++;
+          if (pbs_document_get_kind (doc) != PBS_DOCUMENT_EVALUATION)
+            {
+              g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_VERSION,
+                           "%s:%u:1: expected an evaluation, found a %s document "
+                           "(pbscore %s reads evaluations only)",
+                           input_name (*a), pbs_document_get_line (doc),
+                           kind_name (pbs_document_get_kind (doc)), command);
+              pbs_document_unref (doc);
+              return NULL;
+            }
+          s = g_new0 (Scored, 1);
+          s->path = g_strdup (*a);
+          s->doc = doc;
+          g_ptr_array_add (all, s);
+          s->scorecard = score_document (o, *a, doc, error);
+          if (s->scorecard == NULL)
+            {
+              g_ptr_array_remove_index (all, all->len - 1);
+              return NULL;
+            }
+        }
+      if (*error != NULL)
+        return NULL;
+      if (n == 0)
+        {
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
+                       "%s:1:1: the input holds no document", input_name (*a));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&all);
+}
+
+static char *
+render (const Options *o, PbsReportContent content, GPtrArray *all, gsize *length,
+        GError **error)
+{
+  g_autoptr (PbsReport) report = pbs_report_new (o->format, content, o->language);
+
+  for (guint i = 0; i < all->len; i++)
+    pbs_report_add (report, ((Scored *) g_ptr_array_index (all, i))->scorecard);
+  /* --row: a number from 1, or an exact 三级指标 name; the report fails
+   * when it selects no row. */
+  if (content == PBS_REPORT_EXPLAIN && o->row != NULL)
+    {
+      const char *p = o->row;
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p == '\0' && p != o->row && p - o->row < 10)
+        pbs_report_set_row_filter (report, atoi (o->row), NULL);
+      else
+        pbs_report_set_row_filter (report, -1, o->row);
+    }
+  return pbs_report_render (report, length, error);
+}
+
+static int
+render_and_emit (const Options *o, PbsReportContent content, GPtrArray *all)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  gsize length = 0;
+
+  out = render (o, content, all, &length, &error);
+  if (out == NULL)
+    return fail (error);
+  return emit (o, out, length);
+}
+
+/* ---------------------------------------------------------------- score */
+
+/* The text form of `score` is one line per evaluation; the other formats
+ * are the library's scored table. */
+static void
+append_summary (const Options *o, GString *s, GPtrArray *all)
+{
+  gboolean en = o->language == PBS_LANGUAGE_EN;
+  const char *head[] = {
+    en ? "File" : "文件", en ? "Title" : "项目名称", en ? "Total" : "总分",
+    en ? "Of" : "满分", en ? "Grade" : "等级", en ? "Complete" : "完整",
+  };
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint width[G_N_ELEMENTS (head)] = { 0 };
+  const guint ncol = G_N_ELEMENTS (head);
+
+  for (guint c = 0; c < ncol; c++)
+    g_ptr_array_add (cells, g_strdup (head[c]));
+  for (guint i = 0; i < all->len; i++)
+    {
+      Scored *sd = g_ptr_array_index (all, i);
+      PbsScorecard *sc = sd->scorecard;
+      PbsGrade grade = pbs_scorecard_get_grade (sc);
+      PbsDecimal d;
+
+      g_ptr_array_add (cells, g_strdup (input_name (sd->path)));
+      g_ptr_array_add (cells, g_strdup (pbs_evaluation_get_title (pbs_scorecard_get_evaluation (sc))));
+      pbs_scorecard_get_total (sc, &d);
+      g_ptr_array_add (cells, pbs_decimal_to_string (&d));
+      pbs_scorecard_get_total_points (sc, &d);
+      g_ptr_array_add (cells, pbs_decimal_to_string (&d));
+      if (grade == PBS_GRADE_NONE)
+        g_ptr_array_add (cells, g_strdup ("—"));
+      else
+        g_ptr_array_add (cells, g_strdup (en ? enum_nick (PBS_TYPE_GRADE, grade)
+                                             : pbs_grade_to_string (grade)));
+      if (pbs_scorecard_is_complete (sc))
+        g_ptr_array_add (cells, g_strdup (en ? "yes" : "是"));
+      else
+        g_ptr_array_add (cells, g_strdup (en ? "no" : "否"));
+    }
+  for (guint i = 0; i < cells->len; i++)
+    width[i % ncol] = MAX (width[i % ncol], pbs_text_display_width (g_ptr_array_index (cells, i)));
+  for (guint i = 0; i < cells->len; i++)
+    {
+      guint c = i % ncol;
+
+      if (c + 1 < ncol)
+        {
+          append_cell (s, g_ptr_array_index (cells, i), width[c]);
+          g_string_append (s, "  ");
+        }
+      else
+        {
+          g_string_append (s, g_ptr_array_index (cells, i));
+          g_string_append_c (s, '\n');
+        }
+    }
+}
+
+static int
+cmd_score (const Command *self, Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
+  g_autoptr (GString) s = NULL;
+
+  if (all == NULL)
+    return fail (error);
+  if (o->format != PBS_FORMAT_TEXT)
+    return render_and_emit (o, PBS_REPORT_TABLE, all);
+  s = g_string_new (NULL);
+  append_summary (o, s, all);
+  return emit_string (o, s);
+}
+
+/* ---------------------------------------------------------------- validate */
+
+static int
+cmd_validate (const Command *self, Options *o)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  gboolean en = o->language == PBS_LANGUAGE_EN;
+
+  (void) self;
+  for (char **a = o->args; *a != NULL; a++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsReader) reader = open_input (*a, &error);
+      PbsDocument *doc;
+      guint n = 0;
+
+      if (reader == NULL)
+        return fail (error);
+      while ((doc = pbs_reader_next (reader, &error)) != NULL)
+        {
+          g_autoptr (PbsDocument) d = doc;
+
+          n++;
+          if (pbs_document_get_kind (d) == PBS_DOCUMENT_EVALUATION)
+            {
+              g_autoptr (PbsScorecard) sc = score_document (o, *a, d, &error);
+
+              if (sc == NULL)
+                return fail (error);
+            }
+        }
+      if (error != NULL)
+        return fail (error);
+      if (n == 0)
+        {
+          fprintf (stderr, "pbscore: %s:1:1: the input holds no document\n", input_name (*a));
+          return EXIT_USAGE;
+        }
+      if (en)
+        g_string_append_printf (s, "%s: valid (%u document%s)\n", input_name (*a), n,
+                                n == 1 ? "" : "s");
+      else
+        g_string_append_printf (s, "%s：有效（%u 份文档）\n", input_name (*a), n);
+    }
+  return emit_string (o, s);
+}
+
+/* ---------------------------------------------------------------- explain */
+
+static int
+cmd_explain (const Command *self, Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+
+  if (g_strv_length (o->args) != 1)
+    return fail_usage (self->name, self->params, "explain takes exactly one FILE");
+  all = score_inputs (o, self->name, &error);
+  if (all == NULL)
+    return fail (error);
+  return render_and_emit (o, PBS_REPORT_EXPLAIN, all);
+}
+
+/* ---------------------------------------------------------------- audit */
+
+/* Differences between the printed and the computed table, and missing
+ * reasons, are findings; warnings alone are not. */
+static guint
+count_audit_findings (PbsScorecard *sc)
+{
+  static const PbsFindingKind counted[] = {
+    PBS_FINDING_ROW_SCORE, PBS_FINDING_BUDGET_SCORE, PBS_FINDING_TOTAL,
+    PBS_FINDING_TOTAL_ARITHMETIC, PBS_FINDING_MISSING_REASON,
+  };
+  g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    n += pbs_audit_count (audit, counted[i]);
+  return n;
+}
+
+static int
+cmd_audit (const Command *self, Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
+  guint findings = 0;
+  int status;
+
+  if (all == NULL)
+    return fail (error);
+  for (guint i = 0; i < all->len; i++)
+    findings += count_audit_findings (((Scored *) g_ptr_array_index (all, i))->scorecard);
+  status = render_and_emit (o, PBS_REPORT_AUDIT, all);
+  if (status != EXIT_DONE)
+    return status;
+  return findings > 0 ? EXIT_FINDINGS : EXIT_DONE;
+}
+
+/* ---------------------------------------------------------------- lint */
+
+typedef struct {
+  const char *path;
+  char *where;
+  const char *title;
+  const char *check;
+  gint row;
+  const char *name;
+  const char *category;
+  char *message;
+  char *suggestion;
+} LintLine;
+
+static void
+lint_line_free (gpointer data)
+{
+  LintLine *l = data;
+
+  g_free (l->where);
+  g_free (l->message);
+  g_free (l->suggestion);
+  g_free (l);
+}
+
+static void
+collect_lint (const Options *o, Scored *sd, GPtrArray *out)
+{
+  PbsScorecard *sc = sd->scorecard;
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (PbsLint) lint = pbs_lint_new (sc);
+  g_autofree char *text = NULL;
+  guint n = pbs_lint_get_n_findings (lint);
+
+  if (n > 0)
+    text = input_text (sd->path);
+  for (guint i = 0; i < n; i++)
+    {
+      LintLine *l = g_new0 (LintLine, 1);
+      gint row = pbs_lint_get_row (lint, i);
+
+      l->path = input_name (sd->path);
+      l->title = pbs_evaluation_get_title (e);
+      l->check = enum_nick (PBS_TYPE_LINT_CHECK, pbs_lint_get_check (lint, i));
+      l->row = row;
+      if (row >= 0 && (guint) row < pbs_evaluation_get_n_indicators (e))
+        l->name = pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row));
+      l->category = pbs_lint_get_category (lint, i);
+      l->where = locate_row (sd->path, text, sd->doc, e, row);
+      l->message = pbs_lint_dup_message (lint, i, o->language);
+      l->suggestion = pbs_lint_dup_suggestion (lint, i, o->language);
+      g_ptr_array_add (out, l);
+    }
+}
+
+static void
+append_lint_json (GString *s, const LintLine *l)
+{
+  g_string_append (s, "{\"file\":");
+  append_json_string (s, l->path);
+  g_string_append (s, ",\"location\":");
+  append_json_string (s, l->where);
+  g_string_append (s, ",\"title\":");
+  append_json_string (s, l->title);
+  g_string_append (s, ",\"check\":");
+  append_json_string (s, l->check);
+  if (l->row >= 0)
+    g_string_append_printf (s, ",\"row\":%d,\"name\":", l->row + 1);
+  else
+    g_string_append (s, ",\"row\":null,\"name\":");
+  if (l->name != NULL)
+    append_json_string (s, l->name);
+  else
+    g_string_append (s, "null");
+  g_string_append (s, ",\"category\":");
+  if (l->category != NULL)
+    append_json_string (s, l->category);
+  else
+    g_string_append (s, "null");
+  g_string_append (s, ",\"message\":");
+  append_json_string (s, l->message);
+  g_string_append (s, ",\"suggestion\":");
+  append_json_string (s, l->suggestion);
+  g_string_append_c (s, '}');
+}
+
+static void
+append_lint (const Options *o, GString *s, GPtrArray *lines)
+{
+  gboolean en = o->language == PBS_LANGUAGE_EN;
+
+  switch (o->format)
+    {
+    case PBS_FORMAT_JSON:
+      g_string_append (s, "[");
+      for (guint i = 0; i < lines->len; i++)
+        {
+          g_string_append (s, i > 0 ? ",\n  " : "\n  ");
+          append_lint_json (s, g_ptr_array_index (lines, i));
+        }
+      g_string_append (s, lines->len > 0 ? "\n]\n" : "]\n");
+      break;
+    case PBS_FORMAT_JSONL:
+      for (guint i = 0; i < lines->len; i++)
+        {
+          append_lint_json (s, g_ptr_array_index (lines, i));
+          g_string_append_c (s, '\n');
+        }
+      break;
+    case PBS_FORMAT_CSV:
+      g_string_append (s, "file,location,title,check,row,name,category,message,suggestion\r\n");
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const LintLine *l = g_ptr_array_index (lines, i);
+          g_autofree char *row = l->row >= 0 ? g_strdup_printf ("%d", l->row + 1) : g_strdup ("");
+          const char *fields[] = { l->path, l->where, l->title, l->check, row, l->name,
+                                   l->category, l->message, l->suggestion };
+
+          for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+            {
+              if (f > 0)
+                g_string_append_c (s, ',');
+              append_csv_field (s, fields[f]);
+            }
+          g_string_append (s, "\r\n");
+        }
+      break;
+    case PBS_FORMAT_TEXT:
+    default:
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const LintLine *l = g_ptr_array_index (lines, i);
+
+          /* the message names the row or the category itself */
+          g_string_append_printf (s, "%s: %s [%s]\n", l->where, l->message, l->check);
+          if (l->suggestion != NULL && *l->suggestion != '\0')
+            g_string_append_printf (s, en ? "    suggestion: %s\n" : "    建议：%s\n", l->suggestion);
+        }
+      if (en)
+        g_string_append_printf (s, "%u finding%s\n", lines->len, lines->len == 1 ? "" : "s");
+      else
+        g_string_append_printf (s, "共 %u 条问题\n", lines->len);
+      break;
+    }
+}
+
+static int
+cmd_lint (const Command *self, Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (lint_line_free);
+  g_autoptr (GString) s = g_string_new (NULL);
+  int status;
+
+  if (o->format != PBS_FORMAT_TEXT && o->format != PBS_FORMAT_JSON
+      && o->format != PBS_FORMAT_JSONL && o->format != PBS_FORMAT_CSV)
+    return fail_usage (self->name, self->params,
+                       "lint writes --format text, csv, json or jsonl");
+  all = score_inputs (o, self->name, &error);
+  if (all == NULL)
+    return fail (error);
+  for (guint i = 0; i < all->len; i++)
+    collect_lint (o, g_ptr_array_index (all, i), lines);
+  append_lint (o, s, lines);
+  status = emit_string (o, s);
+  if (status != EXIT_DONE)
+    return status;
+  return lines->len > 0 ? EXIT_FINDINGS : EXIT_DONE;
+}
+
+/* ---------------------------------------------------------------- report */
+
+static int
+cmd_report (const Command *self, Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
+
+  if (all == NULL)
+    return fail (error);
+  return render_and_emit (o, o->narrative ? PBS_REPORT_NARRATIVE : PBS_REPORT_TABLE, all);
+}
+
+/* ---------------------------------------------------------------- template */
+
+/* Splits @total points (2 decimals) over @n rows: the first n−1 rows get
+ * the truncated share, the last the rest, so that they add up exactly. */
+static void
+share_points (const PbsDecimal *total, guint n, guint index, PbsDecimal *out)
+{
+  PbsDecimal count, share, used;
+
+  pbs_decimal_init (&count, n, 0);
+  pbs_decimal_div (total, &count, 2, PBS_ROUNDING_TRUNCATE, &share);
+  if (index + 1 < n)
+    {
+      *out = share;
+      return;
+    }
+  pbs_decimal_init (&count, n - 1, 0);
+  pbs_decimal_mul (&share, &count, &used);
+  pbs_decimal_sub (total, &used, out);
+}
+
+/* A new evaluation for @t: every level-1 / level-2 category with one row,
+ * the template's suggested indicator as its name when there is one, and
+ * placeholders that load and validate as they stand, each marked for the
+ * user to replace. Points follow the template: a level-1's fixed points
+ * are shared by its rows; the rest of the total (less the budget line) is
+ * shared by the rows of level-1 categories without fixed points. */
+static char *
+template_skeleton (PbsTemplate *t, const char *ref)
+{
+  GString *s = g_string_new (NULL);
+  PbsDecimal total, budget, fixed, free_points, d;
+  guint n1 = pbs_template_get_n_level1 (t);
+  guint free_rows = 0, free_index = 0;
+  g_autofree char *budget_text = NULL;
+
+  pbs_template_get_total (t, &total);
+  if (!pbs_template_get_budget_points (t, &budget))
+    {
+      g_autoptr (PbsPolicy) central = pbs_policy_new ();
+
+      pbs_policy_get_budget_points (central, &budget);
+    }
+  pbs_decimal_sub (&total, &budget, &free_points);
+  pbs_decimal_init (&fixed, 0, 0);
+  for (guint i = 0; i < n1; i++)
+    {
+      const char * const *l2 = pbs_template_get_level2_names (t, i);
+
+      if (pbs_template_get_level1_points (t, i, &d))
+        pbs_decimal_sub (&free_points, &d, &free_points);
+      else
+        free_rows += MAX (l2 != NULL ? g_strv_length ((char **) l2) : 0, 1);
+    }
+
+  g_string_append_printf (s, "# %s（%s）：新建的绩效自评表\n", pbs_template_get_title (t),
+                          pbs_template_get_name (t));
+  if (pbs_template_get_source (t) != NULL)
+    g_string_append_printf (s, "# 依据：%s\n", pbs_template_get_source (t));
+  g_string_append (s,
+                   "#\n"
+                   "# 标有「待填写」的值是占位符，能通过 pbscore validate，但必须改为实际内容：\n"
+                   "# 项目名称、预算数、每行的三级指标、年度指标值（target）和实际完成值（actual）。\n"
+                   "# 每个二级指标下可增删行；各行分值之和应与一级指标分值一致（doc/format.md）。\n"
+                   "pbscore: 1\n"
+                   "kind: evaluation\n"
+                   "title: \"待填写：项目名称\"\n"
+                   "# department: 主管部门\n"
+                   "# unit: 实施单位\n"
+                   "# year: 2025\n"
+                   "currency: 万元\n"
+                   "template: ");
+  append_yaml_string (s, ref);
+  budget_text = pbs_decimal_to_string (&budget);
+  g_string_append_printf (s,
+                          "\n"
+                          "# policy: central\n"
+                          "budget:\n"
+                          "  # initial: 0           # 年初预算数\n"
+                          "  annual: 100            # 待填写：全年预算数\n"
+                          "  executed: 100          # 待填写：全年执行数\n"
+                          "  points: %s\n"
+                          "indicators:\n", budget_text);
+  for (guint i = 0; i < n1; i++)
+    {
+      const char *l1 = pbs_template_get_level1_name (t, i);
+      const char * const *l2 = pbs_template_get_level2_names (t, i);
+      guint n2 = l2 != NULL ? g_strv_length ((char **) l2) : 0;
+      PbsDecimal l1_points;
+      gboolean has_points = pbs_template_get_level1_points (t, i, &l1_points);
+
+      for (guint j = 0; j < MAX (n2, 1); j++)
+        {
+          const char *level2 = n2 > 0 ? l2[j] : "";
+          const char * const *suggested = n2 > 0 ? pbs_template_get_suggested (t, l1, level2) : NULL;
+          g_autofree char *points = NULL;
+          PbsDecimal p;
+
+          if (has_points)
+            share_points (&l1_points, MAX (n2, 1), j, &p);
+          else
+            share_points (&free_points, free_rows, free_index++, &p);
+          points = pbs_decimal_to_string (&p);
+          g_string_append (s, "  - level1: ");
+          append_yaml_string (s, l1);
+          g_string_append (s, "\n    level2: ");
+          append_yaml_string (s, level2);
+          g_string_append (s, "\n    name: ");
+          if (suggested != NULL && suggested[0] != NULL)
+            {
+              append_yaml_string (s, suggested[0]);
+              g_string_append (s, "      # 模板建议的指标，可改");
+            }
+          else
+            g_string_append (s, "\"待填写：三级指标\"");
+          g_string_append_printf (s,
+                                  "\n    target: \"≥100%%\"     # 待填写：年度指标值\n"
+                                  "    # actual: \"\"          # 实际完成值（未填则不计分）\n"
+                                  "    points: %s\n"
+                                  "    reason: \"\"            # 偏差原因分析及改进措施\n",
+                                  points);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static int
+cmd_template (const Command *self, Options *o)
+{
+  const char *sub = o->args[0];
+  guint n = g_strv_length (o->args);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  if (sub == NULL)
+    return fail_usage (self->name, self->params, "template needs list, show NAME or new NAME");
+  if (strcmp (sub, "list") == 0 && n == 1)
+    {
+      g_auto (GStrv) names = pbs_template_list ();
+      guint width = 0;
+
+      for (char **p = names; *p != NULL; p++)
+        width = MAX (width, pbs_text_display_width (*p));
+      for (char **p = names; *p != NULL; p++)
+        {
+          g_autoptr (GError) local = NULL;
+          g_autoptr (PbsTemplate) t = pbs_template_lookup (*p, &local);
+
+          append_cell (s, *p, width);
+          if (t != NULL)
+            g_string_append_printf (s, "  %s", pbs_template_get_title (t));
+          else
+            g_string_append_printf (s, "  (%s)", local->message);
+          g_string_append_c (s, '\n');
+        }
+      return emit_string (o, s);
+    }
+  if (strcmp (sub, "show") == 0 && n == 2)
+    {
+      g_autofree char *path = pbs_template_find_file (o->args[1]);
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if (path == NULL)
+        {
+          g_autoptr (PbsTemplate) t = pbs_template_lookup (o->args[1], &error);
+
+          if (t == NULL)
+            return fail (error);
+          fprintf (stderr, "pbscore: template %s has no file\n", o->args[1]);
+          return EXIT_USAGE;
+        }
+      if (!g_file_get_contents (path, &text, &length, &error))
+        return fail (error);
+      return emit (o, text, length);
+    }
+  if (strcmp (sub, "new") == 0 && n == 2)
+    {
+      g_autoptr (PbsTemplate) t = resolve_template (o->args[1], &error);
+      g_autofree char *text = NULL;
+
+      if (t == NULL)
+        return fail (error);
+      text = template_skeleton (t, o->args[1]);
+      return emit (o, text, strlen (text));
+    }
+  return fail_usage (self->name, self->params, "template takes list, show NAME or new NAME");
+}
+
+/* ---------------------------------------------------------------- policy */
+
+static int
+cmd_policy (const Command *self, Options *o)
+{
+  const char *sub = o->args[0];
+  guint n = g_strv_length (o->args);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  if (sub == NULL)
+    return fail_usage (self->name, self->params, "policy needs list, show NAME or knobs");
+  if (strcmp (sub, "list") == 0 && n == 1)
+    {
+      const char * const *presets = pbs_policy_list_presets ();
+      const char * const *knobs = pbs_policy_list_knobs ();
+      g_autoptr (PbsPolicy) central = pbs_policy_new ();
+      guint width = 0;
+
+      for (const char * const *p = presets; *p != NULL; p++)
+        width = MAX (width, pbs_text_display_width (*p));
+      /* Each preset with the knobs where it differs from central. */
+      for (const char * const *p = presets; *p != NULL; p++)
+        {
+          g_autoptr (PbsPolicy) policy = pbs_policy_lookup (*p, &error);
+          gboolean first = TRUE;
+
+          if (policy == NULL)
+            return fail (error);
+          append_cell (s, *p, width);
+          for (const char * const *k = knobs; *k != NULL; k++)
+            {
+              g_autofree char *mine = pbs_policy_get (policy, *k);
+              g_autofree char *base = pbs_policy_get (central, *k);
+
+              if (g_strcmp0 (mine, base) == 0)
+                continue;
+              g_string_append_printf (s, "%s%s: %s", first ? "  " : ", ", *k, mine);
+              first = FALSE;
+            }
+          if (first)
+            g_string_append (s, strcmp (*p, "central") == 0 ? "  (the reference)"
+                                                            : "  (the knobs of central)");
+          g_string_append_c (s, '\n');
+        }
+      return emit_string (o, s);
+    }
+  if (strcmp (sub, "show") == 0 && n == 2)
+    {
+      g_autoptr (PbsPolicy) policy = resolve_policy (o->args[1], &error);
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      if (policy == NULL)
+        return fail (error);
+      text = pbs_policy_save_to_data (policy, &length, &error);
+      if (text == NULL)
+        return fail (error);
+      return emit (o, text, length);
+    }
+  if (strcmp (sub, "knobs") == 0 && n == 1)
+    {
+      const char * const *knobs = pbs_policy_list_knobs ();
+      guint width = 0;
+
+      for (const char * const *k = knobs; *k != NULL; k++)
+        width = MAX (width, pbs_text_display_width (*k));
+      for (const char * const *k = knobs; *k != NULL; k++)
+        {
+          append_cell (s, *k, width);
+          g_string_append_printf (s, "  %s\n", pbs_policy_knob_describe (*k));
+        }
+      return emit_string (o, s);
+    }
+  return fail_usage (self->name, self->params, "policy takes list, show NAME or knobs");
+}
+
+/* ---------------------------------------------------------------- commands */
+
+static const Command commands[] = {
+  { "score", "FILE…",
+    "Score evaluations: each total and grade, or the scored table",
+    "Score evaluations (a file, several, a batch of documents, or - for stdin)\n"
+    "and print each total and grade; other formats give the scored table.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT, cmd_score },
+  { "validate", "FILE…",
+    "Check documents; exit 2 at the first invalid one",
+    "Check documents (evaluations, templates, policies) against the format, their\n"
+    "template and policy, and score evaluations. Stops at the first invalid\n"
+    "document with its located error (exit 2); exit 0 when all are valid.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_LANG | OPT_OUTPUT, cmd_validate },
+  { "explain", "FILE",
+    "Each row's rule, inputs and arithmetic",
+    "Show each row's rule, inputs and arithmetic; --row limits it to one row.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_ROW, cmd_explain },
+  { "audit", "FILE…",
+    "Printed against computed scores; exit 1 on differences",
+    "Compare printed scores with computed ones; list missing 偏差原因 and\n"
+    "warnings. Exit 1 when a printed value is wrong or a reason is missing.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT, cmd_audit },
+  { "lint", "FILE…",
+    "Indicator quality; exit 1 on findings",
+    "Check the quality of the indicators: vague or unit-less targets, generic\n"
+    "indicators, targets set too low, piled points, missing 偏差原因.\n"
+    "Exit 1 when there are findings.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT, cmd_lint },
+  { "report", "FILE…",
+    "The 绩效自评表, with --narrative its analysis",
+    "Print the standard 绩效自评表; with --narrative, followed by a Chinese draft\n"
+    "of the report's 绩效指标完成情况分析.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_NARRATIVE, cmd_report },
+  { "template", "list | show NAME | new NAME",
+    "The indicator templates; a new evaluation to fill in",
+    "List the indicator templates, print one's YAML file, or print a new\n"
+    "evaluation to fill in for a template.",
+    OPT_OUTPUT, cmd_template },
+  { "policy", "list | show NAME|FILE | knobs",
+    "The policy presets and knobs",
+    "List the policy presets, print a policy as YAML, or list every knob.",
+    OPT_OUTPUT, cmd_policy },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_commands (FILE *to)
+{
+  fputs ("Usage: pbscore COMMAND [OPTION…] [ARG…]\n\n"
+         "Score and check performance-budget self-evaluations (预算绩效自评表).\n\n"
+         "Commands:\n", to);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name, commands[i].params);
+      g_autoptr (GString) line = g_string_new ("  ");
+
+      append_cell (line, usage, 36);
+      g_string_append_printf (line, "  %s\n", commands[i].brief);
+      fputs (line->str, to);
+    }
+  fputs ("  help [COMMAND]                        Show this list, or a command's options\n\n"
+         "Options (where they make sense; see 'pbscore COMMAND --help'):\n"
+         "  --policy NAME|FILE   --template NAME|FILE   --format FORMAT   --lang zh|en\n"
+         "  --output FILE        --help                 --version\n\n"
+         "Exit status: 0 done, 1 findings (audit, lint), 2 usage or input error.\n"
+         "See pbscore(1) and doc/cli.md.\n", to);
+}
+
+static void
+print_version (void)
+{
+  printf ("pbscore %s\n", pbs_get_version ());
+}
+
+static GOptionContext *
+command_context (const Command *c, Options *o)
+{
+  const GOptionEntry all[] = {
+    { "policy", 'p', 0, G_OPTION_ARG_FILENAME, &o->policy_arg,
+      "Score with this policy instead of the documents' own (a preset or a file)", "NAME|FILE" },
+    { "template", 't', 0, G_OPTION_ARG_FILENAME, &o->template_arg,
+      "Check the rows against this template instead of the documents' own", "NAME|FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format_arg,
+      "Output format: text (default), markdown, csv, json, jsonl, html, yaml", "FORMAT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &o->lang_arg,
+      "Language of headings and explanations: zh (default) or en", "zh|en" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+      "Write to FILE (replaced whole, or not at all on an error)", "FILE" },
+    { "row", 'r', 0, G_OPTION_ARG_FILENAME, &o->row,
+      "Explain only this row: a number from 1, or a 三级指标 name", "N|NAME" },
+    { "narrative", 'n', 0, G_OPTION_ARG_NONE, &o->narrative,
+      "Add a Chinese draft of the 绩效指标完成情况分析", NULL },
+  };
+  static const guint flags[] = {
+    OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
+  };
+  GOptionEntry entries[G_N_ELEMENTS (all) + 4];
+  guint n = 0;
+  GOptionContext *ctx = g_option_context_new (c->params);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (flags));
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (c->options & flags[i])
+      entries[n++] = all[i];
+  entries[n++] = (GOptionEntry) { "help", 'h', 0, G_OPTION_ARG_NONE, &o->help,
+                                  "Show this help", NULL };
+  entries[n++] = (GOptionEntry) { "version", 'V', 0, G_OPTION_ARG_NONE, &o->version,
+                                  "Show the version", NULL };
+  entries[n++] = (GOptionEntry) { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+                                  &o->args, NULL, NULL };
+  entries[n] = (GOptionEntry) { 0 };
+  /* --help is ours, so that the help is written as UTF-8 to stdout. */
+  g_option_context_set_help_enabled (ctx, FALSE);
+  g_option_context_set_summary (ctx, c->summary);
+  g_option_context_set_description (ctx, "Exit status: 0 done, 1 findings (audit, lint), "
+                                          "2 usage or input error.\nSee pbscore(1) and doc/cli.md.");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  return ctx;
+}
+
+static void
+print_command_help (const Command *c, FILE *to)
+{
+  Options o = { 0 };
+  g_autofree char *prgname = g_strdup_printf ("pbscore %s", c->name);
+  GOptionContext *ctx;
+  g_autofree char *help = NULL;
+
+  g_set_prgname (prgname);
+  ctx = command_context (c, &o);
+  help = g_option_context_get_help (ctx, TRUE, NULL);
+  fputs (help, to);
+  g_option_context_free (ctx);
+  options_clear (&o);
+}
+
+static gboolean
+resolve_options (const Command *c, Options *o, GError **error)
+{
+  o->format = PBS_FORMAT_TEXT;
+  o->language = PBS_LANGUAGE_ZH;
+  if (o->format_arg != NULL)
+    {
+      g_autoptr (GEnumClass) klass = g_type_class_ref (PBS_TYPE_FORMAT);
+      GEnumValue *v = g_enum_get_value_by_nick (klass, o->format_arg);
+
+      if (v == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "unknown format “%s” (text, markdown, csv, json, jsonl, html, yaml)",
+                       o->format_arg);
+          return FALSE;
+        }
+      o->format = v->value;
+    }
+  if (o->lang_arg != NULL)
+    {
+      if (strcmp (o->lang_arg, "zh") == 0)
+        o->language = PBS_LANGUAGE_ZH;
+      else if (strcmp (o->lang_arg, "en") == 0)
+        o->language = PBS_LANGUAGE_EN;
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "unknown language “%s” (zh or en)", o->lang_arg);
+          return FALSE;
+        }
+    }
+  /* --row is taken as bytes (G_OPTION_ARG_STRING would convert from the
+   * locale's charset and fail on Chinese under LC_ALL=C): it must be UTF-8,
+   * as the documents are. */
+  if (o->row != NULL && !g_utf8_validate (o->row, -1, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--row is not UTF-8");
+      return FALSE;
+    }
+  (void) c;
+  return TRUE;
+}
+
+static int
+run_command (const Command *c, int argc, char **argv)
+{
+  Options o = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) args = g_new0 (char *, argc + 1);
+  g_autofree char *prgname = g_strdup_printf ("pbscore %s", c->name);
+  GOptionContext *ctx;
+  int status;
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  g_set_prgname (prgname);
+  ctx = command_context (c, &o);
+  if (!g_option_context_parse_strv (ctx, &args, &error))
+    {
+      g_option_context_free (ctx);
+      options_clear (&o);
+      return fail_usage (c->name, c->params, error->message);
+    }
+  g_option_context_free (ctx);
+  if (o.help)
+    {
+      print_command_help (c, stdout);
+      options_clear (&o);
+      return EXIT_DONE;
+    }
+  if (o.version)
+    {
+      print_version ();
+      options_clear (&o);
+      return EXIT_DONE;
+    }
+  if (o.args == NULL)
+    o.args = g_new0 (char *, 1);
+  if (!resolve_options (c, &o, &error))
+    {
+      options_clear (&o);
+      return fail_usage (c->name, c->params, error->message);
+    }
+  if (o.args[0] == NULL)
+    {
+      options_clear (&o);
+      return fail_usage (c->name, c->params, "nothing to do: give a FILE (or - for stdin)");
+    }
+  if (o.policy_arg != NULL && (o.policy = resolve_policy (o.policy_arg, &error)) == NULL)
+    {
+      options_clear (&o);
+      return fail (error);
+    }
+  if (o.template_arg != NULL
+      && (o.template_ = resolve_template (o.template_arg, &error)) == NULL)
+    {
+      options_clear (&o);
+      return fail (error);
+    }
+  status = c->run (c, &o);
+  options_clear (&o);
+  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *name;
+  const Command *c;
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("pbscore");
+  if (argc < 2)
+    return fail_usage (NULL, NULL, "no command given");
+  name = argv[1];
+  if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0 || strcmp (name, "help") == 0)
+    {
+      if (strcmp (name, "help") == 0 && argc > 2)
+        {
+          c = find_command (argv[2]);
+          if (c == NULL)
+            {
+              g_autofree char *msg = g_strdup_printf ("unknown command “%s”", argv[2]);
+              return fail_usage (NULL, NULL, msg);
+            }
+          print_command_help (c, stdout);
+          return EXIT_DONE;
+        }
+      print_commands (stdout);
+      return EXIT_DONE;
+    }
+  if (strcmp (name, "--version") == 0 || strcmp (name, "-V") == 0)
+    {
+      print_version ();
+      return EXIT_DONE;
+    }
+  if (name[0] == '-')
+    {
+      g_autofree char *msg = g_strdup_printf ("unknown option “%s” (options follow the command)",
+                                              name);
+      return fail_usage (NULL, NULL, msg);
+    }
+  c = find_command (name);
+  if (c == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf ("unknown command “%s”", name);
+
+      fprintf (stderr, "pbscore: %s\nCommands:", msg);
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        fprintf (stderr, " %s", commands[i].name);
+      fprintf (stderr, " help\n");
+      return fail_usage (NULL, NULL, NULL);
+    }
+  return run_command (c, argc - 1, argv + 1);
+}
