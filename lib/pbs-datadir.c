@@ -4,16 +4,39 @@
  * Copyright 2026 The pbscore authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+/* dladdr() is a GNU extension. */
+#define _GNU_SOURCE
 #include "config.h"
 
+#include <dlfcn.h>
 #include <string.h>
 
 #include "pbs-private.h"
 
+/* Is this library the one in the build tree (not installed)? Then the
+ * source tree's data folders are searched too, so that an uninstalled
+ * build works; an installed library never looks there. */
+static gboolean
+running_uninstalled (void)
+{
+  static gsize checked = 0;
+  static gboolean uninstalled = FALSE;
+
+  if (g_once_init_enter (&checked))
+    {
+      Dl_info info;
+
+      uninstalled = dladdr ((void *) pbs_get_version, &info) != 0 && info.dli_fname != NULL
+                    && g_str_has_prefix (info.dli_fname, PBS_BUILD_DIR "/");
+      g_once_init_leave (&checked, 1);
+    }
+  return uninstalled;
+}
+
 /* The folders searched for files of @kind ("templates", "policies"), in
  * order: the environment variable @env (a search path), the installed
- * $(datadir)/pbscore/KIND, then the source tree's KIND/ so that an
- * uninstalled build works. */
+ * $(datadir)/pbscore/KIND, then, for the library of the build tree only,
+ * the source tree's KIND/. */
 static GPtrArray *
 search_dirs (const char *kind, const char *env)
 {
@@ -28,7 +51,8 @@ search_dirs (const char *kind, const char *env)
           g_ptr_array_add (dirs, g_strdup (parts[i]));
     }
   g_ptr_array_add (dirs, g_build_filename (PBS_DATA_DIR, kind, NULL));
-  g_ptr_array_add (dirs, g_build_filename (PBS_SOURCE_DATA_DIR, kind, NULL));
+  if (running_uninstalled ())
+    g_ptr_array_add (dirs, g_build_filename (PBS_SOURCE_DATA_DIR, kind, NULL));
   return dirs;
 }
 

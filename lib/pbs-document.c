@@ -897,6 +897,7 @@ read_indicator (Conv *c, guint32 node, PbsTemplate *template_, GError **error)
 
   ind = pbs_indicator_new (level1, level2, name, &points);
   ind->line = node_at (c->t, node)->line;
+  ind->column = node_at (c->t, node)->column;
   if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
     return NULL;
   if (!is_null (c, v[I_ACTUAL]) && !set_value_at (c, v[I_ACTUAL], "actual", &ind->actual, error))
@@ -1407,6 +1408,8 @@ read_document (Conv *c, guint32 root, GError **error)
     {
     case PBS_DOCUMENT_EVALUATION:
       doc->evaluation = read_evaluation (c, root, error);
+      if (doc->evaluation != NULL)
+        pbs_evaluation_set_source (doc->evaluation, c->reader->name, n->line, n->column);
       return doc->evaluation != NULL ? g_steal_pointer (&doc) : NULL;
     case PBS_DOCUMENT_TEMPLATE:
       doc->template_ = read_template (c, root, error);

@@ -33,6 +33,9 @@ struct _PbsEvaluation
   char        *policy_ref;   /* nullable: `policy:` as written */
   PbsDecimal   printed_total;
   gboolean     has_printed_total;
+  char        *source;       /* nullable: the file it was read from */
+  guint        line;         /* the document's place in it */
+  guint        column;
   GPtrArray   *indicators;   /* PbsIndicator*, owned */
 };
 
@@ -51,6 +54,7 @@ pbs_evaluation_finalize (GObject *object)
   g_clear_pointer (&self->policy, pbs_policy_unref);
   g_free (self->template_ref);
   g_free (self->policy_ref);
+  g_free (self->source);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   G_OBJECT_CLASS (pbs_evaluation_parent_class)->finalize (object);
 }
@@ -471,4 +475,81 @@ const char *
 pbs_evaluation_get_policy_ref (PbsEvaluation *self)
 {
   return self->policy_ref;
+}
+
+void
+pbs_evaluation_set_source (PbsEvaluation *self, const char *source, guint line, guint column)
+{
+  g_free (self->source);
+  self->source = g_strdup (source);
+  self->line = line;
+  self->column = column;
+}
+
+void
+pbs_evaluation_get_place (PbsEvaluation *self, guint *line, guint *column)
+{
+  *line = self->line;
+  *column = self->column;
+}
+
+/**
+ * pbs_evaluation_get_source:
+ * @self: a #PbsEvaluation
+ *
+ * Returns: (transfer none) (nullable): the name of the file (or buffer)
+ *   the evaluation was read from, which scoring errors start with; %NULL
+ *   for an evaluation built in code
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_evaluation_get_source (PbsEvaluation *self)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  return self->source;
+}
+
+/**
+ * pbs_evaluation_check_template:
+ * @self: a #PbsEvaluation
+ * @template_: a template
+ * @error: return location for a #GError, or %NULL
+ *
+ * Checks every row's categories against @template_ (an unknown level-1
+ * category, or a level-2 category not allowed under its level-1), as the
+ * reader does for the document's own template.
+ *
+ * Returns: %TRUE when every row fits; %FALSE with
+ *   %PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH, placed at the first row that
+ *   does not
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_evaluation_check_template (PbsEvaluation *self, PbsTemplate *template_, GError **error)
+{
+  g_return_val_if_fail (PBS_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (template_ != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      const PbsIndicator *ind = g_ptr_array_index (self->indicators, i);
+      g_autofree char *what = NULL;
+
+      if (!pbs_template_allows (template_, ind->level1, NULL))
+        what = g_strdup_printf ("template %s has no level-1 category “%s”",
+                                pbs_template_get_name (template_), ind->level1);
+      else if (!pbs_template_allows (template_, ind->level1, ind->level2))
+        what = g_strdup_printf ("template %s does not allow “%s” under “%s”",
+                                pbs_template_get_name (template_), ind->level2, ind->level1);
+      if (what != NULL)
+        {
+          pbs_set_row_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH,
+                             self->source, i + 1, ind, what);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

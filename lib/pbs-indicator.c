@@ -430,6 +430,39 @@ pbs_indicator_get_not_applicable (const PbsIndicator *self)
   return self->not_applicable;
 }
 
+void
+pbs_set_row_error (GError **error, GQuark domain, int code, const char *source, guint row,
+                   const PbsIndicator *ind, const char *what)
+{
+  g_autofree char *place = NULL;
+
+  if (source != NULL && ind != NULL && ind->line > 0)
+    place = g_strdup_printf ("%s:%u:%u: ", source, ind->line, MAX (ind->column, 1u));
+  else if (source != NULL)
+    place = g_strdup_printf ("%s: ", source);
+  if (ind != NULL)
+    g_set_error (error, domain, code, "%srow %u (%s): %s", place != NULL ? place : "",
+                 row, ind->name, what);
+  else
+    g_set_error (error, domain, code, "%s%s", place != NULL ? place : "", what);
+}
+
+/**
+ * pbs_indicator_get_column:
+ * @self: a #PbsIndicator
+ *
+ * Returns: the 1-based column of the row in the YAML file it was read
+ *   from, or 0 when it was not read from a file
+ *
+ * Since: 0.1
+ */
+guint
+pbs_indicator_get_column (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->column;
+}
+
 /**
  * pbs_indicator_get_line:
  * @self: a #PbsIndicator

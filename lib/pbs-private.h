@@ -61,6 +61,7 @@ struct _PbsIndicator
   PbsDecimal  printed_score;
   PbsBand     band;
   guint       line;        /* 1-based source line, 0 when not from a file */
+  guint       column;      /* 1-based source column */
   char       *parent;      /* nullable: the row this one details */
   PbsRowRule  rule;
   PbsDecimal  step_per;
@@ -170,6 +171,10 @@ void         pbs_evaluation_set_refs (PbsEvaluation *self, const char *template_
                                       const char *policy_ref);
 const char  *pbs_evaluation_get_template_ref (PbsEvaluation *self);
 const char  *pbs_evaluation_get_policy_ref (PbsEvaluation *self);
+/* Where the evaluation was read from: its file and the document's place. */
+void         pbs_evaluation_set_source (PbsEvaluation *self, const char *source,
+                                        guint line, guint column);
+void         pbs_evaluation_get_place (PbsEvaluation *self, guint *line, guint *column);
 
 /* Sets a knob without the checks between knobs, for loaders that set
  * several and call pbs_policy_validate() at the end. */
@@ -199,7 +204,14 @@ typedef struct {
   const PbsIndicator *indicator;
   PbsLanguage         language;
   guint               row;       /* 1-based, for messages */
+  const char         *source;    /* the file the row was read from, or NULL */
 } PbsRuleInput;
+
+/* Sets @error to "FILE:LINE:COLUMN: row N (name): what" — the place when
+ * the row was read from a file (rule book quality bar: every input error
+ * names file, line, column and row). @ind may be NULL for the document. */
+void pbs_set_row_error (GError **error, GQuark domain, int code, const char *source,
+                        guint row, const PbsIndicator *ind, const char *what);
 
 typedef struct {
   PbsRule     rule;

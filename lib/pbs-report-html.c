@@ -22,6 +22,7 @@
 typedef struct {
   GString     *out;
   PbsLanguage  language;
+  guint        section;   /* the evaluation's number, from 1, for element ids */
 } Html;
 
 static void
@@ -76,7 +77,7 @@ static const char style[] =
   "@page{size:A4 landscape;margin:12mm}\n"
   "@media print{body{margin:0;font-size:10pt}"
   "section.evaluation+section.evaluation{break-before:page;border:none;margin:0;padding:0}"
-  "table,svg{break-inside:avoid}tr{break-inside:avoid}"
+  "svg,tr{break-inside:avoid}"
   "th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 static void
@@ -254,7 +255,7 @@ write_rows (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       g_autofree char *flags = pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), h->language, sep);
       PbsDecimal points;
 
-      g_string_append_printf (h->out, "<tr id=\"row-%u\">", i + 1);
+      g_string_append_printf (h->out, "<tr id=\"e%u-row-%u\">", h->section, i + 1);
       num_cell_take (h, g_strdup_printf ("%u", i + 1));
       if (left1 == 0)
         {
@@ -581,7 +582,7 @@ write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 
       if (!pbs_report_row_selected (in, sc, i))
         continue;
-      g_string_append_printf (h->out, "<tr id=\"row-%u\">", i + 1);
+      g_string_append_printf (h->out, "<tr id=\"e%u-row-%u\">", h->section, i + 1);
       num_cell_take (h, g_strdup_printf ("%u", i + 1));
       element (h, "td", NULL, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
       element (h, "td", "rule", pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, i)));
@@ -661,14 +662,15 @@ write_narrative (Html *h, PbsScorecard *sc)
 void
 pbs_report_write_html (const PbsReportInput *in, GString *out)
 {
-  Html h = { out, in->language };
+  Html h = { out, in->language, 0 };
 
   page_start (&h, in);
   for (guint i = 0; i < in->scorecards->len; i++)
     {
       PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
 
-      g_string_append (out, "<section class=\"evaluation\">\n");
+      h.section = i + 1;
+      g_string_append_printf (out, "<section class=\"evaluation\" id=\"e%u\">\n", h.section);
       switch (in->content)
         {
         case PBS_REPORT_EXPLAIN:

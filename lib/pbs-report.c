@@ -127,7 +127,7 @@ pbs_report_add (PbsReport *self, PbsScorecard *scorecard)
  * @name the rows of that exact name; -1 and %NULL list every row. Only
  * row listings are filtered (the table's rows, explanations, the audit's
  * findings about rows); headers, subtotals and totals stay whole. The YAML
- * format ignores the filter. pbs_report_render() fails when the filter
+ * format writes every row. pbs_report_render() fails when the filter
  * selects no row of any evaluation.
  *
  * Since: 0.1
@@ -246,7 +246,7 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
   in.row = self->row;
   in.name = self->name;
 
-  if (self->format != PBS_FORMAT_YAML && !check_filter (&in, error))
+  if (!check_filter (&in, error))
     return NULL;
 
   switch (self->format)

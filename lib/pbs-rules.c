@@ -104,8 +104,7 @@ append_full_points (const Ctx *c, GString *ex)
 static gboolean
 row_error (const Ctx *c, GError **error, int code, const char *what)
 {
-  g_set_error (error, PBS_SCORE_ERROR, code, "row %u (%s): %s",
-               c->in->row, c->ind->name, what);
+  pbs_set_row_error (error, PBS_SCORE_ERROR, code, c->in->source, c->in->row, c->ind, what);
   return FALSE;
 }
 

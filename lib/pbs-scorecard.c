@@ -120,21 +120,31 @@ pbs_scorecard_unref (PbsScorecard *self)
 
 /* ---------------------------------------------------------------- scoring */
 
+/* Errors name the place: the row's, or the document's for the budget and
+ * the total (doc/format.md). */
 static gboolean
-score_error (GError **error, int code, guint row, const PbsIndicator *ind, const char *what)
+score_error (const PbsScorecard *sc, GError **error, int code, guint row, const PbsIndicator *ind,
+             const char *what)
 {
-  if (ind != NULL)
-    g_set_error (error, PBS_SCORE_ERROR, code, "row %u (%s): %s", row, ind->name, what);
-  else
-    g_set_error_literal (error, PBS_SCORE_ERROR, code, what);
+  const char *source = pbs_evaluation_get_source (sc->evaluation);
+  guint line, column;
+
+  if (ind == NULL && source != NULL)
+    {
+      pbs_evaluation_get_place (sc->evaluation, &line, &column);
+      g_set_error (error, PBS_SCORE_ERROR, code, "%s:%u:%u: %s", source, MAX (line, 1u),
+                   MAX (column, 1u), what);
+      return FALSE;
+    }
+  pbs_set_row_error (error, PBS_SCORE_ERROR, code, source, row, ind, what);
   return FALSE;
 }
 
 static gboolean
-add (PbsDecimal *acc, const PbsDecimal *x, GError **error)
+add (const PbsScorecard *sc, PbsDecimal *acc, const PbsDecimal *x, GError **error)
 {
   if (!pbs_decimal_add (acc, x, acc))
-    return score_error (error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
+    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                         "a total is too large to keep exactly");
   return TRUE;
 }
@@ -177,15 +187,15 @@ find_group (GArray *arr, guint *last, const char *level1, const char *level2, gu
 }
 
 static gboolean
-group_add (Groups *g, const PbsIndicator *ind, const Row *row, GError **error)
+group_add (const PbsScorecard *sc, Groups *g, const PbsIndicator *ind, const Row *row, GError **error)
 {
   Subtotal *s1 = find_group (g->l1, &g->last1, ind->level1, ind->level2, 1);
   Subtotal *s2;
 
-  if (!add (&s1->points, &ind->points, error) || (row->has_score && !add (&s1->score, &row->score, error)))
+  if (!add (sc, &s1->points, &ind->points, error) || (row->has_score && !add (sc, &s1->score, &row->score, error)))
     return FALSE;
   s2 = find_group (g->l2, &g->last2, ind->level1, ind->level2, 2);
-  return add (&s2->points, &ind->points, error) && (!row->has_score || add (&s2->score, &row->score, error));
+  return add (sc, &s2->points, &ind->points, error) && (!row->has_score || add (sc, &s2->score, &row->score, error));
 }
 
 static void
@@ -205,10 +215,10 @@ groups_flatten (Groups *g, GArray *out)
 }
 
 static gboolean
-round_rational (const PbsRational *r, const PbsPolicy *p, PbsDecimal *out, GError **error)
+round_rational (const PbsScorecard *sc, const PbsRational *r, PbsDecimal *out, GError **error)
 {
-  if (!pbs_rational_to_decimal (r, p->rounding_digits, p->rounding_mode, out))
-    return score_error (error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
+  if (!pbs_rational_to_decimal (r, sc->policy->rounding_digits, sc->policy->rounding_mode, out))
+    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                         "a score is too large to keep exactly");
   return TRUE;
 }
@@ -232,9 +242,10 @@ differs (const PbsDecimal *printed, const PbsDecimal *computed, const PbsDecimal
 
 /* Scores one applicable row with an actual; fills @row. */
 static gboolean
-score_row (const PbsPolicy *p, const PbsIndicator *ind, guint n, Row *row, GError **error)
+score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, GError **error)
 {
-  PbsRuleInput in = { p, ind, PBS_LANGUAGE_EN, n };
+  const PbsPolicy *p = sc->policy;
+  PbsRuleInput in = { p, ind, PBS_LANGUAGE_EN, n, pbs_evaluation_get_source (sc->evaluation) };
   PbsRuleResult res;
   PbsRational w;
   gboolean reason;
@@ -246,9 +257,9 @@ score_row (const PbsPolicy *p, const PbsIndicator *ind, guint n, Row *row, GErro
   if (pbs_rational_compare (&res.raw, &w) == 0)
     {
       if (!pbs_decimal_round (&ind->points, p->rounding_digits, p->rounding_mode, &row->score))
-        return score_error (error, PBS_SCORE_ERROR_OVERFLOW, n, ind, "the points are too large");
+        return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, n, ind, "the points are too large");
     }
-  else if (!round_rational (&res.raw, p, &row->score, error))
+  else if (!round_rational (sc, &res.raw, &row->score, error))
     return FALSE;
   row->has_score = TRUE;
   row->rule = (guint8) res.rule;
@@ -266,7 +277,7 @@ score_row (const PbsPolicy *p, const PbsIndicator *ind, guint n, Row *row, GErro
   if (!reason && (pbs_rational_compare (&res.raw, &w) < 0 || (res.flags & PBS_FLAG_OVER_COMPLETION)))
     row->flags |= PBS_FLAG_MISSING_REASON;
   if (!reason && (res.flags & PBS_FLAG_OVER_COMPLETION) && p->over_action == PBS_OVER_REQUIRE_REASON)
-    return score_error (error, PBS_SCORE_ERROR_REASON_REQUIRED, n, ind,
+    return score_error (sc, error, PBS_SCORE_ERROR_REASON_REQUIRED, n, ind,
                         "the actual is far past the target (over.threshold) and the policy "
                         "requires a 偏差原因, but none is given");
 
@@ -290,14 +301,14 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
 
   sc->budget_points = b->has_points ? b->points : p->budget_points;
   if (pbs_decimal_sign (&sc->budget_points) < 0)
-    return score_error (error, PBS_SCORE_ERROR_BAD_POINTS, 0, NULL,
+    return score_error (sc, error, PBS_SCORE_ERROR_BAD_POINTS, 0, NULL,
                         "the budget line's points are negative");
   pbs_decimal_init (&sc->budget_score, 0, p->rounding_digits);
 
   if (pbs_decimal_sign (&b->annual) == 0)
     {
       if (p->budget_zero == PBS_BUDGET_ZERO_ERROR)
-        return score_error (error, PBS_SCORE_ERROR_ZERO_BUDGET, 0, NULL,
+        return score_error (sc, error, PBS_SCORE_ERROR_ZERO_BUDGET, 0, NULL,
                             "全年预算数 is 0, so the execution rate is undefined "
                             "(policy budget.zero is error)");
       warn (sc, PBS_WARNING_YELLOW_ZERO_BUDGET);
@@ -310,8 +321,8 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
   pbs_rational_from_int (&hundred, 100);
   pbs_rational_from_int (&one, 1);
   if (!pbs_rational_div (&exec, &annual, rate) || !pbs_rational_mul (rate, &hundred, &pct)
-      || !round_rational (&pct, p, &sc->budget_rate, error))
-    return score_error (error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
+      || !round_rational (sc, &pct, &sc->budget_rate, error))
+    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                         "the budget figures are too large to keep exactly");
   sc->has_budget_rate = TRUE;
 
@@ -320,7 +331,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
     capped = one;
   if (pbs_rational_sign (&capped) < 0)
     pbs_rational_from_int (&capped, 0);
-  if (!pbs_rational_mul (&pts, &capped, &score) || !round_rational (&score, p, &sc->budget_score, error))
+  if (!pbs_rational_mul (&pts, &capped, &score) || !round_rational (sc, &score, &sc->budget_score, error))
     return FALSE;
 
   if (pbs_rational_compare (rate, &one) > 0)
@@ -377,7 +388,7 @@ score_total (PbsScorecard *sc, const PbsDecimal *raw, const PbsDecimal *all_poin
           g_autofree char *what = g_strdup_printf (
             "the points add up to %s, not %s (policy weights.mismatch is error; "
             "use rescale or as_is to score anyway)", a, w);
-          return score_error (error, PBS_SCORE_ERROR_WEIGHTS, 0, NULL, what);
+          return score_error (sc, error, PBS_SCORE_ERROR_WEIGHTS, 0, NULL, what);
         }
       warn (sc, PBS_WARNING_WEIGHTS);
       if (p->weights_mismatch == PBS_WEIGHTS_AS_IS)
@@ -393,13 +404,13 @@ score_total (PbsScorecard *sc, const PbsDecimal *raw, const PbsDecimal *all_poin
       pbs_rational_from_decimal (&t, scale_to);
       pbs_rational_from_decimal (&c, counted);
       if (!pbs_rational_mul (&r, &t, &r) || !pbs_rational_div (&r, &c, &r))
-        return score_error (error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
+        return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                             "the total is too large to keep exactly");
-      if (!round_rational (&r, p, &sc->total, error))
+      if (!round_rational (sc, &r, &sc->total, error))
         return FALSE;
     }
   else if (!pbs_decimal_round (raw, MAX ((guint) raw->scale, p->rounding_digits), p->rounding_mode, &sc->total))
-    return score_error (error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL, "the total is too large");
+    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL, "the total is too large");
 
   sc->grade = PBS_GRADE_NONE;
   if (sc->complete)
@@ -463,7 +474,7 @@ check_template (PbsScorecard *sc, PbsTemplate *t, GArray *level1, GError **error
           g_autofree char *what = g_strdup_printf (
             "the points under %s add up to %s, but template %s gives it %s (policy "
             "weights.mismatch is error)", name, h, pbs_template_get_name (t), w);
-          return score_error (error, PBS_SCORE_ERROR_WEIGHTS, 0, NULL, what);
+          return score_error (sc, error, PBS_SCORE_ERROR_WEIGHTS, 0, NULL, what);
         }
       if (!warned)
         warn (sc, PBS_WARNING_WEIGHTS);
@@ -544,7 +555,7 @@ sum_children (PbsScorecard *sc, const Family *f, GError **error)
             continue;
           if (!child->has_score)
             all_scored = FALSE;
-          else if (!add (&parent->score, &child->score, error))
+          else if (!add (sc, &parent->score, &child->score, error))
             return FALSE;
           all_met = all_met && child->status == PBS_STATUS_MET;
         }
@@ -595,7 +606,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   budget = pbs_evaluation_get_budget (self);
   if (budget == NULL)
     {
-      score_error (error, PBS_SCORE_ERROR_NO_BUDGET, 0, NULL,
+      score_error (sc, error, PBS_SCORE_ERROR_NO_BUDGET, 0, NULL,
                    "the evaluation has no budget line (全年预算数 and 全年执行数 are required)");
       return NULL;
     }
@@ -619,7 +630,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
 
       if (pbs_decimal_sign (&ind->points) < 0)
         {
-          score_error (error, PBS_SCORE_ERROR_BAD_POINTS, i + 1, ind, "the points (分值) are negative");
+          score_error (sc, error, PBS_SCORE_ERROR_BAD_POINTS, i + 1, ind, "the points (分值) are negative");
           goto out;
         }
       if (ind->not_applicable)
@@ -628,7 +639,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
         row.status = PBS_STATUS_UNSCORED;   /* the sum of its children, below */
       else if (!pbs_value_is_set (&ind->target))
         {
-          score_error (error, PBS_SCORE_ERROR_NO_TARGET, i + 1, ind, "the row has no target (年度指标值)");
+          score_error (sc, error, PBS_SCORE_ERROR_NO_TARGET, i + 1, ind, "the row has no target (年度指标值)");
           goto out;
         }
       else if (!pbs_value_is_set (&ind->actual))
@@ -637,7 +648,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
           if (counted)
             sc->complete = FALSE;
         }
-      else if (!score_row (sc->policy, ind, i + 1, &row, error))
+      else if (!score_row (sc, ind, i + 1, &row, error))
         goto out;
       if (!counted)
         row.flags |= PBS_FLAG_NOT_COUNTED;
@@ -645,10 +656,10 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
       if (!counted)
         continue;
 
-      if (!add (&all_points, &ind->points, error)
-          || (!ind->not_applicable && !add (&counted_points, &ind->points, error))
-          || (row.has_score && (!add (&raw, &row.score, error) || !add (&scored_points, &ind->points, error)))
-          || !group_add (&groups, ind, &row, error))
+      if (!add (sc, &all_points, &ind->points, error)
+          || (!ind->not_applicable && !add (sc, &counted_points, &ind->points, error))
+          || (row.has_score && (!add (sc, &raw, &row.score, error) || !add (sc, &scored_points, &ind->points, error)))
+          || !group_add (sc, &groups, ind, &row, error))
         goto out;
     }
   if (!sum_children (sc, parents, error))
@@ -662,8 +673,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
     if (!score_budget (sc, budget, &rate, error))
       goto out;
     if (sc->policy->budget_in_total
-        && (!add (&raw, &sc->budget_score, error) || !add (&all_points, &sc->budget_points, error)
-            || !add (&counted_points, &sc->budget_points, error)))
+        && (!add (sc, &raw, &sc->budget_score, error) || !add (sc, &all_points, &sc->budget_points, error)
+            || !add (sc, &counted_points, &sc->budget_points, error)))
       goto out;
     check_red (sc, &indicator_sum, &scored_points);
   }
@@ -686,7 +697,7 @@ pbs_scorecard_row_raw (PbsScorecard *self, guint row, const PbsPolicy *policy,
 {
   PbsRuleInput in = { policy != NULL ? policy : self->policy,
                       pbs_evaluation_get_indicator (self->evaluation, row),
-                      PBS_LANGUAGE_EN, row + 1 };
+                      PBS_LANGUAGE_EN, row + 1, pbs_evaluation_get_source (self->evaluation) };
   PbsRuleResult res;
 
   if (!pbs_value_is_set (&in.indicator->actual) || !pbs_rules_score_row (&in, &res, NULL, NULL))
@@ -941,6 +952,7 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
   in.indicator = ind;
   in.language = language;
   in.row = row + 1;
+  in.source = pbs_evaluation_get_source (self->evaluation);
   if (!pbs_rules_score_row (&in, &res, s, NULL))
     g_string_append (s, zh ? "（输入已在评分后改变）" : " (the inputs changed after scoring)");
   g_string_append (s, " → ");

@@ -135,10 +135,15 @@ def pbscore(*args, stdin=None, cwd=None):
     env = dict(os.environ)
     env['LC_ALL'] = 'C'
     env.pop('LANG', None)
+    # a GLib critical (a caller mistake inside the program) aborts the run
+    env['G_DEBUG'] = 'fatal-criticals'
     proc = subprocess.run([CLI, *args], input=stdin.encode('utf-8') if isinstance(stdin, str) else stdin,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd or SRCDIR, env=env,
                           timeout=120, check=False)
-    return Run(list(args), proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8'))
+    run = Run(list(args), proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8'))
+    expect(run.rc in (0, 1, 2), 'the program crashed or exited with a status outside 0, 1, 2', run)
+    expect('CRITICAL' not in run.err and 'WARNING **' not in run.err, 'GLib complained', run)
+    return run
 
 
 def expect(cond, what, run=None):
@@ -571,6 +576,16 @@ def _():
     expect_rc(r, 2)
     # row 16 (审批时限压缩率) over-completes without a reason: line 132, its first key at column 5
     expect(r.err.startswith(f'pbscore: {XISHAN}:132:5: row 16 (审批时限压缩率): '), 'not located at row 16', r)
+
+
+@case('every reading command reports a scoring error the same way: one located line')
+def _():
+    for command in ('score', 'explain', 'audit', 'lint', 'report'):
+        r = pbscore(command, '--policy', 'guangxi', XISHAN)
+        expect_rc(r, 2)
+        expect(r.err.startswith(f'pbscore: {XISHAN}:132:5: row 16 (审批时限压缩率): ')
+               and r.err.count('\n') == 1, 'not one located line', r)
+        expect(r.out == '', 'output written', r)
 
 
 @case('validate --template: the rows must fit the given template, located')

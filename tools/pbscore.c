@@ -401,7 +401,7 @@ scored_free (gpointer data)
 
   g_free (s->path);
   pbs_document_unref (s->doc);
-  pbs_scorecard_unref (s->scorecard);
+  g_clear_pointer (&s->scorecard, pbs_scorecard_unref);
   g_free (s);
 }
 
@@ -417,6 +417,14 @@ score_document (const Options *o, const char *path, PbsDocument *doc, GError **e
   if (sc == NULL)
     locate_score_error (error, path, doc, e);
   return sc;
+}
+
+/* An input without a single document: an empty file, or only comments. */
+static void
+set_no_document_error (GError **error, const char *path)
+{
+  g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
+               "%s:1:1: the input holds no document", input_name (path));
 }
 
 static const char *
@@ -461,17 +469,13 @@ score_inputs (const Options *o, const char *command, GError **error)
           g_ptr_array_add (all, s);
           s->scorecard = score_document (o, *a, doc, error);
           if (s->scorecard == NULL)
-            {
-              g_ptr_array_remove_index (all, all->len - 1);
-              return NULL;
-            }
+            return NULL;
         }
       if (*error != NULL)
         return NULL;
       if (n == 0)
         {
-          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
-                       "%s:1:1: the input holds no document", input_name (*a));
+          set_no_document_error (error, *a);
           return NULL;
         }
     }
@@ -622,13 +626,10 @@ cmd_validate (const Command *self, Options *o)
                 return fail (error);
             }
         }
+      if (error == NULL && n == 0)
+        set_no_document_error (&error, *a);
       if (error != NULL)
         return fail (error);
-      if (n == 0)
-        {
-          fprintf (stderr, "pbscore: %s:1:1: the input holds no document\n", input_name (*a));
-          return EXIT_USAGE;
-        }
       if (en)
         g_string_append_printf (s, "%s: valid (%u document%s)\n", input_name (*a), n,
                                 n == 1 ? "" : "s");

@@ -90,6 +90,12 @@ PBS_AVAILABLE_IN_0_1
 gboolean       pbs_evaluation_get_printed_total (PbsEvaluation    *self,
                                                  PbsDecimal       *out);
 PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_source      (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+gboolean       pbs_evaluation_check_template  (PbsEvaluation *self,
+                                               PbsTemplate   *template_,
+                                               GError       **error);
+PBS_AVAILABLE_IN_0_1
 gboolean       pbs_evaluation_equal           (PbsEvaluation *a,
                                                PbsEvaluation *b);
 

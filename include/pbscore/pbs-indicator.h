@@ -157,6 +157,8 @@ const char       *pbs_indicator_get_parent         (const PbsIndicator *self);
 PBS_AVAILABLE_IN_0_1
 guint             pbs_indicator_get_line           (const PbsIndicator *self);
 PBS_AVAILABLE_IN_0_1
+guint             pbs_indicator_get_column         (const PbsIndicator *self);
+PBS_AVAILABLE_IN_0_1
 gboolean          pbs_indicator_equal              (const PbsIndicator *a,
                                                     const PbsIndicator *b);
 
