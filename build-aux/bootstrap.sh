@@ -1,8 +1,8 @@
 #!/bin/sh
 # bootstrap.sh - from a fresh clone to a built library and its example:
 # installs the Debian packages (sudo if not root), runs autogen.sh,
-# configures out of tree in _build/, builds, and scores the seed department
-# (examples/xishan-2024.yaml) with examples/xishan.
+# configures out of tree in _build/, builds, and prints the seed department's
+# scored self-evaluation table (pbscore report examples/xishan-2024.yaml).
 #
 # Set PBS_SKIP_DEPS=1 to skip the package step, PBS_CONFIGURE_FLAGS to
 # pass more options to configure.
@@ -28,6 +28,6 @@ fi
 echo "== make"
 make -j2
 
-echo "== examples/xishan examples/xishan-2024.yaml"
+echo "== pbscore report examples/xishan-2024.yaml"
 cd ..
-_build/examples/xishan examples/xishan-2024.yaml
+_build/tools/pbscore report examples/xishan-2024.yaml
