@@ -384,8 +384,17 @@ pbs_decimal_add (const PbsDecimal *a, const PbsDecimal *b, PbsDecimal *out)
 {
   PbsInt128 x, y;
   gint32 s;
+  gint64 v;
 
   g_return_val_if_fail (a != NULL && b != NULL && out != NULL, FALSE);
+  /* Sums of scores share a scale: no 128-bit arithmetic for them. */
+  if (a->scale == b->scale && !__builtin_add_overflow (a->value, b->value, &v))
+    {
+      out->value = v;
+      out->scale = a->scale;
+      out->reserved = 0;
+      return TRUE;
+    }
   align (a, b, &x, &y, &s);
   return store (x + y, s, out);
 }

@@ -75,13 +75,13 @@ gcd128 (PbsInt128 a, PbsInt128 b)
   return a;
 }
 
-/* Brings num/den to lowest terms with a positive denominator. The only
- * value whose negation overflows is INT128_MIN, which the overflow checks
- * of the callers never let through as a denominator. */
+/* Keeps num/den with a positive denominator. Reducing costs a GCD, so it
+ * is done only once the terms pass 2^96: the chains of operations a rule
+ * makes are short, and exactness never depends on lowest terms. */
 static gboolean
 normalize (PbsInt128 num, PbsInt128 den, PbsRational *out)
 {
-  PbsInt128 g;
+  static const PbsInt128 large = (PbsInt128) 1 << 96;
 
   if (den == 0)
     return FALSE;
@@ -90,14 +90,17 @@ normalize (PbsInt128 num, PbsInt128 den, PbsRational *out)
       if (__builtin_mul_overflow (num, -1, &num) || __builtin_mul_overflow (den, -1, &den))
         return FALSE;
     }
-  g = gcd128 (num, den);
-  if (g > 1)
-    {
-      num /= g;
-      den /= g;
-    }
   if (num == 0)
     den = 1;
+  else if (den > large || num > large || num < -large)
+    {
+      PbsInt128 g = gcd128 (num, den);
+      if (g > 1)
+        {
+          num /= g;
+          den /= g;
+        }
+    }
   out->num = num;
   out->den = den;
   return TRUE;
@@ -119,23 +122,43 @@ pbs_rational_from_decimal (PbsRational *out, const PbsDecimal *d)
   out->den = pbs_int128_pow10 ((guint) d->scale);
 }
 
-gboolean
-pbs_rational_add (const PbsRational *a, const PbsRational *b, PbsRational *out)
+static void
+reduce (PbsRational *r)
+{
+  PbsInt128 g = gcd128 (r->num, r->den);
+
+  if (g > 1)
+    {
+      r->num /= g;
+      r->den /= g;
+    }
+}
+
+static gboolean
+add_terms (const PbsRational *a, const PbsRational *b, PbsRational *out)
 {
   PbsInt128 x, y, num, den;
 
   if (a->den == b->den)
-    {
-      if (__builtin_add_overflow (a->num, b->num, &num))
-        return FALSE;
-      return normalize (num, a->den, out);
-    }
-  if (__builtin_mul_overflow (a->num, b->den, &x)
-      || __builtin_mul_overflow (b->num, a->den, &y)
-      || __builtin_add_overflow (x, y, &num)
-      || __builtin_mul_overflow (a->den, b->den, &den))
-    return FALSE;
-  return normalize (num, den, out);
+    return !__builtin_add_overflow (a->num, b->num, &num) && normalize (num, a->den, out);
+  return !__builtin_mul_overflow (a->num, b->den, &x)
+         && !__builtin_mul_overflow (b->num, a->den, &y)
+         && !__builtin_add_overflow (x, y, &num)
+         && !__builtin_mul_overflow (a->den, b->den, &den)
+         && normalize (num, den, out);
+}
+
+gboolean
+pbs_rational_add (const PbsRational *a, const PbsRational *b, PbsRational *out)
+{
+  PbsRational x = *a, y = *b;
+
+  if (add_terms (a, b, out))
+    return TRUE;
+  /* Too large unreduced: reduce both and try once more. */
+  reduce (&x);
+  reduce (&y);
+  return add_terms (&x, &y, out);
 }
 
 gboolean
@@ -154,7 +177,10 @@ pbs_rational_mul (const PbsRational *a, const PbsRational *b, PbsRational *out)
 {
   PbsInt128 g1, g2, num, den;
 
-  /* Cross-reduce first so that products stay small. */
+  if (!__builtin_mul_overflow (a->num, b->num, &num) && !__builtin_mul_overflow (a->den, b->den, &den))
+    return normalize (num, den, out);
+
+  /* Too large: cross-reduce first so that the products fit. */
   g1 = gcd128 (a->num, b->den);
   g2 = gcd128 (b->num, a->den);
   if (g1 == 0)
@@ -216,7 +242,20 @@ pbs_rational_compare (const PbsRational *a, const PbsRational *b)
 PbsInt128
 pbs_int128_round_div (PbsInt128 num, PbsInt128 den, PbsRoundingMode mode)
 {
-  PbsInt128 q = num / den, r = num % den;
+  PbsInt128 q, r;
+
+  /* 64-bit division when both fit: the common case, and far cheaper. */
+  if (num >= G_MININT64 && num <= G_MAXINT64 && den <= G_MAXINT64)
+    {
+      gint64 n64 = (gint64) num, d64 = (gint64) den;
+      q = n64 / d64;
+      r = n64 % d64;
+    }
+  else
+    {
+      q = num / den;
+      r = num % den;
+    }
 
   switch (mode)
     {

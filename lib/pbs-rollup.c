@@ -548,6 +548,26 @@ check_same_sign_and_unit (const RowCtx *rc, GError **error)
 
 typedef gboolean (*MergeFunc) (const RowCtx *rc, PbsIndicator *out, GError **error);
 
+
+/* The merged actual of a quantity or range row: the actuals summed or
+ * weighted like the targets, or none when any table lacks one (a missing
+ * actual is never taken as 0). @values has room for every table. */
+static gboolean
+merge_actual (const RowCtx *rc, const char *unit, gboolean relative, PbsDecimal *values,
+              PbsIndicator *out, GError **error)
+{
+  g_autofree char *number = NULL, *text = NULL;
+  PbsDecimal merged;
+
+  if (!all_actuals (rc))
+    return TRUE;
+  if (!collect_actuals (rc, unit, values, error) || !combine (rc, values, relative, &merged, error))
+    return FALSE;
+  number = pbs_decimal_to_string (&merged);
+  text = g_strconcat (number, unit, NULL);
+  return set_value (rc, out, FALSE, text, error);
+}
+
 static gboolean
 merge_quantity (const RowCtx *rc, PbsIndicator *out, GError **error)
 {
@@ -567,18 +587,7 @@ merge_quantity (const RowCtx *rc, PbsIndicator *out, GError **error)
     return FALSE;
   number = pbs_decimal_to_string (&merged);
   text = g_strconcat (pbs_operator_to_string (pbs_value_get_operator (t0)), number, unit, NULL);
-  if (!set_value (rc, out, TRUE, text, error))
-    return FALSE;
-
-  if (!all_actuals (rc))
-    return TRUE;
-  if (!collect_actuals (rc, unit, values, error) || !combine (rc, values, relative, &merged, error))
-    return FALSE;
-  g_free (number);
-  g_free (text);
-  number = pbs_decimal_to_string (&merged);
-  text = g_strconcat (number, unit, NULL);
-  return set_value (rc, out, FALSE, text, error);
+  return set_value (rc, out, TRUE, text, error) && merge_actual (rc, unit, relative, values, out, error);
 }
 
 static gboolean
@@ -588,7 +597,7 @@ merge_range (const RowCtx *rc, PbsIndicator *out, GError **error)
   gboolean relative = is_relative (unit);
   g_autofree PbsDecimal *values = g_new (PbsDecimal, rc->from->len);
   g_autofree char *slo = NULL, *shi = NULL, *text = NULL;
-  PbsDecimal lo, hi, merged;
+  PbsDecimal lo, hi;
 
   if (!check_same_sign_and_unit (rc, error))
     return FALSE;
@@ -605,18 +614,7 @@ merge_range (const RowCtx *rc, PbsIndicator *out, GError **error)
   slo = pbs_decimal_to_string (&lo);
   shi = pbs_decimal_to_string (&hi);
   text = g_strconcat (slo, unit, "~", shi, unit, NULL);
-  if (!set_value (rc, out, TRUE, text, error))
-    return FALSE;
-
-  if (!all_actuals (rc))
-    return TRUE;
-  if (!collect_actuals (rc, unit, values, error) || !combine (rc, values, relative, &merged, error))
-    return FALSE;
-  g_free (slo);
-  g_free (text);
-  slo = pbs_decimal_to_string (&merged);
-  text = g_strconcat (slo, unit, NULL);
-  return set_value (rc, out, FALSE, text, error);
+  return set_value (rc, out, TRUE, text, error) && merge_actual (rc, unit, relative, values, out, error);
 }
 
 /* A date given to the month counts as the end of that month: the later

@@ -603,6 +603,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
     policy = pbs_evaluation_get_policy (self);
   if (policy == NULL)
     policy = central = pbs_policy_new ();
+  n = pbs_evaluation_get_n_indicators (self);
+  sc = scorecard_new (self, policy, n);
   budget = pbs_evaluation_get_budget (self);
   if (budget == NULL)
     {
@@ -611,8 +613,6 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
       return NULL;
     }
 
-  n = pbs_evaluation_get_n_indicators (self);
-  sc = scorecard_new (self, policy, n);
   sc->complete = TRUE;
   groups.l1 = g_array_new (FALSE, TRUE, sizeof (Subtotal));
   groups.l2 = g_array_new (FALSE, TRUE, sizeof (Subtotal));
