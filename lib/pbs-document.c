@@ -902,6 +902,7 @@ read_indicator (Conv *c, guint32 node, PbsTemplate *template_, GError **error)
     return NULL;
   if (!is_null (c, v[I_ACTUAL]) && !set_value_at (c, v[I_ACTUAL], "actual", &ind->actual, error))
     return NULL;
+  pbs_indicator_refresh (ind);
   if (!is_null (c, v[I_REASON]))
     {
       if (!get_string (c, v[I_REASON], "reason", &s, error))

@@ -50,8 +50,10 @@ pbs_indicator_new (const char *level1, const char *level2, const char *name,
 
   self = g_new0 (PbsIndicator, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->level1 = g_strdup (level1);
-  self->level2 = g_strdup (level2);
+  /* Categories repeat row after row: interned, so a table of a million
+   * rows holds each name once and scoring compares them by pointer. */
+  self->level1 = g_ref_string_new_intern (level1);
+  self->level2 = g_ref_string_new_intern (level2);
   self->name = g_strdup (name);
   self->reason = g_strdup ("");
   self->points = *points;
@@ -88,8 +90,8 @@ pbs_indicator_unref (PbsIndicator *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
-  g_free (self->level1);
-  g_free (self->level2);
+  g_ref_string_release (self->level1);
+  g_ref_string_release (self->level2);
   g_free (self->name);
   g_free (self->reason);
   g_free (self->parent);
@@ -194,7 +196,17 @@ pbs_indicator_set_target (PbsIndicator *self, const char *text, GError **error)
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return set_value (&self->target, text, error);
+  if (!set_value (&self->target, text, error))
+    return FALSE;
+  pbs_indicator_refresh (self);
+  return TRUE;
+}
+
+void
+pbs_indicator_refresh (PbsIndicator *self)
+{
+  self->words_band = pbs_value_is_set (&self->actual) && pbs_value_is_set (&self->target)
+                     ? pbs_value_get_band (&self->actual, &self->target) : PBS_BAND_UNKNOWN;
 }
 
 /**
@@ -230,7 +242,10 @@ pbs_indicator_set_actual (PbsIndicator *self, const char *text, GError **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  return set_value (&self->actual, text, error);
+  if (!set_value (&self->actual, text, error))
+    return FALSE;
+  pbs_indicator_refresh (self);
+  return TRUE;
 }
 
 /**

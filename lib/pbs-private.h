@@ -60,6 +60,7 @@ struct _PbsIndicator
   PbsDecimal  manual_score;
   PbsDecimal  printed_score;
   PbsBand     band;
+  PbsBand     words_band;  /* the actual's words read against the target */
   guint       line;        /* 1-based source line, 0 when not from a file */
   guint       column;      /* 1-based source column */
   char       *parent;      /* nullable: the row this one details */
@@ -156,6 +157,9 @@ void         pbs_template_add_generic (PbsTemplate *self, const char *name);
 void         pbs_template_add_rule (PbsTemplate *self, PbsIndicator *carrier);
 /* Gives @ind the template's rule for its name, if there is one. */
 void         pbs_template_apply_rule (const PbsTemplate *self, PbsIndicator *ind);
+/* Reads the band of the actual's words again, after the target or the
+ * actual changed (scoring then never re-reads words). */
+void         pbs_indicator_refresh (PbsIndicator *self);
 /* Copies the step or band rule of @src to @dst. */
 void         pbs_indicator_copy_rule (PbsIndicator *dst, const PbsIndicator *src);
 

@@ -507,8 +507,7 @@ band_name (const Ctx *c, PbsBand band)
 static gboolean
 rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 {
-  PbsBand band = c->ind->band != PBS_BAND_UNKNOWN ? c->ind->band
-                 : pbs_value_get_band (c->actual, c->target);
+  PbsBand band = c->ind->band != PBS_BAND_UNKNOWN ? c->ind->band : c->ind->words_band;
   PbsDecimal w = c->ind->points, b80, b60, tmp;
   PbsRational lo, hi, zero;
   gboolean hi_inclusive;

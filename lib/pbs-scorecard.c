@@ -158,6 +158,14 @@ typedef struct {
   guint   last1, last2;
 } Groups;
 
+/* Category names are interned (pbs_indicator_new), so equal names are
+ * usually the same pointer. */
+static inline gboolean
+same (const char *a, const char *b)
+{
+  return a == b || strcmp (a, b) == 0;
+}
+
 static Subtotal *
 find_group (GArray *arr, guint *last, const char *level1, const char *level2, guint level)
 {
@@ -166,13 +174,13 @@ find_group (GArray *arr, guint *last, const char *level1, const char *level2, gu
   if (*last < arr->len)
     {
       Subtotal *t = &g_array_index (arr, Subtotal, *last);
-      if (strcmp (t->level1, level1) == 0 && (level == 1 || strcmp (t->level2, level2) == 0))
+      if (same (t->level1, level1) && (level == 1 || same (t->level2, level2)))
         return t;
     }
   for (guint i = 0; i < arr->len; i++)
     {
       Subtotal *t = &g_array_index (arr, Subtotal, i);
-      if (strcmp (t->level1, level1) == 0 && (level == 1 || strcmp (t->level2, level2) == 0))
+      if (same (t->level1, level1) && (level == 1 || same (t->level2, level2)))
         {
           *last = i;
           return t;
