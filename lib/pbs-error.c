@@ -42,3 +42,12 @@ G_DEFINE_QUARK (pbs-policy-error-quark, pbs_policy_error)
  * Since: 0.1
  */
 G_DEFINE_QUARK (pbs-document-error-quark, pbs_document_error)
+
+/**
+ * pbs_report_error_quark:
+ *
+ * Returns: the #PBS_REPORT_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (pbs-report-error-quark, pbs_report_error)

@@ -639,6 +639,43 @@ write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 }
 
 static void
+write_lint (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+{
+  static const PbsLabel labels[] = {
+    PBS_LABEL_CHECK, PBS_LABEL_ROW, PBS_LABEL_NAME, PBS_LABEL_CATEGORY, PBS_LABEL_WHERE,
+    PBS_LABEL_MESSAGE, PBS_LABEL_SUGGESTION,
+  };
+  g_autoptr (GArray) items = pbs_report_lint_items (in, sc);
+
+  heading (h, "h1", sc, PBS_LABEL_LINT);
+  g_string_append (h->out, "<table class=\"lint\">\n");
+  header_row (h, labels, G_N_ELEMENTS (labels));
+  g_string_append (h->out, "<tbody>\n");
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
+
+      /* the check nick is ASCII from an enumeration: safe as an attribute */
+      g_string_append_printf (h->out, "<tr data-check=\"%s\">", item->check);
+      element (h, "td", "check", item->check);
+      num_cell_take (h, item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL);
+      element (h, "td", NULL, item->name != NULL ? item->name : L (NONE));
+      element (h, "td", NULL, item->category != NULL ? item->category : L (NONE));
+      element (h, "td", "where", item->where != NULL ? item->where : L (NONE));
+      element (h, "td", NULL, item->message);
+      element (h, "td", "suggestion", item->suggestion);
+      g_string_append (h->out, "</tr>\n");
+    }
+  if (items->len == 0)
+    {
+      g_string_append (h->out, "<tr><td colspan=\"7\">");
+      esc (h, L (NO_FINDINGS));
+      g_string_append (h->out, "</td></tr>\n");
+    }
+  g_string_append (h->out, "</tbody>\n</table>\n");
+}
+
+static void
 write_narrative (Html *h, PbsScorecard *sc)
 {
   g_autofree char *text = pbs_narrative_dup_text (sc);
@@ -678,6 +715,9 @@ pbs_report_write_html (const PbsReportInput *in, GString *out)
           break;
         case PBS_REPORT_AUDIT:
           write_audit (&h, in, sc);
+          break;
+        case PBS_REPORT_LINT:
+          write_lint (&h, in, sc);
           break;
         case PBS_REPORT_NARRATIVE:
           write_table (&h, in, sc);

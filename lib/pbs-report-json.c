@@ -248,6 +248,34 @@ add_findings (Json *j, const PbsReportInput *in)
 }
 
 static void
+add_lint (Json *j, const PbsReportInput *in)
+{
+  g_autoptr (GArray) items = pbs_report_lint_items (in, j->sc);
+
+  json_builder_set_member_name (j->b, "lint");
+  json_builder_begin_array (j->b);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
+
+      json_builder_begin_object (j->b);
+      member_string (j, "check", item->check);
+      json_builder_set_member_name (j->b, "row");
+      if (item->row > 0)
+        json_builder_add_int_value (j->b, item->row);
+      else
+        json_builder_add_null_value (j->b);
+      member_string (j, "name", item->name);
+      member_string (j, "category", item->category);
+      member_string (j, "where", item->where);
+      member_string (j, "message", item->message);
+      member_string (j, "suggestion", item->suggestion);
+      json_builder_end_object (j->b);
+    }
+  json_builder_end_array (j->b);
+}
+
+static void
 add_evaluation (Json *j, const PbsReportInput *in)
 {
   PbsEvaluation *e = pbs_scorecard_get_evaluation (j->sc);
@@ -286,6 +314,8 @@ add_evaluation (Json *j, const PbsReportInput *in)
   add_warnings (j);
   if (in->content == PBS_REPORT_AUDIT)
     add_findings (j, in);
+  if (in->content == PBS_REPORT_LINT)
+    add_lint (j, in);
   if (in->content == PBS_REPORT_NARRATIVE)
     {
       g_autofree char *narrative = pbs_narrative_dup_text (j->sc);

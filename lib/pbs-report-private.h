@@ -5,9 +5,10 @@
  *
  * PbsReport (pbs-report.c) collects the scorecards and dispatches to one
  * writer per family of formats: pbs-report-text.c (text, Markdown, CSV),
- * pbs-report-json.c (JSON, JSON Lines) and pbs-report-html.c. The writers
- * read the same input and share the labels, so every format says the same
- * thing in the same words.
+ * pbs-report-json.c (JSON, JSON Lines) and pbs-report-html.c; YAML is
+ * written in pbs-report.c. The writers read the same input and share the
+ * labels and the lint findings, so every format says the same thing in
+ * the same words.
  */
 #pragma once
 
@@ -71,6 +72,11 @@ typedef enum {
   PBS_LABEL_CHART_LEGEND,
   PBS_LABEL_NONE,            /* the mark of an empty value: — */
   PBS_LABEL_REPORT,          /* the page title of several evaluations */
+  PBS_LABEL_LINT,
+  PBS_LABEL_CHECK,
+  PBS_LABEL_CATEGORY,
+  PBS_LABEL_WHERE,
+  PBS_LABEL_SUGGESTION,
 } PbsLabel;
 
 const char *pbs_report_label          (PbsLabel     label,
@@ -93,6 +99,22 @@ gboolean    pbs_report_finding_selected (const PbsReportInput *in,
                                          PbsScorecard         *scorecard,
                                          PbsAudit             *audit,
                                          guint                 index);
+
+/* One lint finding as every format shows it. */
+typedef struct {
+  const char *check;       /* the check's stable nick */
+  gint        row;         /* from 1; 0 for a finding on a category or the table */
+  const char *name;        /* the row's indicator, or NULL */
+  const char *category;    /* nullable */
+  char       *where;       /* "FILE:LINE:COLUMN", or NULL when not read from a file */
+  char       *message;     /* in the report's language */
+  char       *suggestion;
+} PbsReportLintItem;
+
+/* The lint findings of @scorecard that the row filter selects, in lint's
+ * order: a GArray of PbsReportLintItem that frees them. */
+GArray     *pbs_report_lint_items     (const PbsReportInput *in,
+                                       PbsScorecard         *scorecard);
 
 /* A computed number (score, total, rate) with exactly the policy's
  * digits; decimals never pass through a double. */

@@ -8,7 +8,7 @@
  * list items, tables) that knows the two syntaxes. Text tables are padded
  * by display width (pbs_text_display_width), so 汉字 line up in a
  * terminal; no cell is ever wrapped or cut. CSV is machine-facing: stable
- * names, one row per indicator or per finding (doc/report.md).
+ * names, one row per indicator or per finding (audit, lint; doc/report.md).
  */
 #include "config.h"
 
@@ -520,6 +520,68 @@ write_audit (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
     w_line (w, L (NO_FINDINGS));
 }
 
+/* Text: one line per finding as a compiler writes it, FILE:LINE:COLUMN
+ * first so that editors jump to the row, the suggestion indented below;
+ * Markdown: a table. Then the count. */
+static void
+write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+{
+  g_autoptr (GArray) items = pbs_report_lint_items (in, sc);
+  g_autofree char *count = NULL;
+
+  write_title (w, sc, PBS_LABEL_LINT);
+  if (items->len == 0)
+    {
+      w_line (w, L (NO_FINDINGS));
+      return;
+    }
+  if (w->markdown)
+    {
+      g_autoptr (Table) t = table_new (1 << 2, 7, L (WHERE), L (CHECK), L (ROW), L (NAME),
+                                       L (CATEGORY), L (MESSAGE), L (SUGGESTION));
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
+
+          table_add (t, item->where != NULL ? item->where : L (NONE));
+          table_add (t, item->check);
+          table_take (t, dup_or_none (w, item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL));
+          table_add (t, item->name != NULL ? item->name : L (NONE));
+          table_add (t, item->category != NULL ? item->category : L (NONE));
+          table_add (t, item->message);
+          table_add (t, item->suggestion);
+        }
+      w_table (w, t);
+    }
+  else
+    for (guint i = 0; i < items->len; i++)
+      {
+        const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
+
+        if (item->where != NULL)
+          {
+            append_inline (w, item->where);
+            g_string_append (w->out, ": ");
+          }
+        append_inline (w, item->message);
+        g_string_append_printf (w->out, " [%s]\n", item->check);
+        if (item->suggestion != NULL && *item->suggestion != '\0')
+          {
+            g_string_append_printf (w->out, "    %s%s", L (SUGGESTION),
+                                    w->language == PBS_LANGUAGE_ZH ? "：" : ": ");
+            append_inline (w, item->suggestion);
+            g_string_append_c (w->out, '\n');
+          }
+      }
+  if (w->language == PBS_LANGUAGE_ZH)
+    count = g_strdup_printf ("共 %u 条问题", items->len);
+  else
+    count = g_strdup_printf ("%u finding%s", items->len, items->len == 1 ? "" : "s");
+  w_blank (w);
+  w_line (w, count);
+}
+
 static void
 write_narrative (Writer *w, PbsScorecard *sc)
 {
@@ -557,6 +619,9 @@ pbs_report_write_text (const PbsReportInput *in, gboolean markdown, GString *out
           break;
         case PBS_REPORT_AUDIT:
           write_audit (&w, in, sc);
+          break;
+        case PBS_REPORT_LINT:
+          write_lint (&w, in, sc);
           break;
         case PBS_REPORT_NARRATIVE:
           write_table (&w, in, sc);
@@ -689,6 +754,31 @@ csv_findings (const PbsReportInput *in, PbsScorecard *sc, GString *out)
     }
 }
 
+static void
+csv_lint (const PbsReportInput *in, PbsScorecard *sc, GString *out)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (GArray) items = pbs_report_lint_items (in, sc);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
+      g_autofree char *row = item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL;
+      const char *fields[] = {
+        pbs_evaluation_get_title (e),
+        item->check,
+        row,
+        item->name,
+        item->category,
+        item->where,
+        item->message,
+        item->suggestion,
+      };
+
+      csv_record (out, fields, G_N_ELEMENTS (fields));
+    }
+}
+
 void
 pbs_report_write_csv (const PbsReportInput *in, GString *out)
 {
@@ -699,18 +789,24 @@ pbs_report_write_csv (const PbsReportInput *in, GString *out)
   static const char * const finding_header[] = {
     "title", "kind", "row", "name", "printed", "computed", "variant", "message",
   };
-  gboolean audit = in->content == PBS_REPORT_AUDIT;
+  static const char * const lint_header[] = {
+    "title", "check", "row", "name", "category", "where", "message", "suggestion",
+  };
 
-  if (audit)
+  if (in->content == PBS_REPORT_AUDIT)
     csv_record (out, finding_header, G_N_ELEMENTS (finding_header));
+  else if (in->content == PBS_REPORT_LINT)
+    csv_record (out, lint_header, G_N_ELEMENTS (lint_header));
   else
     csv_record (out, row_header, G_N_ELEMENTS (row_header));
   for (guint i = 0; i < in->scorecards->len; i++)
     {
       PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
 
-      if (audit)
+      if (in->content == PBS_REPORT_AUDIT)
         csv_findings (in, sc, out);
+      else if (in->content == PBS_REPORT_LINT)
+        csv_lint (in, sc, out);
       else
         csv_rows (in, sc, out);
     }

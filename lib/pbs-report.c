@@ -4,15 +4,14 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * A report collects scorecards and renders them in one format: this file
- * holds the object, the row filter, the words every format shares and the
- * YAML stream; the formats themselves live in pbs-report-text.c (text,
- * Markdown, CSV), pbs-report-json.c and pbs-report-html.c (doc/report.md).
+ * holds the object, the row filter, the words every format shares, the
+ * lint findings as every format shows them, and the YAML stream; the
+ * formats themselves live in pbs-report-text.c (text, Markdown, CSV),
+ * pbs-report-json.c and pbs-report-html.c (doc/report.md).
  */
 #include "config.h"
 
 #include <string.h>
-
-#include <gio/gio.h>
 
 #include "pbs-report-private.h"
 
@@ -20,9 +19,10 @@
  * PbsReport:
  *
  * A report of one or more scorecards: the scored 绩效自评表, each row's
- * explanation, the audit of the printed values, or the table with a draft
- * of the report's indicator analysis, rendered as text, Markdown, CSV,
- * JSON, JSON Lines, HTML or YAML (doc/report.md).
+ * explanation, the audit of the printed values, the table with a draft
+ * of the report's indicator analysis, or the indicator-quality findings,
+ * rendered as text, Markdown, CSV, JSON, JSON Lines, HTML or YAML
+ * (doc/report.md).
  *
  * ```c
  * g_autoptr (PbsReport) report = pbs_report_new (PBS_FORMAT_JSON, PBS_REPORT_TABLE,
@@ -87,7 +87,7 @@ pbs_report_new (PbsFormat format, PbsReportContent content, PbsLanguage language
   PbsReport *self;
 
   g_return_val_if_fail (format <= PBS_FORMAT_YAML, NULL);
-  g_return_val_if_fail (content <= PBS_REPORT_NARRATIVE, NULL);
+  g_return_val_if_fail (content <= PBS_REPORT_LINT, NULL);
   g_return_val_if_fail (language <= PBS_LANGUAGE_EN, NULL);
 
   self = g_object_new (PBS_TYPE_REPORT, NULL);
@@ -126,9 +126,10 @@ pbs_report_add (PbsReport *self, PbsScorecard *scorecard)
  * @row of 0 or more selects the row with that 1-based number, a non-%NULL
  * @name the rows of that exact name; -1 and %NULL list every row. Only
  * row listings are filtered (the table's rows, explanations, the audit's
- * findings about rows); headers, subtotals and totals stay whole. The YAML
- * format writes every row. pbs_report_render() fails when the filter
- * selects no row of any evaluation.
+ * and lint's findings about rows); headers, subtotals and totals stay
+ * whole. The YAML format of evaluations writes every row.
+ * pbs_report_render() fails with %PBS_REPORT_ERROR_NO_SUCH_ROW when the
+ * filter selects no row of any evaluation.
  *
  * Since: 0.1
  */
@@ -155,16 +156,21 @@ pbs_report_row_selected (const PbsReportInput *in, PbsScorecard *scorecard, guin
   return TRUE;
 }
 
+/* A finding about @row (from 0, or -1 for the budget, a category or the
+ * whole table) is listed when there is no filter or it selects the row. */
+static gboolean
+row_finding_selected (const PbsReportInput *in, PbsScorecard *scorecard, gint row)
+{
+  if (in->row < 0 && in->name == NULL)
+    return TRUE;
+  return row >= 0 && pbs_report_row_selected (in, scorecard, (guint) row);
+}
+
 gboolean
 pbs_report_finding_selected (const PbsReportInput *in, PbsScorecard *scorecard, PbsAudit *audit,
                              guint index)
 {
-  gint row;
-
-  if (in->row < 0 && in->name == NULL)
-    return TRUE;
-  row = pbs_audit_get_row (audit, index);
-  return row >= 0 && pbs_report_row_selected (in, scorecard, (guint) row);
+  return row_finding_selected (in, scorecard, pbs_audit_get_row (audit, index));
 }
 
 /* Does the filter select anything? An error naming the row when not. */
@@ -186,19 +192,135 @@ check_filter (const PbsReportInput *in, GError **error)
           return TRUE;
     }
   if (in->name != NULL && in->row >= 0)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no row %d named “%s”", in->row, in->name);
+    g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_NO_SUCH_ROW, "no row %d named “%s”",
+                 in->row, in->name);
   else if (in->name != NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no row named “%s”", in->name);
+    g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_NO_SUCH_ROW, "no row named “%s”",
+                 in->name);
   else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no row %d (rows are numbered 1 to %u)",
-                 in->row, most);
+    g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_NO_SUCH_ROW,
+                 "no row %d (rows are numbered 1 to %u)", in->row, most);
   return FALSE;
 }
 
-/* Several scored evaluations as one YAML stream, `---` before each. */
+/* ---------------------------------------------------------------- lint */
+
+static void
+lint_item_clear (PbsReportLintItem *item)
+{
+  g_free (item->where);
+  g_free (item->message);
+  g_free (item->suggestion);
+}
+
+/* "FILE:LINE:COLUMN" of row @row (from 0), or of the document for -1;
+ * NULL for an evaluation that was not read from a file. */
+static char *
+dup_where (PbsEvaluation *e, gint row)
+{
+  const char *source = pbs_evaluation_get_source (e);
+  guint line = 0, column = 0;
+
+  if (source == NULL)
+    return NULL;
+  if (row >= 0)
+    {
+      PbsIndicator *ind = pbs_evaluation_get_indicator (e, (guint) row);
+
+      line = pbs_indicator_get_line (ind);
+      column = pbs_indicator_get_column (ind);
+    }
+  else
+    pbs_evaluation_get_place (e, &line, &column);
+  if (line == 0)
+    return g_strdup (source);
+  return g_strdup_printf ("%s:%u:%u", source, line, MAX (column, 1u));
+}
+
+GArray *
+pbs_report_lint_items (const PbsReportInput *in, PbsScorecard *scorecard)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (scorecard);
+  g_autoptr (PbsLint) lint = pbs_lint_new (scorecard);
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (PbsReportLintItem));
+
+  g_array_set_clear_func (items, (GDestroyNotify) lint_item_clear);
+  for (guint i = 0; i < pbs_lint_get_n_findings (lint); i++)
+    {
+      gint row = pbs_lint_get_row (lint, i);
+      PbsReportLintItem item = { 0 };
+
+      if (!row_finding_selected (in, scorecard, row))
+        continue;
+      item.check = pbs_enum_nick (PBS_TYPE_LINT_CHECK, pbs_lint_get_check (lint, i));
+      item.row = row >= 0 ? row + 1 : 0;
+      item.name = row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row))
+                           : NULL;
+      item.category = pbs_lint_get_category (lint, i);
+      item.where = dup_where (e, row);
+      item.message = pbs_lint_dup_message (lint, i, in->language);
+      item.suggestion = pbs_lint_dup_suggestion (lint, i, in->language);
+      g_array_append_val (items, item);
+    }
+  return items;
+}
+
+/* ---------------------------------------------------------------- YAML */
+
+/* The lint findings as YAML, one document per evaluation (doc/report.md),
+ * through the library's emitter (pbs-writer.c). */
+static void
+yaml_lint_document (PbsYamlOut *y, const PbsReportInput *in, PbsScorecard *sc)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (GArray) items = pbs_report_lint_items (in, sc);
+
+  pbs_yaml_document_start (y, FALSE);
+  pbs_yaml_mapping_start (y);
+  pbs_yaml_quoted (y, "title", pbs_evaluation_get_title (e));
+  pbs_yaml_quoted (y, "source", pbs_evaluation_get_source (e));
+  pbs_yaml_scalar (y, "lint", YAML_PLAIN_SCALAR_STYLE);
+  pbs_yaml_sequence_start (y, YAML_BLOCK_SEQUENCE_STYLE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
+      g_autofree char *row = item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL;
+
+      pbs_yaml_mapping_start (y);
+      pbs_yaml_plain (y, "check", item->check);
+      pbs_yaml_scalar (y, "row", YAML_PLAIN_SCALAR_STYLE);
+      pbs_yaml_scalar (y, row, YAML_PLAIN_SCALAR_STYLE);
+      pbs_yaml_quoted (y, "name", item->name);
+      pbs_yaml_quoted (y, "category", item->category);
+      pbs_yaml_quoted (y, "where", item->where);
+      pbs_yaml_quoted (y, "message", item->message);
+      pbs_yaml_quoted (y, "suggestion", item->suggestion);
+      pbs_yaml_mapping_end (y);
+    }
+  pbs_yaml_sequence_end (y);
+  pbs_yaml_mapping_end (y);
+  pbs_yaml_document_end (y);
+}
+
+static gboolean
+write_yaml_lint (const PbsReportInput *in, GString *out, GError **error)
+{
+  PbsYamlOut y;
+
+  if (!pbs_yaml_out_begin (&y, out, error))
+    return FALSE;
+  for (guint i = 0; i < in->scorecards->len; i++)
+    yaml_lint_document (&y, in, g_ptr_array_index (in->scorecards, i));
+  return pbs_yaml_out_end (&y, error);
+}
+
+/* Several scored evaluations as one YAML stream, `---` before each; for
+ * lint, the findings. */
 static gboolean
 write_yaml (const PbsReportInput *in, GString *out, GError **error)
 {
+  if (in->content == PBS_REPORT_LINT)
+    return write_yaml_lint (in, out, error);
   for (guint i = 0; i < in->scorecards->len; i++)
     {
       PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
@@ -223,8 +345,8 @@ write_yaml (const PbsReportInput *in, GString *out, GError **error)
  * @error: return location for a #GError
  *
  * Renders the report: the whole output, in UTF-8. Fails with
- * %G_IO_ERROR_NOT_FOUND when a row filter selects no row, and with
- * %PBS_DOCUMENT_ERROR_IO when the JSON or YAML writer fails.
+ * %PBS_REPORT_ERROR_NO_SUCH_ROW when a row filter selects no row, and
+ * with %PBS_DOCUMENT_ERROR_IO when the JSON or YAML writer fails.
  *
  * Returns: (transfer full) (nullable): the text, or %NULL on error
  *
@@ -367,8 +489,13 @@ pbs_report_label (PbsLabel label, PbsLanguage language)
                                  "Positive rows show actual / target, the others score / points." },
     [PBS_LABEL_NONE] = { "—", "—" },
     [PBS_LABEL_REPORT] = { "绩效自评报告", "Performance self-evaluation report" },
+    [PBS_LABEL_LINT] = { "指标质量检查", "indicator quality" },
+    [PBS_LABEL_CHECK] = { "检查项", "Check" },
+    [PBS_LABEL_CATEGORY] = { "指标类别", "Category" },
+    [PBS_LABEL_WHERE] = { "位置", "Where" },
+    [PBS_LABEL_SUGGESTION] = { "建议", "Suggestion" },
   };
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == PBS_LABEL_REPORT + 1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == PBS_LABEL_SUGGESTION + 1);
 
   g_return_val_if_fail ((guint) label < G_N_ELEMENTS (labels), "");
   return labels[label][language == PBS_LANGUAGE_EN];

@@ -4,7 +4,10 @@
 # Configures a fresh build with --prefix in a temporary directory, runs
 # `make install`, then builds examples/xishan.c with nothing but
 #   cc examples/xishan.c $(pkg-config --cflags --libs pbscore-1.0)
-# and runs it against the installed libpbscore.so. Run by .ci/run after
+# and runs it against the installed libpbscore.so; checks that the man page
+# is installed and runs tests/test_cli.py against the installed pbscore,
+# which finds templates and policies in <prefix>/share/pbscore only (the
+# installed library never searches the source tree). Run by .ci/run after
 # autogen.sh (needs ./configure); not part of `make check`.
 #
 # Usage: tests/check-installed.sh [extra configure options]
@@ -80,6 +83,36 @@ if (cd "$srcdir" && $CC examples/xishan.c $(pkg-config --cflags --libs pbscore-1
 else
   fail "compiling examples/xishan.c against the installed library failed:"
   cat "$tmp/cc.out"
+fi
+
+if [ -f "$prefix/share/man/man1/pbscore.1" ]; then
+  ok "man page share/man/man1/pbscore.1 installed"
+else
+  fail "man page pbscore.1 not installed in $prefix/share/man/man1"
+fi
+
+# The command's own tests, run on the installed program. LD_LIBRARY_PATH
+# names the prefix so that no other libpbscore (a build tree's, which would
+# search the source tree for templates) can stand in for the installed one.
+cli=$prefix/bin/pbscore
+if [ ! -x "$cli" ]; then
+  fail "pbscore not installed in $prefix/bin"
+elif [ ! -x /usr/bin/python3 ]; then
+  fail "tests/test_cli.py needs /usr/bin/python3"
+else
+  if command -v ldd >/dev/null &&
+     LD_LIBRARY_PATH=$prefix/lib ldd "$cli" | grep -q "$prefix/lib/libpbscore.so.0"; then
+    ok "the installed pbscore loads libpbscore.so.0 from the prefix"
+  else
+    fail "the installed pbscore does not load the installed libpbscore.so.0"
+  fi
+  if LD_LIBRARY_PATH=$prefix/lib PBS_CLI=$cli top_srcdir=$srcdir \
+       /usr/bin/python3 "$srcdir/tests/test_cli.py" >"$tmp/cli.out" 2>&1; then
+    ok "tests/test_cli.py against the installed pbscore: $(tail -n 1 "$tmp/cli.out")"
+  else
+    fail "tests/test_cli.py against the installed pbscore:"
+    grep -v '^ok ' "$tmp/cli.out" | tail -n 80
+  fi
 fi
 
 if grep -q '^HAVE_INTROSPECTION_TRUE=$' "$tmp/build/config.log"; then

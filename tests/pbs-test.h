@@ -57,6 +57,29 @@ fail:
   return EXIT_FAILURE;
 }
 
+/* An assertion reported at the caller's place, for check helpers that
+ * take __FILE__ and __LINE__. */
+#define CHECK_AT(cond, file, line) \
+  CU_assertImplementation ((cond) ? CU_TRUE : CU_FALSE, line, #cond, file, "", CU_FALSE)
+
+/* The fixture folder: $PBS_TEST_DATA, else what the build defines
+ * (PBS_TEST_DATA_DIR, or PBS_TEST_SRCDIR/data). */
+#ifdef PBS_TEST_DATA_DIR
+#define PBS_TEST_DATA_DEFAULT PBS_TEST_DATA_DIR
+#elif defined(PBS_TEST_SRCDIR)
+#define PBS_TEST_DATA_DEFAULT PBS_TEST_SRCDIR "/data"
+#else
+#define PBS_TEST_DATA_DEFAULT "tests/data"
+#endif
+
+static inline const char *
+pbs_test_data_dir (void)
+{
+  const char *dir = g_getenv ("PBS_TEST_DATA");
+
+  return dir != NULL && *dir != '\0' ? dir : PBS_TEST_DATA_DEFAULT;
+}
+
 /* Compares a decimal with its expected canonical text ("2.68", "10", "-0.5"),
  * so a failure shows both in the CUnit report. */
 #define PBS_ASSERT_DECIMAL(dec, expected)                                   \

@@ -14,9 +14,6 @@
  */
 #include "pbs-test.h"
 
-#define CHECK_AT(cond, file, line) \
-  CU_assertImplementation ((cond) ? CU_TRUE : CU_FALSE, line, #cond, file, "", CU_FALSE)
-
 #define ASSERT_NO_ERROR(err)                                                  \
   do {                                                                        \
     CU_ASSERT_PTR_NULL (err);                                                 \
@@ -44,22 +41,6 @@ dec_equal_at (const char *file, int line, const PbsDecimal *got, const char *exp
 
 /* ------------------------------------------------------------- fixtures */
 
-#ifdef PBS_TEST_DATA_DIR
-#define DATA_DIR_MACRO PBS_TEST_DATA_DIR
-#elif defined(PBS_TEST_SRCDIR)
-#define DATA_DIR_MACRO PBS_TEST_SRCDIR "/data"
-#else
-#define DATA_DIR_MACRO "tests/data"
-#endif
-
-static const char *
-data_dir (void)
-{
-  const char *dir = g_getenv ("PBS_TEST_DATA");
-
-  return dir != NULL && *dir != '\0' ? dir : DATA_DIR_MACRO;
-}
-
 /* A scored fixture: the document (which owns the evaluation), its
  * scorecard under the document's policy (or central), and the audit. */
 typedef struct {
@@ -82,7 +63,7 @@ audited_clear (Audited *a)
 static gboolean
 audit_fixture_at (const char *file, int line, const char *name, Audited *out)
 {
-  g_autofree char *path = g_build_filename (data_dir (), "audit", name, NULL);
+  g_autofree char *path = g_build_filename (pbs_test_data_dir (), "audit", name, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsReader) reader = NULL;
   g_autoptr (PbsDocument) extra = NULL;

@@ -55,9 +55,6 @@
                __LINE__, pbs_t_g_ ? pbs_t_g_ : "(null)", expected);           \
   } while (0)
 
-#define CHECK_AT(cond, file, line) \
-  CU_assertImplementation ((cond) ? CU_TRUE : CU_FALSE, line, #cond, file, "", CU_FALSE)
-
 /* Value comparison (2.5 = 2.50): the contract fixes values, not scales. */
 static gboolean
 dec_equal_at (const char *file, int line, const PbsDecimal *got, const char *expected)
@@ -142,7 +139,7 @@ compare_paths (gconstpointer a, gconstpointer b)
 static GPtrArray *
 fixture_files (const char *sub)
 {
-  g_autofree char *dir = g_build_filename (data_dir (), sub, NULL);
+  g_autofree char *dir = g_build_filename (pbs_test_data_dir (), sub, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
@@ -222,7 +219,7 @@ load_one_evaluation (const char *path)
 static char *
 data_path (const char *sub, const char *name)
 {
-  return g_build_filename (data_dir (), sub, name, NULL);
+  return g_build_filename (pbs_test_data_dir (), sub, name, NULL);
 }
 
 /* Saves E (with SC when not NULL), reads the text back under NAME (so
@@ -877,7 +874,7 @@ test_save_to_file (void)
 static void
 test_missing_file (void)
 {
-  g_autofree char *path = g_build_filename (data_dir (), "no-such-file.yaml", NULL);
+  g_autofree char *path = g_build_filename (pbs_test_data_dir (), "no-such-file.yaml", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) docs = read_path (path, &error);
   g_autoptr (GError) error2 = NULL;

@@ -14,25 +14,6 @@
  */
 #include "pbs-test.h"
 
-#define CHECK_AT(cond, file, line) \
-  CU_assertImplementation ((cond) ? CU_TRUE : CU_FALSE, line, #cond, file, "", CU_FALSE)
-
-#ifdef PBS_TEST_DATA_DIR
-#define DATA_DIR_MACRO PBS_TEST_DATA_DIR
-#elif defined(PBS_TEST_SRCDIR)
-#define DATA_DIR_MACRO PBS_TEST_SRCDIR "/data"
-#else
-#define DATA_DIR_MACRO "tests/data"
-#endif
-
-static const char *
-data_dir (void)
-{
-  const char *dir = g_getenv ("PBS_TEST_DATA");
-
-  return dir != NULL && *dir != '\0' ? dir : DATA_DIR_MACRO;
-}
-
 /* ------------------------------------------------------------- fixtures */
 
 /* A scored fixture: the document (which owns the evaluation), its
@@ -83,7 +64,7 @@ relint_at (const char *file, int line, Linted *l)
 static gboolean
 lint_fixture_at (const char *file, int line, const char *relpath, Linted *out)
 {
-  g_autofree char *path = g_build_filename (data_dir (), relpath, NULL);
+  g_autofree char *path = g_build_filename (pbs_test_data_dir (), relpath, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsReader) reader = NULL;
 

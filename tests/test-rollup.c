@@ -10,9 +10,6 @@
  */
 #include "pbs-test.h"
 
-#define CHECK_AT(cond, file, line) \
-  CU_assertImplementation ((cond) ? CU_TRUE : CU_FALSE, line, #cond, file, "", CU_FALSE)
-
 #define ASSERT_NO_ERROR(err)                                                  \
   do {                                                                        \
     CU_ASSERT_PTR_NULL (err);                                                 \

@@ -14,9 +14,6 @@
 
 /* Checks at the caller's file and line, so a failure inside a helper points
  * at the test that called it. */
-#define CHECK_AT(cond, file, line) \
-  CU_assertImplementation ((cond) ? CU_TRUE : CU_FALSE, line, #cond, file, "", CU_FALSE)
-
 #define ASSERT_NO_ERROR(err)                                                  \
   do {                                                                        \
     CU_ASSERT_PTR_NULL (err);                                                 \

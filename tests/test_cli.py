@@ -8,7 +8,10 @@ pbscore can be checked the same way, such as an installed one:
   PBS_CLI=/usr/local/bin/pbscore top_srcdir=. python3 tests/test_cli.py
 
 The program runs in the source tree on its fixtures (examples/, tests/data/)
-under LC_ALL=C, so its UTF-8 output must not depend on the locale. JSON is
+under LC_ALL=C, so its UTF-8 output must not depend on the locale. Fixtures
+are read by path; templates and policies named by NAME are left to the
+program's own search path (an installed pbscore finds them in its prefix,
+tests/check-installed.sh runs this file on one), never to the source tree. JSON is
 parsed with json (numbers as decimal.Decimal, from their exact text), CSV
 with csv, HTML with xml.etree (it must be well-formed XHTML). Standard
 library only. Prints "N passed, N failed" last and exits non-zero when a
@@ -135,6 +138,11 @@ def pbscore(*args, stdin=None, cwd=None):
     env = dict(os.environ)
     env['LC_ALL'] = 'C'
     env.pop('LANG', None)
+    # templates and policies by name come from the program's own search path (the
+    # installed data folder, or the source tree for the build tree's library), never
+    # from a path the caller happens to have set
+    env.pop('PBSCORE_TEMPLATE_PATH', None)
+    env.pop('PBSCORE_POLICY_PATH', None)
     # a GLib critical (a caller mistake inside the program) aborts the run
     env['G_DEBUG'] = 'fatal-criticals'
     proc = subprocess.run([CLI, *args], input=stdin.encode('utf-8') if isinstance(stdin, str) else stdin,
@@ -469,10 +477,10 @@ def _():
                 ET.fromstring(r.out.split('\n', 1)[1] if r.out.startswith('<!DOCTYPE') else r.out)
             elif fmt == 'csv':
                 list(csv.reader(io.StringIO(r.out, newline='')))
-    for fmt in ('text', 'csv', 'json', 'jsonl'):
+    for fmt in FORMATS:
         r = pbscore('lint', '--format', fmt, XISHAN)
         expect_rc(r, 1)
-    expect_usage_error(pbscore('lint', '--format', 'html', XISHAN))
+        expect(r.out != '', f'lint --format {fmt} wrote nothing', r)
 
 
 # ------------------------------------------------------------- --output
@@ -670,27 +678,71 @@ def _():
         expect_rc(pbscore('audit', path), 0)
 
 
+LINT_KEYS = ['check', 'row', 'name', 'category', 'where', 'message', 'suggestion']
+
+
 @case('lint: the Xishan example confesses its weaknesses (exit 1), named by row')
 def _():
     r = pbscore('lint', XISHAN)
     expect_rc(r, 1)
     expect('审批时限压缩率' in r.out, '审批时限压缩率 not named', r)
+    # text: FILE:LINE:COLUMN first, as a compiler writes it
+    expect(re.search(rf'^{re.escape(XISHAN)}:132:5: .*审批时限压缩率.*\[target_too_low\]$', r.out, re.M),
+           'row 16 not located in the text', r)
     r = pbscore('lint', '--format', 'json', XISHAN)
     expect_rc(r, 1)
-    found = load_json(r.out)
+    doc = load_json(r.out)
+    expect(isinstance(doc, dict) and doc['title'] == XISHAN_TITLE, 'not the evaluation object', r)
+    found = doc['lint']
     checks = {(f['check'], f['name']) for f in found}
     expect(('target_too_low', '审批时限压缩率') in checks, f'target_too_low missing: {checks}')
     expect(('missing_reason', '审批时限压缩率') in checks, f'missing_reason missing: {checks}')
     expect(('vague_target', '营商环境持续优化') in checks, f'vague_target missing: {checks}')
     for f in found:
-        expect(f['file'] == XISHAN and f['message'] and f['suggestion'], f'incomplete finding {f}')
+        expect(list(f) == LINT_KEYS, f'keys {list(f)}')
+        expect(f['message'] and f['suggestion'], f'incomplete finding {f}')
+        expect(re.fullmatch(rf'{re.escape(XISHAN)}:\d+:\d+', f['where']), f'where {f["where"]}')
         if f['row'] is not None:
             expect(f['name'] == X[int(f['row']) - 1][2], f'row {f["row"]} is not {f["name"]}')
-            expect(re.fullmatch(rf'{re.escape(XISHAN)}:\d+:\d+', f['location']), f'location {f["location"]}')
+        else:
+            expect(f['name'] is None, f'a finding without a row names {f["name"]}')
     row16 = [f for f in found if f['row'] == 16]
-    expect(row16 and row16[0]['location'] == f'{XISHAN}:132:5', f'row 16 location {row16}')
+    expect(row16 and row16[0]['where'] == f'{XISHAN}:132:5', f'row 16 where {row16}')
     r = pbscore('lint', '--lang', 'en', XISHAN)
-    expect('suggestion:' in r.out, 'English lint', r)
+    expect('Suggestion:' in r.out and '建议' not in r.out, 'English lint', r)
+
+
+@case('lint: every format holds the same findings')
+def _():
+    files = [XISHAN, 'tests/data/valid/batch-three.yaml']
+    docs = load_json(pbscore('lint', '--format', 'json', *files).out)
+    expect(isinstance(docs, list) and len(docs) == 4, 'json: not one object per evaluation')
+    want = [(d['title'], f['check'], f['row'], f['where']) for d in docs for f in d['lint']]
+    expect(len(want) > 4, f'too few findings: {want}')
+    r = pbscore('lint', '--format', 'jsonl', *files)
+    expect_rc(r, 1)
+    expect([load_json(line) for line in r.out.splitlines()] == docs, 'jsonl differs from json', r)
+    r = pbscore('lint', '--format', 'csv', *files)
+    expect_rc(r, 1)
+    expect('\r\n' in r.out, 'csv lines do not end in CRLF', r)
+    rows = list(csv.reader(io.StringIO(r.out, newline='')))
+    expect(rows[0] == ['title', *[k for k in LINT_KEYS]], f'csv header {rows[0]}')
+    got = [(t, c, Decimal(n) if n else None, w) for t, c, n, _name, _cat, w, _m, _s in rows[1:]]
+    expect(got == want, f'csv findings {got}')
+    r = pbscore('lint', '--format', 'html', *files)
+    expect_rc(r, 1)
+    root = ET.fromstring(r.out.split('\n', 1)[1])
+    ns = '{http://www.w3.org/1999/xhtml}'
+    checks = [tr.get('data-check') for tr in root.iter(f'{ns}tr') if tr.get('data-check')]
+    expect(checks == [c for _t, c, _r, _w in want], f'html findings {checks}')
+    r = pbscore('lint', '--format', 'markdown', XISHAN)
+    expect_rc(r, 1)
+    expect(re.search(r'^\| .*132:5 \| target\\_too\\_low \| 16 \|', r.out, re.M), 'markdown row 16', r)
+    r = pbscore('lint', '--format', 'yaml', *files)
+    expect_rc(r, 1)
+    expect(r.out.count('\n---') + r.out.startswith('---') == 4, 'yaml: not one document each', r)
+    expect(r.out.count('\n- check: ') == len(want), 'yaml: not every finding', r)
+    expect(f'  where: "{XISHAN}:132:5"' in r.out, 'yaml: row 16 not located', r)
 
 
 @case('lint: exit 0 when there is nothing to say')

@@ -148,57 +148,28 @@ append_cell (GString *s, const char *text, guint width)
     g_string_append_c (s, ' ');
 }
 
-static void
-append_json_string (GString *s, const char *text)
-{
-  g_string_append_c (s, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (s, "\\\""); break;
-        case '\\': g_string_append (s, "\\\\"); break;
-        case '\n': g_string_append (s, "\\n"); break;
-        case '\r': g_string_append (s, "\\r"); break;
-        case '\t': g_string_append (s, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (s, "\\u%04x", c);
-          else
-            g_string_append_c (s, (char) c);
-        }
-    }
-  g_string_append_c (s, '"');
-}
-
-/* RFC 4180: quote a field holding a comma, a quote or a line break. */
-static void
-append_csv_field (GString *s, const char *text)
-{
-  if (text == NULL)
-    text = "";
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (s, text);
-      return;
-    }
-  g_string_append_c (s, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
-}
-
-/* A YAML double-quoted scalar: safe for any text (template new). */
+/* A YAML double-quoted scalar, safe for any text (template new, whose
+ * skeleton is written by hand for the comments no emitter keeps): YAML's
+ * own escapes for the quote, the backslash and control characters. */
 static void
 append_yaml_string (GString *s, const char *text)
 {
-  append_json_string (s, text);
+  g_string_append_c (s, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (s, '\\');
+          g_string_append_c (s, (char) c);
+        }
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (s, "\\x%02x", c);
+      else
+        g_string_append_c (s, (char) c);
+    }
+  g_string_append_c (s, '"');
 }
 
 static const char *
@@ -265,82 +236,6 @@ open_input (const char *path, GError **error)
   return pbs_reader_new_for_data (length > 0 ? bytes : "", (gssize) length, "<stdin>");
 }
 
-/* The text of an input, for locating messages the library gives without a
- * place (scoring errors, lint findings); NULL when it cannot be read. */
-static char *
-input_text (const char *path)
-{
-  char *text = NULL;
-
-  if (is_stdin (path))
-    {
-      gsize length;
-      const char *bytes = stdin_data != NULL ? g_bytes_get_data (stdin_data, &length) : NULL;
-
-      return bytes != NULL ? g_strndup (bytes, length) : NULL;
-    }
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return NULL;
-  return text;
-}
-
-/* The 1-based column of a row's first key on @line: past the indentation
- * and the sequence dash, counted in characters as libyaml counts them. */
-static guint
-row_column (const char *text, guint line)
-{
-  const char *p = text;
-  guint col = 1;
-
-  if (text == NULL || line == 0)
-    return 1;
-  for (guint l = 1; l < line && p != NULL; l++)
-    {
-      p = strchr (p, '\n');
-      if (p != NULL)
-        p++;
-    }
-  if (p == NULL)
-    return 1;
-  while (*p == ' ' || *p == '-')
-    {
-      p++;
-      col++;
-    }
-  return col;
-}
-
-/* "FILE:LINE:COLUMN" of row @row (from 0) of @e, or of its document. */
-static char *
-locate_row (const char *path, const char *text, PbsDocument *doc, PbsEvaluation *e, gint row)
-{
-  guint line = 0;
-
-  if (row >= 0 && (guint) row < pbs_evaluation_get_n_indicators (e))
-    line = pbs_indicator_get_line (pbs_evaluation_get_indicator (e, (guint) row));
-  if (line > 0)
-    return g_strdup_printf ("%s:%u:%u", input_name (path), line, row_column (text, line));
-  return g_strdup_printf ("%s:%u:1", input_name (path), pbs_document_get_line (doc));
-}
-
-/* Scoring errors name the row ("row N (name): …") but not the file: the
- * CLI adds the place, as reading errors have it. */
-static void
-locate_score_error (GError **error, const char *path, PbsDocument *doc, PbsEvaluation *e)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *where = NULL;
-  guint row = 0;
-
-  if (error == NULL || *error == NULL || (*error)->domain == PBS_DOCUMENT_ERROR)
-    return;
-  if (sscanf ((*error)->message, "row %u (", &row) != 1)
-    row = 0;
-  text = row > 0 ? input_text (path) : NULL;
-  where = locate_row (path, text, doc, e, (gint) row - 1);
-  g_prefix_error (error, "%s: ", where);
-}
-
 static PbsPolicy *
 resolve_policy (const char *arg, GError **error)
 {
@@ -355,36 +250,6 @@ resolve_template (const char *arg, GError **error)
   if (strchr (arg, '/') != NULL || g_str_has_suffix (arg, ".yaml"))
     return pbs_template_load_file (arg, error);
   return pbs_template_lookup (arg, error);
-}
-
-/* --template: the categories of every row must be allowed by the given
- * template (the reader checked the document's own one). */
-static gboolean
-check_template (const Options *o, const char *path, PbsDocument *doc, PbsEvaluation *e,
-                GError **error)
-{
-  g_autofree char *text = NULL;
-
-  if (o->template_ == NULL)
-    return TRUE;
-  pbs_evaluation_set_template (e, o->template_);
-  for (guint i = 0; i < pbs_evaluation_get_n_indicators (e); i++)
-    {
-      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
-      const char *l1 = pbs_indicator_get_level1 (ind);
-      const char *l2 = pbs_indicator_get_level2 (ind);
-      g_autofree char *where = NULL;
-
-      if (pbs_template_allows (o->template_, l1, l2))
-        continue;
-      text = input_text (path);
-      where = locate_row (path, text, doc, e, (gint) i);
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH,
-                   "%s: row %u (%s): template %s does not allow %s / %s", where, i + 1,
-                   pbs_indicator_get_name (ind), pbs_template_get_name (o->template_), l1, l2);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* One scored evaluation and where it came from. */
@@ -405,18 +270,22 @@ scored_free (gpointer data)
   g_free (s);
 }
 
+/* Scores an evaluation with the options' policy and template. The
+ * library's errors name file, line, column and row themselves. */
 static PbsScorecard *
-score_document (const Options *o, const char *path, PbsDocument *doc, GError **error)
+score_document (const Options *o, PbsDocument *doc, GError **error)
 {
   PbsEvaluation *e = pbs_document_get_evaluation (doc);
-  PbsScorecard *sc;
 
-  if (!check_template (o, path, doc, e, error))
-    return NULL;
-  sc = pbs_evaluation_score (e, o->policy, error);
-  if (sc == NULL)
-    locate_score_error (error, path, doc, e);
-  return sc;
+  if (o->template_ != NULL)
+    {
+      /* --template: every row's categories must fit it; lint then takes
+       * its list of generic indicators */
+      if (!pbs_evaluation_check_template (e, o->template_, error))
+        return NULL;
+      pbs_evaluation_set_template (e, o->template_);
+    }
+  return pbs_evaluation_score (e, o->policy, error);
 }
 
 /* An input without a single document: an empty file, or only comments. */
@@ -467,7 +336,7 @@ score_inputs (const Options *o, const char *command, GError **error)
           s->path = g_strdup (*a);
           s->doc = doc;
           g_ptr_array_add (all, s);
-          s->scorecard = score_document (o, *a, doc, error);
+          s->scorecard = score_document (o, doc, error);
           if (s->scorecard == NULL)
             return NULL;
         }
@@ -620,7 +489,7 @@ cmd_validate (const Command *self, Options *o)
           n++;
           if (pbs_document_get_kind (d) == PBS_DOCUMENT_EVALUATION)
             {
-              g_autoptr (PbsScorecard) sc = score_document (o, *a, d, &error);
+              g_autoptr (PbsScorecard) sc = score_document (o, d, &error);
 
               if (sc == NULL)
                 return fail (error);
@@ -694,173 +563,28 @@ cmd_audit (const Command *self, Options *o)
 
 /* ---------------------------------------------------------------- lint */
 
-typedef struct {
-  const char *path;
-  char *where;
-  const char *title;
-  const char *check;
-  gint row;
-  const char *name;
-  const char *category;
-  char *message;
-  char *suggestion;
-} LintLine;
-
-static void
-lint_line_free (gpointer data)
-{
-  LintLine *l = data;
-
-  g_free (l->where);
-  g_free (l->message);
-  g_free (l->suggestion);
-  g_free (l);
-}
-
-static void
-collect_lint (const Options *o, Scored *sd, GPtrArray *out)
-{
-  PbsScorecard *sc = sd->scorecard;
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  g_autoptr (PbsLint) lint = pbs_lint_new (sc);
-  g_autofree char *text = NULL;
-  guint n = pbs_lint_get_n_findings (lint);
-
-  if (n > 0)
-    text = input_text (sd->path);
-  for (guint i = 0; i < n; i++)
-    {
-      LintLine *l = g_new0 (LintLine, 1);
-      gint row = pbs_lint_get_row (lint, i);
-
-      l->path = input_name (sd->path);
-      l->title = pbs_evaluation_get_title (e);
-      l->check = enum_nick (PBS_TYPE_LINT_CHECK, pbs_lint_get_check (lint, i));
-      l->row = row;
-      if (row >= 0 && (guint) row < pbs_evaluation_get_n_indicators (e))
-        l->name = pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row));
-      l->category = pbs_lint_get_category (lint, i);
-      l->where = locate_row (sd->path, text, sd->doc, e, row);
-      l->message = pbs_lint_dup_message (lint, i, o->language);
-      l->suggestion = pbs_lint_dup_suggestion (lint, i, o->language);
-      g_ptr_array_add (out, l);
-    }
-}
-
-static void
-append_lint_json (GString *s, const LintLine *l)
-{
-  g_string_append (s, "{\"file\":");
-  append_json_string (s, l->path);
-  g_string_append (s, ",\"location\":");
-  append_json_string (s, l->where);
-  g_string_append (s, ",\"title\":");
-  append_json_string (s, l->title);
-  g_string_append (s, ",\"check\":");
-  append_json_string (s, l->check);
-  if (l->row >= 0)
-    g_string_append_printf (s, ",\"row\":%d,\"name\":", l->row + 1);
-  else
-    g_string_append (s, ",\"row\":null,\"name\":");
-  if (l->name != NULL)
-    append_json_string (s, l->name);
-  else
-    g_string_append (s, "null");
-  g_string_append (s, ",\"category\":");
-  if (l->category != NULL)
-    append_json_string (s, l->category);
-  else
-    g_string_append (s, "null");
-  g_string_append (s, ",\"message\":");
-  append_json_string (s, l->message);
-  g_string_append (s, ",\"suggestion\":");
-  append_json_string (s, l->suggestion);
-  g_string_append_c (s, '}');
-}
-
-static void
-append_lint (const Options *o, GString *s, GPtrArray *lines)
-{
-  gboolean en = o->language == PBS_LANGUAGE_EN;
-
-  switch (o->format)
-    {
-    case PBS_FORMAT_JSON:
-      g_string_append (s, "[");
-      for (guint i = 0; i < lines->len; i++)
-        {
-          g_string_append (s, i > 0 ? ",\n  " : "\n  ");
-          append_lint_json (s, g_ptr_array_index (lines, i));
-        }
-      g_string_append (s, lines->len > 0 ? "\n]\n" : "]\n");
-      break;
-    case PBS_FORMAT_JSONL:
-      for (guint i = 0; i < lines->len; i++)
-        {
-          append_lint_json (s, g_ptr_array_index (lines, i));
-          g_string_append_c (s, '\n');
-        }
-      break;
-    case PBS_FORMAT_CSV:
-      g_string_append (s, "file,location,title,check,row,name,category,message,suggestion\r\n");
-      for (guint i = 0; i < lines->len; i++)
-        {
-          const LintLine *l = g_ptr_array_index (lines, i);
-          g_autofree char *row = l->row >= 0 ? g_strdup_printf ("%d", l->row + 1) : g_strdup ("");
-          const char *fields[] = { l->path, l->where, l->title, l->check, row, l->name,
-                                   l->category, l->message, l->suggestion };
-
-          for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-            {
-              if (f > 0)
-                g_string_append_c (s, ',');
-              append_csv_field (s, fields[f]);
-            }
-          g_string_append (s, "\r\n");
-        }
-      break;
-    case PBS_FORMAT_TEXT:
-    default:
-      for (guint i = 0; i < lines->len; i++)
-        {
-          const LintLine *l = g_ptr_array_index (lines, i);
-
-          /* the message names the row or the category itself */
-          g_string_append_printf (s, "%s: %s [%s]\n", l->where, l->message, l->check);
-          if (l->suggestion != NULL && *l->suggestion != '\0')
-            g_string_append_printf (s, en ? "    suggestion: %s\n" : "    建议：%s\n", l->suggestion);
-        }
-      if (en)
-        g_string_append_printf (s, "%u finding%s\n", lines->len, lines->len == 1 ? "" : "s");
-      else
-        g_string_append_printf (s, "共 %u 条问题\n", lines->len);
-      break;
-    }
-}
-
+/* The findings are the library's (PbsLint), written by PbsReport in every
+ * format; any finding makes the exit status 1. */
 static int
 cmd_lint (const Command *self, Options *o)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = NULL;
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (lint_line_free);
-  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
+  guint findings = 0;
   int status;
 
-  if (o->format != PBS_FORMAT_TEXT && o->format != PBS_FORMAT_JSON
-      && o->format != PBS_FORMAT_JSONL && o->format != PBS_FORMAT_CSV)
-    return fail_usage (self->name, self->params,
-                       "lint writes --format text, csv, json or jsonl");
-  all = score_inputs (o, self->name, &error);
   if (all == NULL)
     return fail (error);
   for (guint i = 0; i < all->len; i++)
-    collect_lint (o, g_ptr_array_index (all, i), lines);
-  append_lint (o, s, lines);
-  status = emit_string (o, s);
+    {
+      g_autoptr (PbsLint) lint = pbs_lint_new (((Scored *) g_ptr_array_index (all, i))->scorecard);
+
+      findings += pbs_lint_get_n_findings (lint);
+    }
+  status = render_and_emit (o, PBS_REPORT_LINT, all);
   if (status != EXIT_DONE)
     return status;
-  return lines->len > 0 ? EXIT_FINDINGS : EXIT_DONE;
+  return findings > 0 ? EXIT_FINDINGS : EXIT_DONE;
 }
 
 /* ---------------------------------------------------------------- report */

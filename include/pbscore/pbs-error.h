@@ -144,4 +144,36 @@ GQuark pbs_score_error_quark  (void);
 PBS_AVAILABLE_IN_0_1
 GQuark pbs_policy_error_quark (void);
 
+/**
+ * PBS_REPORT_ERROR:
+ *
+ * Error domain for rendering reports (#PbsReport). Errors in this domain
+ * are from #PbsReportError.
+ *
+ * Since: 0.1
+ */
+#define PBS_REPORT_ERROR (pbs_report_error_quark ())
+
+/**
+ * PbsReportError:
+ * @PBS_REPORT_ERROR_NO_SUCH_ROW: the row filter
+ *   (pbs_report_set_row_filter()) selects no row of any evaluation; the
+ *   message names the row
+ * @PBS_REPORT_ERROR_UNSUPPORTED: the format has no form for the report's
+ *   content (no pair of this version raises it: every format shows every
+ *   content)
+ *
+ * Error codes in the #PBS_REPORT_ERROR domain. Codes are only ever
+ * appended.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_REPORT_ERROR_NO_SUCH_ROW,
+  PBS_REPORT_ERROR_UNSUPPORTED,
+} PbsReportError;
+
+PBS_AVAILABLE_IN_0_1
+GQuark pbs_report_error_quark (void);
+
 G_END_DECLS

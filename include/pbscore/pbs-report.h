@@ -50,8 +50,10 @@ typedef enum {
  *   warnings (needs audits)
  * @PBS_REPORT_NARRATIVE: the table followed by a Chinese draft of the
  *   report's 绩效指标完成情况分析
+ * @PBS_REPORT_LINT: the indicator-quality findings of pbs_lint_new(), each
+ *   with its check, row, place, message and suggestion (doc/lint.md)
  *
- * What a report shows.
+ * What a report shows (doc/report.md). Values are only ever appended.
  *
  * Since: 0.1
  */
@@ -60,6 +62,7 @@ typedef enum {
   PBS_REPORT_EXPLAIN,    /*< nick=explain >*/
   PBS_REPORT_AUDIT,      /*< nick=audit >*/
   PBS_REPORT_NARRATIVE,  /*< nick=narrative >*/
+  PBS_REPORT_LINT,       /*< nick=lint >*/
 } PbsReportContent;
 
 #define PBS_TYPE_REPORT (pbs_report_get_type ())
