@@ -213,7 +213,7 @@ explain_total (PbsScorecard *sc, const PbsDecimal *printed)
       if (b == NULL || !pbs_budget_get_printed_score (b, &printed_budget))
         printed_budget = budget;
       if ((!p->budget_in_total || pbs_decimal_add (&sum, &printed_budget, &sum))
-          && within (&sum, printed, &p->audit_tolerance))
+          && pbs_scorecard_rescale (sc, &sum, &sum) && within (&sum, printed, &p->audit_tolerance))
         return PBS_VARIANT_PRINTED_ROWS;
     }
 
@@ -234,7 +234,7 @@ explain_total (PbsScorecard *sc, const PbsDecimal *printed)
               || !pbs_rational_to_decimal (&braw, digits, r->mode, &bd) || !pbs_decimal_add (&sum, &bd, &sum))
             continue;
         }
-      if (within (&sum, printed, &p->audit_tolerance))
+      if (pbs_scorecard_rescale (sc, &sum, &sum) && within (&sum, printed, &p->audit_tolerance))
         return r->variant;
     }
   return PBS_VARIANT_NONE;
@@ -319,6 +319,7 @@ pbs_audit_new (PbsScorecard *scorecard)
         pbs_scorecard_get_budget_score (scorecard, &pb);
       if (sum_rows (scorecard, pick_printed, NULL, &sum)
           && (!p->budget_in_total || pbs_decimal_add (&sum, &pb, &sum))
+          && pbs_scorecard_rescale (scorecard, &sum, &sum)
           && !within (&printed, &sum, &p->audit_tolerance))
         add_finding (self, PBS_FINDING_TOTAL_ARITHMETIC, -1, &printed, &sum, PBS_VARIANT_NONE);
     }

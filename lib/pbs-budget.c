@@ -34,6 +34,7 @@ pbs_budget_new (const PbsDecimal *annual, const PbsDecimal *executed)
   PbsBudget *self;
 
   g_return_val_if_fail (annual != NULL && executed != NULL, NULL);
+  g_return_val_if_fail (PBS_DECIMAL_VALID (annual) && PBS_DECIMAL_VALID (executed), NULL);
   self = g_new0 (PbsBudget, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->annual = *annual;
@@ -107,6 +108,7 @@ pbs_budget_get_executed (const PbsBudget *self, PbsDecimal *out)
   pbs_budget_set_##field (PbsBudget *self, const PbsDecimal *value)          \
   {                                                                          \
     g_return_if_fail (self != NULL);                                         \
+    g_return_if_fail (value == NULL || PBS_DECIMAL_VALID (value));           \
     self->has_##field = value != NULL;                                       \
     if (value != NULL)                                                       \
       self->field = *value;                                                  \

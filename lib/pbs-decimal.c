@@ -222,7 +222,7 @@ pbs_decimal_to_string (const PbsDecimal *self)
   guint64 mag;
   int len, scale;
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != NULL && PBS_DECIMAL_VALID (self), NULL);
 
   mag = self->value < 0 ? (guint64) 0 - (guint64) self->value : (guint64) self->value;
   len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, mag);
@@ -266,7 +266,7 @@ pbs_decimal_format (const PbsDecimal *self, guint digits, PbsRoundingMode mode)
 {
   PbsDecimal r;
 
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != NULL && PBS_DECIMAL_VALID (self), NULL);
   g_return_val_if_fail (digits <= PBS_DECIMAL_MAX_SCALE, NULL);
 
   if (!pbs_decimal_round (self, digits, mode, &r))
@@ -288,7 +288,7 @@ pbs_decimal_format (const PbsDecimal *self, guint digits, PbsRoundingMode mode)
 double
 pbs_decimal_to_double (const PbsDecimal *self)
 {
-  g_return_val_if_fail (self != NULL, 0.0);
+  g_return_val_if_fail (self != NULL && PBS_DECIMAL_VALID (self), 0.0);
   return (double) self->value / (double) pbs_int128_pow10 ((guint) self->scale);
 }
 
@@ -332,7 +332,7 @@ pbs_decimal_compare (const PbsDecimal *a, const PbsDecimal *b)
   PbsInt128 x, y;
   gint32 s;
 
-  g_return_val_if_fail (a != NULL && b != NULL, 0);
+  g_return_val_if_fail (a != NULL && b != NULL && PBS_DECIMAL_VALID (a) && PBS_DECIMAL_VALID (b), 0);
   align (a, b, &x, &y, &s);
   return (x > y) - (x < y);
 }
@@ -387,6 +387,7 @@ pbs_decimal_add (const PbsDecimal *a, const PbsDecimal *b, PbsDecimal *out)
   gint64 v;
 
   g_return_val_if_fail (a != NULL && b != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (PBS_DECIMAL_VALID (a) && PBS_DECIMAL_VALID (b), FALSE);
   /* Sums of scores share a scale: no 128-bit arithmetic for them. */
   if (a->scale == b->scale && !__builtin_add_overflow (a->value, b->value, &v))
     {
@@ -418,6 +419,7 @@ pbs_decimal_sub (const PbsDecimal *a, const PbsDecimal *b, PbsDecimal *out)
   gint32 s;
 
   g_return_val_if_fail (a != NULL && b != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (PBS_DECIMAL_VALID (a) && PBS_DECIMAL_VALID (b), FALSE);
   align (a, b, &x, &y, &s);
   return store (x - y, s, out);
 }
@@ -438,6 +440,7 @@ gboolean
 pbs_decimal_mul (const PbsDecimal *a, const PbsDecimal *b, PbsDecimal *out)
 {
   g_return_val_if_fail (a != NULL && b != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (PBS_DECIMAL_VALID (a) && PBS_DECIMAL_VALID (b), FALSE);
   if (a->scale + b->scale > PBS_DECIMAL_MAX_SCALE)
     return FALSE;
   return store ((PbsInt128) a->value * b->value, a->scale + b->scale, out);
@@ -464,6 +467,7 @@ pbs_decimal_div (const PbsDecimal *a, const PbsDecimal *b, guint digits,
   PbsRational x, y, q;
 
   g_return_val_if_fail (a != NULL && b != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (PBS_DECIMAL_VALID (a) && PBS_DECIMAL_VALID (b), FALSE);
   if (b->value == 0 || digits > PBS_DECIMAL_MAX_SCALE)
     return FALSE;
   pbs_rational_from_decimal (&x, a);
@@ -490,7 +494,7 @@ gboolean
 pbs_decimal_round (const PbsDecimal *self, guint digits, PbsRoundingMode mode,
                    PbsDecimal *out)
 {
-  g_return_val_if_fail (self != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (self != NULL && out != NULL && PBS_DECIMAL_VALID (self), FALSE);
   if (digits > PBS_DECIMAL_MAX_SCALE)
     return FALSE;
 

@@ -353,6 +353,7 @@ pbs_reader_new_for_path (const char *path, GError **error)
 {
   g_autoptr (GError) local = NULL;
   GMappedFile *mapped;
+  GBytes *data;
   PbsReader *self;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -364,18 +365,36 @@ pbs_reader_new_for_path (const char *path, GError **error)
                    "%s: is a folder, not a YAML file", path);
       return NULL;
     }
-  mapped = g_mapped_file_new (path, FALSE, &local);
-  if (mapped == NULL)
+  /* A regular file is mapped, not copied; a pipe (/dev/stdin, <(…))
+   * cannot be mapped and is read whole. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s", local->message);
-      return NULL;
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, &local))
+        {
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s", local->message);
+          return NULL;
+        }
+      data = g_bytes_new_take (contents, length);
+    }
+  else
+    {
+      mapped = g_mapped_file_new (path, FALSE, &local);
+      if (mapped == NULL)
+        {
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s", local->message);
+          return NULL;
+        }
+      data = g_mapped_file_get_length (mapped) > 0 ? g_mapped_file_get_bytes (mapped)
+                                                   : g_bytes_new_static ("", 0);
+      g_mapped_file_unref (mapped);
     }
   self = g_object_new (PBS_TYPE_READER, NULL);
   self->name = g_strdup (path);
   self->dir = g_path_get_dirname (path);
-  self->data = g_mapped_file_get_length (mapped) > 0 ? g_mapped_file_get_bytes (mapped)
-                                                      : g_bytes_new_static ("", 0);
-  g_mapped_file_unref (mapped);
+  self->data = data;
   return self;
 }
 
@@ -802,6 +821,10 @@ read_rule (const Conv *c, guint32 node, PbsIndicator *ind, GError **error)
       PbsDecimal per, deduct;
       int mode = PBS_STEP_EXACT;
 
+      if (v[R_OF] != NONE || v[R_BANDS] != NONE)
+        return fail (c, error, v[R_OF] != NONE ? v[R_OF] : v[R_BANDS], PBS_DOCUMENT_ERROR_UNKNOWN_KEY,
+                     "“%s” belongs to a band rule, not a step rule", v[R_OF] != NONE ? "of" : "bands");
+
       if (!require (c, node, v[R_PER], "per", "a step rule", error)
           || !require (c, node, v[R_DEDUCT], "deduct", "a step rule", error)
           || !get_decimal (c, v[R_PER], "per", TRUE, &per, error)
@@ -817,6 +840,11 @@ read_rule (const Conv *c, guint32 node, PbsIndicator *ind, GError **error)
     {
       int of = PBS_BANDS_OF_DEVIATION;
       guint32 list;
+
+      for (guint k = R_PER; k <= R_STEPS; k++)
+        if (v[k] != NONE)
+          return fail (c, error, v[k], PBS_DOCUMENT_ERROR_UNKNOWN_KEY,
+                       "“%s” belongs to a step rule, not a band rule", rule_keys[k]);
 
       if (!require (c, node, v[R_BANDS], "bands", "a band rule", error)
           || (!is_null (c, v[R_OF]) && !get_nick (c, v[R_OF], "of", PBS_TYPE_BANDS_MEASURE, &of, error)))
@@ -961,6 +989,28 @@ read_indicator (Conv *c, guint32 node, PbsTemplate *template_, GError **error)
   return g_steal_pointer (&ind);
 }
 
+static gboolean
+has_row_named (PbsEvaluation *e, const char *name)
+{
+  for (guint i = 0; i < pbs_evaluation_get_n_indicators (e); i++)
+    if (strcmp (pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The value node of a row's `parent:` key, for the error's place. */
+static guint32
+parent_node (const Conv *c, guint32 row)
+{
+  const Node *n = node_at (c->t, row);
+
+  for (guint32 k = 0; k + 1 < n->count; k += 2)
+    if (node_at (c->t, kid (c->t, row, k))->type == NODE_SCALAR
+        && strcmp (scalar_text (c->t, kid (c->t, row, k)), "parent") == 0)
+      return kid (c->t, row, k + 1);
+  return row;
+}
+
 static const char * const evaluation_keys[] = {
   "pbscore", "kind", "title", "department", "unit", "year", "currency", "template", "policy",
   "budget", "indicators", "printed_total", "result", NULL
@@ -1066,6 +1116,13 @@ read_evaluation (Conv *c, guint32 root, GError **error)
       ind = read_indicator (c, kid (c->t, list, i), template_, error);
       if (ind == NULL)
         return NULL;
+      if (pbs_indicator_get_parent (ind) != NULL && !has_row_named (e, pbs_indicator_get_parent (ind)))
+        {
+          fail (c, error, parent_node (c, kid (c->t, list, i)), PBS_DOCUMENT_ERROR_BAD_VALUE,
+                "parent “%s” names no row above this one", pbs_indicator_get_parent (ind));
+          pbs_indicator_unref (ind);
+          return NULL;
+        }
       pbs_evaluation_add_indicator (e, ind);
       pbs_indicator_unref (ind);
     }
@@ -1424,6 +1481,25 @@ read_document (Conv *c, guint32 root, GError **error)
 
 /* ------------------------------------------------------------- parsing */
 
+/* The 1-based line and column (in characters) of byte @offset. */
+static void
+place_of (PbsReader *self, gsize offset, guint *line, guint *column)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (self->data, &len), *end, *p;
+
+  end = data + MIN (offset, len);
+  *line = 1;
+  *column = 1;
+  for (p = data; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        (*line)++, *column = 1;
+      else
+        (*column)++;
+    }
+}
+
 static gboolean
 yaml_fail (PbsReader *self, GError **error)
 {
@@ -1432,11 +1508,14 @@ yaml_fail (PbsReader *self, GError **error)
                                          || strstr (p->problem, "unicode") != NULL);
   guint line = (guint) p->problem_mark.line + 1, column = (guint) p->problem_mark.column + 1;
 
+  /* The reader (control characters, bad encodings) gives a byte offset,
+   * not a mark. */
   if (p->error == YAML_READER_ERROR)
-    line = 0;
-  if (line == 0)
-    g_set_error (error, PBS_DOCUMENT_ERROR, utf8 ? PBS_DOCUMENT_ERROR_INVALID_UTF8 : PBS_DOCUMENT_ERROR_SYNTAX,
-                 "%s:1:1: %s", self->name, p->problem != NULL ? p->problem : "YAML error");
+    {
+      place_of (self, p->problem_offset, &line, &column);
+      g_set_error (error, PBS_DOCUMENT_ERROR, utf8 ? PBS_DOCUMENT_ERROR_INVALID_UTF8 : PBS_DOCUMENT_ERROR_SYNTAX,
+                   "%s:%u:%u: %s", self->name, line, column, p->problem != NULL ? p->problem : "YAML error");
+    }
   else if (p->context != NULL)
     g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s %s (line %u)",
                  self->name, line, column, p->problem, p->context,
@@ -1452,18 +1531,12 @@ static gboolean
 check_utf8 (PbsReader *self, GError **error)
 {
   gsize len;
-  const char *data = g_bytes_get_data (self->data, &len), *end, *p;
-  guint line = 1, column = 1;
+  const char *data = g_bytes_get_data (self->data, &len), *end;
+  guint line, column;
 
   if (g_utf8_validate_len (data, len, &end))
     return TRUE;
-  for (p = data; p < end; p = g_utf8_next_char (p))
-    {
-      if (*p == '\n')
-        line++, column = 1;
-      else
-        column++;
-    }
+  place_of (self, (gsize) (end - data), &line, &column);
   g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
                "%s:%u:%u: the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8",
                self->name, line, column, (guint) (guchar) *end);
@@ -1717,7 +1790,11 @@ pbs_template_load_file (const char *path, GError **error)
 
   g_return_val_if_fail (path != NULL, NULL);
   doc = read_single (path, PBS_DOCUMENT_TEMPLATE, "template", error);
-  return doc != NULL ? pbs_template_ref (doc->template_) : NULL;
+  if (doc == NULL)
+    return NULL;
+  g_free (doc->template_->file);
+  doc->template_->file = g_canonicalize_filename (path, NULL);
+  return pbs_template_ref (doc->template_);
 }
 
 /**
@@ -1737,7 +1814,11 @@ pbs_policy_load_file (const char *path, GError **error)
 
   g_return_val_if_fail (path != NULL, NULL);
   doc = read_single (path, PBS_DOCUMENT_POLICY, "policy", error);
-  return doc != NULL ? pbs_policy_ref (doc->policy) : NULL;
+  if (doc == NULL)
+    return NULL;
+  g_free (doc->policy->file);
+  doc->policy->file = g_canonicalize_filename (path, NULL);
+  return pbs_policy_ref (doc->policy);
 }
 
 /**

@@ -330,6 +330,7 @@ pbs_evaluation_set_template (PbsEvaluation *self, PbsTemplate *template_)
     pbs_template_ref (template_);
   g_clear_pointer (&self->template_, pbs_template_unref);
   self->template_ = template_;
+  g_clear_pointer (&self->template_ref, g_free);
 }
 
 /**
@@ -363,6 +364,7 @@ pbs_evaluation_set_policy (PbsEvaluation *self, PbsPolicy *policy)
     pbs_policy_ref (policy);
   g_clear_pointer (&self->policy, pbs_policy_unref);
   self->policy = policy;
+  g_clear_pointer (&self->policy_ref, g_free);
 }
 
 static gboolean
@@ -433,6 +435,7 @@ void
 pbs_evaluation_set_printed_total (PbsEvaluation *self, const PbsDecimal *total)
 {
   g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (total == NULL || PBS_DECIMAL_VALID (total));
   self->has_printed_total = total != NULL;
   if (total != NULL)
     self->printed_total = *total;

@@ -46,7 +46,7 @@ pbs_indicator_new (const char *level1, const char *level2, const char *name,
   PbsIndicator *self;
 
   g_return_val_if_fail (level1 != NULL && level2 != NULL && name != NULL, NULL);
-  g_return_val_if_fail (points != NULL, NULL);
+  g_return_val_if_fail (points != NULL && PBS_DECIMAL_VALID (points), NULL);
 
   self = g_new0 (PbsIndicator, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -322,6 +322,7 @@ void
 pbs_indicator_set_manual_score (PbsIndicator *self, const PbsDecimal *score)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (score == NULL || PBS_DECIMAL_VALID (score));
   self->has_manual_score = score != NULL;
   if (score != NULL)
     self->manual_score = *score;
@@ -359,6 +360,7 @@ void
 pbs_indicator_set_printed_score (PbsIndicator *self, const PbsDecimal *score)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (score == NULL || PBS_DECIMAL_VALID (score));
   self->has_printed_score = score != NULL;
   if (score != NULL)
     self->printed_score = *score;
@@ -396,6 +398,7 @@ void
 pbs_indicator_set_band (PbsIndicator *self, PbsBand band)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail ((guint) band <= PBS_BAND_UNMET);
   self->band = band;
 }
 
@@ -582,6 +585,8 @@ pbs_indicator_set_step (PbsIndicator *self, const PbsDecimal *per, const PbsDeci
                         PbsStepMode mode)
 {
   g_return_if_fail (self != NULL && per != NULL && deduct != NULL);
+  g_return_if_fail (PBS_DECIMAL_VALID (per) && PBS_DECIMAL_VALID (deduct));
+  g_return_if_fail ((guint) mode <= PBS_STEP_COMPLETED);
   pbs_indicator_clear_rule (self);
   self->rule = PBS_ROW_RULE_STEP;
   self->step_per = *per;
@@ -630,6 +635,7 @@ void
 pbs_indicator_set_score_bands (PbsIndicator *self, PbsBandsMeasure measure)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail ((guint) measure <= PBS_BANDS_OF_VALUE);
   pbs_indicator_clear_rule (self);
   self->rule = PBS_ROW_RULE_BANDS;
   self->bands_of = measure;
@@ -654,7 +660,9 @@ pbs_indicator_add_score_band (PbsIndicator *self, const PbsDecimal *min, const P
 {
   PbsScoreBand b = { 0 };
 
-  g_return_if_fail (self != NULL && score != NULL);
+  g_return_if_fail (self != NULL && score != NULL && PBS_DECIMAL_VALID (score));
+  g_return_if_fail (min == NULL || PBS_DECIMAL_VALID (min));
+  g_return_if_fail (max == NULL || PBS_DECIMAL_VALID (max));
   g_return_if_fail (self->rule == PBS_ROW_RULE_BANDS);
   b.has_min = min != NULL;
   b.has_max = max != NULL;

@@ -362,6 +362,7 @@ pbs_policy_copy (const PbsPolicy *self)
   p = g_memdup2 (self, sizeof *self);
   g_atomic_ref_count_init (&p->ref_count);
   p->name = g_strdup (self->name);
+  p->file = g_strdup (self->file);
   return p;
 }
 
@@ -396,6 +397,7 @@ pbs_policy_unref (PbsPolicy *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_free (self->name);
+      g_free (self->file);
       g_free (self);
     }
 }
@@ -457,7 +459,11 @@ pbs_policy_set (PbsPolicy *self, const char *knob, const char *value, GError **e
   g_return_val_if_fail (knob != NULL && value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return set_knob (self, knob, value, TRUE, error);
+  if (!set_knob (self, knob, value, TRUE, error))
+    return FALSE;
+  /* Changed: no longer the file it was read from. */
+  g_clear_pointer (&self->file, g_free);
+  return TRUE;
 }
 
 gboolean

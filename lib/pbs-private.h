@@ -95,6 +95,7 @@ struct _PbsPolicy
 {
   gatomicrefcount        ref_count;
   char                  *name;
+  char                  *file;       /* the file it was read from, while unchanged */
 
   PbsDecimal             budget_points;
   gboolean               budget_cap;
@@ -139,6 +140,7 @@ struct _PbsTemplate
 {
   gatomicrefcount ref_count;
   char       *name;
+  char       *file;        /* the file it was read from, or NULL */
   char       *title;
   char       *source;
   PbsDecimal  total;
@@ -186,6 +188,10 @@ void         pbs_evaluation_get_place (PbsEvaluation *self, guint *line, guint *
  * several and call pbs_policy_validate() at the end. */
 gboolean     pbs_policy_set_unchecked (PbsPolicy *self, const char *knob,
                                        const char *value, GError **error);
+
+/* A PbsDecimal a caller built by hand is checked at every public entry:
+ * its scale must be 0–18 (caller mistakes are g_return_if_fail). */
+#define PBS_DECIMAL_VALID(d) ((d)->scale >= 0 && (d)->scale <= PBS_DECIMAL_MAX_SCALE)
 
 /* Number scanning shared by pbs_decimal_parse() and the value parser:
  * reads an optional sign, ASCII digits with thousands separators in groups
@@ -272,6 +278,9 @@ gboolean pbs_scorecard_row_raw    (PbsScorecard *self, guint row, const PbsPolic
                                    PbsRational *raw, PbsRule *rule);
 gboolean pbs_scorecard_budget_raw (PbsScorecard *self, gboolean initial, gboolean cap,
                                    PbsRational *raw);
+/* A raw total brought to the scorecard's total points as the total was
+ * (not-applicable rows, weights.mismatch rescale): unchanged otherwise. */
+gboolean pbs_scorecard_rescale    (PbsScorecard *self, const PbsDecimal *raw, PbsDecimal *out);
 
 /* The nick of an enum value (its stable name), "" for an unknown value. */
 const char *pbs_enum_nick (GType type, int value);

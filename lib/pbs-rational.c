@@ -211,32 +211,49 @@ pbs_rational_sign (const PbsRational *a)
   return (a->num > 0) - (a->num < 0);
 }
 
+/* Compares a/b with c/d (b, d > 0) exactly, whatever their size: the
+ * integer parts first, then the remainders by their reciprocals (a
+ * continued-fraction walk), so nothing is ever multiplied. */
+static int
+compare_terms (PbsInt128 a, PbsInt128 b, PbsInt128 c, PbsInt128 d)
+{
+  int sign = 1;
+
+  for (;;)
+    {
+      PbsInt128 qa = a / b, ra = a % b, qc = c / d, rc = c % d, nb, nd;
+
+      /* floor division, so that the remainders are in [0, den) */
+      if (ra < 0)
+        ra += b, qa -= 1;
+      if (rc < 0)
+        rc += d, qc -= 1;
+      if (qa != qc)
+        return qa > qc ? sign : -sign;
+      if (ra == 0 || rc == 0)
+        return ra == rc ? 0 : (ra == 0 ? -sign : sign);
+      /* ra/b against rc/d is the opposite of b/ra against d/rc; the
+       * denominators shrink as in Euclid's algorithm, so this ends. */
+      nb = ra;
+      nd = rc;
+      a = b;
+      c = d;
+      b = nb;
+      d = nd;
+      sign = -sign;
+    }
+}
+
 int
 pbs_rational_compare (const PbsRational *a, const PbsRational *b)
 {
-  PbsRational d;
-
   PbsInt128 x, y;
 
   if (a->den == b->den)
     return (a->num > b->num) - (a->num < b->num);
   if (!__builtin_mul_overflow (a->num, b->den, &x) && !__builtin_mul_overflow (b->num, a->den, &y))
     return (x > y) - (x < y);
-  if (pbs_rational_sub (a, b, &d))
-    return pbs_rational_sign (&d);
-
-  /* Too large to subtract exactly: compare integer parts, then the
-   * remainders as fractions (which cannot overflow again by much). */
-  {
-    PbsInt128 qa = a->num / a->den, qb = b->num / b->den;
-    long double fa, fb;
-
-    if (qa != qb)
-      return qa > qb ? 1 : -1;
-    fa = (long double) (a->num % a->den) / (long double) a->den;
-    fb = (long double) (b->num % b->den) / (long double) b->den;
-    return (fa > fb) - (fa < fb);
-  }
+  return compare_terms (a->num, a->den, b->num, b->den);
 }
 
 PbsInt128
@@ -279,12 +296,19 @@ gboolean
 pbs_rational_to_decimal (const PbsRational *a, guint digits,
                          PbsRoundingMode mode, PbsDecimal *out)
 {
+  PbsRational r = *a;
   PbsInt128 num, q;
 
-  if (digits > PBS_DECIMAL_MAX_SCALE
-      || __builtin_mul_overflow (a->num, pbs_int128_pow10 (digits), &num))
+  if (digits > PBS_DECIMAL_MAX_SCALE)
     return FALSE;
-  q = pbs_int128_round_div (num, a->den, mode);
+  if (__builtin_mul_overflow (r.num, pbs_int128_pow10 (digits), &num))
+    {
+      /* Unreduced terms may be larger than the value needs. */
+      reduce (&r);
+      if (__builtin_mul_overflow (r.num, pbs_int128_pow10 (digits), &num))
+        return FALSE;
+    }
+  q = pbs_int128_round_div (num, r.den, mode);
   if (q > G_MAXINT64 || q < G_MININT64)
     return FALSE;
   out->value = (gint64) q;

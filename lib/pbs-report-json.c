@@ -369,7 +369,7 @@ unquote_numbers (const char *json, const char *pattern, GString *out, GError **e
         end++;
       if (*end != '"' || end == num)
         {
-          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+          g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED,
                        "the JSON writer produced a malformed number");
           return FALSE;
         }
@@ -390,7 +390,7 @@ emit (JsonBuilder *b, gboolean pretty, const char *pattern, GString *out, GError
 
   if (text == NULL)
     {
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "the JSON writer failed");
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED, "the JSON writer failed");
       return FALSE;
     }
   if (!unquote_numbers (text, pattern, out, error))
@@ -410,7 +410,7 @@ pbs_report_write_json (const PbsReportInput *in, gboolean lines, GString *out, G
 
   if (pattern == NULL || !g_str_has_prefix (pattern, "\""))
     {
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "the JSON writer failed");
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED, "the JSON writer failed");
       return FALSE;
     }
 

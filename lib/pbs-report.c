@@ -346,7 +346,8 @@ write_yaml (const PbsReportInput *in, GString *out, GError **error)
  *
  * Renders the report: the whole output, in UTF-8. Fails with
  * %PBS_REPORT_ERROR_NO_SUCH_ROW when a row filter selects no row, and
- * with %PBS_DOCUMENT_ERROR_IO when the JSON or YAML writer fails.
+ * with %PBS_REPORT_ERROR_FAILED when the JSON writer fails (the YAML
+ * writer's errors are #PBS_DOCUMENT_ERROR).
  *
  * Returns: (transfer full) (nullable): the text, or %NULL on error
  *

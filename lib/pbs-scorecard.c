@@ -57,6 +57,7 @@ struct _PbsScorecard
   PbsDecimal      budget_points;
   PbsDecimal      budget_score;
   PbsDecimal      points_sum;      /* Σ points as the table fixed them */
+  PbsDecimal      counted_points;  /* the points that count (not applicable left out) */
   PbsDecimal      total;
   PbsDecimal      total_points;
   PbsGrade        grade;
@@ -222,13 +223,12 @@ groups_flatten (Groups *g, GArray *out)
     }
 }
 
+/* Rounds with the policy; FALSE (no error set) when the result does not
+ * fit, so that each caller says which number it was. */
 static gboolean
-round_rational (const PbsScorecard *sc, const PbsRational *r, PbsDecimal *out, GError **error)
+round_rational (const PbsScorecard *sc, const PbsRational *r, PbsDecimal *out)
 {
-  if (!pbs_rational_to_decimal (r, sc->policy->rounding_digits, sc->policy->rounding_mode, out))
-    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
-                        "a score is too large to keep exactly");
-  return TRUE;
+  return pbs_rational_to_decimal (r, sc->policy->rounding_digits, sc->policy->rounding_mode, out);
 }
 
 /* Does a printed score differ from the computed one by more than the
@@ -267,8 +267,8 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, G
       if (!pbs_decimal_round (&ind->points, p->rounding_digits, p->rounding_mode, &row->score))
         return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, n, ind, "the points are too large");
     }
-  else if (!round_rational (sc, &res.raw, &row->score, error))
-    return FALSE;
+  else if (!round_rational (sc, &res.raw, &row->score))
+    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, n, ind, "the score is too large to keep exactly");
   row->has_score = TRUE;
   row->rule = (guint8) res.rule;
   row->flags = res.flags;
@@ -329,7 +329,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
   pbs_rational_from_int (&hundred, 100);
   pbs_rational_from_int (&one, 1);
   if (!pbs_rational_div (&exec, &annual, rate) || !pbs_rational_mul (rate, &hundred, &pct)
-      || !round_rational (sc, &pct, &sc->budget_rate, error))
+      || !round_rational (sc, &pct, &sc->budget_rate))
     return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                         "the budget figures are too large to keep exactly");
   sc->has_budget_rate = TRUE;
@@ -339,8 +339,9 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
     capped = one;
   if (pbs_rational_sign (&capped) < 0)
     pbs_rational_from_int (&capped, 0);
-  if (!pbs_rational_mul (&pts, &capped, &score) || !round_rational (sc, &score, &sc->budget_score, error))
-    return FALSE;
+  if (!pbs_rational_mul (&pts, &capped, &score) || !round_rational (sc, &score, &sc->budget_score))
+    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
+                        "the budget score is too large to keep exactly");
 
   if (pbs_rational_compare (rate, &one) > 0)
     warn (sc, PBS_WARNING_OVER_BUDGET);
@@ -403,6 +404,7 @@ score_total (PbsScorecard *sc, const PbsDecimal *raw, const PbsDecimal *all_poin
         scale_to = all_points;
     }
   sc->total_points = *scale_to;
+  sc->counted_points = *counted;
 
   /* round(raw × total / counted) when the counted points are not the total:
    * not-applicable rows, or a rescaled table (§6, §10). */
@@ -414,8 +416,9 @@ score_total (PbsScorecard *sc, const PbsDecimal *raw, const PbsDecimal *all_poin
       if (!pbs_rational_mul (&r, &t, &r) || !pbs_rational_div (&r, &c, &r))
         return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                             "the total is too large to keep exactly");
-      if (!round_rational (sc, &r, &sc->total, error))
-        return FALSE;
+      if (!round_rational (sc, &r, &sc->total))
+        return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
+                            "the total is too large to keep exactly");
     }
   else if (!pbs_decimal_round (raw, MAX ((guint) raw->scale, p->rounding_digits), p->rounding_mode, &sc->total))
     return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL, "the total is too large");
@@ -492,7 +495,7 @@ check_template (PbsScorecard *sc, PbsTemplate *t, GArray *level1, GError **error
 }
 
 /* Parent and child rows (其中…): each row's parent, if any, and how many
- * children each row has. */
+ * children each row has. A family may nest (a child with children). */
 typedef struct {
   guint parent;       /* G_MAXUINT: none */
   guint n_children;
@@ -504,6 +507,8 @@ is_qizhong (const PbsIndicator *ind)
   return g_str_has_prefix (ind->name, "其中");
 }
 
+/* `parent: NAME` names the nearest row above with that name; a 其中 row
+ * details the nearest row above whose name does not start with 其中. */
 static Family *
 find_parents (PbsEvaluation *e, guint n)
 {
@@ -519,8 +524,7 @@ find_parents (PbsEvaluation *e, guint n)
       for (guint j = i; j-- > 0;)
         {
           const PbsIndicator *p = pbs_evaluation_get_indicator (e, j);
-          if (ind->parent != NULL ? strcmp (p->name, ind->parent) == 0
-                                  : (!is_qizhong (p) && p->parent == NULL))
+          if (ind->parent != NULL ? strcmp (p->name, ind->parent) == 0 : !is_qizhong (p))
             {
               f[i].parent = j;
               f[j].n_children++;
@@ -531,28 +535,30 @@ find_parents (PbsEvaluation *e, guint n)
   return f;
 }
 
-/* Exactly one level of a family counts: the parent when it has an actual
- * of its own, its children otherwise. */
+/* Exactly one level of a family counts: a row counts when no row above it
+ * in its family has an actual of its own, and it has an actual itself or
+ * no children (whose sum it would otherwise show). */
 static gboolean
 counts (PbsEvaluation *e, const Family *f, guint i)
 {
-  if (f[i].parent != G_MAXUINT)
-    return !pbs_value_is_set (&pbs_evaluation_get_indicator (e, f[i].parent)->actual);
-  if (f[i].n_children > 0)
-    return pbs_value_is_set (&pbs_evaluation_get_indicator (e, i)->actual);
-  return TRUE;
+  for (guint a = f[i].parent; a != G_MAXUINT; a = f[a].parent)
+    if (pbs_value_is_set (&pbs_evaluation_get_indicator (e, a)->actual))
+      return FALSE;
+  return f[i].n_children == 0 || pbs_value_is_set (&pbs_evaluation_get_indicator (e, i)->actual);
 }
 
-/* A parent without an actual shows the sum of its children's scores. */
+/* A parent without an actual shows the sum of its children's scores,
+ * deepest first, so that a nested parent's sum is ready for its own. */
 static gboolean
 sum_children (PbsScorecard *sc, const Family *f, GError **error)
 {
-  for (guint j = 0; j < sc->rows->len; j++)
+  for (guint j = sc->rows->len; j-- > 0;)
     {
       Row *parent = &g_array_index (sc->rows, Row, j);
-      gboolean all_scored = TRUE, all_met = TRUE;
+      gboolean all_scored = TRUE, all_met = TRUE, any = FALSE;
 
-      if (f[j].n_children == 0 || !(parent->flags & PBS_FLAG_NOT_COUNTED)
+      if (f[j].n_children == 0 || parent->has_score
+          || pbs_value_is_set (&pbs_evaluation_get_indicator (sc->evaluation, j)->actual)
           || parent->status == PBS_STATUS_NOT_APPLICABLE)
         continue;
       pbs_decimal_init (&parent->score, 0, sc->policy->rounding_digits);
@@ -561,14 +567,16 @@ sum_children (PbsScorecard *sc, const Family *f, GError **error)
           const Row *child = &g_array_index (sc->rows, Row, i);
           if (f[i].parent != j || child->status == PBS_STATUS_NOT_APPLICABLE)
             continue;
+          any = TRUE;
           if (!child->has_score)
             all_scored = FALSE;
           else if (!add (sc, &parent->score, &child->score, error))
             return FALSE;
           all_met = all_met && child->status == PBS_STATUS_MET;
         }
-      parent->has_score = all_scored;
-      parent->status = !all_scored ? PBS_STATUS_UNSCORED
+      parent->has_score = any && all_scored;
+      parent->status = !any ? PBS_STATUS_NOT_APPLICABLE
+                       : !all_scored ? PBS_STATUS_UNSCORED
                        : all_met ? PBS_STATUS_MET
                        : pbs_decimal_sign (&parent->score) > 0 ? PBS_STATUS_PARTIAL : PBS_STATUS_UNMET;
     }
@@ -714,6 +722,23 @@ pbs_scorecard_row_raw (PbsScorecard *self, guint row, const PbsPolicy *policy,
   if (rule != NULL)
     *rule = res.rule;
   return TRUE;
+}
+
+gboolean
+pbs_scorecard_rescale (PbsScorecard *self, const PbsDecimal *raw, PbsDecimal *out)
+{
+  PbsRational r, t, c;
+
+  if (pbs_decimal_sign (&self->counted_points) <= 0
+      || pbs_decimal_equal (&self->counted_points, &self->total_points))
+    {
+      *out = *raw;
+      return TRUE;
+    }
+  pbs_rational_from_decimal (&r, raw);
+  pbs_rational_from_decimal (&t, &self->total_points);
+  pbs_rational_from_decimal (&c, &self->counted_points);
+  return pbs_rational_mul (&r, &t, &r) && pbs_rational_div (&r, &c, &r) && round_rational (self, &r, out);
 }
 
 gboolean
@@ -1173,6 +1198,21 @@ pbs_scorecard_get_warning (PbsScorecard *self, guint index)
   return g_array_index (self->warnings, PbsWarning, index);
 }
 
+/* A policy rate (0.9) as a percentage for messages (90). */
+static char *
+percent (const PbsDecimal *rate)
+{
+  PbsDecimal hundred, p;
+
+  pbs_decimal_init (&hundred, 100, 0);
+  if (!pbs_decimal_mul (rate, &hundred, &p))
+    return pbs_decimal_to_string (rate);
+  /* drop trailing zeros: 0.90 × 100 is 90, not 90.00 */
+  while (p.scale > 0 && p.value % 10 == 0)
+    p.value /= 10, p.scale--;
+  return pbs_decimal_to_string (&p);
+}
+
 /**
  * pbs_scorecard_dup_warning_message:
  * @self: a #PbsScorecard
@@ -1200,11 +1240,13 @@ pbs_scorecard_dup_warning_message (PbsScorecard *self, guint index, PbsLanguage 
       return zh ? g_strdup_printf ("执行数超过全年预算数（执行率 %s%%）", rate)
                 : g_strdup_printf ("execution exceeds the full-year budget (rate %s%%)", rate);
     case PBS_WARNING_EXECUTION_BELOW_90:
-      return zh ? g_strdup_printf ("预算执行率 %s%% 低于 90%%，需说明原因", rate)
-                : g_strdup_printf ("budget execution %s%% is below 90%% and needs an explanation", rate);
+      total = percent (&self->policy->budget_explain_below);
+      return zh ? g_strdup_printf ("预算执行率 %s%% 低于 %s%%，需说明原因", rate, total)
+                : g_strdup_printf ("budget execution %s%% is below %s%% and needs an explanation", rate, total);
     case PBS_WARNING_YELLOW_LOW_EXECUTION:
-      return zh ? g_strdup_printf ("黄色预警：预算执行率 %s%% 低于 80%%", rate)
-                : g_strdup_printf ("yellow: budget execution %s%% is below 80%%", rate);
+      total = percent (&self->policy->budget_yellow_below);
+      return zh ? g_strdup_printf ("黄色预警：预算执行率 %s%% 低于 %s%%", rate, total)
+                : g_strdup_printf ("yellow: budget execution %s%% is below %s%%", rate, total);
     case PBS_WARNING_YELLOW_ZERO_BUDGET:
       return g_strdup (zh ? "黄色预警：全年预算数为 0，执行率无法计算"
                           : "yellow: the full-year budget is 0, so no execution rate exists");

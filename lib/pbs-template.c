@@ -139,6 +139,7 @@ pbs_template_unref (PbsTemplate *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->name);
+  g_free (self->file);
   g_free (self->title);
   g_free (self->source);
   g_array_unref (self->level1);

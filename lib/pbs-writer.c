@@ -255,12 +255,70 @@ write_result (PbsYamlOut *w, PbsScorecard *sc)
   pbs_yaml_mapping_end (w);
 }
 
+/* How to name a template so that reading the document back finds it: as
+ * the document named it, by name when the search path finds it, else by
+ * the file it was read from. */
+static const char *
+template_reference (PbsTemplate *t, const char *ref)
+{
+  g_autofree char *found = NULL;
+
+  if (ref != NULL)
+    return ref;
+  found = pbs_template_find_file (pbs_template_get_name (t));
+  return found == NULL && t->file != NULL ? t->file : pbs_template_get_name (t);
+}
+
+/* How to name @p so that reading back gives the same knobs: the file it
+ * was read from, or its preset name when it is that preset; NULL with an
+ * error when it is neither (a policy changed in code has no name that
+ * brings its knobs back). */
+static const char *
+policy_reference (const PbsPolicy *p, const char *ref, GError **error)
+{
+  g_autoptr (PbsPolicy) preset = NULL;
+
+  if (ref != NULL)
+    return ref;
+  if (p->file != NULL)
+    return p->file;
+  preset = pbs_policy_new_preset (pbs_policy_get_name (p), NULL);
+  if (preset != NULL && pbs_policy_equal (preset, p))
+    return pbs_policy_get_name (p);
+  g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
+               "the policy “%s” is neither a preset nor read from a file, so a document cannot "
+               "name it: save it with pbs_policy_save_to_data and name that file",
+               pbs_policy_get_name (p));
+  return NULL;
+}
+
+/* The policy to write: the one the scores were computed under. When that
+ * is the evaluation's own (or central, for none), the document keeps its
+ * own `policy:`. */
+static gboolean
+choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char **text, GError **error)
+{
+  PbsPolicy *own = pbs_evaluation_get_policy (e);
+  const PbsPolicy *used = sc != NULL ? pbs_scorecard_get_policy (sc) : own;
+  g_autoptr (PbsPolicy) central = pbs_policy_new ();
+
+  *text = NULL;
+  if (used == NULL || (own != NULL ? pbs_policy_equal (used, own) : pbs_policy_equal (used, central)))
+    {
+      if (own == NULL)
+        return TRUE;
+      *text = policy_reference (own, pbs_evaluation_get_policy_ref (e), error);
+    }
+  else
+    *text = policy_reference (used, NULL, error);
+  return *text != NULL;
+}
+
 static void
-write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc)
+write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char *policy_text)
 {
   PbsTemplate *t = pbs_evaluation_get_template (e);
-  PbsPolicy *p = pbs_evaluation_get_policy (e);
-  const char *tref = pbs_evaluation_get_template_ref (e), *pref = pbs_evaluation_get_policy_ref (e);
+  const char *tref = pbs_evaluation_get_template_ref (e);
   PbsBudget *b = pbs_evaluation_get_budget (e);
   g_autofree char *year = NULL;
 
@@ -279,9 +337,9 @@ write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc)
     }
   pbs_yaml_string (w, "currency", pbs_evaluation_get_currency (e) == PBS_CURRENCY_YUAN ? "元" : "万元");
   if (t != NULL)
-    pbs_yaml_string (w, "template", tref != NULL ? tref : pbs_template_get_name (t));
-  if (p != NULL)
-    pbs_yaml_string (w, "policy", pref != NULL ? pref : pbs_policy_get_name (p));
+    pbs_yaml_string (w, "template", template_reference (t, tref));
+  if (policy_text != NULL)
+    pbs_yaml_string (w, "policy", policy_text);
   if (b != NULL)
     write_budget (w, b);
   {
@@ -450,14 +508,33 @@ pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize
                              GError **error)
 {
   PbsYamlOut w = { 0 };
+  const char *policy_text = NULL;
 
   g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
   g_return_val_if_fail (scorecard == NULL || pbs_scorecard_get_evaluation (scorecard) == self, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (scorecard != NULL && pbs_scorecard_get_n_rows (scorecard) != pbs_evaluation_get_n_indicators (self))
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                   "the scorecard has %u rows but the evaluation now has %u: score it again",
+                   pbs_scorecard_get_n_rows (scorecard), pbs_evaluation_get_n_indicators (self));
+      return NULL;
+    }
+  for (guint i = 0; i < pbs_evaluation_get_n_indicators (self); i++)
+    if (!pbs_value_is_set (&pbs_evaluation_get_indicator (self, i)->target))
+      {
+        g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
+                     "row %u (%s) has no target (年度指标值), which a document requires", i + 1,
+                     pbs_indicator_get_name (pbs_evaluation_get_indicator (self, i)));
+        return NULL;
+      }
+  if (!choose_policy (self, scorecard, &policy_text, error))
+    return NULL;
+
   if (!writer_start (&w, error))
     return NULL;
-  write_evaluation (&w, self, scorecard);
+  write_evaluation (&w, self, scorecard, policy_text);
   return writer_finish (&w, length, error);
 }
 

@@ -1070,6 +1070,38 @@ test_ref (void)
   audited_clear (&a);
 }
 
+
+/* §6, §7: when not-applicable rows rescale the total, a printed total
+ * equal to the rescaled one is right, and the table adds up once its
+ * printed scores are rescaled the same way (regression: it was reported
+ * as total_arithmetic). 45 met of 45 counted + budget 10 of 10 = 55 of
+ * 55 points, rescaled to 100. */
+static void
+test_rescaled_total_adds_up (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) r = pbs_reader_new_for_data (
+    "pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 100, printed_score: 10}\n"
+    "printed_total: 100\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: A, target: '≥1', actual: '1', points: 45, printed_score: 45}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: B, target: '≥1', points: 45, not_applicable: true}\n",
+    -1, "na.yaml");
+  g_autoptr (PbsDocument) doc = pbs_reader_next (r, &error);
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsAudit) audit = NULL;
+  PbsDecimal total;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (doc);
+  sc = pbs_evaluation_score (pbs_document_get_evaluation (doc), NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  pbs_scorecard_get_total (sc, &total);
+  PBS_ASSERT_DECIMAL (&total, "100.00");
+  audit = pbs_audit_new (sc);
+  CU_ASSERT_EQUAL (pbs_audit_count (audit, PBS_FINDING_TOTAL), 0);
+  CU_ASSERT_EQUAL (pbs_audit_count (audit, PBS_FINDING_TOTAL_ARITHMETIC), 0);
+  CU_ASSERT_EQUAL (pbs_audit_count (audit, PBS_FINDING_ROW_SCORE), 0);
+}
+
 static const PbsTestCase cases[] = {
   { "wrong_rows_scorecard", test_wrong_rows_scorecard },
   { "wrong_rows_findings", test_wrong_rows_findings },
@@ -1087,6 +1119,7 @@ static const PbsTestCase cases[] = {
   { "total_rounding_variant", test_total_rounding_variant },
   { "variant_nicks", test_variant_nicks },
   { "ref", test_ref },
+  { "rescaled total adds up", test_rescaled_total_adds_up },
   { NULL, NULL }
 };
 

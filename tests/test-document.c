@@ -139,7 +139,7 @@ compare_paths (gconstpointer a, gconstpointer b)
 static GPtrArray *
 fixture_files (const char *sub)
 {
-  g_autofree char *dir = g_build_filename (pbs_test_data_dir (), sub, NULL);
+  g_autofree char *dir = g_build_filename (data_dir (), sub, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
@@ -219,7 +219,7 @@ load_one_evaluation (const char *path)
 static char *
 data_path (const char *sub, const char *name)
 {
-  return g_build_filename (pbs_test_data_dir (), sub, name, NULL);
+  return g_build_filename (data_dir (), sub, name, NULL);
 }
 
 /* Saves E (with SC when not NULL), reads the text back under NAME (so
@@ -874,7 +874,7 @@ test_save_to_file (void)
 static void
 test_missing_file (void)
 {
-  g_autofree char *path = g_build_filename (pbs_test_data_dir (), "no-such-file.yaml", NULL);
+  g_autofree char *path = g_build_filename (data_dir (), "no-such-file.yaml", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) docs = read_path (path, &error);
   g_autoptr (GError) error2 = NULL;
@@ -1250,10 +1250,71 @@ test_save_built (void)
   CU_ASSERT_PTR_NOT_NULL (text);
 }
 
+
+/* doc/format.md, Writing: what is saved reads back as what was scored;
+ * what cannot be (a stale scorecard, a row without a target, a policy
+ * changed in code) is an error, never a silent loss (review regressions). */
+static void
+test_save_refuses_what_cannot_round_trip (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) r = pbs_reader_new_for_data (
+    "pbscore: 1\ntitle: t\npolicy: central\nbudget: {annual: 100, executed: 100}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: A, target: '≥1', actual: '1', points: 90}\n",
+    -1, "w.yaml");
+  g_autoptr (PbsDocument) doc = pbs_reader_next (r, &error);
+  PbsEvaluation *e;
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsPolicy) guangxi = pbs_policy_new_preset ("guangxi", NULL);
+  g_autoptr (PbsPolicy) custom = pbs_policy_new ();
+  g_autoptr (PbsScorecard) sg = NULL;
+  g_autofree char *text = NULL;
+  PbsDecimal ten;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (doc);
+  e = pbs_document_get_evaluation (doc);
+
+  /* scored under another preset: the document names that preset */
+  sg = pbs_evaluation_score (e, guangxi, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sg);
+  text = pbs_evaluation_save_to_data (e, sg, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "policy: guangxi"));
+  g_clear_pointer (&text, g_free);
+
+  /* a policy changed in code has no name that brings its knobs back */
+  CU_ASSERT_TRUE (pbs_policy_set (custom, "rounding.digits", "1", NULL));
+  pbs_evaluation_set_policy (e, custom);
+  text = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
+  CU_ASSERT_PTR_NULL (text);
+  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  pbs_evaluation_set_policy (e, NULL);
+
+  /* a scorecard made before a row was added is stale */
+  sc = pbs_evaluation_score (e, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  pbs_decimal_init (&ten, 10, 0);
+  {
+    g_autoptr (PbsIndicator) extra = pbs_indicator_new ("产出指标", "数量指标", "B", &ten);
+    pbs_evaluation_add_indicator (e, extra);
+    text = pbs_evaluation_save_to_data (e, sc, NULL, &error);
+    CU_ASSERT_PTR_NULL (text);
+    ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
+    g_clear_error (&error);
+
+    /* and the new row has no target, which a document requires */
+    text = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
+    CU_ASSERT_PTR_NULL (text);
+    ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD);
+  }
+}
+
 int
 main (void)
 {
   static const PbsTestCase cases[] = {
+    { "save refuses what cannot round-trip", test_save_refuses_what_cannot_round_trip },
     { "valid fixtures load and round-trip", test_valid_fixtures },
     { "invalid fixtures fail with their code and place", test_invalid_fixtures },
     { "the four shipped templates", test_templates_shipped },

@@ -1051,6 +1051,132 @@ test_scorecard_accessors (void)
   }
 }
 
+
+/* Reads one evaluation from YAML text (the reader is tested elsewhere). */
+static PbsEvaluation *
+evaluation_from_yaml (const char *yaml)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (yaml, -1, "t.yaml");
+  g_autoptr (PbsDocument) doc = pbs_reader_next (reader, &error);
+
+  if (doc == NULL)
+    {
+      fprintf (stderr, "test input does not read: %s\n", error != NULL ? error->message : "?");
+      return NULL;
+    }
+  return g_object_ref (pbs_document_get_evaluation (doc));
+}
+
+/* Budget figures whose score does not fit are an OVERFLOW error with the
+ * document's place, never NULL without an error, and never one error set
+ * over another (both were found by review; regression). */
+static void
+test_budget_overflow_is_an_error (void)
+{
+  static const char * const tables[] = {
+    "pbscore: 1\ntitle: t\nbudget: {annual: 999999999999999999, executed: 0.999999999999999997, "
+    "points: 9.99999999999999997}\nindicators: []\n",
+    "pbscore: 1\ntitle: t\nbudget: {annual: 0.000000000000000001, executed: 999999999999999999}\n"
+    "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: R, target: '≥1', actual: '1', points: 90}\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr (PbsEvaluation) e = evaluation_from_yaml (tables[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsScorecard) sc = NULL;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+      sc = pbs_evaluation_score (e, NULL, &error);
+      CU_ASSERT_PTR_NULL (sc);
+      PBS_ASSERT_ERROR (error, PBS_SCORE_ERROR, PBS_SCORE_ERROR_OVERFLOW);
+      CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "t.yaml:1:1: "));
+    }
+}
+
+/* §1, doc/format.md: a family may nest; exactly one level counts. P and
+ * C have no actual, G has one: G counts, C shows G's score, P shows C's,
+ * and the points are G's 30 + other 30 + budget 10 = 70 (not 130). */
+static void
+test_nested_parents_count_once (void)
+{
+  g_autoptr (PbsEvaluation) e = evaluation_from_yaml (
+    "pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 100}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: P, target: '≥100%', points: 30}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: C, parent: P, target: '≥100%', points: 30}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: G, parent: C, target: '≥100%', actual: '90%', points: 30, reason: r}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: other, target: '≥100%', actual: '100%', points: 30}\n");
+  g_autoptr (PbsPolicy) p = pbs_policy_new ();
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (GError) error = NULL;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_TRUE (pbs_policy_set (p, "weights.mismatch", "as_is", NULL));
+  sc = pbs_evaluation_score (e, p, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_flags (sc, 0) & PBS_FLAG_NOT_COUNTED);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_flags (sc, 1) & PBS_FLAG_NOT_COUNTED);
+  CU_ASSERT_FALSE (pbs_scorecard_get_row_flags (sc, 2) & PBS_FLAG_NOT_COUNTED);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_score (sc, 1, &d));
+  PBS_ASSERT_DECIMAL (&d, "27.00");        /* 30 × 90 / 100 */
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_score (sc, 0, &d));
+  PBS_ASSERT_DECIMAL (&d, "27.00");
+  pbs_scorecard_get_total_points (sc, &d);
+  PBS_ASSERT_DECIMAL (&d, "70");
+  pbs_scorecard_get_total (sc, &d);
+  PBS_ASSERT_DECIMAL (&d, "67.00");        /* 10 + 27 + 30 */
+  CU_ASSERT_TRUE (pbs_scorecard_is_complete (sc));
+}
+
+/* A counted row without an actual leaves the scorecard incomplete, even
+ * under a parent without one. */
+static void
+test_nested_unscored_child_is_incomplete (void)
+{
+  g_autoptr (PbsEvaluation) e = evaluation_from_yaml (
+    "pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 100}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: P, target: '≥100%', points: 60}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: C, parent: P, target: '≥100%', points: 30}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: D, parent: P, target: '≥100%', actual: '100%', points: 30}\n");
+  g_autoptr (PbsPolicy) p = pbs_policy_new ();
+  g_autoptr (PbsScorecard) sc = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_TRUE (pbs_policy_set (p, "weights.mismatch", "as_is", NULL));
+  sc = pbs_evaluation_score (e, p, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
+  CU_ASSERT_EQUAL (pbs_scorecard_get_grade (sc), PBS_GRADE_NONE);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, 0), PBS_STATUS_UNSCORED);
+}
+
+/* The warnings quote the policy's own thresholds. */
+static void
+test_warning_thresholds_in_messages (void)
+{
+  g_autoptr (PbsEvaluation) e = evaluation_from_yaml (
+    "pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 92, points: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: R, target: '≥1', actual: '1', points: 90}\n");
+  g_autoptr (PbsPolicy) p = pbs_policy_new ();
+  g_autoptr (PbsScorecard) sc = NULL;
+  gboolean seen = FALSE;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_TRUE (pbs_policy_set (p, "budget.explain_below", "0.95", NULL));
+  sc = pbs_evaluation_score (e, p, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  for (guint i = 0; i < pbs_scorecard_get_n_warnings (sc); i++)
+    if (pbs_scorecard_get_warning (sc, i) == PBS_WARNING_EXECUTION_BELOW_90)
+      {
+        g_autofree char *m = pbs_scorecard_dup_warning_message (sc, i, PBS_LANGUAGE_ZH);
+        CU_ASSERT_PTR_NOT_NULL (strstr (m, "低于 95%"));
+        seen = TRUE;
+      }
+  CU_ASSERT_TRUE (seen);
+}
+
 static const PbsTestCase cases[] = {
   { "budget_rate_uses_annual", test_budget_rate_uses_annual },
   { "budget_rate_percentage", test_budget_rate_percentage },
@@ -1079,6 +1205,10 @@ static const PbsTestCase cases[] = {
   { "printed_differs", test_printed_differs },
   { "explanations", test_explanations },
   { "scorecard_accessors", test_scorecard_accessors },
+  { "budget_overflow_is_an_error", test_budget_overflow_is_an_error },
+  { "nested_parents_count_once", test_nested_parents_count_once },
+  { "nested_unscored_child_is_incomplete", test_nested_unscored_child_is_incomplete },
+  { "warning_thresholds_in_messages", test_warning_thresholds_in_messages },
   { NULL, NULL }
 };
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <pbscore/pbscore.h>
 
 enum {
@@ -119,7 +120,16 @@ emit (const Options *o, const char *data, gsize length)
 
   if (o->output != NULL && strcmp (o->output, "-") != 0)
     {
-      if (!g_file_set_contents (o->output, data, (gssize) length, &error))
+      /* Replace what a symbolic link points to, not the link, and keep an
+       * existing file's permissions. */
+      g_autofree char *target = g_file_test (o->output, G_FILE_TEST_IS_SYMLINK)
+                                ? realpath (o->output, NULL) : NULL;
+      const char *path = target != NULL ? target : o->output;
+      GStatBuf st;
+      int mode = g_stat (path, &st) == 0 ? (int) (st.st_mode & 07777) : 0666;
+
+      if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                     mode, &error))
         return fail (error);
       return EXIT_DONE;
     }

@@ -162,6 +162,7 @@ GQuark pbs_policy_error_quark (void);
  * @PBS_REPORT_ERROR_UNSUPPORTED: the format has no form for the report's
  *   content (no pair of this version raises it: every format shows every
  *   content)
+ * @PBS_REPORT_ERROR_FAILED: the JSON writer failed
  *
  * Error codes in the #PBS_REPORT_ERROR domain. Codes are only ever
  * appended.
@@ -171,6 +172,7 @@ GQuark pbs_policy_error_quark (void);
 typedef enum {
   PBS_REPORT_ERROR_NO_SUCH_ROW,
   PBS_REPORT_ERROR_UNSUPPORTED,
+  PBS_REPORT_ERROR_FAILED,
 } PbsReportError;
 
 PBS_AVAILABLE_IN_0_1
