@@ -1,11 +1,13 @@
 #!/bin/sh
 # install-deps.sh - install the Debian packages pbscore's build, tests and CI
-# need (Debian 12). Uses sudo when not run as root.
+# need (Debian 12). Uses sudo when not run as root. gi-docgen builds the API
+# reference (--enable-docs, and make distcheck); gjs runs tests/test_gjs.js.
 set -e
 pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
       libglib2.0-dev libyaml-dev libcunit1-dev libjson-glib-dev
       gobject-introspection libgirepository1.0-dev python3 python3-gi
-      valgrind clang libclang-rt-14-dev"
+      valgrind clang libclang-rt-14-dev
+      gi-docgen gjs"
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=""

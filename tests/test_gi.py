@@ -1,5 +1,9 @@
 #!/usr/bin/python3
-"""Smoke test: libpbscore through GObject-Introspection (uninstalled build).
+"""libpbscore through GObject-Introspection (uninstalled build), end to end.
+
+Decimals, enums and error domains, then a YAML evaluation read from memory,
+scored, rendered as a JSON report and audited against its printed scores.
+doc/bindings.md shows the same calls.
 
 make check runs it with GI_TYPELIB_PATH set to the build directory and
 LD_LIBRARY_PATH to lib/.libs. By hand, from the build directory:
@@ -9,6 +13,8 @@ LD_LIBRARY_PATH to lib/.libs. By hand, from the build directory:
 Always the system /usr/bin/python3: python3-gi is built for it only.
 Prints "N passed, N failed" like the CUnit programs.
 """
+import decimal
+import json
 import sys
 import traceback
 
@@ -102,8 +108,163 @@ def test_enum_gtypes():
     assert int(Pbs.Flags.OVER_COMPLETION | Pbs.Flags.LATE) == (1 << 0) | (1 << 4)
 
 
+# A small evaluation (doc/format.md): one row met, one partial whose printed
+# score was truncated (37.77 for 37.7777…), the budget 86.18 % executed.
+EVALUATION = """\
+pbscore: 1
+kind: evaluation
+title: 与委托运营方结算费用
+year: 2022
+currency: 元
+budget:
+  annual: 250000
+  executed: 215457.6
+  printed_score: 8.62
+indicators:
+  - level1: 产出指标
+    level2: 数量指标
+    name: 结算完成率
+    target: "=100%"
+    actual: "100%"
+    points: 50
+    printed_score: 50
+  - level1: 效益指标
+    level2: 社会效益指标
+    name: 群众满意度
+    target: "≥90%"
+    actual: "85%"
+    points: 40
+    printed_score: 37.77
+printed_total: 96.39
+"""
+
+
+def decimal_out(res):
+    """A PbsDecimal (out caller-allocates) result as a string.
+
+    GI returns the Decimal itself for a void function and (ok, Decimal)
+    for a gboolean one; ok must be true.
+    """
+    if isinstance(res, tuple):
+        assert res[0] is True, f"getter returned {res!r}"
+        res = res[-1]
+    assert isinstance(res, Pbs.Decimal), repr(res)
+    return res.to_string()
+
+
+def read_all(data, name):
+    """Every document of a YAML buffer, through Pbs.Reader."""
+    reader = Pbs.Reader.new_for_data(data.encode('utf-8'), name)
+    documents = []
+    while True:
+        document = reader.next()      # None at the end; GLib.Error on an error
+        if document is None:
+            return documents
+        documents.append(document)
+
+
+def score_evaluation():
+    documents = read_all(EVALUATION, "mem.yaml")
+    assert len(documents) == 1, documents
+    assert documents[0].get_kind() == Pbs.DocumentKind.EVALUATION
+    evaluation = documents[0].get_evaluation()
+    return evaluation, evaluation.score(None)   # None: its own policy, else central
+
+
+def test_reader_documents():
+    # two documents in one buffer, a batch; the second starts on line 3
+    documents = read_all("pbscore: 1\nkind: policy\nname: p1\n---\n"
+                         "pbscore: 1\nkind: policy\nname: p2\nextends: central\n", "batch.yaml")
+    assert [d.get_kind() for d in documents] == [Pbs.DocumentKind.POLICY] * 2, documents
+    assert documents[0].get_line() == 1 and documents[1].get_line() == 5, \
+        [d.get_line() for d in documents]
+    assert documents[0].get_evaluation() is None
+
+
+def test_score_evaluation():
+    evaluation, scorecard = score_evaluation()
+    assert evaluation.get_title() == "与委托运营方结算费用", evaluation.get_title()
+    assert evaluation.get_year() == 2022 and evaluation.get_currency() == Pbs.Currency.YUAN
+    assert evaluation.get_n_indicators() == 2
+    assert scorecard.get_n_rows() == 2
+    assert [decimal_out(scorecard.get_row_score(i)) for i in range(2)] == ["50.00", "37.78"]
+    assert [decimal_out(scorecard.get_row_points(i)) for i in range(2)] == ["50", "40"]
+    assert [scorecard.get_row_status(i) for i in range(2)] == [Pbs.Status.MET, Pbs.Status.PARTIAL]
+    assert decimal_out(scorecard.get_row_ratio(1)) == "0.9444"
+    assert decimal_out(scorecard.get_budget_rate()) == "86.18"
+    assert decimal_out(scorecard.get_budget_score()) == "8.62"
+    # 50.00 + 37.78 + 8.62, exactly
+    assert decimal_out(scorecard.get_total()) == "96.40"
+    assert decimal_out(scorecard.get_total_points()) == "100"
+    assert scorecard.is_complete()
+    assert scorecard.get_grade() == Pbs.Grade.EXCELLENT
+    assert Pbs.grade_to_string(scorecard.get_grade()) == "优"
+    explanation = scorecard.dup_row_explanation(1, Pbs.Language.EN)
+    assert "85 / 90 × 40" in explanation, explanation
+    assert scorecard.get_evaluation() == evaluation
+
+
+def expect_document_error(data, code, where):
+    try:
+        read_all(data, "bad.yaml")
+    except GLib.Error as e:
+        assert e.domain == GLib.quark_to_string(Pbs.document_error_quark()), e.domain
+        assert e.matches(Pbs.document_error_quark(), code), (e.domain, e.code, e.message)
+        assert Pbs.DocumentError(e.code) == code
+        assert e.message.startswith(where), e.message
+    else:
+        raise AssertionError(f"{data!r} read without a GLib.Error")
+
+
+def test_document_errors():
+    # FILE:LINE:COLUMN, 1-based
+    expect_document_error("pbscore: 1\nkind: evaluation\nbudget: [\n",
+                          Pbs.DocumentError.SYNTAX, "bad.yaml:4:1: ")
+    expect_document_error("pbscore: 1\nbudget: {annual: 1, executed: 1}\nindicators: []\n",
+                          Pbs.DocumentError.MISSING_FIELD, "bad.yaml:1:1: ")
+    expect_document_error("pbscore: 2\n", Pbs.DocumentError.VERSION, "bad.yaml:1:")
+
+
+def test_json_report():
+    _, scorecard = score_evaluation()
+    report = Pbs.Report.new(Pbs.Format.JSON, Pbs.ReportContent.TABLE, Pbs.Language.EN)
+    report.add(scorecard)
+    text, length = report.render()
+    assert length == len(text.encode('utf-8')), (length, len(text))
+    # exact decimals: 96.40 is written as such, not 96.400000000000006
+    obj = json.loads(text, parse_float=decimal.Decimal)
+    assert obj["title"] == "与委托运营方结算费用"
+    assert str(obj["total"]) == "96.40" and obj["grade_code"] == "excellent", obj["total"]
+    assert obj["complete"] is True
+    assert [str(r["score"]) for r in obj["indicators"]] == ["50.00", "37.78"]
+    assert obj["indicators"][1]["status"] == "partial"
+    assert str(obj["budget"]["rate"]) == "86.18"
+    assert [w["code"] for w in obj["warnings"]] == ["execution_below_90", "red_mismatch"]
+
+
+def test_audit_printed_scores():
+    _, scorecard = score_evaluation()
+    audit = Pbs.Audit.new(scorecard)
+    assert audit.count(Pbs.FindingKind.ROW_SCORE) == 1
+    assert audit.count(Pbs.FindingKind.BUDGET_SCORE) == 0     # 8.62 printed, 8.62 computed
+    assert audit.count(Pbs.FindingKind.MISSING_REASON) == 1
+    kinds = [audit.get_kind(i) for i in range(audit.get_n_findings())]
+    i = kinds.index(Pbs.FindingKind.ROW_SCORE)
+    assert audit.get_row(i) == 1                              # 0-based: the second row
+    assert decimal_out(audit.get_printed(i)) == "37.77"
+    assert decimal_out(audit.get_computed(i)) == "37.78"
+    assert audit.get_variant(i) == Pbs.Variant.TRUNCATE       # explained: truncated
+    i = kinds.index(Pbs.FindingKind.TOTAL)
+    assert audit.get_row(i) == -1
+    assert (decimal_out(audit.get_printed(i)), decimal_out(audit.get_computed(i))) == ("96.39", "96.40")
+    assert audit.get_variant(i) == Pbs.Variant.PRINTED_ROWS   # the sum of the printed rows
+    assert "37.77" in audit.dup_message(kinds.index(Pbs.FindingKind.ROW_SCORE), Pbs.Language.EN)
+
+
 print("Suite: gi")
-for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes):
+for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes,
+          test_reader_documents, test_score_evaluation, test_document_errors, test_json_report,
+          test_audit_printed_scores):
     case(f)
 
 passed = sum(results)
