@@ -345,6 +345,8 @@ pbs_audit_new (PbsScorecard *scorecard)
  * pbs_audit_ref:
  * @self: a #PbsAudit
  *
+ * Takes a reference on the audit.
+ *
  * Returns: (transfer full): @self, with one more reference
  *
  * Since: 0.1
@@ -388,6 +390,8 @@ finding_at (PbsAudit *self, guint index)
  * pbs_audit_get_n_findings:
  * @self: a #PbsAudit
  *
+ * Gets the number of findings in the audit.
+ *
  * Returns: the number of findings
  *
  * Since: 0.1
@@ -403,6 +407,8 @@ pbs_audit_get_n_findings (PbsAudit *self)
  * pbs_audit_count:
  * @self: a #PbsAudit
  * @kind: a kind of finding
+ *
+ * Counts the findings of one kind.
  *
  * Returns: how many findings are of @kind
  *
@@ -424,6 +430,8 @@ pbs_audit_count (PbsAudit *self, PbsFindingKind kind)
  * @self: a #PbsAudit
  * @index: a finding number, from 0
  *
+ * Gets the kind of the finding at @index.
+ *
  * Returns: what the finding is about
  *
  * Since: 0.1
@@ -439,6 +447,11 @@ pbs_audit_get_kind (PbsAudit *self, guint index)
  * pbs_audit_get_row:
  * @self: a #PbsAudit
  * @index: a finding number, from 0
+ *
+ * Gets the row the finding at @index concerns.
+ *
+ * Findings on the budget score or the total, and warnings, concern no row
+ * and give -1.
  *
  * Returns: the row (from 0) the finding concerns, or -1
  *
@@ -456,6 +469,11 @@ pbs_audit_get_row (PbsAudit *self, guint index)
  * @self: a #PbsAudit
  * @index: a finding number, from 0
  * @out: (out caller-allocates): the printed value
+ *
+ * Gets the printed value the finding at @index is about.
+ *
+ * Only findings on a row score, the budget score or the total have one; for
+ * the others @out is left untouched and %FALSE is returned.
  *
  * Returns: %TRUE for findings about a printed value
  *
@@ -479,6 +497,11 @@ pbs_audit_get_printed (PbsAudit *self, guint index, PbsDecimal *out)
  * @out: (out caller-allocates): the computed value (for
  *   %PBS_FINDING_TOTAL_ARITHMETIC, the sum the printed values make)
  *
+ * Gets the value computed for the finding at @index.
+ *
+ * It is the value the printed one is compared with; @out is left untouched
+ * when the finding has none.
+ *
  * Returns: %TRUE for findings about a printed value
  *
  * Since: 0.1
@@ -499,6 +522,12 @@ pbs_audit_get_computed (PbsAudit *self, guint index, PbsDecimal *out)
  * @self: a #PbsAudit
  * @index: a finding number, from 0
  *
+ * Gets the scoring variant that explains the printed value of a finding.
+ *
+ * A variant is a common way of scoring differently from the policy, such as
+ * truncating instead of rounding; the one returned reproduces the printed
+ * value.
+ *
  * Returns: the variant that explains the printed value, or
  *   %PBS_VARIANT_NONE when none does (or the finding is not about one)
  *
@@ -515,6 +544,10 @@ pbs_audit_get_variant (PbsAudit *self, guint index)
  * pbs_audit_get_warning:
  * @self: a #PbsAudit
  * @index: a finding number, from 0, of kind %PBS_FINDING_WARNING
+ *
+ * Gets the scorecard warning behind the finding at @index.
+ *
+ * The result is meaningful only for findings of kind %PBS_FINDING_WARNING.
  *
  * Returns: the scorecard's warning
  *
@@ -553,6 +586,8 @@ variant_text (PbsVariant v, gboolean zh)
  * @self: a #PbsAudit
  * @index: a finding number, from 0
  * @language: the language of the text
+ *
+ * Describes the finding at @index as a sentence in @language.
  *
  * Returns: (transfer full): the finding as a sentence, naming the row, the
  *   printed and computed values and the explaining variant
@@ -608,6 +643,8 @@ pbs_audit_dup_message (PbsAudit *self, guint index, PbsLanguage language)
 /**
  * pbs_variant_to_string:
  * @variant: a variant
+ *
+ * Gets the stable name of an audit variant.
  *
  * Returns: (transfer none): its stable name, such as `truncate` or
  *   `other_reverse_formula`

@@ -24,6 +24,12 @@ G_DEFINE_BOXED_TYPE (PbsBudget, pbs_budget, pbs_budget_ref, pbs_budget_unref)
  * @annual: 全年预算数, the adjusted full-year budget
  * @executed: 全年执行数
  *
+ * Creates a budget line from its two required amounts.
+ *
+ * Both amounts are in the evaluation's currency (see
+ * pbs_evaluation_get_currency()); the execution rate is @executed /
+ * @annual.
+ *
  * Returns: (transfer full): a new #PbsBudget
  *
  * Since: 0.1
@@ -45,6 +51,8 @@ pbs_budget_new (const PbsDecimal *annual, const PbsDecimal *executed)
 /**
  * pbs_budget_ref:
  * @self: a #PbsBudget
+ *
+ * Takes a reference on the budget line.
  *
  * Returns: (transfer full): @self, with one more reference
  *
@@ -79,6 +87,10 @@ pbs_budget_unref (PbsBudget *self)
  * @self: a #PbsBudget
  * @out: (out caller-allocates): 全年预算数
  *
+ * Gets the full-year budget (全年预算数) of the budget line.
+ *
+ * This is the adjusted budget the execution rate divides by.
+ *
  * Since: 0.1
  */
 void
@@ -92,6 +104,8 @@ pbs_budget_get_annual (const PbsBudget *self, PbsDecimal *out)
  * pbs_budget_get_executed:
  * @self: a #PbsBudget
  * @out: (out caller-allocates): 全年执行数
+ *
+ * Gets the amount executed over the year (全年执行数).
  *
  * Since: 0.1
  */
@@ -136,6 +150,10 @@ pbs_budget_get_executed (const PbsBudget *self, PbsDecimal *out)
  * @self: a #PbsBudget
  * @out: (out caller-allocates): 年初预算数
  *
+ * Gets the initial budget (年初预算数) of the budget line.
+ *
+ * @out is left untouched when it is not set.
+ *
  * Returns: %TRUE when it is set
  *
  * Since: 0.1
@@ -148,12 +166,22 @@ OPTIONAL_FIELD (initial)
  * @value: (nullable): the line's points, or %NULL for the policy's
  *   `budget.points`
  *
+ * Sets or clears the points of the budget line.
+ *
+ * Without points of its own, the line is scored out of the policy's
+ * `budget.points`.
+ *
  * Since: 0.1
  */
 /**
  * pbs_budget_get_points:
  * @self: a #PbsBudget
  * @out: (out caller-allocates): the line's own points
+ *
+ * Gets the points the table gives the budget line.
+ *
+ * @out is left untouched when the table gives none; the scorecard then uses
+ * the policy's `budget.points` (see pbs_scorecard_get_budget_points()).
  *
  * Returns: %TRUE when the table gives them
  *
@@ -166,12 +194,21 @@ OPTIONAL_FIELD (points)
  * @self: a #PbsBudget
  * @value: (nullable): the budget score as published, or %NULL to unset
  *
+ * Sets or clears the budget score as printed in the table.
+ *
+ * The printed score is kept for auditing; it never replaces the computed
+ * one.
+ *
  * Since: 0.1
  */
 /**
  * pbs_budget_get_printed_score:
  * @self: a #PbsBudget
  * @out: (out caller-allocates): the printed budget score
+ *
+ * Gets the budget score as printed in the table.
+ *
+ * @out is left untouched when it is not set.
  *
  * Returns: %TRUE when it is set
  *

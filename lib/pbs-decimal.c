@@ -342,6 +342,10 @@ pbs_decimal_compare (const PbsDecimal *a, const PbsDecimal *b)
  * @a: a #PbsDecimal
  * @b: a #PbsDecimal
  *
+ * Checks whether two decimals are the same number.
+ *
+ * The scale does not count, though it does when printing.
+ *
  * Returns: %TRUE when @a and @b are the same number (2.5 equals 2.50)
  *
  * Since: 0.1
@@ -355,6 +359,8 @@ pbs_decimal_equal (const PbsDecimal *a, const PbsDecimal *b)
 /**
  * pbs_decimal_sign:
  * @self: a #PbsDecimal
+ *
+ * Gets the sign of a decimal.
  *
  * Returns: -1, 0 or 1
  *

@@ -165,6 +165,8 @@ G_DEFINE_BOXED_TYPE (PbsDocument, pbs_document, pbs_document_ref, pbs_document_u
  * pbs_document_ref:
  * @self: a #PbsDocument
  *
+ * Takes a reference on the document.
+ *
  * Returns: (transfer full): @self, with one more reference
  *
  * Since: 0.1
@@ -201,6 +203,12 @@ pbs_document_unref (PbsDocument *self)
  * pbs_document_get_kind:
  * @self: a #PbsDocument
  *
+ * Gets the kind of the document.
+ *
+ * The kind says which of pbs_document_get_evaluation(),
+ * pbs_document_get_template() and pbs_document_get_policy() gives the
+ * content; the other two give %NULL.
+ *
  * Returns: what the document holds
  *
  * Since: 0.1
@@ -216,6 +224,8 @@ pbs_document_get_kind (PbsDocument *self)
  * pbs_document_get_line:
  * @self: a #PbsDocument
  *
+ * Gets the line the document starts on in its stream.
+ *
  * Returns: the 1-based line the document starts on
  *
  * Since: 0.1
@@ -230,6 +240,8 @@ pbs_document_get_line (PbsDocument *self)
 /**
  * pbs_document_get_evaluation:
  * @self: a #PbsDocument
+ *
+ * Gets the evaluation the document holds.
  *
  * Returns: (transfer none) (nullable): the evaluation, for
  *   %PBS_DOCUMENT_EVALUATION
@@ -247,6 +259,8 @@ pbs_document_get_evaluation (PbsDocument *self)
  * pbs_document_get_template:
  * @self: a #PbsDocument
  *
+ * Gets the template the document holds.
+ *
  * Returns: (transfer none) (nullable): the template, for
  *   %PBS_DOCUMENT_TEMPLATE
  *
@@ -262,6 +276,8 @@ pbs_document_get_template (PbsDocument *self)
 /**
  * pbs_document_get_policy:
  * @self: a #PbsDocument
+ *
+ * Gets the policy the document holds.
  *
  * Returns: (transfer none) (nullable): the policy, for %PBS_DOCUMENT_POLICY
  *
@@ -1778,6 +1794,12 @@ read_single (const char *path, PbsDocumentKind kind, const char *what, GError **
  * @path: a YAML file holding a `kind: template` document
  * @error: return location for a #GError, or %NULL
  *
+ * Reads a template from a YAML file.
+ *
+ * The file's first document must be of `kind: template`. The template
+ * remembers the file's canonical path, so that a saved evaluation can name
+ * it.
+ *
  * Returns: (transfer full) (nullable): the template, or %NULL with @error
  *   in #PBS_DOCUMENT_ERROR
  *
@@ -1801,6 +1823,11 @@ pbs_template_load_file (const char *path, GError **error)
  * pbs_policy_load_file:
  * @path: a YAML file holding a `kind: policy` document
  * @error: return location for a #GError, or %NULL
+ *
+ * Reads a policy from a YAML file.
+ *
+ * The file's first document must be of `kind: policy`. The policy remembers
+ * the file's canonical path, so that a saved evaluation can name it.
  *
  * Returns: (transfer full) (nullable): the policy, or %NULL with @error in
  *   #PBS_DOCUMENT_ERROR

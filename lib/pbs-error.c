@@ -10,6 +10,8 @@
 /**
  * pbs_value_error_quark:
  *
+ * Gets the error domain for parsing targets, actuals and decimal numbers.
+ *
  * Returns: the #PBS_VALUE_ERROR domain
  *
  * Since: 0.1
@@ -18,6 +20,8 @@ G_DEFINE_QUARK (pbs-value-error-quark, pbs_value_error)
 
 /**
  * pbs_score_error_quark:
+ *
+ * Gets the error domain for scoring an evaluation.
  *
  * Returns: the #PBS_SCORE_ERROR domain
  *
@@ -28,6 +32,8 @@ G_DEFINE_QUARK (pbs-score-error-quark, pbs_score_error)
 /**
  * pbs_policy_error_quark:
  *
+ * Gets the error domain for policy knobs and presets.
+ *
  * Returns: the #PBS_POLICY_ERROR domain
  *
  * Since: 0.1
@@ -37,6 +43,8 @@ G_DEFINE_QUARK (pbs-policy-error-quark, pbs_policy_error)
 /**
  * pbs_document_error_quark:
  *
+ * Gets the error domain for reading and writing YAML documents.
+ *
  * Returns: the #PBS_DOCUMENT_ERROR domain
  *
  * Since: 0.1
@@ -45,6 +53,8 @@ G_DEFINE_QUARK (pbs-document-error-quark, pbs_document_error)
 
 /**
  * pbs_report_error_quark:
+ *
+ * Gets the error domain for rendering reports.
  *
  * Returns: the #PBS_REPORT_ERROR domain
  *

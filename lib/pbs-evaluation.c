@@ -110,6 +110,8 @@ pbs_evaluation_new (void)
  * pbs_evaluation_get_title:
  * @self: a #PbsEvaluation
  *
+ * Gets the title of the table.
+ *
  * Returns: (transfer none): the 项目名称 (or 部门 for a whole-department
  *   table); empty when unset
  *
@@ -120,6 +122,10 @@ pbs_evaluation_new (void)
  * @self: a #PbsEvaluation
  * @title: (nullable): the 项目名称
  *
+ * Sets the title of the table.
+ *
+ * %NULL is stored as an empty string.
+ *
  * Since: 0.1
  */
 STRING_FIELD (title)
@@ -127,6 +133,8 @@ STRING_FIELD (title)
 /**
  * pbs_evaluation_get_department:
  * @self: a #PbsEvaluation
+ *
+ * Gets the department in charge of the project.
  *
  * Returns: (transfer none): the 主管部门; empty when unset
  *
@@ -137,6 +145,10 @@ STRING_FIELD (title)
  * @self: a #PbsEvaluation
  * @department: (nullable): the 主管部门
  *
+ * Sets the department in charge of the project.
+ *
+ * %NULL is stored as an empty string.
+ *
  * Since: 0.1
  */
 STRING_FIELD (department)
@@ -144,6 +156,8 @@ STRING_FIELD (department)
 /**
  * pbs_evaluation_get_unit:
  * @self: a #PbsEvaluation
+ *
+ * Gets the unit that carries out the project.
  *
  * Returns: (transfer none): the 实施单位; empty when unset
  *
@@ -154,6 +168,10 @@ STRING_FIELD (department)
  * @self: a #PbsEvaluation
  * @unit: (nullable): the 实施单位
  *
+ * Sets the unit that carries out the project.
+ *
+ * %NULL is stored as an empty string.
+ *
  * Since: 0.1
  */
 STRING_FIELD (unit)
@@ -161,6 +179,8 @@ STRING_FIELD (unit)
 /**
  * pbs_evaluation_get_year:
  * @self: a #PbsEvaluation
+ *
+ * Gets the year the table evaluates.
  *
  * Returns: the year evaluated, 0 when unset
  *
@@ -178,6 +198,10 @@ pbs_evaluation_get_year (PbsEvaluation *self)
  * @self: a #PbsEvaluation
  * @year: the year evaluated
  *
+ * Sets the year the table evaluates.
+ *
+ * 0 means unset.
+ *
  * Since: 0.1
  */
 void
@@ -190,6 +214,10 @@ pbs_evaluation_set_year (PbsEvaluation *self, guint year)
 /**
  * pbs_evaluation_get_currency:
  * @self: a #PbsEvaluation
+ *
+ * Gets the unit the table's budget amounts are in.
+ *
+ * The default is %PBS_CURRENCY_WAN_YUAN (万元).
  *
  * Returns: the money unit of the budget block
  *
@@ -207,6 +235,12 @@ pbs_evaluation_get_currency (PbsEvaluation *self)
  * @self: a #PbsEvaluation
  * @currency: the money unit
  *
+ * Sets the unit the table's budget amounts are in.
+ *
+ * Scores do not depend on it (the execution rate is a ratio of two amounts
+ * in the same unit); reports print it, and pbs_rollup_merge() refuses to
+ * merge tables in different units.
+ *
  * Since: 0.1
  */
 void
@@ -219,6 +253,10 @@ pbs_evaluation_set_currency (PbsEvaluation *self, PbsCurrency currency)
 /**
  * pbs_evaluation_get_budget:
  * @self: a #PbsEvaluation
+ *
+ * Gets the budget line (预算执行率) of the table.
+ *
+ * A table without one cannot be scored.
  *
  * Returns: (transfer none) (nullable): the budget line, or %NULL
  *
@@ -235,6 +273,10 @@ pbs_evaluation_get_budget (PbsEvaluation *self)
  * pbs_evaluation_set_budget:
  * @self: a #PbsEvaluation
  * @budget: (nullable): the budget line; @self takes its own reference
+ *
+ * Sets or clears the budget line of the table.
+ *
+ * Any previous budget line is released.
  *
  * Since: 0.1
  */
@@ -269,6 +311,8 @@ pbs_evaluation_add_indicator (PbsEvaluation *self, PbsIndicator *indicator)
  * pbs_evaluation_get_n_indicators:
  * @self: a #PbsEvaluation
  *
+ * Gets the number of indicator rows in the table.
+ *
  * Returns: the number of rows
  *
  * Since: 0.1
@@ -285,6 +329,10 @@ pbs_evaluation_get_n_indicators (PbsEvaluation *self)
  * @self: a #PbsEvaluation
  * @index: a row number, from 0
  *
+ * Gets the indicator row at @index.
+ *
+ * @index must be below pbs_evaluation_get_n_indicators().
+ *
  * Returns: (transfer none): the row
  *
  * Since: 0.1
@@ -300,6 +348,8 @@ pbs_evaluation_get_indicator (PbsEvaluation *self, guint index)
 /**
  * pbs_evaluation_get_template:
  * @self: a #PbsEvaluation
+ *
+ * Gets the indicator framework the table follows.
  *
  * Returns: (transfer none) (nullable): the framework the table follows
  *
@@ -337,6 +387,11 @@ pbs_evaluation_set_template (PbsEvaluation *self, PbsTemplate *template_)
  * pbs_evaluation_get_policy:
  * @self: a #PbsEvaluation
  *
+ * Gets the policy the document itself names.
+ *
+ * When pbs_evaluation_score() is given no policy it uses this one, and the
+ * `central` preset when this is %NULL too.
+ *
  * Returns: (transfer none) (nullable): the policy the document names, used
  *   by pbs_evaluation_score() when it is given none
  *
@@ -353,6 +408,13 @@ pbs_evaluation_get_policy (PbsEvaluation *self)
  * pbs_evaluation_set_policy:
  * @self: a #PbsEvaluation
  * @policy: (nullable): the document's policy; @self takes its own reference
+ *
+ * Sets or clears the document's own policy.
+ *
+ * This is the policy pbs_evaluation_score() uses when it is given none. It
+ * also drops the `policy:` reference the document was read with: a saved
+ * document names @policy by the file it was read from or by its preset
+ * name.
  *
  * Since: 0.1
  */
@@ -446,6 +508,11 @@ pbs_evaluation_set_printed_total (PbsEvaluation *self, const PbsDecimal *total)
  * @self: a #PbsEvaluation
  * @out: (out caller-allocates): the printed total
  *
+ * Gets the total score (总分) as printed in the table.
+ *
+ * The printed total is kept for auditing; it never replaces the computed
+ * one. @out is left untouched when no printed total is set.
+ *
  * Returns: %TRUE when a printed total is set
  *
  * Since: 0.1
@@ -499,6 +566,11 @@ pbs_evaluation_get_place (PbsEvaluation *self, guint *line, guint *column)
 /**
  * pbs_evaluation_get_source:
  * @self: a #PbsEvaluation
+ *
+ * Gets the name of the file the evaluation was read from.
+ *
+ * Error messages from scoring start with this name (and the row's line and
+ * column) so that they point into the file.
  *
  * Returns: (transfer none) (nullable): the name of the file (or buffer)
  *   the evaluation was read from, which scoring errors start with; %NULL

@@ -64,6 +64,8 @@ pbs_indicator_new (const char *level1, const char *level2, const char *name,
  * pbs_indicator_ref:
  * @self: a #PbsIndicator
  *
+ * Takes a reference on the indicator row.
+ *
  * Returns: (transfer full): @self, with one more reference
  *
  * Since: 0.1
@@ -105,6 +107,8 @@ pbs_indicator_unref (PbsIndicator *self)
  * pbs_indicator_get_level1:
  * @self: a #PbsIndicator
  *
+ * Gets the level-1 category (一级指标) of the row.
+ *
  * Returns: (transfer none): the level-1 category
  *
  * Since: 0.1
@@ -119,6 +123,8 @@ pbs_indicator_get_level1 (const PbsIndicator *self)
 /**
  * pbs_indicator_get_level2:
  * @self: a #PbsIndicator
+ *
+ * Gets the level-2 category (二级指标) of the row.
  *
  * Returns: (transfer none): the level-2 category
  *
@@ -135,6 +141,8 @@ pbs_indicator_get_level2 (const PbsIndicator *self)
  * pbs_indicator_get_name:
  * @self: a #PbsIndicator
  *
+ * Gets the name of the indicator (三级指标).
+ *
  * Returns: (transfer none): the indicator's name
  *
  * Since: 0.1
@@ -150,6 +158,8 @@ pbs_indicator_get_name (const PbsIndicator *self)
  * pbs_indicator_get_points:
  * @self: a #PbsIndicator
  * @out: (out caller-allocates): the points (分值)
+ *
+ * Gets the points (分值) of the row.
  *
  * Since: 0.1
  */
@@ -213,6 +223,8 @@ pbs_indicator_refresh (PbsIndicator *self)
  * pbs_indicator_get_target:
  * @self: a #PbsIndicator
  *
+ * Gets the parsed target (年度指标值) of the row.
+ *
  * Returns: (transfer none) (nullable): the target, or %NULL when unset
  *
  * Since: 0.1
@@ -252,6 +264,10 @@ pbs_indicator_set_actual (PbsIndicator *self, const char *text, GError **error)
  * pbs_indicator_get_actual:
  * @self: a #PbsIndicator
  *
+ * Gets the parsed actual (实际完成值) of the row.
+ *
+ * A row without an actual is unscored, never scored 0.
+ *
  * Returns: (transfer none) (nullable): the actual, or %NULL when unset
  *
  * Since: 0.1
@@ -268,6 +284,12 @@ pbs_indicator_get_actual (const PbsIndicator *self)
  * @self: a #PbsIndicator
  * @reason: (nullable): the 偏差原因分析及改进措施
  *
+ * Sets the explanation of the deviation (偏差原因) of the row.
+ *
+ * %NULL is stored as an empty string. Placeholders such as `无` or `/` do
+ * not count as a reason given, so a row short of or far past its target is
+ * still flagged %PBS_FLAG_MISSING_REASON.
+ *
  * Since: 0.1
  */
 void
@@ -282,6 +304,8 @@ pbs_indicator_set_reason (PbsIndicator *self, const char *reason)
 /**
  * pbs_indicator_get_reason:
  * @self: a #PbsIndicator
+ *
+ * Gets the explanation of the deviation (偏差原因) of the row.
  *
  * Returns: (transfer none): the 偏差原因, empty when none was given
  *
@@ -316,6 +340,11 @@ pbs_reason_is_given (const char *reason)
  * @score: (nullable): the score entered by hand (qualitative rows), or
  *   %NULL to unset
  *
+ * Sets or clears the score entered by hand for the row.
+ *
+ * A manual score is for qualitative rows, whose actual is words; on other
+ * rows it is ignored and the row is flagged %PBS_FLAG_MANUAL_IGNORED.
+ *
  * Since: 0.1
  */
 void
@@ -332,6 +361,10 @@ pbs_indicator_set_manual_score (PbsIndicator *self, const PbsDecimal *score)
  * pbs_indicator_get_manual_score:
  * @self: a #PbsIndicator
  * @out: (out caller-allocates): the manual score
+ *
+ * Gets the score entered by hand for the row.
+ *
+ * @out is left untouched when no manual score is set.
  *
  * Returns: %TRUE when a manual score is set
  *
@@ -371,6 +404,10 @@ pbs_indicator_set_printed_score (PbsIndicator *self, const PbsDecimal *score)
  * @self: a #PbsIndicator
  * @out: (out caller-allocates): the printed score
  *
+ * Gets the score (得分) as printed in the table.
+ *
+ * @out is left untouched when no printed score is set.
+ *
  * Returns: %TRUE when a printed score is set
  *
  * Since: 0.1
@@ -406,6 +443,10 @@ pbs_indicator_set_band (PbsIndicator *self, PbsBand band)
  * pbs_indicator_get_band:
  * @self: a #PbsIndicator
  *
+ * Gets the band set explicitly on a qualitative row.
+ *
+ * A band read from the actual's words is not returned here.
+ *
  * Returns: the explicit band, or %PBS_BAND_UNKNOWN when none was set
  *
  * Since: 0.1
@@ -436,6 +477,8 @@ pbs_indicator_set_not_applicable (PbsIndicator *self, gboolean not_applicable)
 /**
  * pbs_indicator_get_not_applicable:
  * @self: a #PbsIndicator
+ *
+ * Checks whether the row is marked not applicable.
  *
  * Returns: whether the row is marked not applicable
  *
@@ -469,6 +512,8 @@ pbs_set_row_error (GError **error, GQuark domain, int code, const char *source, 
  * pbs_indicator_get_column:
  * @self: a #PbsIndicator
  *
+ * Gets the column the row was read from.
+ *
  * Returns: the 1-based column of the row in the YAML file it was read
  *   from, or 0 when it was not read from a file
  *
@@ -484,6 +529,8 @@ pbs_indicator_get_column (const PbsIndicator *self)
 /**
  * pbs_indicator_get_line:
  * @self: a #PbsIndicator
+ *
+ * Gets the line the row was read from.
  *
  * Returns: the 1-based line of the row in the YAML file it was read from,
  *   or 0 when it was not read from a file
@@ -601,6 +648,11 @@ pbs_indicator_set_step (PbsIndicator *self, const PbsDecimal *per, const PbsDeci
  * @deduct: (out caller-allocates) (optional): the deduction per step
  * @mode: (out) (optional): how a part of a step counts
  *
+ * Gets the step-deduction rule of the row.
+ *
+ * The out arguments are left untouched when the row is not scored by step
+ * deduction (see pbs_indicator_set_step()).
+ *
  * Returns: %TRUE when the row is scored by step deduction
  *
  * Since: 0.1
@@ -678,6 +730,8 @@ pbs_indicator_add_score_band (PbsIndicator *self, const PbsDecimal *min, const P
  * pbs_indicator_get_n_score_bands:
  * @self: a #PbsIndicator
  *
+ * Gets the number of score bands of the row.
+ *
  * Returns: the number of bands, 0 when the row is not scored by bands
  *
  * Since: 0.1
@@ -699,6 +753,11 @@ pbs_indicator_get_n_score_bands (const PbsIndicator *self)
  * @max: (out caller-allocates) (optional): the upper bound
  * @has_max: (out) (optional): whether there is an upper bound
  * @score: (out caller-allocates) (optional): the band's score
+ *
+ * Gets the score band at @index of a row scored by bands.
+ *
+ * The out arguments are left untouched when %FALSE is returned (see
+ * pbs_indicator_add_score_band()).
  *
  * Returns: %TRUE when the band exists
  *
@@ -767,6 +826,11 @@ pbs_indicator_set_parent (PbsIndicator *self, const char *parent)
 /**
  * pbs_indicator_get_parent:
  * @self: a #PbsIndicator
+ *
+ * Gets the name of the row this one details.
+ *
+ * This is only the name set with pbs_indicator_set_parent(); rows whose
+ * names start with 其中 are children without it.
  *
  * Returns: (transfer none) (nullable): the parent's name, when set
  *

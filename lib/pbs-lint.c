@@ -437,6 +437,8 @@ pbs_lint_new (PbsScorecard *scorecard)
  * pbs_lint_ref:
  * @self: a #PbsLint
  *
+ * Takes a reference on the lint result.
+ *
  * Returns: (transfer full): @self, with one more reference
  *
  * Since: 0.1
@@ -480,6 +482,8 @@ finding_at (PbsLint *self, guint index)
  * pbs_lint_get_n_findings:
  * @self: a #PbsLint
  *
+ * Gets the number of findings in the lint result.
+ *
  * Returns: the number of findings
  *
  * Since: 0.1
@@ -495,6 +499,8 @@ pbs_lint_get_n_findings (PbsLint *self)
  * pbs_lint_count:
  * @self: a #PbsLint
  * @check: a check
+ *
+ * Counts the findings one check made.
  *
  * Returns: how many findings @check made
  *
@@ -516,6 +522,8 @@ pbs_lint_count (PbsLint *self, PbsLintCheck check)
  * @self: a #PbsLint
  * @index: a finding number, from 0
  *
+ * Gets the check that made the finding at @index.
+ *
  * Returns: the check that made the finding
  *
  * Since: 0.1
@@ -531,6 +539,8 @@ pbs_lint_get_check (PbsLint *self, guint index)
  * pbs_lint_get_row:
  * @self: a #PbsLint
  * @index: a finding number, from 0
+ *
+ * Gets the row the finding at @index concerns.
  *
  * Returns: the row (from 0) the finding concerns, or -1 for a finding on
  *   a category (`generic_dominates`) or the whole table
@@ -626,6 +636,8 @@ generic_rows_text (PbsLint *self, const Finding *f, const char *sep)
  * @self: a #PbsLint
  * @index: a finding number, from 0
  * @language: the language of the text
+ *
+ * Describes the finding at @index in @language.
  *
  * Returns: (transfer full): what is wrong, naming the row (1-based, with
  *   its name) or the category and the values involved
@@ -833,6 +845,8 @@ suggested_text (PbsLint *self, const Finding *f, const char *sep)
  * @self: a #PbsLint
  * @index: a finding number, from 0
  * @language: the language of the text
+ *
+ * Suggests a fix for the finding at @index in @language.
  *
  * Returns: (transfer full): a concrete fix: a measurable form of a vague
  *   target, the unit to add, indicators to add, the target to raise

@@ -349,6 +349,11 @@ pbs_policy_new_preset (const char *name, GError **error)
  * pbs_policy_copy:
  * @self: a #PbsPolicy
  *
+ * Copies a policy.
+ *
+ * The copy has its own reference count and keeps the name and the file the
+ * policy was read from.
+ *
  * Returns: (transfer full): an independent copy of @self
  *
  * Since: 0.1
@@ -369,6 +374,8 @@ pbs_policy_copy (const PbsPolicy *self)
 /**
  * pbs_policy_ref:
  * @self: a #PbsPolicy
+ *
+ * Takes a reference on the policy.
  *
  * Returns: (transfer full): @self, with one more reference
  *
@@ -405,6 +412,8 @@ pbs_policy_unref (PbsPolicy *self)
 /**
  * pbs_policy_get_name:
  * @self: a #PbsPolicy
+ *
+ * Gets the name of the policy.
  *
  * Returns: (transfer none): the policy's name (its preset's, unless set)
  *
@@ -600,6 +609,8 @@ pbs_policy_validate (const PbsPolicy *self, GError **error)
 /**
  * pbs_policy_list_knobs:
  *
+ * Lists the names of every policy knob.
+ *
  * Returns: (transfer none) (array zero-terminated=1): every knob name, in
  *   the order of doc/policy.md
  *
@@ -624,6 +635,8 @@ pbs_policy_list_knobs (void)
  * pbs_policy_knob_describe:
  * @knob: a knob name
  *
+ * Describes a policy knob in one line.
+ *
  * Returns: (transfer none) (nullable): a one-line description of @knob, or
  *   %NULL when there is no such knob
  *
@@ -641,6 +654,10 @@ pbs_policy_knob_describe (const char *knob)
 
 /**
  * pbs_policy_list_presets:
+ *
+ * Lists the names of the built-in policy presets.
+ *
+ * The first, `central`, is the default.
  *
  * Returns: (transfer none) (array zero-terminated=1): the preset names
  *
@@ -660,6 +677,8 @@ pbs_policy_list_presets (void)
  * pbs_policy_get_rounding_mode:
  * @self: a #PbsPolicy
  *
+ * Gets how scores are rounded under the policy.
+ *
  * Returns: the `rounding.mode` knob
  *
  * Since: 0.1
@@ -674,6 +693,8 @@ pbs_policy_get_rounding_mode (const PbsPolicy *self)
 /**
  * pbs_policy_get_rounding_digits:
  * @self: a #PbsPolicy
+ *
+ * Gets the number of decimal places scores are rounded to.
  *
  * Returns: the `rounding.digits` knob
  *
@@ -690,6 +711,10 @@ pbs_policy_get_rounding_digits (const PbsPolicy *self)
  * pbs_policy_get_budget_points:
  * @self: a #PbsPolicy
  * @out: (out caller-allocates): the `budget.points` knob
+ *
+ * Gets the default points of the budget line.
+ *
+ * They apply to a budget line that gives no points of its own.
  *
  * Since: 0.1
  */

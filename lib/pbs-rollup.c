@@ -107,6 +107,11 @@ pbs_rollup_add (PbsRollup *self, PbsScorecard *scorecard, GError **error)
  * pbs_rollup_get_n_evaluations:
  * @self: a #PbsRollup
  *
+ * Gets the number of scorecards added to the roll-up.
+ *
+ * Every scorecard added with pbs_rollup_add() counts, whether or not the
+ * batch can be merged.
+ *
  * Returns: the number of scorecards added
  *
  * Since: 0.1

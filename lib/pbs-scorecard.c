@@ -85,6 +85,8 @@ scorecard_new (PbsEvaluation *evaluation, const PbsPolicy *policy, guint n_rows)
  * pbs_scorecard_ref:
  * @self: a #PbsScorecard
  *
+ * Takes a reference on the scorecard.
+ *
  * Returns: (transfer full): @self, with one more reference
  *
  * Since: 0.1
@@ -780,6 +782,8 @@ get_row (PbsScorecard *self, guint row)
  * pbs_scorecard_get_evaluation:
  * @self: a #PbsScorecard
  *
+ * Gets the evaluation the scorecard was computed from.
+ *
  * Returns: (transfer none): the evaluation that was scored
  *
  * Since: 0.1
@@ -794,6 +798,8 @@ pbs_scorecard_get_evaluation (PbsScorecard *self)
 /**
  * pbs_scorecard_get_policy:
  * @self: a #PbsScorecard
+ *
+ * Gets the policy the scorecard was computed under.
  *
  * Returns: (transfer none): the scorecard's own copy of the policy it was
  *   scored under
@@ -811,6 +817,8 @@ pbs_scorecard_get_policy (PbsScorecard *self)
  * pbs_scorecard_get_n_rows:
  * @self: a #PbsScorecard
  *
+ * Gets the number of rows in the scorecard.
+ *
  * Returns: the number of rows (one per indicator, in table order)
  *
  * Since: 0.1
@@ -827,6 +835,8 @@ pbs_scorecard_get_n_rows (PbsScorecard *self)
  * @self: a #PbsScorecard
  * @row: a row number, from 0
  * @out: (out caller-allocates): the score, rounded with the policy
+ *
+ * Gets the computed score of a row.
  *
  * Returns: %FALSE when the row has no score (unscored, not applicable)
  *
@@ -849,6 +859,11 @@ pbs_scorecard_get_row_score (PbsScorecard *self, guint row, PbsDecimal *out)
  * @row: a row number, from 0
  * @out: (out caller-allocates): the row's points (分值)
  *
+ * Gets the points (分值) of a row.
+ *
+ * These are the indicator's points, as pbs_indicator_get_points() gives
+ * them.
+ *
  * Returns: %TRUE
  *
  * Since: 0.1
@@ -865,6 +880,10 @@ pbs_scorecard_get_row_points (PbsScorecard *self, guint row, PbsDecimal *out)
  * pbs_scorecard_get_row_status:
  * @self: a #PbsScorecard
  * @row: a row number, from 0
+ *
+ * Gets the status of a row.
+ *
+ * One of met, partly met, unmet, unscored or not applicable.
  *
  * Returns: the row's status
  *
@@ -884,6 +903,11 @@ pbs_scorecard_get_row_status (PbsScorecard *self, guint row)
  * @self: a #PbsScorecard
  * @row: a row number, from 0
  *
+ * Gets the rule that scored a row.
+ *
+ * %PBS_RULE_NONE when no rule scored the row: it is unscored, not
+ * applicable, or a parent whose score is the sum of its children's.
+ *
  * Returns: the rule that scored the row
  *
  * Since: 0.1
@@ -901,6 +925,11 @@ pbs_scorecard_get_row_rule (PbsScorecard *self, guint row)
  * pbs_scorecard_get_row_flags:
  * @self: a #PbsScorecard
  * @row: a row number, from 0
+ *
+ * Gets the flags raised on a row.
+ *
+ * Each bit is a finding on the row, such as %PBS_FLAG_MISSING_REASON or
+ * %PBS_FLAG_PRINTED_DIFFERS; %PBS_FLAG_NONE when there is none.
  *
  * Returns: the row's findings
  *
@@ -920,6 +949,11 @@ pbs_scorecard_get_row_flags (PbsScorecard *self, guint row)
  * @self: a #PbsScorecard
  * @row: a row number, from 0
  * @out: (out caller-allocates): completion a / t, half-up to 4 decimals
+ *
+ * Gets the completion ratio of a row.
+ *
+ * The ratio is a fraction, 1 for a row exactly on target (not a
+ * percentage).
  *
  * Returns: %FALSE when no ratio exists (words, dates, a zero target, no
  *   actual)
@@ -1011,6 +1045,8 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
  * pbs_scorecard_get_n_subtotals:
  * @self: a #PbsScorecard
  *
+ * Gets the number of category subtotals in the scorecard.
+ *
  * Returns: the number of subtotals (level-1 and level-2 categories)
  *
  * Since: 0.1
@@ -1067,6 +1103,11 @@ pbs_scorecard_get_subtotal (PbsScorecard *self, guint index, guint *level,
  * @out: (out caller-allocates): 执行率 as a percentage (99.94 for 99.94 %),
  *   rounded with the policy
  *
+ * Gets the budget execution rate (预算执行率).
+ *
+ * The rate is 全年执行数 / 全年预算数, given as a percentage and
+ * rounded with the policy's `rounding.mode` and `rounding.digits`.
+ *
  * Returns: %FALSE when 全年预算数 is 0 and the rate is undefined
  *
  * Since: 0.1
@@ -1085,6 +1126,11 @@ pbs_scorecard_get_budget_rate (PbsScorecard *self, PbsDecimal *out)
  * @self: a #PbsScorecard
  * @out: (out caller-allocates): the budget line's points
  *
+ * Gets the points the budget line is scored out of.
+ *
+ * They are the line's own points (pbs_budget_get_points()), or the policy's
+ * `budget.points` when it gives none.
+ *
  * Since: 0.1
  */
 void
@@ -1098,6 +1144,11 @@ pbs_scorecard_get_budget_points (PbsScorecard *self, PbsDecimal *out)
  * pbs_scorecard_get_budget_score:
  * @self: a #PbsScorecard
  * @out: (out caller-allocates): the budget line's score
+ *
+ * Gets the computed score of the budget line.
+ *
+ * The score is the points × the execution rate (capped at 100 % under
+ * `budget.cap`), rounded with the policy; 0 when 全年预算数 is 0.
  *
  * Since: 0.1
  */
@@ -1113,6 +1164,14 @@ pbs_scorecard_get_budget_score (PbsScorecard *self, PbsDecimal *out)
  * @self: a #PbsScorecard
  * @out: (out caller-allocates): the total (总分)
  *
+ * Gets the total score (总分) of the scorecard.
+ *
+ * The total adds the rows' rounded scores (and the budget score under
+ * `budget.in_total`). When the points of the rows counted differ from
+ * pbs_scorecard_get_total_points() (rows not applicable, or
+ * `weights.mismatch` set to `rescale`), the sum is rescaled to it and
+ * rounded with the policy.
+ *
  * Since: 0.1
  */
 void
@@ -1127,6 +1186,11 @@ pbs_scorecard_get_total (PbsScorecard *self, PbsDecimal *out)
  * @self: a #PbsScorecard
  * @out: (out caller-allocates): the points the total is out of
  *
+ * Gets the points the total is out of.
+ *
+ * This is the policy's `weights.total`, or the sum of the rows' points when
+ * `weights.mismatch` is `as_is` and they do not add up to it.
+ *
  * Since: 0.1
  */
 void
@@ -1139,6 +1203,12 @@ pbs_scorecard_get_total_points (PbsScorecard *self, PbsDecimal *out)
 /**
  * pbs_scorecard_get_grade:
  * @self: a #PbsScorecard
+ *
+ * Gets the grade the total earns.
+ *
+ * The total, as a percentage of pbs_scorecard_get_total_points(), is
+ * compared with the policy's `grades.excellent`, `grades.good` and
+ * `grades.fair` thresholds.
  *
  * Returns: the grade, or %PBS_GRADE_NONE when the scorecard is incomplete
  *
@@ -1155,6 +1225,11 @@ pbs_scorecard_get_grade (PbsScorecard *self)
  * pbs_scorecard_is_complete:
  * @self: a #PbsScorecard
  *
+ * Checks whether every applicable row was scored.
+ *
+ * An applicable row without an actual leaves the scorecard incomplete, and
+ * an incomplete scorecard has no grade.
+ *
  * Returns: %TRUE when every applicable row was scored
  *
  * Since: 0.1
@@ -1169,6 +1244,8 @@ pbs_scorecard_is_complete (PbsScorecard *self)
 /**
  * pbs_scorecard_get_n_warnings:
  * @self: a #PbsScorecard
+ *
+ * Gets the number of warnings on the whole table.
  *
  * Returns: the number of document-level warnings
  *
@@ -1185,6 +1262,8 @@ pbs_scorecard_get_n_warnings (PbsScorecard *self)
  * pbs_scorecard_get_warning:
  * @self: a #PbsScorecard
  * @index: a warning number, from 0
+ *
+ * Gets the warning at @index.
  *
  * Returns: the warning
  *
@@ -1218,6 +1297,8 @@ percent (const PbsDecimal *rate)
  * @self: a #PbsScorecard
  * @index: a warning number, from 0
  * @language: the language of the text
+ *
+ * Describes the warning at @index in @language.
  *
  * Returns: (transfer full): the warning as a sentence with its numbers
  *
@@ -1291,6 +1372,8 @@ pbs_enum_nick (GType type, int value)
  * pbs_grade_to_string:
  * @grade: a grade
  *
+ * Gets the Chinese name of a grade.
+ *
  * Returns: (transfer none): 优, 良, 中 or 差; an empty string for
  *   %PBS_GRADE_NONE
  *
@@ -1309,6 +1392,8 @@ pbs_grade_to_string (PbsGrade grade)
  * pbs_status_to_string:
  * @status: a status
  *
+ * Gets the stable name of a row status.
+ *
  * Returns: (transfer none): the stable name: `met`, `partial`, `unmet`,
  *   `unscored`, `not_applicable`
  *
@@ -1324,6 +1409,8 @@ pbs_status_to_string (PbsStatus status)
  * pbs_rule_to_string:
  * @rule: a rule
  *
+ * Gets the stable name of a scoring rule.
+ *
  * Returns: (transfer none): the stable name, such as `reverse_ratio`
  *
  * Since: 0.1
@@ -1337,6 +1424,11 @@ pbs_rule_to_string (PbsRule rule)
 /**
  * pbs_flag_to_string:
  * @flag: one flag
+ *
+ * Gets the stable name of a single row flag.
+ *
+ * Pass one bit of a #PbsFlags value at a time; to name a combination, test
+ * and convert each bit.
  *
  * Returns: (transfer none): the stable name, such as `missing_reason`;
  *   an empty string for a combination or an unknown bit

@@ -112,6 +112,8 @@ pbs_template_apply_rule (const PbsTemplate *self, PbsIndicator *ind)
  * pbs_template_ref:
  * @self: a #PbsTemplate
  *
+ * Takes a reference on the template.
+ *
  * Returns: (transfer full): @self, with one more reference
  *
  * Since: 0.1
@@ -216,6 +218,11 @@ pbs_template_list (void)
  * pbs_template_get_name:
  * @self: a #PbsTemplate
  *
+ * Gets the name of the template.
+ *
+ * This is the name an evaluation's `template:` refers to it by, such as
+ * `central-project-2020`.
+ *
  * Returns: (transfer none): the name the template is found by
  *
  * Since: 0.1
@@ -231,6 +238,8 @@ pbs_template_get_name (const PbsTemplate *self)
  * pbs_template_get_title:
  * @self: a #PbsTemplate
  *
+ * Gets the title of the framework.
+ *
  * Returns: (transfer none): the framework's title
  *
  * Since: 0.1
@@ -245,6 +254,8 @@ pbs_template_get_title (const PbsTemplate *self)
 /**
  * pbs_template_get_source:
  * @self: a #PbsTemplate
+ *
+ * Gets the official document the framework comes from.
  *
  * Returns: (transfer none): the document the framework comes from, or an
  *   empty string
@@ -264,6 +275,8 @@ pbs_template_get_source (const PbsTemplate *self)
  * @out: (out caller-allocates): the total points (100 unless the template
  *   says otherwise)
  *
+ * Gets the total points of the framework.
+ *
  * Since: 0.1
  */
 void
@@ -277,6 +290,10 @@ pbs_template_get_total (const PbsTemplate *self, PbsDecimal *out)
  * pbs_template_get_budget_points:
  * @self: a #PbsTemplate
  * @out: (out caller-allocates): the budget line's points in the framework
+ *
+ * Gets the points the framework gives the budget line.
+ *
+ * @out is left untouched when the template does not fix them.
  *
  * Returns: %TRUE when the template fixes them
  *
@@ -294,6 +311,8 @@ pbs_template_get_budget_points (const PbsTemplate *self, PbsDecimal *out)
 /**
  * pbs_template_get_n_level1:
  * @self: a #PbsTemplate
+ *
+ * Gets the number of level-1 categories in the framework.
  *
  * Returns: the number of level-1 categories
  *
@@ -331,6 +350,8 @@ level1_named (const PbsTemplate *self, const char *name)
  * @self: a #PbsTemplate
  * @index: a level-1 category number, from 0
  *
+ * Gets the name of a level-1 category.
+ *
  * Returns: (transfer none): its name, such as `产出指标`
  *
  * Since: 0.1
@@ -347,6 +368,10 @@ pbs_template_get_level1_name (const PbsTemplate *self, guint index)
  * @self: a #PbsTemplate
  * @index: a level-1 category number, from 0
  * @out: (out caller-allocates): its points
+ *
+ * Gets the points of a level-1 category.
+ *
+ * @out is left untouched when the framework does not fix them.
  *
  * Returns: %TRUE when the framework fixes them
  *
@@ -368,6 +393,8 @@ pbs_template_get_level1_points (const PbsTemplate *self, guint index, PbsDecimal
  * @self: a #PbsTemplate
  * @index: a level-1 category number, from 0
  *
+ * Gets the level-2 categories allowed under a level-1 category.
+ *
  * Returns: (transfer none) (array zero-terminated=1): the level-2
  *   categories allowed under it
  *
@@ -385,6 +412,8 @@ pbs_template_get_level2_names (const PbsTemplate *self, guint index)
  * @self: a #PbsTemplate
  * @level1: a level-1 category
  * @level2: a level-2 category under it
+ *
+ * Gets the suggested level-3 indicators of a category.
  *
  * Returns: (transfer none) (array zero-terminated=1) (nullable): the
  *   suggested level-3 indicators, or %NULL when the categories are unknown
@@ -410,6 +439,8 @@ pbs_template_get_suggested (const PbsTemplate *self, const char *level1, const c
  * pbs_template_get_generic_indicators:
  * @self: a #PbsTemplate
  *
+ * Gets the generic indicators of the framework.
+ *
  * Returns: (transfer none) (array zero-terminated=1): indicator names that
  *   are common to every unit (共性指标), for lint
  *
@@ -427,6 +458,8 @@ pbs_template_get_generic_indicators (const PbsTemplate *self)
  * @self: a #PbsTemplate
  * @level1: a level-1 category
  * @level2: (nullable): a level-2 category, or %NULL to check @level1 only
+ *
+ * Checks whether the framework allows a category.
  *
  * Returns: %TRUE when the framework has @level1 and allows @level2 under it
  *

@@ -531,6 +531,8 @@ pbs_value_parse (const char *text, GError **error)
  * pbs_value_copy:
  * @self: a #PbsValue
  *
+ * Copies a value.
+ *
  * Returns: (transfer full): a deep copy of @self
  *
  * Since: 0.1
@@ -568,6 +570,8 @@ pbs_value_free (PbsValue *self)
  * pbs_value_get_text:
  * @self: a #PbsValue
  *
+ * Gets the text the value was parsed from.
+ *
  * Returns: (transfer none): the text as it was given
  *
  * Since: 0.1
@@ -582,6 +586,8 @@ pbs_value_get_text (const PbsValue *self)
 /**
  * pbs_value_get_kind:
  * @self: a #PbsValue
+ *
+ * Gets the kind of the value.
  *
  * Returns: what kind of value @self is
  *
@@ -618,6 +624,11 @@ pbs_value_get_operator (const PbsValue *self)
  * @self: a #PbsValue
  * @out: (out caller-allocates): the number, or a range's low bound
  *
+ * Gets the number of a quantity, or the low bound of a range.
+ *
+ * The number is as printed, in the value's unit: `≥95%` gives 95. @out is
+ * left untouched for other kinds.
+ *
  * Returns: %TRUE for quantities and ranges; %FALSE otherwise
  *
  * Since: 0.1
@@ -636,6 +647,10 @@ pbs_value_get_number (const PbsValue *self, PbsDecimal *out)
  * pbs_value_get_high:
  * @self: a #PbsValue
  * @out: (out caller-allocates): a range's high bound
+ *
+ * Gets the high bound of a range.
+ *
+ * @out is left untouched for other kinds.
  *
  * Returns: %TRUE for ranges; %FALSE otherwise
  *
@@ -672,6 +687,8 @@ pbs_value_get_unit (const PbsValue *self)
  * pbs_value_get_boolean:
  * @self: a #PbsValue
  *
+ * Gets the truth of a 是/否 value.
+ *
  * Returns: %TRUE for 是; %FALSE for 否 and any other kind
  *
  * Since: 0.1
@@ -689,6 +706,10 @@ pbs_value_get_boolean (const PbsValue *self)
  * @year: (out) (optional): the year
  * @month: (out) (optional): the month, 1–12
  * @day: (out) (optional): the day, or 0 when the date is given to the month
+ *
+ * Gets the year, month and day of a date.
+ *
+ * The out arguments are left untouched for other kinds.
  *
  * Returns: %TRUE for dates; %FALSE otherwise
  *
@@ -804,6 +825,8 @@ pbs_value_get_band (const PbsValue *self, const PbsValue *target)
 /**
  * pbs_operator_to_string:
  * @op: an operator
+ *
+ * Gets the printed sign of a comparison operator.
  *
  * Returns: (transfer none): the sign as printed: `≥`, `>`, `=`, `≤`, `<`,
  *   or an empty string for %PBS_OP_NONE
