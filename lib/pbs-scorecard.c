@@ -28,7 +28,6 @@
 
 typedef struct {
   PbsDecimal score;
-  PbsDecimal ratio;
   guint32    flags;
   guint8     status;
   guint8     rule;
@@ -274,8 +273,9 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, G
   row->has_score = TRUE;
   row->rule = (guint8) res.rule;
   row->flags = res.flags;
-  if (res.has_ratio && pbs_rational_to_decimal (&res.ratio, 4, PBS_ROUNDING_HALF_UP, &row->ratio))
-    row->has_ratio = TRUE;
+  /* The ratio is rounded when asked for (pbs_scorecard_get_row_ratio):
+   * scoring a large batch need not divide once more per row. */
+  row->has_ratio = res.has_ratio;
   row->status = res.met ? PBS_STATUS_MET
                 : pbs_decimal_sign (&row->score) > 0 ? PBS_STATUS_PARTIAL : PBS_STATUS_UNMET;
 
@@ -965,10 +965,19 @@ pbs_scorecard_get_row_ratio (PbsScorecard *self, guint row, PbsDecimal *out)
 {
   const Row *r = get_row (self, row);
 
+  PbsRuleInput in;
+  PbsRuleResult res;
+
   g_return_val_if_fail (r != NULL && out != NULL, FALSE);
-  if (r->has_ratio)
-    *out = r->ratio;
-  return r->has_ratio;
+  if (!r->has_ratio)
+    return FALSE;
+  in.policy = self->policy;
+  in.indicator = pbs_evaluation_get_indicator (self->evaluation, row);
+  in.language = PBS_LANGUAGE_EN;
+  in.row = row + 1;
+  in.source = pbs_evaluation_get_source (self->evaluation);
+  return pbs_rules_score_row (&in, &res, NULL, NULL) && res.has_ratio
+         && pbs_rational_to_decimal (&res.ratio, 4, PBS_ROUNDING_HALF_UP, out);
 }
 
 /**
