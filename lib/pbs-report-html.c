@@ -487,6 +487,29 @@ chart (Html *h, const char *title, GArray *bars)
   g_string_append (h->out, "/>\n</svg>\n");
 }
 
+
+/* Σ points of the counted, scored rows under a level-1 category. */
+static void
+scored_points (PbsScorecard *sc, const char *level1, PbsDecimal *out)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+
+  pbs_decimal_init (out, 0, 0);
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
+    {
+      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      PbsDecimal score, points;
+
+      if (strcmp (pbs_indicator_get_level1 (ind), level1) != 0
+          || (pbs_scorecard_get_row_flags (sc, i) & PBS_FLAG_NOT_COUNTED)
+          || !pbs_scorecard_get_row_score (sc, i, &score))
+        continue;
+      pbs_indicator_get_points (ind, &points);
+      if (!pbs_decimal_add (out, &points, out))
+        return;
+    }
+}
+
 static void
 write_charts (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 {
@@ -520,6 +543,10 @@ write_charts (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       pbs_scorecard_get_subtotal (sc, i, &level, &name, NULL, &points, &score);
       if (level != 1)
         continue;
+      /* The rate is of the points that were scored: not-applicable, not
+       * counted and unscored rows stay out of it (the subtotal's points
+       * are the table's, as printed). */
+      scored_points (sc, name, &points);
       b.label = g_strdup (name);
       b.has_value = pbs_decimal_sign (&points) > 0
                     && pbs_decimal_div (&score, &points, 4, PBS_ROUNDING_HALF_UP, &b.value);

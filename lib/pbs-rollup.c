@@ -418,24 +418,70 @@ max_scale (const PbsDecimal *values, guint n)
   return m;
 }
 
-/* Absolute values are summed; relative ones (%) are the funds-weighted mean,
- * half-up to 2 decimals more than the inputs have, at most 6. */
+/* How the tables' numbers of one row become one:
+ * - SUM: absolute values (项, 件, 万元 …) are added;
+ * - WEIGHTED: relative values (%) are the funds-weighted mean, half-up to
+ *   2 decimals more than the inputs have, at most 6;
+ * - SAME: durations (天, 个工作日 …) are not additive: every table must set
+ *   the same limit;
+ * - MAX / MIN: the worst duration actually taken (the longest against ≤
+ *   or =, the shortest against ≥). */
+typedef enum {
+  COMBINE_SUM,
+  COMBINE_WEIGHTED,
+  COMBINE_SAME,
+  COMBINE_MAX,
+  COMBINE_MIN,
+} Combine;
+
 static gboolean
-combine (const RowCtx *rc, const PbsDecimal *values, gboolean relative, PbsDecimal *out,
+combine (const RowCtx *rc, const PbsDecimal *values, Combine how, PbsDecimal *out,
          GError **error)
 {
   guint scale;
 
-  if (relative)
+  switch (how)
     {
+    case COMBINE_WEIGHTED:
       scale = max_scale (values, rc->from->len);
       return weighted_mean (rc, values, MIN (scale + 2, 6), MIN (scale, 6), out, error);
+    case COMBINE_SAME:
+      for (guint i = 1; i < rc->from->len; i++)
+        if (!pbs_decimal_equal (&values[i], &values[0]))
+          return row_error (rc, error, "durations do not add up, so every table must set the same "
+                                       "limit for this row");
+      *out = values[0];
+      return TRUE;
+    case COMBINE_MAX:
+    case COMBINE_MIN:
+      *out = values[0];
+      for (guint i = 1; i < rc->from->len; i++)
+        if ((pbs_decimal_compare (&values[i], out) > 0) == (how == COMBINE_MAX)
+            && !pbs_decimal_equal (&values[i], out))
+          *out = values[i];
+      return TRUE;
+    case COMBINE_SUM:
+    default:
+      pbs_decimal_init (out, 0, 0);
+      for (guint i = 0; i < rc->from->len; i++)
+        if (!pbs_decimal_add (out, &values[i], out))
+          return overflow_error (rc, error);
+      return TRUE;
     }
-  pbs_decimal_init (out, 0, 0);
-  for (guint i = 0; i < rc->from->len; i++)
-    if (!pbs_decimal_add (out, &values[i], out))
-      return overflow_error (rc, error);
-  return TRUE;
+}
+
+/* Units of time: a limit of 3 days in each table is not 6 days overall. */
+static gboolean
+is_duration (const char *unit)
+{
+  static const char * const units[] = {
+    "天", "日", "个工作日", "工作日", "小时", "分钟", "个月", "月", "年", "周", "秒",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (unit, units[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -558,7 +604,7 @@ typedef gboolean (*MergeFunc) (const RowCtx *rc, PbsIndicator *out, GError **err
  * weighted like the targets, or none when any table lacks one (a missing
  * actual is never taken as 0). @values has room for every table. */
 static gboolean
-merge_actual (const RowCtx *rc, const char *unit, gboolean relative, PbsDecimal *values,
+merge_actual (const RowCtx *rc, const char *unit, Combine how, PbsDecimal *values,
               PbsIndicator *out, GError **error)
 {
   g_autofree char *number = NULL, *text = NULL;
@@ -566,7 +612,7 @@ merge_actual (const RowCtx *rc, const char *unit, gboolean relative, PbsDecimal 
 
   if (!all_actuals (rc))
     return TRUE;
-  if (!collect_actuals (rc, unit, values, error) || !combine (rc, values, relative, &merged, error))
+  if (!collect_actuals (rc, unit, values, error) || !combine (rc, values, how, &merged, error))
     return FALSE;
   number = pbs_decimal_to_string (&merged);
   text = g_strconcat (number, unit, NULL);
@@ -578,7 +624,10 @@ merge_quantity (const RowCtx *rc, PbsIndicator *out, GError **error)
 {
   const PbsValue *t0 = target_of (rc, 0);
   const char *unit = pbs_value_get_unit (t0);
-  gboolean relative = is_relative (unit);
+  PbsOperator op = pbs_value_get_operator (t0);
+  gboolean duration = is_duration (unit);
+  Combine targets = is_relative (unit) ? COMBINE_WEIGHTED : duration ? COMBINE_SAME : COMBINE_SUM;
+  Combine actuals = !duration ? targets : (op == PBS_OP_GE || op == PBS_OP_GT) ? COMBINE_MIN : COMBINE_MAX;
   g_autofree PbsDecimal *values = g_new (PbsDecimal, rc->from->len);
   g_autofree char *number = NULL, *text = NULL;
   PbsDecimal merged;
@@ -588,11 +637,11 @@ merge_quantity (const RowCtx *rc, PbsIndicator *out, GError **error)
 
   for (guint i = 0; i < rc->from->len; i++)
     pbs_value_get_number (target_of (rc, i), &values[i]);
-  if (!combine (rc, values, relative, &merged, error))
+  if (!combine (rc, values, targets, &merged, error))
     return FALSE;
   number = pbs_decimal_to_string (&merged);
-  text = g_strconcat (pbs_operator_to_string (pbs_value_get_operator (t0)), number, unit, NULL);
-  return set_value (rc, out, TRUE, text, error) && merge_actual (rc, unit, relative, values, out, error);
+  text = g_strconcat (pbs_operator_to_string (op), number, unit, NULL);
+  return set_value (rc, out, TRUE, text, error) && merge_actual (rc, unit, actuals, values, out, error);
 }
 
 static gboolean
@@ -609,17 +658,18 @@ merge_range (const RowCtx *rc, PbsIndicator *out, GError **error)
 
   for (guint i = 0; i < rc->from->len; i++)
     pbs_value_get_number (target_of (rc, i), &values[i]);
-  if (!combine (rc, values, relative, &lo, error))
+  if (!combine (rc, values, relative ? COMBINE_WEIGHTED : COMBINE_SUM, &lo, error))
     return FALSE;
   for (guint i = 0; i < rc->from->len; i++)
     pbs_value_get_high (target_of (rc, i), &values[i]);
-  if (!combine (rc, values, relative, &hi, error))
+  if (!combine (rc, values, relative ? COMBINE_WEIGHTED : COMBINE_SUM, &hi, error))
     return FALSE;
   /* "~", not "-": a negative high bound stays readable. */
   slo = pbs_decimal_to_string (&lo);
   shi = pbs_decimal_to_string (&hi);
   text = g_strconcat (slo, unit, "~", shi, unit, NULL);
-  return set_value (rc, out, TRUE, text, error) && merge_actual (rc, unit, relative, values, out, error);
+  return set_value (rc, out, TRUE, text, error)
+         && merge_actual (rc, unit, relative ? COMBINE_WEIGHTED : COMBINE_SUM, values, out, error);
 }
 
 /* A date given to the month counts as the end of that month: the later

@@ -1110,7 +1110,39 @@ test_merged_evaluation_scores (void)
   CU_ASSERT_EQUAL (pbs_scorecard_get_grade (sc), PBS_GRADE_EXCELLENT);
 }
 
+
+/* Durations do not add up: two tables each promising ≤3天 promise ≤3天
+ * overall, and the merged actual is the worse one (5天, a shortfall the
+ * sum 6天 against ≤6天 would hide; review regression). Different limits
+ * are a ROLLUP error. */
+static void
+test_durations_take_the_worst (void)
+{
+  static const Row a[] = { { OUT, TIM, "办结时限", "10", "≤3天", "5天" } };
+  static const Row b[] = { { OUT, TIM, "办结时限", "10", "≤3天", "1天" } };
+  static const Row c[] = { { OUT, TIM, "办结时限", "10", "≤4天", "1天" } };
+  g_autoptr (PbsPolicy) p = policy_as_is ();
+  g_autoptr (PbsRollup) r = pbs_rollup_new ();
+  g_autoptr (PbsRollup) bad = pbs_rollup_new ();
+  g_autoptr (PbsEvaluation) ea = EVAL ("甲", "局", "100", "100", a);
+  g_autoptr (PbsEvaluation) eb = EVAL ("乙", "局", "100", "100", b);
+  g_autoptr (PbsEvaluation) ec = EVAL ("丙", "局", "100", "100", c);
+  g_autoptr (PbsEvaluation) m = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ADD (r, ea, p);
+  ADD (r, eb, p);
+  m = MERGE_OK (r, "合并");
+  CHECK_ROW (m, "办结时限", "≤3天", "5天");
+
+  ADD (bad, ea, p);
+  ADD (bad, ec, p);
+  error = merge_error (bad);
+  CU_ASSERT_TRUE (error != NULL && strstr (error->message, "办结时限") != NULL);
+}
+
 static const PbsTestCase cases[] = {
+  { "durations take the worst", test_durations_take_the_worst },
   { "absolute_values_summed", test_absolute_values_summed },
   { "relative_values_weighted_by_funds", test_relative_values_weighted_by_funds },
   { "weighted_mean_rounding", test_weighted_mean_rounding },

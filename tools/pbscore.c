@@ -109,6 +109,22 @@ fail_usage (const char *command, const char *params, const char *message)
   return EXIT_USAGE;
 }
 
+/* Where a symbolic link points, resolved even when its target does not
+ * exist yet (writing then creates the target, not a file over the link). */
+static char *
+link_target (const char *path)
+{
+  g_autofree char *dest = g_file_read_link (path, NULL);
+  g_autofree char *dir = NULL;
+
+  if (dest == NULL)
+    return NULL;
+  if (g_path_is_absolute (dest))
+    return g_steal_pointer (&dest);
+  dir = g_path_get_dirname (path);
+  return g_build_filename (dir, dest, NULL);
+}
+
 /* Writes the whole output at once: to --output through a temporary file
  * that is renamed into place (g_file_set_contents), so a failure never
  * leaves a partial file, or to stdout. Nothing is written before every
@@ -123,7 +139,7 @@ emit (const Options *o, const char *data, gsize length)
       /* Replace what a symbolic link points to, not the link, and keep an
        * existing file's permissions. */
       g_autofree char *target = g_file_test (o->output, G_FILE_TEST_IS_SYMLINK)
-                                ? realpath (o->output, NULL) : NULL;
+                                ? link_target (o->output) : NULL;
       const char *path = target != NULL ? target : o->output;
       GStatBuf st;
       int mode = g_stat (path, &st) == 0 ? (int) (st.st_mode & 07777) : 0666;
@@ -423,8 +439,8 @@ append_summary (const Options *o, GString *s, GPtrArray *all)
       PbsGrade grade = pbs_scorecard_get_grade (sc);
       PbsDecimal d;
 
-      g_ptr_array_add (cells, g_strdup (input_name (sd->path)));
-      g_ptr_array_add (cells, g_strdup (pbs_evaluation_get_title (pbs_scorecard_get_evaluation (sc))));
+      g_ptr_array_add (cells, pbs_text_one_line (input_name (sd->path)));
+      g_ptr_array_add (cells, pbs_text_one_line (pbs_evaluation_get_title (pbs_scorecard_get_evaluation (sc))));
       pbs_scorecard_get_total (sc, &d);
       g_ptr_array_add (cells, pbs_decimal_to_string (&d));
       pbs_scorecard_get_total_points (sc, &d);

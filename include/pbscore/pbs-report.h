@@ -91,5 +91,7 @@ char       *pbs_narrative_dup_text    (PbsScorecard     *scorecard);
 
 PBS_AVAILABLE_IN_0_1
 guint       pbs_text_display_width    (const char       *text);
+PBS_AVAILABLE_IN_0_1
+char       *pbs_text_one_line         (const char       *text);
 
 G_END_DECLS
