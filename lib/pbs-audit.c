@@ -581,6 +581,76 @@ variant_text (PbsVariant v, gboolean zh)
   return zh ? zh_text[v] : en_text[v];
 }
 
+/* Why row @row owes a 偏差原因, in the words of its situation: far past the
+ * target (远超), met but below full points (得分低于满分), past a ceiling
+ * (超过), off an exact target (偏离), after a deadline (晚于), short of a
+ * floor (未达到). */
+static char *
+missing_reason_text (PbsScorecard *sc, guint row, const char *where, gboolean zh)
+{
+  PbsIndicator *ind = pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), row);
+  const PbsValue *t = pbs_indicator_get_target (ind);
+  PbsDecimal tn, an, hi, score, points;
+  gboolean nums = pbs_value_get_number (t, &tn)
+                  && pbs_value_get_number (pbs_indicator_get_actual (ind), &an);
+  const char *zh_what = "实际完成值未达到年度指标值", *en_what = "short of its target";
+  g_autofree char *zh_owned = NULL, *en_owned = NULL;
+
+  if (pbs_scorecard_get_row_flags (sc, row) & PBS_FLAG_OVER_COMPLETION)
+    zh_what = "实际完成值远超年度指标值", en_what = "far past its target";
+  else if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_MET)
+    {
+      g_autofree char *st = NULL, *pt = NULL;
+
+      pbs_indicator_get_points (ind, &points);
+      pt = pbs_decimal_to_string (&points);
+      st = pbs_scorecard_get_row_score (sc, row, &score) ? pbs_decimal_to_string (&score) : g_strdup ("?");
+      zh_what = zh_owned = g_strdup_printf ("达到年度指标值，但得分 %s 低于满分 %s", st, pt);
+      en_what = en_owned = g_strdup_printf ("meets its target but scores %s, below the full %s points", st, pt);
+    }
+  else
+    switch (pbs_scorecard_get_row_rule (sc, row))
+      {
+      case PBS_RULE_REVERSE_RATIO:
+      case PBS_RULE_REVERSE_RELATIVE_EXCESS:
+        zh_what = "实际完成值超过年度指标值", en_what = "past its ceiling";
+        break;
+      case PBS_RULE_EQUAL_TWO_SIDED:
+      case PBS_RULE_EQUAL_ZERO:
+        zh_what = "实际完成值偏离年度指标值", en_what = "off its target";
+        break;
+      case PBS_RULE_RANGE:
+        if (nums && pbs_value_get_high (t, &hi) && pbs_decimal_compare (&an, &hi) > 0)
+          zh_what = "实际完成值超过年度指标值", en_what = "past its ceiling";
+        break;
+      case PBS_RULE_DATE:
+        zh_what = "实际完成值晚于年度指标值", en_what = "later than its deadline";
+        break;
+      case PBS_RULE_STEP:
+      case PBS_RULE_BANDS:
+        switch (pbs_value_get_operator (t))
+          {
+          case PBS_OP_LE:
+          case PBS_OP_LT:
+            zh_what = "实际完成值超过年度指标值", en_what = "past its ceiling";
+            break;
+          case PBS_OP_EQ:
+          case PBS_OP_NONE:
+            zh_what = "实际完成值偏离年度指标值", en_what = "off its target";
+            break;
+          case PBS_OP_GE:
+          case PBS_OP_GT:
+          default:
+            break;
+          }
+        break;
+      default:
+        break;
+      }
+  return zh ? g_strdup_printf ("%s：%s，缺少偏差原因分析", where, zh_what)
+            : g_strdup_printf ("%s: %s, with no 偏差原因", where, en_what);
+}
+
 /**
  * pbs_audit_dup_message:
  * @self: a #PbsAudit
@@ -626,11 +696,22 @@ pbs_audit_dup_message (PbsAudit *self, guint index, PbsLanguage language)
                                 variant_text (f->variant, FALSE));
       }
     case PBS_FINDING_TOTAL_ARITHMETIC:
+      {
+        /* the sum as the computed column prints it: padded to the
+         * policy's digits (98.0 → 98.00), never cut */
+        const PbsPolicy *p = pbs_scorecard_get_policy (self->scorecard);
+        guint digits = pbs_policy_get_rounding_digits (p);
+
+        if (f->computed.scale < (gint32) digits)
+          {
+            g_free (computed);
+            computed = pbs_decimal_format (&f->computed, digits, pbs_policy_get_rounding_mode (p));
+          }
+      }
       return zh ? g_strdup_printf ("公布总分 %s 不等于公布的各项得分之和 %s", printed, computed)
                 : g_strdup_printf ("the printed total %s is not the sum %s of the printed scores", printed, computed);
     case PBS_FINDING_MISSING_REASON:
-      return zh ? g_strdup_printf ("%s：未达成目标或超额完成，缺少偏差原因分析", where)
-                : g_strdup_printf ("%s: short of or far past its target, with no 偏差原因", where);
+      return missing_reason_text (self->scorecard, (guint) f->row, where, zh);
     case PBS_FINDING_WARNING:
     default:
       for (guint i = 0; i < pbs_scorecard_get_n_warnings (self->scorecard); i++)

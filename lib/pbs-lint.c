@@ -19,10 +19,15 @@
 /* A category is crowded by generic indicators when they are at least
  * GENERIC_SHARE_NUM / GENERIC_SHARE_DEN of its rows, and it has at least
  * GENERIC_MIN_ROWS rows: a lone 满意度 row under 满意度指标 is the
- * framework's shape, not a unit's choice. */
+ * framework's shape, not a unit's choice. Satisfaction categories (a name
+ * holding SATISFACTION_WORD: 满意度指标, 服务对象满意度指标) are not checked
+ * and their rows are not counted: every framework requires satisfaction
+ * rows. A level-1 category with a single level-2 category holds the same
+ * rows as it: only the level-2 finding is made. */
 #define GENERIC_SHARE_NUM 1
 #define GENERIC_SHARE_DEN 2
 #define GENERIC_MIN_ROWS 2
+#define SATISFACTION_WORD "满意度"
 
 /* Too few quantitative rows: below QUANTITATIVE_SHARE_NUM / _DEN of the
  * counted rows. */
@@ -32,12 +37,18 @@
 /* Points piled on one row: more than PILED_LEVEL1_NUM / _DEN of its
  * level-1 category's points (when the category has at least
  * PILED_LEVEL1_MIN_ROWS rows), or at least PILED_TOTAL_NUM / _DEN of all
- * indicator points. */
+ * indicator points (when the table has at least PILED_TOTAL_MIN_ROWS
+ * counted rows). In either scope the row must also stand out: no other
+ * row of the scope has more points, and it has more than
+ * PILED_MEDIAN_FACTOR × the median points of the scope's other rows. A
+ * small evenly weighted table (30/30/15/15, 45/45) piles nothing. */
 #define PILED_LEVEL1_NUM 1
 #define PILED_LEVEL1_DEN 2
 #define PILED_LEVEL1_MIN_ROWS 2
 #define PILED_TOTAL_NUM 3
 #define PILED_TOTAL_DEN 10
+#define PILED_TOTAL_MIN_ROWS 4
+#define PILED_MEDIAN_FACTOR 2
 
 /* The vague words of qualitative targets: each says a direction, none a
  * measure. 及时 / 按时 stand for a deadline that could have been a number of
@@ -238,6 +249,25 @@ percent_text (const PbsDecimal *a, const PbsDecimal *b)
   return s;
 }
 
+/* @d without trailing zeros after the point ("13.5000" → "13.5"). */
+static char *
+trimmed_text (const PbsDecimal *d)
+{
+  char *s = pbs_decimal_to_string (d);
+  char *dot = strchr (s, '.');
+
+  if (dot != NULL)
+    {
+      char *end = s + strlen (s);
+
+      while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+      if (end == dot + 1)
+        *dot = '\0';
+    }
+  return s;
+}
+
 static char *
 count_percent_text (guint a, guint b)
 {
@@ -246,6 +276,73 @@ count_percent_text (guint a, guint b)
   pbs_decimal_init (&da, a, 0);
   pbs_decimal_init (&db, b, 0);
   return percent_text (&da, &db);
+}
+
+static gint
+decimal_cmp (gconstpointer a, gconstpointer b)
+{
+  return pbs_decimal_compare (a, b);
+}
+
+/* The median points of the counted rows of a scope (@l1, or the whole
+ * table when NULL) other than @row; FALSE when there is no other row or
+ * another row has more points than @row. */
+static gboolean
+scope_median_others (PbsScorecard *sc, guint row, const char *l1, PbsDecimal *median)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (GArray) others = g_array_new (FALSE, FALSE, sizeof (PbsDecimal));
+  PbsDecimal w, two, sum;
+  guint n;
+
+  pbs_indicator_get_points (pbs_evaluation_get_indicator (e, row), &w);
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
+    {
+      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      PbsDecimal p;
+
+      if (i == row || !row_counts (sc, i)
+          || (l1 != NULL && g_strcmp0 (pbs_indicator_get_level1 (ind), l1) != 0))
+        continue;
+      pbs_indicator_get_points (ind, &p);
+      if (pbs_decimal_compare (&p, &w) > 0)
+        return FALSE;
+      g_array_append_val (others, p);
+    }
+  n = others->len;
+  if (n == 0)
+    return FALSE;
+  g_array_sort (others, decimal_cmp);
+  if (n % 2 == 1)
+    {
+      *median = g_array_index (others, PbsDecimal, n / 2);
+      return TRUE;
+    }
+  /* the mean of the middle two, exact with one more digit */
+  pbs_decimal_init (&two, 2, 0);
+  return pbs_decimal_add (&g_array_index (others, PbsDecimal, n / 2 - 1),
+                          &g_array_index (others, PbsDecimal, n / 2), &sum)
+         && pbs_decimal_div (&sum, &two, (guint) MAX (sum.scale, 0) + 1, PBS_ROUNDING_HALF_UP, median);
+}
+
+/* @row is the largest of its scope and holds more than
+ * PILED_MEDIAN_FACTOR × the median of the scope's other rows. */
+static gboolean
+stands_out (PbsScorecard *sc, guint row, const char *l1)
+{
+  PbsDecimal w, median, factor, limit;
+
+  if (!scope_median_others (sc, row, l1, &median))
+    return FALSE;
+  pbs_indicator_get_points (pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), row), &w);
+  pbs_decimal_init (&factor, PILED_MEDIAN_FACTOR, 0);
+  return pbs_decimal_mul (&median, &factor, &limit) && pbs_decimal_compare (&w, &limit) > 0;
+}
+
+static gboolean
+is_satisfaction (const char *category)
+{
+  return category != NULL && strstr (category, SATISFACTION_WORD) != NULL;
 }
 
 static void
@@ -261,8 +358,8 @@ add_row_finding (GArray *findings, PbsLintCheck check, guint row, const char *ca
 
 /* The row checks, in check order, for one row. */
 static void
-lint_row (PbsLint *self, guint row, const PbsDecimal *all_points, GHashTable *l1_points,
-          GHashTable *l1_rows)
+lint_row (PbsLint *self, guint row, const PbsDecimal *all_points, guint all_rows,
+          GHashTable *l1_points, GHashTable *l1_rows)
 {
   PbsScorecard *sc = self->scorecard;
   PbsIndicator *ind = pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), row);
@@ -290,9 +387,12 @@ lint_row (PbsLint *self, guint row, const PbsDecimal *all_points, GHashTable *l1
 
       pbs_indicator_get_points (ind, &w);
       in_level1 = cat != NULL && cat_rows >= PILED_LEVEL1_MIN_ROWS
-                  && share_past (&w, cat, PILED_LEVEL1_NUM, PILED_LEVEL1_DEN, FALSE);
-      in_total = pbs_decimal_sign (all_points) > 0 && pbs_decimal_sign (&w) > 0
-                 && share_past (&w, all_points, PILED_TOTAL_NUM, PILED_TOTAL_DEN, TRUE);
+                  && share_past (&w, cat, PILED_LEVEL1_NUM, PILED_LEVEL1_DEN, FALSE)
+                  && stands_out (sc, row, l1);
+      in_total = all_rows >= PILED_TOTAL_MIN_ROWS
+                 && pbs_decimal_sign (all_points) > 0 && pbs_decimal_sign (&w) > 0
+                 && share_past (&w, all_points, PILED_TOTAL_NUM, PILED_TOTAL_DEN, TRUE)
+                 && stands_out (sc, row, NULL);
       if (in_level1 || in_total)
         {
           add_row_finding (self->findings, PBS_LINT_POINTS_PILED, row, l1);
@@ -310,18 +410,28 @@ lint_category (PbsLint *self, const char *l1, const char *l2, const char * const
 {
   PbsScorecard *sc = self->scorecard;
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  g_autoptr (GPtrArray) level2s = g_ptr_array_new ();
   guint rows = 0, generic = 0;
 
+  if (is_satisfaction (l1) || is_satisfaction (l2))
+    return;
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     {
       PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      const char *row_l2 = pbs_indicator_get_level2 (ind);
 
       if (!row_counts (sc, i) || g_strcmp0 (pbs_indicator_get_level1 (ind), l1) != 0
-          || (l2 != NULL && g_strcmp0 (pbs_indicator_get_level2 (ind), l2) != 0))
+          || (l2 != NULL && g_strcmp0 (row_l2, l2) != 0) || is_satisfaction (row_l2))
         continue;
       rows++;
       generic += is_generic (pbs_indicator_get_name (ind), names, n);
+      if (row_l2 != NULL && !g_ptr_array_find_with_equal_func (level2s, row_l2, g_str_equal, NULL))
+        g_ptr_array_add (level2s, (gpointer) row_l2);
     }
+  /* a level-1 category of one level-2 category: the same rows, which the
+   * level-2 finding reports */
+  if (l2 == NULL && level2s->len == 1)
+    return;
   if (rows >= GENERIC_MIN_ROWS && generic > 0
       && generic * GENERIC_SHARE_DEN >= rows * GENERIC_SHARE_NUM)
     {
@@ -408,7 +518,7 @@ pbs_lint_new (PbsScorecard *scorecard)
     }
 
   for (guint i = 0; i < n_rows; i++)
-    lint_row (self, i, &all_points, l1_points, l1_rows);
+    lint_row (self, i, &all_points, counted, l1_points, l1_rows);
 
   names = generic_names (scorecard, &n_names);
   for (guint i = 0; i < pbs_scorecard_get_n_subtotals (scorecard); i++)
@@ -625,10 +735,145 @@ generic_rows_text (PbsLint *self, const Finding *f, const char *sep)
       const char *cat = f->level == 1 ? pbs_indicator_get_level1 (ind) : pbs_indicator_get_level2 (ind);
 
       if (row_counts (sc, i) && g_strcmp0 (cat, f->category) == 0
+          && !is_satisfaction (pbs_indicator_get_level2 (ind))
           && is_generic (pbs_indicator_get_name (ind), names, n))
         g_string_append_printf (s, "%s“%s”", s->len > 0 ? sep : "", pbs_indicator_get_name (ind));
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* a / t of a row, exact from the values and rounded once, half-up to 2
+ * decimals (12449.5 / 10000 = 1.24495 → 1.24, not 1.2450 → 1.25). */
+static char *
+times_text (const PbsIndicator *ind)
+{
+  PbsDecimal t, a, q;
+
+  if (!pbs_value_get_number (pbs_indicator_get_target (ind), &t)
+      || !pbs_value_get_number (pbs_indicator_get_actual (ind), &a)
+      || pbs_decimal_sign (&t) <= 0 || !pbs_decimal_div (&a, &t, 2, PBS_ROUNDING_HALF_UP, &q))
+    return NULL;
+  return pbs_decimal_to_string (&q);
+}
+
+/* A value in a sentence: words quoted (“达成”), numbers set off by spaces
+ * (" 95% "); @lead and @trail say which sides get a space. */
+static char *
+value_text (const PbsValue *v, gboolean lead, gboolean trail)
+{
+  PbsValueKind k = pbs_value_get_kind (v);
+  const char *text = pbs_value_get_text (v);
+
+  if (k == PBS_VALUE_QUALITATIVE || k == PBS_VALUE_BOOLEAN)
+    return g_strdup_printf ("“%s”", text);
+  return g_strdup_printf ("%s%s%s", lead ? " " : "", text, trail ? " " : "");
+}
+
+/* Why a 偏差原因 is owed, in the words of the situation. */
+typedef enum {
+  OWED_OVER,          /* past over.threshold × target (远超) */
+  OWED_BELOW_FULL,    /* met, but scored below full points (得分低于满分) */
+  OWED_PAST_CEILING,  /* above a ceiling: ≤, the top of a range (超过) */
+  OWED_OFF_TARGET,    /* off an exact target: = two-sided, =0 (偏离) */
+  OWED_LATE,          /* after a deadline (晚于) */
+  OWED_SHORT,         /* short of a floor, or a band below 达成 (未达到) */
+} Owed;
+
+static Owed
+owed_situation (PbsScorecard *sc, guint row, const PbsIndicator *ind)
+{
+  const PbsValue *t = pbs_indicator_get_target (ind);
+  PbsDecimal tn, an, hi;
+  gboolean nums = pbs_value_get_number (t, &tn)
+                  && pbs_value_get_number (pbs_indicator_get_actual (ind), &an);
+
+  if (pbs_scorecard_get_row_flags (sc, row) & PBS_FLAG_OVER_COMPLETION)
+    return OWED_OVER;
+  if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_MET)
+    return OWED_BELOW_FULL;
+  switch (pbs_scorecard_get_row_rule (sc, row))
+    {
+    case PBS_RULE_REVERSE_RATIO:
+    case PBS_RULE_REVERSE_RELATIVE_EXCESS:
+      return OWED_PAST_CEILING;
+    case PBS_RULE_EQUAL_TWO_SIDED:
+    case PBS_RULE_EQUAL_ZERO:
+      return OWED_OFF_TARGET;
+    case PBS_RULE_RANGE:
+      return nums && pbs_value_get_high (t, &hi) && pbs_decimal_compare (&an, &hi) > 0
+             ? OWED_PAST_CEILING : OWED_SHORT;
+    case PBS_RULE_DATE:
+      return OWED_LATE;
+    case PBS_RULE_STEP:
+    case PBS_RULE_BANDS:
+      switch (pbs_value_get_operator (t))
+        {
+        case PBS_OP_LE:
+        case PBS_OP_LT:
+          return OWED_PAST_CEILING;
+        case PBS_OP_GE:
+        case PBS_OP_GT:
+          return OWED_SHORT;
+        case PBS_OP_EQ:
+        case PBS_OP_NONE:
+        default:
+          return OWED_OFF_TARGET;
+        }
+    case PBS_RULE_POSITIVE:
+    case PBS_RULE_EQUAL:
+    case PBS_RULE_QUALITATIVE:
+    case PBS_RULE_BOOLEAN:
+    case PBS_RULE_NONE:
+    default:
+      return OWED_SHORT;
+    }
+}
+
+static char *
+missing_reason_message (PbsLint *self, const Finding *f, const char *where, gboolean zh)
+{
+  PbsScorecard *sc = self->scorecard;
+  PbsIndicator *ind = pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), (guint) f->row);
+  g_autofree char *a = value_text (pbs_indicator_get_actual (ind), TRUE, TRUE);
+  g_autofree char *t = value_text (pbs_indicator_get_target (ind), TRUE, FALSE);
+  g_autofree char *at = value_text (pbs_indicator_get_actual (ind), FALSE, FALSE);
+  g_autofree char *tt = value_text (pbs_indicator_get_target (ind), FALSE, FALSE);
+
+  switch (owed_situation (sc, (guint) f->row, ind))
+    {
+    case OWED_OVER:
+      return zh ? g_strdup_printf ("%s：实际完成值%s远超年度指标值%s，缺少偏差原因分析", where, a, t)
+                : g_strdup_printf ("%s: the actual %s is far past the target %s, with no 偏差原因", where, at, tt);
+    case OWED_BELOW_FULL:
+      {
+        PbsDecimal score, points;
+        g_autofree char *st = NULL, *pt = NULL;
+
+        pbs_indicator_get_points (ind, &points);
+        pt = pbs_decimal_to_string (&points);
+        st = pbs_scorecard_get_row_score (sc, (guint) f->row, &score) ? pbs_decimal_to_string (&score)
+                                                                      : g_strdup ("?");
+        return zh ? g_strdup_printf ("%s：实际完成值%s达到年度指标值%s，但得分 %s 低于满分 %s，缺少偏差原因分析",
+                                     where, a, t, st, pt)
+                  : g_strdup_printf ("%s: the actual %s meets the target %s but scores %s, below the full %s "
+                                     "points, with no 偏差原因", where, at, tt, st, pt);
+      }
+    case OWED_PAST_CEILING:
+      return zh ? g_strdup_printf ("%s：实际完成值%s超过年度指标值%s，缺少偏差原因分析", where, a, t)
+                : g_strdup_printf ("%s: the actual %s exceeds the ceiling %s, with no 偏差原因", where, at, tt);
+    case OWED_OFF_TARGET:
+      return zh ? g_strdup_printf ("%s：实际完成值%s偏离年度指标值%s，缺少偏差原因分析", where, a, t)
+                : g_strdup_printf ("%s: the actual %s is off the target %s, with no 偏差原因", where, at, tt);
+    case OWED_LATE:
+      return zh ? g_strdup_printf ("%s：实际完成值%s晚于年度指标值%s，缺少偏差原因分析", where, a, t)
+                : g_strdup_printf ("%s: the actual %s is later than the deadline %s, with no 偏差原因", where,
+                                   at, tt);
+    case OWED_SHORT:
+    default:
+      return zh ? g_strdup_printf ("%s：实际完成值%s未达到年度指标值%s，缺少偏差原因分析", where, a, t)
+                : g_strdup_printf ("%s: the actual %s falls short of the target %s, with no 偏差原因", where,
+                                   at, tt);
+    }
 }
 
 /**
@@ -705,13 +950,8 @@ pbs_lint_dup_message (PbsLint *self, guint index, PbsLanguage language)
       {
         const PbsPolicy *p = pbs_scorecard_get_policy (self->scorecard);
         g_autofree char *threshold = pbs_decimal_to_string (&p->over_threshold);
-        g_autofree char *times = NULL;
+        g_autofree char *times = times_text (ind);
         const char *actual = pbs_value_get_text (pbs_indicator_get_actual (ind));
-        PbsDecimal ratio, rounded;
-
-        if (pbs_scorecard_get_row_ratio (self->scorecard, (guint) f->row, &ratio)
-            && pbs_decimal_round (&ratio, 2, PBS_ROUNDING_HALF_UP, &rounded))
-          times = pbs_decimal_to_string (&rounded);
         if (times != NULL)
           return zh ? g_strdup_printf ("%s：实际完成值 %s 为年度指标值 %s 的 %s 倍，超过 %s 倍的偏离阈值，目标值设定偏低",
                                        where, actual, target, times, threshold)
@@ -724,43 +964,37 @@ pbs_lint_dup_message (PbsLint *self, guint index, PbsLanguage language)
       }
     case PBS_LINT_POINTS_PILED:
       {
-        PbsDecimal w, category, all;
-        g_autofree char *wt = NULL, *share = NULL, *of_text = NULL;
+        PbsDecimal w, category, all, median;
+        g_autofree char *wt = NULL, *share = NULL, *of_text = NULL, *mt = NULL;
 
         pbs_indicator_get_points (ind, &w);
         piled_points (self, f, &category, &all);
         wt = pbs_decimal_to_string (&w);
+        mt = scope_median_others (self->scorecard, (guint) f->row, f->of_total ? NULL : f->category, &median)
+             ? trimmed_text (&median) : g_strdup ("?");
         if (f->of_total)
           {
             share = percent_text (&w, &all);
             of_text = pbs_decimal_to_string (&all);
-            return zh ? g_strdup_printf ("%s：分值 %s 分，占全部指标分值 %s 分的 %s%%，权重过于集中",
-                                         where, wt, of_text, share)
-                      : g_strdup_printf ("%s: %s points, %s%% of all %s indicator points: too much weight "
-                                         "on one row", where, wt, share, of_text);
+            return zh ? g_strdup_printf ("%s：分值 %s 分，占全部指标分值 %s 分的 %s%%，超过其余指标分值中位数"
+                                         " %s 分的 %d 倍，权重过于集中",
+                                         where, wt, of_text, share, mt, PILED_MEDIAN_FACTOR)
+                      : g_strdup_printf ("%s: %s points, %s%% of all %s indicator points and more than %d × the "
+                                         "median %s points of the other rows: too much weight on one row",
+                                         where, wt, share, of_text, PILED_MEDIAN_FACTOR, mt);
           }
         share = percent_text (&w, &category);
         of_text = pbs_decimal_to_string (&category);
-        return zh ? g_strdup_printf ("%s：分值 %s 分，占一级指标“%s”%s 分的 %s%%，权重过于集中",
-                                     where, wt, f->category, of_text, share)
-                  : g_strdup_printf ("%s: %s points, %s%% of the %s points of “%s”: too much weight on one row",
-                                     where, wt, share, of_text, f->category);
+        return zh ? g_strdup_printf ("%s：分值 %s 分，占一级指标“%s”%s 分的 %s%%，超过其中其余指标分值中位数"
+                                     " %s 分的 %d 倍，权重过于集中",
+                                     where, wt, f->category, of_text, share, mt, PILED_MEDIAN_FACTOR)
+                  : g_strdup_printf ("%s: %s points, %s%% of the %s points of “%s” and more than %d × the median "
+                                     "%s points of its other rows: too much weight on one row",
+                                     where, wt, share, of_text, f->category, PILED_MEDIAN_FACTOR, mt);
       }
     case PBS_LINT_MISSING_REASON:
     default:
-      {
-        gboolean over = (pbs_scorecard_get_row_flags (self->scorecard, (guint) f->row)
-                         & PBS_FLAG_OVER_COMPLETION) != 0;
-        const char *actual = pbs_value_get_text (pbs_indicator_get_actual (ind));
-
-        if (over)
-          return zh ? g_strdup_printf ("%s：实际完成值 %s 远超年度指标值 %s，缺少偏差原因分析", where, actual, target)
-                    : g_strdup_printf ("%s: the actual %s is far past the target %s, with no 偏差原因", where,
-                                       actual, target);
-        return zh ? g_strdup_printf ("%s：实际完成值 %s 未达到年度指标值 %s，缺少偏差原因分析", where, actual, target)
-                  : g_strdup_printf ("%s: the actual %s falls short of the target %s, with no 偏差原因", where,
-                                     actual, target);
-      }
+      return missing_reason_message (self, f, where, zh);
     }
 }
 
@@ -812,7 +1046,8 @@ suggested_text (PbsLint *self, const Finding *f, const char *sep)
       const char *l1, *l2;
 
       pbs_scorecard_get_subtotal (sc, i, &level, &l1, &l2, NULL, NULL);
-      if (level == 2 && (f->level == 1 ? g_strcmp0 (l1, f->category) == 0 : g_strcmp0 (l2, f->category) == 0))
+      if (level == 2 && !is_satisfaction (l2)
+          && (f->level == 1 ? g_strcmp0 (l1, f->category) == 0 : g_strcmp0 (l2, f->category) == 0))
         {
           g_ptr_array_add (level2s, (gpointer) l1);
           g_ptr_array_add (level2s, (gpointer) l2);
@@ -914,15 +1149,19 @@ pbs_lint_dup_suggestion (PbsLint *self, guint index, PbsLanguage language)
                                      "over-completion in the 偏差原因", actual);
       }
     case PBS_LINT_POINTS_PILED:
-      return zh ? g_strdup_printf ("将分值分散到多个指标，使单项指标的分值不超过所在一级指标分值的 %d%%，"
-                                   "且低于全部指标分值的 %d%%",
-                                   100 * PILED_LEVEL1_NUM / PILED_LEVEL1_DEN, 100 * PILED_TOTAL_NUM / PILED_TOTAL_DEN)
+      return zh ? g_strdup_printf ("将分值分散到多个指标，使单项指标的分值不超过所在一级指标分值的 %d%%、"
+                                   "低于全部指标分值的 %d%%，或不超过其余指标分值中位数的 %d 倍",
+                                   100 * PILED_LEVEL1_NUM / PILED_LEVEL1_DEN, 100 * PILED_TOTAL_NUM / PILED_TOTAL_DEN,
+                                   PILED_MEDIAN_FACTOR)
                 : g_strdup_printf ("spread the points over several indicators: no row above %d%% of its level-1 "
-                                   "category's points, nor at %d%% of all indicator points",
-                                   100 * PILED_LEVEL1_NUM / PILED_LEVEL1_DEN, 100 * PILED_TOTAL_NUM / PILED_TOTAL_DEN);
+                                   "category's points nor at %d%% of all indicator points, or none above %d × the "
+                                   "median of the other rows",
+                                   100 * PILED_LEVEL1_NUM / PILED_LEVEL1_DEN, 100 * PILED_TOTAL_NUM / PILED_TOTAL_DEN,
+                                   PILED_MEDIAN_FACTOR);
     case PBS_LINT_MISSING_REASON:
     default:
-      return zh ? g_strdup ("填写偏差原因分析及改进措施：说明未达成或超额完成的原因和下一步措施")
-                : g_strdup ("fill in the 偏差原因: why the target was missed or far exceeded, and what comes next");
+      return zh ? g_strdup ("填写偏差原因分析及改进措施：说明实际完成值或得分偏离年度指标值、满分的原因和下一步措施")
+                : g_strdup ("fill in the 偏差原因: why the actual or the score departs from the target or the full "
+                            "points, and what comes next");
     }
 }

@@ -9,7 +9,8 @@
  * rows reached their targets, and by name every row that did not (target,
  * actual, score, 偏差原因), every row past the over-completion threshold and
  * every row without an actual. 完成情况良好 is written only for a category
- * whose rows all reached their targets with nothing to report.
+ * whose rows all reached their targets at full points with nothing to
+ * report; a met row below full points is named with its score and reason.
  */
 #include "config.h"
 
@@ -117,11 +118,103 @@ append_score (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
   g_string_append_printf (s, "，得%s分（分值%s分）", st, pt);
 }
 
-/* A row that fell short: target, actual, completion, score, reason. */
+/* Which way a row missed its target, for the words that say so. */
+typedef enum {
+  MISS_SHORT,         /* below a floor (≥, =, the low end of a range) */
+  MISS_PAST_CEILING,  /* above a ceiling (≤, the high end of a range) */
+  MISS_ABOVE,         /* above an exact target (= scored two-sided, =0) */
+  MISS_LATE,          /* after a deadline */
+  MISS_WORDS,         /* qualitative or 是/否: no direction */
+} Miss;
+
+/* The way @row (not met) missed its target, by the rule that scored it and,
+ * where the rule is two-sided, by the numbers. */
+static Miss
+row_miss (PbsScorecard *sc, guint row, const PbsIndicator *ind)
+{
+  const PbsValue *t = pbs_indicator_get_target (ind);
+  PbsDecimal tn, an, hi;
+  gboolean nums = pbs_value_get_number (t, &tn)
+                  && pbs_value_get_number (pbs_indicator_get_actual (ind), &an);
+
+  switch (pbs_scorecard_get_row_rule (sc, row))
+    {
+    case PBS_RULE_POSITIVE:
+    case PBS_RULE_EQUAL:
+      return MISS_SHORT;
+    case PBS_RULE_REVERSE_RATIO:
+    case PBS_RULE_REVERSE_RELATIVE_EXCESS:
+      return MISS_PAST_CEILING;
+    case PBS_RULE_EQUAL_ZERO:
+      return MISS_ABOVE;
+    case PBS_RULE_EQUAL_TWO_SIDED:
+      return nums && pbs_decimal_compare (&an, &tn) > 0 ? MISS_ABOVE : MISS_SHORT;
+    case PBS_RULE_RANGE:
+      return nums && pbs_value_get_high (t, &hi) && pbs_decimal_compare (&an, &hi) > 0
+             ? MISS_PAST_CEILING : MISS_SHORT;
+    case PBS_RULE_DATE:
+      return MISS_LATE;
+    case PBS_RULE_STEP:
+    case PBS_RULE_BANDS:
+      switch (pbs_value_get_operator (t))
+        {
+        case PBS_OP_LE:
+        case PBS_OP_LT:
+          return MISS_PAST_CEILING;
+        case PBS_OP_GE:
+        case PBS_OP_GT:
+          return MISS_SHORT;
+        case PBS_OP_EQ:
+        case PBS_OP_NONE:
+        default:
+          return nums && pbs_decimal_compare (&an, &tn) > 0 ? MISS_ABOVE : MISS_SHORT;
+        }
+    case PBS_RULE_QUALITATIVE:
+    case PBS_RULE_BOOLEAN:
+    case PBS_RULE_NONE:
+    default:
+      return MISS_WORDS;
+    }
+}
+
+/* 100 · a / t of a quantity row, exact from the values and rounded once,
+ * half-up to 2 decimals; FALSE when there is no such number. */
+static gboolean
+completion_percent (const PbsIndicator *ind, PbsDecimal *out)
+{
+  PbsDecimal t, a, hundred, scaled;
+
+  pbs_decimal_init (&hundred, 100, 0);
+  return pbs_value_get_number (pbs_indicator_get_target (ind), &t)
+         && pbs_value_get_number (pbs_indicator_get_actual (ind), &a)
+         && pbs_decimal_sign (&t) > 0
+         && pbs_decimal_mul (&a, &hundred, &scaled)
+         && pbs_decimal_div (&scaled, &t, 2, PBS_ROUNDING_HALF_UP, out);
+}
+
+/* a / t, exact from the values and rounded once, half-up to 2 decimals
+ * (12449.5 / 10000 = 1.24495 → 1.24). */
+static gboolean
+times_target (const PbsIndicator *ind, PbsDecimal *out)
+{
+  PbsDecimal t, a;
+
+  return pbs_value_get_number (pbs_indicator_get_target (ind), &t)
+         && pbs_value_get_number (pbs_indicator_get_actual (ind), &a)
+         && pbs_decimal_sign (&t) > 0
+         && pbs_decimal_div (&a, &t, 2, PBS_ROUNDING_HALF_UP, out);
+}
+
+/* A row that fell short: target, actual, completion, score, reason. A
+ * completion rate (a / t) reads as one only where more is better: it is
+ * given for rows scored by the positive or equal (as ≥) rules, never for a
+ * ceiling (≤) or a two-sided target. */
 static void
 append_shortfall (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
 {
-  PbsDecimal ratio;
+  PbsRule rule = pbs_scorecard_get_row_rule (sc, row);
+  gboolean unmet = pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_UNMET;
+  PbsDecimal pct;
 
   g_string_append_printf (s, "%s年度指标值", pbs_indicator_get_name (ind));
   append_value (s, pbs_indicator_get_target (ind));
@@ -129,22 +222,59 @@ append_shortfall (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *i
   append_value (s, pbs_indicator_get_actual (ind));
   /* A completion rate of a percentage (83.33% of ≥60%) reads as a second
    * percentage beside the actual: given only for other units. */
-  if (pbs_value_get_kind (pbs_indicator_get_target (ind)) == PBS_VALUE_QUANTITY
+  if ((rule == PBS_RULE_POSITIVE || rule == PBS_RULE_EQUAL)
+      && pbs_value_get_kind (pbs_indicator_get_target (ind)) == PBS_VALUE_QUANTITY
       && g_strcmp0 (pbs_value_get_unit (pbs_indicator_get_target (ind)), "%") != 0
-      && pbs_scorecard_get_row_ratio (sc, row, &ratio))
+      && completion_percent (ind, &pct))
     {
-      PbsDecimal hundred, pct;
-
-      pbs_decimal_init (&hundred, 100, 0);
-      if (pbs_decimal_mul (&ratio, &hundred, &pct))
-        {
-          g_autofree char *t = decimal_text (&pct);
-          g_string_append_printf (s, "，完成率%s%%", t);
-        }
+      g_autofree char *t = decimal_text (&pct);
+      g_string_append_printf (s, "，完成率%s%%", t);
     }
-  g_string_append (s, pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_UNMET
-                      ? "，未达成年度指标值" : "，未完全达到年度指标值");
+  switch (row_miss (sc, row, ind))
+    {
+    case MISS_PAST_CEILING:
+      g_string_append (s, "，超过年度指标值");
+      break;
+    case MISS_ABOVE:
+      g_string_append (s, "，超出年度指标值");
+      break;
+    case MISS_LATE:
+      g_string_append (s, "，晚于年度指标值");
+      break;
+    case MISS_SHORT:
+    case MISS_WORDS:
+    default:
+      g_string_append (s, unmet ? "，未达成年度指标值" : "，未完全达到年度指标值");
+      break;
+    }
   append_score (s, sc, row, ind);
+  g_string_append (s, "；");
+  append_reason (s, ind);
+  g_string_append (s, "。");
+}
+
+/* A row that met its target yet did not earn full points (a qualitative
+ * row scored within or below its band, a deduction) or owes a 偏差原因. */
+static void
+append_met_below (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
+{
+  PbsDecimal score, points;
+
+  g_string_append_printf (s, "%s年度指标值", pbs_indicator_get_name (ind));
+  append_value (s, pbs_indicator_get_target (ind));
+  g_string_append (s, "，实际完成值");
+  append_value (s, pbs_indicator_get_actual (ind));
+  g_string_append (s, "，已达到年度指标值");
+  pbs_indicator_get_points (ind, &points);
+  if (pbs_scorecard_get_row_score (sc, row, &score) && pbs_decimal_compare (&score, &points) < 0)
+    {
+      g_autofree char *st = pbs_decimal_to_string (&score);
+      g_autofree char *pt = decimal_text (&points);
+
+      g_string_append_printf (s, "，但得%s分（分值%s分），未得满分", st, pt);
+    }
+  else
+    append_score (s, sc, row, ind);
   g_string_append (s, "；");
   append_reason (s, ind);
   g_string_append (s, "。");
@@ -156,16 +286,15 @@ append_over (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
 {
   const PbsPolicy *p = pbs_scorecard_get_policy (sc);
   g_autofree char *threshold = decimal_text (&p->over_threshold);
-  PbsDecimal ratio, rounded;
+  PbsDecimal times;
 
   g_string_append_printf (s, "%s实际完成值", pbs_indicator_get_name (ind));
   append_value (s, pbs_indicator_get_actual (ind));
   g_string_append (s, "，远超年度指标值");
   append_value (s, pbs_indicator_get_target (ind));
-  if (pbs_scorecard_get_row_ratio (sc, row, &ratio)
-      && pbs_decimal_round (&ratio, 2, PBS_ROUNDING_HALF_UP, &rounded))
+  if (times_target (ind, &times))
     {
-      g_autofree char *rt = decimal_text (&rounded);
+      g_autofree char *rt = decimal_text (&times);
       g_string_append_printf (s, "（为指标值的%s倍，超过%s倍的偏离阈值）", rt, threshold);
     }
   else
@@ -186,15 +315,29 @@ append_unscored (GString *s, const PbsIndicator *ind)
   g_string_append (s, "）未填报实际完成值，无法判断是否达成。");
 }
 
+/* A met row with nothing to say: full points, no 偏差原因 owed, nothing
+ * past the over-completion threshold and no deduction. */
+static gboolean
+met_clean (PbsScorecard *sc, guint row, const PbsIndicator *ind, PbsFlags flags)
+{
+  PbsDecimal score, points;
+
+  if (flags & (PBS_FLAG_MISSING_REASON | PBS_FLAG_OVER_DEDUCTED | PBS_FLAG_OVER_COMPLETION))
+    return FALSE;
+  pbs_indicator_get_points (ind, &points);
+  return pbs_scorecard_get_row_score (sc, row, &score) && pbs_decimal_compare (&score, &points) >= 0;
+}
+
 /* One paragraph: the rows of level-2 category @l2 under @l1; FALSE (and
- * nothing written) when none of its rows counts. */
+ * nothing written) when none of its rows counts. The counts use the
+ * table's status words: 达成, 部分达成, 未达成. */
 static gboolean
 append_level2 (GString *s, PbsScorecard *sc, const char *l1, const char *l2, guint ordinal)
 {
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
   g_autoptr (GString) details = g_string_new (NULL);
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint n = 0, met = 0, short_ = 0, unscored = 0, na = 0, over = 0;
+  guint n = 0, met = 0, partial = 0, unmet = 0, unscored = 0, na = 0;
 
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     {
@@ -210,15 +353,17 @@ append_level2 (GString *s, PbsScorecard *sc, const char *l1, const char *l2, gui
         {
         case PBS_STATUS_MET:
           met++;
-          if (flags & PBS_FLAG_OVER_COMPLETION)
-            {
-              over++;
-              append_over (details, sc, i, ind);
-            }
+          if (flags & (PBS_FLAG_OVER_COMPLETION | PBS_FLAG_OVER_DEDUCTED))
+            append_over (details, sc, i, ind);
+          else if (!met_clean (sc, i, ind, flags))
+            append_met_below (details, sc, i, ind);
           break;
         case PBS_STATUS_PARTIAL:
+          partial++;
+          append_shortfall (details, sc, i, ind);
+          break;
         case PBS_STATUS_UNMET:
-          short_++;
+          unmet++;
           append_shortfall (details, sc, i, ind);
           break;
         case PBS_STATUS_UNSCORED:
@@ -235,7 +380,9 @@ append_level2 (GString *s, PbsScorecard *sc, const char *l1, const char *l2, gui
   if (n == 0)
     return FALSE;
   append_ordinal (s, ordinal);
-  if (met == n && over == 0)
+  /* Praise only when every row met its target at full points with
+   * nothing to report. */
+  if (met == n && details->len == 0)
     {
       if (n == 1)
         g_string_append_printf (s, "是%s完成情况良好：共1项，已达到年度指标值。\n", l2);
@@ -250,8 +397,10 @@ append_level2 (GString *s, PbsScorecard *sc, const char *l1, const char *l2, gui
     {
       if (met > 0)
         g_ptr_array_add (parts, g_strdup_printf ("%u项达成", met));
-      if (short_ > 0)
-        g_ptr_array_add (parts, g_strdup_printf ("%u项未达成", short_));
+      if (partial > 0)
+        g_ptr_array_add (parts, g_strdup_printf ("%u项部分达成", partial));
+      if (unmet > 0)
+        g_ptr_array_add (parts, g_strdup_printf ("%u项未达成", unmet));
       if (unscored > 0)
         g_ptr_array_add (parts, g_strdup_printf ("%u项未填报实际完成值", unscored));
       if (na > 0)
@@ -341,13 +490,17 @@ append_conclusion (GString *s, PbsScorecard *sc)
  * Drafts the report's 绩效指标完成情况分析 (section 四(四) of a 自评报告)
  * from @scorecard: for each level-1 category, in table order, a heading
  * ("1.产出指标完成情况分析") and for each of its level-2 categories one
- * paragraph ("一是数量指标：共5项，4项达成、1项未达成。…") that names every
- * row short of its target with the target, the actual, the score and its
- * 偏差原因 (or 未说明偏差原因), every row past the over-completion threshold
- * and every row without an actual; then the total, the grade and the
- * budget execution rate. Numbers are the table's own text or exact
- * decimals. 完成情况良好 is written only for a category whose rows all met
- * their targets, none past the threshold.
+ * paragraph ("一是数量指标：共5项，3项达成、1项部分达成、1项未达成。…",
+ * counted with the table's status words) that names every row short of its
+ * target with the target, the actual, the completion rate (positive and
+ * equal rows only; a ceiling row is said to exceed its target), the score
+ * and its 偏差原因 (or 未说明偏差原因), every met row below full points or
+ * owing a 偏差原因, every row past the over-completion threshold and every
+ * row without an actual; then the total, the grade and the budget
+ * execution rate. Numbers are the table's own text or exact decimals,
+ * rounded once. 完成情况良好 is written only for a category whose rows all
+ * met their targets at full points, none past the threshold and none
+ * owing a 偏差原因.
  *
  * Returns: (transfer full): the text, in Chinese, one paragraph a line
  *

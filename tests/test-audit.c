@@ -599,6 +599,15 @@ test_arithmetic (void)
       CU_ASSERT_TRUE (pbs_audit_get_computed (a.audit, i, &d));
       ASSERT_DEC_EQ (d, "98");
       check_message_at (__FILE__, __LINE__, a.audit, i, TRUE);
+      /* the sum as the computed column prints it, with the policy's two
+       * digits (the printed rows add up to 98.0) */
+      {
+        g_autofree char *zh = pbs_audit_dup_message (a.audit, i, PBS_LANGUAGE_ZH);
+        g_autofree char *en = pbs_audit_dup_message (a.audit, i, PBS_LANGUAGE_EN);
+
+        CU_ASSERT_PTR_NOT_NULL (strstr (zh, "各项得分之和 98.00"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (en, "the sum 98.00 of"));
+      }
     }
 out:
   audited_clear (&a);
@@ -815,6 +824,61 @@ policy_with (const char *knob, const char *value)
       CU_FAIL ("policy knob rejected");
     }
   return p;
+}
+
+/* The missing-reason message says why the reason is owed: met but below
+ * full points, past a ceiling, off a two-sided target, short of a floor,
+ * far past the target. */
+static void
+test_missing_reason_wording (void)
+{
+  static const char yaml[] =
+    "pbscore: 1\ntitle: 偏差原因\nbudget: {annual: 100, executed: 100, points: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 时效指标, name: 办结时限, target: \"≤3天\", actual: \"4.5天\", points: 15}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 培训人数, target: \"=50人\", actual: \"55人\", points: 15}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 印发资料册数, target: \"≥100册\", actual: \"80册\", points: 15}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 受理件数, target: \"≥100件\", actual: \"130件\", points: 15}\n"
+    "  - {level1: 效益指标, level2: 社会效益指标, name: 政策知晓度, target: 有效提升, actual: 达成, "
+    "manual_score: 25, points: 30}\n";
+  static const struct {
+    int row;
+    const char *zh, *en, *not_zh;
+  } want[] = {
+    /* ≤3天, 4.5天: 15 × 3 / 4.5 = 10.00 */
+    { 0, "第 1 行（办结时限）：实际完成值超过年度指标值", "row 1 (办结时限): past its ceiling", "未达到" },
+    /* =50人, 55人 two-sided: 15 × 0.9 = 13.50 */
+    { 1, "第 2 行（培训人数）：实际完成值偏离年度指标值", "row 2 (培训人数): off its target", "未达到" },
+    { 2, "第 3 行（印发资料册数）：实际完成值未达到年度指标值", "row 3 (印发资料册数): short of its target", "远超" },
+    /* 130 / 100 = 1.3 > 1.2 */
+    { 3, "第 4 行（受理件数）：实际完成值远超年度指标值", "row 4 (受理件数): far past its target", "未达到" },
+    /* 达成, 25 of 30 (band [24, 30]) */
+    { 4, "第 5 行（政策知晓度）：达到年度指标值，但得分 25.00 低于满分 30",
+      "row 5 (政策知晓度): meets its target but scores 25.00, below the full 30 points", "未达到" },
+  };
+  g_autoptr (PbsPolicy) two_sided = policy_with ("equal.mode", "two_sided");
+  Audited a;
+
+  if (!AUDIT_DATA (yaml, two_sided, &a))
+    goto out;
+  CHECK_COUNT (a.audit, PBS_FINDING_MISSING_REASON, 5);
+  for (guint k = 0; k < G_N_ELEMENTS (want); k++)
+    {
+      int i = FIND (a.audit, PBS_FINDING_MISSING_REASON, want[k].row);
+      g_autofree char *zh = NULL, *en = NULL;
+
+      if (i < 0)
+        continue;
+      zh = pbs_audit_dup_message (a.audit, i, PBS_LANGUAGE_ZH);
+      en = pbs_audit_dup_message (a.audit, i, PBS_LANGUAGE_EN);
+      CU_ASSERT_PTR_NOT_NULL (strstr (zh, want[k].zh));
+      CU_ASSERT_PTR_NOT_NULL (strstr (en, want[k].en));
+      CU_ASSERT_PTR_NULL (strstr (zh, want[k].not_zh));
+      CU_ASSERT_PTR_NULL (strstr (zh, "未达成目标或超额完成"));
+      if (strstr (zh, want[k].zh) == NULL || strstr (en, want[k].en) == NULL)
+        fprintf (stderr, "%s:%d: row %d: got “%s” / “%s”\n", __FILE__, __LINE__, want[k].row, zh, en);
+    }
+out:
+  audited_clear (&a);
 }
 
 /* doc/scoring.md: the row variants in their order, each the first match. */
@@ -1106,6 +1170,7 @@ static const PbsTestCase cases[] = {
   { "wrong_rows_scorecard", test_wrong_rows_scorecard },
   { "wrong_rows_findings", test_wrong_rows_findings },
   { "wrong_rows_missing_reason", test_wrong_rows_missing_reason },
+  { "missing_reason_wording", test_missing_reason_wording },
   { "wrong_rows_warnings", test_wrong_rows_warnings },
   { "clean", test_clean },
   { "arithmetic", test_arithmetic },

@@ -38,15 +38,16 @@ linted_evaluation (Linted *l)
   return pbs_document_get_evaluation (l->doc);
 }
 
-/* Scores the evaluation again (after a change) and lints it anew. */
+/* Scores the evaluation again (after a change) under @policy (NULL: the
+ * document's or central) and lints it anew. */
 static gboolean
-relint_at (const char *file, int line, Linted *l)
+relint_policy_at (const char *file, int line, Linted *l, const PbsPolicy *policy)
 {
   g_autoptr (GError) error = NULL;
 
   g_clear_pointer (&l->lint, pbs_lint_unref);
   g_clear_pointer (&l->sc, pbs_scorecard_unref);
-  l->sc = pbs_evaluation_score (linted_evaluation (l), NULL, &error);
+  l->sc = pbs_evaluation_score (linted_evaluation (l), policy, &error);
   CHECK_AT (l->sc != NULL, file, line);
   if (l->sc == NULL)
     {
@@ -57,7 +58,44 @@ relint_at (const char *file, int line, Linted *l)
   CHECK_AT (l->lint != NULL, file, line);
   return l->lint != NULL;
 }
+
+static gboolean
+relint_at (const char *file, int line, Linted *l)
+{
+  return relint_policy_at (file, line, l, NULL);
+}
 #define RELINT(l) relint_at (__FILE__, __LINE__, l)
+#define RELINT_POLICY(l, p) relint_policy_at (__FILE__, __LINE__, l, p)
+
+/* The same from YAML text in memory. */
+static gboolean
+lint_data_at (const char *file, int line, const char *yaml, Linted *out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (yaml, -1, "lint-test.yaml");
+
+  memset (out, 0, sizeof *out);
+  out->doc = pbs_reader_next (reader, &error);
+  CHECK_AT (out->doc != NULL, file, line);
+  if (out->doc == NULL)
+    {
+      fprintf (stderr, "%s:%d: %s\n", file, line, error ? error->message : "no document");
+      return FALSE;
+    }
+  return relint_at (file, line, out);
+}
+#define LINT_DATA(yaml, out) lint_data_at (__FILE__, __LINE__, yaml, out)
+
+/* A policy: central with one knob set. */
+static PbsPolicy *
+policy_with (const char *knob, const char *value)
+{
+  PbsPolicy *p = pbs_policy_new ();
+  g_autoptr (GError) error = NULL;
+
+  CU_ASSERT_TRUE (pbs_policy_set (p, knob, value, &error));
+  return p;
+}
 
 /* Reads the one evaluation of @path (relative to the data folder), scores
  * and lints it. FALSE (with the test failed) when any step fails. */
@@ -396,6 +434,7 @@ test_points_level1 (void)
       msg = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
       ASSERT_CONTAINS (msg, "66.7%");
       ASSERT_CONTAINS (msg, "“产出指标”30 分");
+      ASSERT_CONTAINS (msg, "中位数 5 分的 2 倍");
     }
   linted_clear (&l);
 }
@@ -412,6 +451,242 @@ test_points_total (void)
       ASSERT_ONLY_FINDING (&l, PBS_LINT_POINTS_PILED, 4, "满意度指标");
       msg = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
       ASSERT_CONTAINS (msg, "全部指标分值 90 分的 30%");
+    }
+  linted_clear (&l);
+}
+
+/* A YAML table of rows "level1|level2|name|points", each met: target
+ * "≥10件", actual "10件". */
+static char *
+table_yaml (const char * const *rows)
+{
+  GString *y = g_string_new ("pbscore: 1\ntitle: 分值测试\nbudget: {annual: 100, executed: 100, points: 10}\n"
+                             "indicators:\n");
+
+  for (; *rows != NULL; rows++)
+    {
+      g_auto (GStrv) f = g_strsplit (*rows, "|", 4);
+
+      g_string_append_printf (y, "  - {level1: %s, level2: %s, name: %s, target: \"≥10件\", actual: \"10件\", "
+                                 "points: %s}\n", f[0], f[1], f[2], f[3]);
+    }
+  return g_string_free (y, FALSE);
+}
+
+/* A small evenly weighted table piles nothing (30/30/15/15: each 30 is
+ * 33 % of all points, but not more than 2 × the others' median 15), and
+ * its satisfaction rows, generic by name, are the framework's. */
+static void
+test_points_even (void)
+{
+  Linted l;
+
+  if (LINT_FIXTURE ("points-even.yaml", &l))
+    {
+      ASSERT_N_FINDINGS (l.lint, 0);
+      CU_ASSERT_EQUAL (pbs_lint_count (l.lint, PBS_LINT_POINTS_PILED), 0);
+      CU_ASSERT_EQUAL (pbs_lint_count (l.lint, PBS_LINT_GENERIC_DOMINATES), 0);
+    }
+  linted_clear (&l);
+}
+
+/* The rule's edges: two rows of 45 in one level-1 category (50 % each, and
+ * 45 is not above 2 × 45); the total rule needs 4 counted rows; a row at
+ * exactly 2 × the others' median is not piled, a row just above is. */
+static void
+test_points_median (void)
+{
+  static const char * const halves[] = { "产出指标|数量指标|甲类办件量|45", "产出指标|数量指标|乙类办件量|45", NULL };
+  static const char * const three[] = { "产出指标|数量指标|甲类办件量|60", "效益指标|社会效益指标|乙类办件量|15",
+                                        "满意度指标|服务对象满意度指标|丙类办件量|15", NULL };
+  static const char * const four[] = { "产出指标|数量指标|甲类办件量|60", "效益指标|社会效益指标|乙类办件量|10",
+                                       "满意度指标|服务对象满意度指标|丙类办件量|10",
+                                       "效益指标|经济效益指标|丁类办件量|10", NULL };
+  /* 30 of 90 = 33 %; others 20, 10, 15, 15: median 15, 30 = 2 × 15 */
+  static const char * const at_two[] = { "产出指标|数量指标|甲类办件量|30", "产出指标|质量指标|乙类办件量|20",
+                                         "产出指标|时效指标|丙类办件量|10", "效益指标|社会效益指标|丁类办件量|15",
+                                         "满意度指标|服务对象满意度指标|戊类办件量|15", NULL };
+  /* 31 of 90 = 34 %; others 19, 10, 15, 15: median 15, 31 > 30 */
+  static const char * const past_two[] = { "产出指标|数量指标|甲类办件量|31", "产出指标|质量指标|乙类办件量|19",
+                                           "产出指标|时效指标|丙类办件量|10", "效益指标|社会效益指标|丁类办件量|15",
+                                           "满意度指标|服务对象满意度指标|戊类办件量|15", NULL };
+  Linted l;
+  g_autofree char *y1 = table_yaml (halves), *y2 = table_yaml (three), *y3 = table_yaml (four);
+  g_autofree char *y4 = table_yaml (at_two), *y5 = table_yaml (past_two);
+
+  if (LINT_DATA (y1, &l))
+    ASSERT_N_FINDINGS (l.lint, 0);
+  linted_clear (&l);
+  /* 60 of 90 = 67 %, but a table of three rows: the total rule does not
+   * apply, and each level-1 category has one row */
+  if (LINT_DATA (y2, &l))
+    ASSERT_N_FINDINGS (l.lint, 0);
+  linted_clear (&l);
+  /* a fourth row: 60 > 2 × 10 and 67 % ≥ 30 % */
+  if (LINT_DATA (y3, &l))
+    {
+      g_autofree char *msg = NULL;
+
+      ASSERT_ONLY_FINDING (&l, PBS_LINT_POINTS_PILED, 0, "产出指标");
+      msg = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
+      ASSERT_CONTAINS (msg, "全部指标分值 90 分的 66.7%");
+      ASSERT_CONTAINS (msg, "中位数 10 分");
+    }
+  linted_clear (&l);
+  if (LINT_DATA (y4, &l))
+    ASSERT_N_FINDINGS (l.lint, 0);
+  linted_clear (&l);
+  if (LINT_DATA (y5, &l))
+    ASSERT_ONLY_FINDING (&l, PBS_LINT_POINTS_PILED, 0, "产出指标");
+  linted_clear (&l);
+}
+
+/* generic_dominates: a level-1 category with a single level-2 category is
+ * reported once, as the level-2 category; a satisfaction category is never
+ * reported. */
+static void
+test_generic_single_level2 (void)
+{
+  static const char * const rows[] = {
+    "产出指标|质量指标|评标工位验收合格率|15", "产出指标|质量指标|宣传资料印发达标率|15",
+    "产出指标|质量指标|远程评标系统上线套数|15", "效益指标|社会效益指标|惠企政策解读发布条数|15",
+    "满意度指标|服务对象满意度指标|办事群众满意度|15", "满意度指标|服务对象满意度指标|办事企业满意度|15", NULL,
+  };
+  static const char * const two_level2[] = {
+    "产出指标|质量指标|评标工位验收合格率|15", "产出指标|质量指标|宣传资料印发达标率|15",
+    "产出指标|质量指标|远程评标系统上线套数|15", "产出指标|数量指标|项目完成率|15",
+    "效益指标|社会效益指标|惠企政策解读发布条数|15", "满意度指标|服务对象满意度指标|办事群众满意度|15", NULL,
+  };
+  Linted l;
+  g_autofree char *y1 = table_yaml (rows), *y2 = table_yaml (two_level2);
+
+  /* 质量指标 2 of 3 generic: one finding on it, none on 产出指标 (the same
+   * three rows) nor on 满意度指标 / 服务对象满意度指标 (2 of 2) */
+  if (LINT_DATA (y1, &l))
+    {
+      g_autofree char *msg = NULL;
+
+      ASSERT_ONLY_FINDING (&l, PBS_LINT_GENERIC_DOMINATES, -1, "质量指标");
+      msg = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
+      ASSERT_CONTAINS (msg, "二级指标“质量指标”共 3 项");
+    }
+  linted_clear (&l);
+  /* with a second level-2 category 产出指标 is its own finding: 3 of 4 */
+  if (LINT_DATA (y2, &l))
+    {
+      g_autofree char *msg = NULL;
+
+      ASSERT_N_FINDINGS (l.lint, 2);
+      ASSERT_FINDING (l.lint, 0, PBS_LINT_GENERIC_DOMINATES, -1, "产出指标");
+      ASSERT_FINDING (l.lint, 1, PBS_LINT_GENERIC_DOMINATES, -1, "质量指标");
+      msg = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
+      ASSERT_CONTAINS (msg, "一级指标“产出指标”共 4 项指标，其中共性指标 3 项");
+    }
+  linted_clear (&l);
+}
+
+/* "× target" is a / t from the values, rounded once: 12449.5 / 10000 =
+ * 1.24495 → 1.24 (rounding the 4-decimal ratio 1.2450 again gave 1.25). */
+static void
+test_times_rounding (void)
+{
+  static const char yaml[] =
+    "pbscore: 1\ntitle: 双重舍入\nbudget: {annual: 100, executed: 100, points: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 受理件数, target: \"≥10000件\", actual: \"12449.5件\", "
+    "points: 90, reason: 需求增长}\n";
+  Linted l;
+
+  if (LINT_DATA (yaml, &l))
+    {
+      g_autofree char *zh = NULL, *en = NULL, *text = NULL;
+
+      /* one row of 90 points: no points_piled in a table of one row */
+      ASSERT_ONLY_FINDING (&l, PBS_LINT_TARGET_TOO_LOW, 0, "数量指标");
+      zh = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
+      en = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_EN);
+      ASSERT_CONTAINS (zh, "的 1.24 倍");
+      ASSERT_LACKS (zh, "1.25");
+      ASSERT_CONTAINS (en, "1.24 ×");
+      ASSERT_LACKS (en, "1.25");
+      text = pbs_narrative_dup_text (l.sc);
+      ASSERT_CONTAINS (text, "为指标值的1.24倍");
+      ASSERT_LACKS (text, "1.25");
+    }
+  linted_clear (&l);
+}
+
+/* missing_reason says what the data says: met but below full points, past
+ * a ceiling, off a two-sided target, short of a floor; both languages. */
+static void
+test_missing_reason_wording (void)
+{
+  Linted l;
+
+  if (LINT_FIXTURE ("narrative.yaml", &l))
+    {
+      PbsEvaluation *e = linted_evaluation (&l);
+      g_autoptr (PbsPolicy) two = policy_with ("equal.mode", "two_sided");
+
+      /* row 5: 达成, 17 of 20 */
+      ASSERT_N_FINDINGS (l.lint, 2);
+      ASSERT_FINDING (l.lint, 1, PBS_LINT_MISSING_REASON, 5, "社会效益指标");
+      {
+        g_autofree char *zh = pbs_lint_dup_message (l.lint, 1, PBS_LANGUAGE_ZH);
+        g_autofree char *en = pbs_lint_dup_message (l.lint, 1, PBS_LANGUAGE_EN);
+
+        ASSERT_CONTAINS (zh, "实际完成值“达成”达到年度指标值“有效提升”，但得分 17.00 低于满分 20");
+        ASSERT_LACKS (zh, "未达到");
+        ASSERT_CONTAINS (en, "meets the target “有效提升” but scores 17.00, below the full 20 points");
+        ASSERT_LACKS (en, "falls short");
+      }
+      pbs_indicator_set_reason (pbs_evaluation_get_indicator (e, 5), "宣传覆盖面不足");
+
+      /* row 0: ≤3天, 4.5天: past a ceiling */
+      pbs_indicator_set_reason (pbs_evaluation_get_indicator (e, 0), NULL);
+      if (RELINT (&l))
+        {
+          g_autofree char *zh = NULL, *en = NULL;
+
+          ASSERT_N_FINDINGS (l.lint, 2);
+          ASSERT_FINDING (l.lint, 0, PBS_LINT_MISSING_REASON, 0, "时效指标");
+          zh = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
+          en = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_EN);
+          ASSERT_CONTAINS (zh, "实际完成值 4.5天 超过年度指标值 ≤3天");
+          ASSERT_LACKS (zh, "未达到");
+          ASSERT_CONTAINS (en, "the actual 4.5天 exceeds the ceiling ≤3天");
+          ASSERT_LACKS (en, "falls short");
+        }
+      pbs_indicator_set_reason (pbs_evaluation_get_indicator (e, 0), "人手不足");
+
+      /* row 1 under equal.mode two_sided: =50人, 55人: off the target */
+      pbs_indicator_set_reason (pbs_evaluation_get_indicator (e, 1), "");
+      if (RELINT_POLICY (&l, two))
+        {
+          g_autofree char *zh = NULL, *en = NULL;
+
+          CU_ASSERT_EQUAL (pbs_scorecard_get_row_rule (l.sc, 1), PBS_RULE_EQUAL_TWO_SIDED);
+          ASSERT_FINDING (l.lint, 0, PBS_LINT_MISSING_REASON, 1, "数量指标");
+          zh = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
+          en = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_EN);
+          ASSERT_CONTAINS (zh, "实际完成值 55人 偏离年度指标值 =50人");
+          ASSERT_LACKS (zh, "未达到");
+          ASSERT_CONTAINS (en, "the actual 55人 is off the target =50人");
+          ASSERT_LACKS (en, "falls short");
+        }
+      pbs_indicator_set_reason (pbs_evaluation_get_indicator (e, 1), "报名踊跃");
+
+      /* row 2: ≥100册, 80册: short of a floor */
+      pbs_indicator_set_reason (pbs_evaluation_get_indicator (e, 2), "/");
+      if (RELINT (&l))
+        {
+          g_autofree char *zh = NULL, *en = NULL;
+
+          ASSERT_FINDING (l.lint, 0, PBS_LINT_MISSING_REASON, 2, "质量指标");
+          zh = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_ZH);
+          en = pbs_lint_dup_message (l.lint, 0, PBS_LANGUAGE_EN);
+          ASSERT_CONTAINS (zh, "实际完成值 80册 未达到年度指标值 ≥100册");
+          ASSERT_CONTAINS (en, "the actual 80册 falls short of the target ≥100册");
+        }
     }
   linted_clear (&l);
 }
@@ -475,14 +750,19 @@ test_order (void)
  *   时效指标, 符合支付条件的项目资金支付 is one of its 2 rows (50 %, at the
  *   threshold); in 成本指标 both rows are budget-control rows (100 %). In
  *   数量指标 特定目标类项目纳入预算编制 is 1 of 5 (20 %); 企业和群众满意率 is alone
- *   in its category (below GENERIC_MIN_ROWS); 产出指标 as a whole has 4
- *   generic rows of 13 (31 %). This is the report's own 共性指标多，个性化指标少.
+ *   in its category (below GENERIC_MIN_ROWS), and satisfaction categories
+ *   are not checked anyway; 产出指标 as a whole (four level-2 categories)
+ *   has 4 generic rows of 13 (31 %); 效益指标 none. The 时效指标 and 成本指标
+ *   rows are payment and budget-control rows, not satisfaction rows, so
+ *   both findings stay. This is the report's own 共性指标多，个性化指标少.
  * - few_quantitative: none; 17 of 19 rows are quantitative, 89 %.
  * - points_piled: none; the largest row is 10 points (企业和群众满意率,
  *   alone in 满意度指标) = 11.1 % of 90; in 效益指标 8 of 30 = 26.7 %; in
- *   产出指标 5 of 50.
+ *   产出指标 5 of 50. The 10-point row does stand out (10 > 2 × 4.5, the
+ *   median of the other 18 rows), but holds too small a share.
  *
- * So the findings, in order: vague_target 10, target_too_low 15,
+ * So the findings, in order (rows 0-based here; the tool and doc/lint.md
+ * print them 1-based: 11, 16, 16, 18): vague_target 10, target_too_low 15,
  * missing_reason 15, vague_target 17, then generic_dominates 时效指标 and
  * 成本指标. */
 static void
@@ -572,9 +852,12 @@ test_narrative_seed (void)
       CU_ASSERT_TRUE (h1 != NULL && h2 != NULL && h3 != NULL && h1 < h2 && h2 < h3);
 
       /* 质量指标: four rows, one short: 营商环境投诉办结销号率, 97.7% of
-       * =100%, 5 × 0.977 = 4.885 → 4.89, with the report's reason. */
+       * =100%, 5 × 0.977 = 4.885 → 4.89, with the report's reason. Its
+       * status is partial (a score above 0), as the table says it:
+       * 部分达成, not 未达成. */
       quality = line_about (text, "质量指标");
-      ASSERT_CONTAINS (quality, "二是质量指标：共4项，3项达成、1项未达成");
+      ASSERT_CONTAINS (quality, "二是质量指标：共4项，3项达成、1项部分达成。");
+      ASSERT_LACKS (quality, "未达成");
       ASSERT_CONTAINS (quality, "营商环境投诉办结销号率");
       ASSERT_CONTAINS (quality, "=100%");
       ASSERT_CONTAINS (quality, "97.7%");
@@ -644,6 +927,105 @@ test_narrative_unscored (void)
   linted_clear (&l);
 }
 
+/* The narrative of tests/data/lint/narrative.yaml (its header works the
+ * scores out): a ceiling passed has no completion rate; a met row below
+ * full points is named, not praised; the counts use the table's status
+ * words. */
+static void
+test_narrative_rows (void)
+{
+  Linted l;
+
+  if (LINT_FIXTURE ("narrative.yaml", &l))
+    {
+      g_autofree char *text = pbs_narrative_dup_text (l.sc);
+      g_autofree char *timely = NULL, *quality = NULL, *social = NULL, *quantity = NULL, *sat = NULL;
+
+      /* 办结时限 ≤3天, 4.5天: past the ceiling; 4.5 / 3 = 150 % is no
+       * completion */
+      timely = line_about (text, "时效指标");
+      ASSERT_CONTAINS (timely, "一是时效指标：共1项，1项部分达成。");
+      ASSERT_CONTAINS (timely, "实际完成值4.5天，超过年度指标值，得6.67分（分值10分）；偏差原因：人手不足。");
+      ASSERT_LACKS (timely, "完成率");
+      ASSERT_LACKS (timely, "150");
+      ASSERT_LACKS (timely, "未完全达到");
+
+      /* 1 met, 1 partial (8.00 of 10, 完成率80% of a positive row in 册),
+       * 1 unmet (是 / 否, 0) */
+      quality = line_about (text, "质量指标");
+      ASSERT_CONTAINS (quality, "三是质量指标：共3项，1项达成、1项部分达成、1项未达成。");
+      ASSERT_CONTAINS (quality, "实际完成值80册，完成率80%，未完全达到年度指标值，得8.00分（分值10分）");
+      ASSERT_CONTAINS (quality, "实际完成值“否”，未达成年度指标值，得0.00分（分值10分）");
+
+      /* 政策知晓度: met (达成), but 17 of 20 and no reason */
+      social = line_about (text, "社会效益指标");
+      ASSERT_LACKS (social, "完成情况良好");
+      ASSERT_CONTAINS (social, "一是社会效益指标：共1项，已达成。");
+      ASSERT_CONTAINS (social, "政策知晓度");
+      ASSERT_CONTAINS (social, "得17.00分（分值20分）");
+      ASSERT_CONTAINS (social, "未说明偏差原因");
+
+      /* =50人, 55人 as ≥: met at full points; the satisfaction row too */
+      quantity = line_about (text, "数量指标");
+      CU_ASSERT_STRING_EQUAL (quantity, "二是数量指标完成情况良好：共1项，已达到年度指标值。");
+      sat = line_about (text, "服务对象满意度指标");
+      ASSERT_CONTAINS (sat, "完成情况良好");
+      CU_ASSERT_EQUAL (count_of (text, "完成情况良好"), 2);
+      ASSERT_CONTAINS (text, "81.67分");
+
+      /* the same row with its reason: still below full points, named with
+       * the reason */
+      pbs_indicator_set_reason (pbs_evaluation_get_indicator (linted_evaluation (&l), 5), "宣传覆盖面不足。");
+      if (RELINT (&l))
+        {
+          g_autofree char *text2 = pbs_narrative_dup_text (l.sc);
+          g_autofree char *social2 = line_about (text2, "社会效益指标");
+
+          ASSERT_LACKS (social2, "完成情况良好");
+          ASSERT_CONTAINS (social2, "得17.00分（分值20分）");
+          ASSERT_CONTAINS (social2, "偏差原因：宣传覆盖面不足。");
+        }
+
+      /* at full points (manual 20) the row is praised */
+      {
+        PbsDecimal full = pbs_test_dec ("20");
+
+        pbs_indicator_set_manual_score (pbs_evaluation_get_indicator (linted_evaluation (&l), 5), &full);
+      }
+      if (RELINT (&l))
+        {
+          g_autofree char *text3 = pbs_narrative_dup_text (l.sc);
+          g_autofree char *social3 = line_about (text3, "社会效益指标");
+
+          CU_ASSERT_STRING_EQUAL (social3, "一是社会效益指标完成情况良好：共1项，已达到年度指标值。");
+        }
+    }
+  linted_clear (&l);
+}
+
+/* = scored two-sided, 55人 against =50人: above the target, not short of
+ * it, and no completion rate. */
+static void
+test_narrative_two_sided (void)
+{
+  Linted l;
+  g_autoptr (PbsPolicy) two = policy_with ("equal.mode", "two_sided");
+
+  if (LINT_FIXTURE ("narrative.yaml", &l) && RELINT_POLICY (&l, two))
+    {
+      g_autofree char *text = pbs_narrative_dup_text (l.sc);
+      g_autofree char *quantity = line_about (text, "数量指标");
+
+      CU_ASSERT_EQUAL (pbs_scorecard_get_row_rule (l.sc, 1), PBS_RULE_EQUAL_TWO_SIDED);
+      ASSERT_CONTAINS (quantity, "二是数量指标：共1项，1项部分达成。");
+      ASSERT_CONTAINS (quantity, "培训人数年度指标值=50人，实际完成值55人，超出年度指标值，得9.00分（分值10分）");
+      ASSERT_LACKS (quantity, "未完全达到");
+      ASSERT_LACKS (quantity, "完成率");
+      ASSERT_CONTAINS (text, "80.67分");
+    }
+  linted_clear (&l);
+}
+
 /* Twelve level-2 categories under one level-1: the ordinals go past 十,
  * and a table built in C lints clean. */
 static void
@@ -695,11 +1077,18 @@ static const PbsTestCase cases[] = {
   { "target_too_low", test_target_too_low },
   { "points_level1", test_points_level1 },
   { "points_total", test_points_total },
+  { "points_even", test_points_even },
+  { "points_median", test_points_median },
+  { "generic_single_level2", test_generic_single_level2 },
+  { "times_rounding", test_times_rounding },
   { "missing_reason", test_missing_reason },
+  { "missing_reason_wording", test_missing_reason_wording },
   { "order", test_order },
   { "seed", test_seed },
   { "narrative_seed", test_narrative_seed },
   { "narrative_unscored", test_narrative_unscored },
+  { "narrative_rows", test_narrative_rows },
+  { "narrative_two_sided", test_narrative_two_sided },
   { "narrative_ordinals", test_narrative_ordinals },
   { NULL, NULL },
 };

@@ -150,8 +150,9 @@ row_new (const char *level1, const char *level2, const char *name, const char *t
 
 /* Built in code (no file, so lint names no place): budget 10 points, two
  * rows of 45. Row 1 meets its target: 45.00; row 2: 81 / 90 × 45 =
- * 40.50, partial. Total 10 + 45 + 40.50 = 95.50. Each row holds 50 % of
- * the indicator points (≥ 30 %): two points_piled findings. */
+ * 40.50, partial. Total 10 + 45 + 40.50 = 95.50. Two even rows pile no
+ * points (neither stands out, doc/lint.md); test_lint_small gives each
+ * row a lint finding of its own. */
 static Scored *
 score_tricky_at (const char *file, int line)
 {
@@ -1077,7 +1078,21 @@ test_lint_small (void)
   if (tricky == NULL || clean == NULL || vague == NULL)
     return;
 
-  /* built in code: each row holds half the indicator points; no place */
+  /* built in code, with a finding on each row: row 1's target without
+   * its unit, row 2's reason taken away (two rows of 45 no longer pile
+   * points: neither stands out, doc/lint.md); no place */
+  {
+    PbsEvaluation *e = pbs_scorecard_get_evaluation (g_ptr_array_index (tricky->scorecards, 0));
+    PbsScorecard *sc;
+
+    CU_ASSERT_TRUE (pbs_indicator_set_target (pbs_evaluation_get_indicator (e, 0), "≥100", NULL));
+    CU_ASSERT_TRUE (pbs_indicator_set_actual (pbs_evaluation_get_indicator (e, 0), "100", NULL));
+    pbs_indicator_set_reason (pbs_evaluation_get_indicator (e, 1), NULL);
+    sc = pbs_evaluation_score (e, NULL, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+    g_ptr_array_remove_index (tricky->scorecards, 0);
+    g_ptr_array_add (tricky->scorecards, sc);
+  }
   json = RENDER (PBS_FORMAT_JSON, PBS_REPORT_LINT, PBS_LANGUAGE_ZH, tricky->scorecards);
   root = json != NULL ? PARSE_JSON (json) : NULL;
   CU_ASSERT_PTR_NOT_NULL_FATAL (root);
@@ -1087,7 +1102,7 @@ test_lint_small (void)
     {
       JsonObject *f = json_array_get_object_element (found, i);
 
-      CU_ASSERT_STRING_EQUAL (json_object_get_string_member (f, "check"), "points_piled");
+      CU_ASSERT_STRING_EQUAL (json_object_get_string_member (f, "check"), i == 0 ? "no_unit" : "missing_reason");
       CU_ASSERT_EQUAL (json_object_get_int_member (f, "row"), i + 1);
       CU_ASSERT_TRUE (json_object_get_null_member (f, "where"));
     }
