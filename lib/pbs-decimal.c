@@ -511,3 +511,21 @@ pbs_decimal_round (const PbsDecimal *self, guint digits, PbsRoundingMode mode,
                                       pbs_int128_pow10 ((guint) self->scale - digits), mode),
                 (gint32) digits, out);
 }
+
+char *
+pbs_decimal_to_short_string (const PbsDecimal *d)
+{
+  char *s = pbs_decimal_to_string (d);
+  char *dot = strchr (s, '.');
+
+  if (dot != NULL)
+    {
+      char *end = s + strlen (s);
+
+      while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+      if (end == dot + 1)
+        *dot = '\0';
+    }
+  return s;
+}

@@ -249,25 +249,6 @@ percent_text (const PbsDecimal *a, const PbsDecimal *b)
   return s;
 }
 
-/* @d without trailing zeros after the point ("13.5000" → "13.5"). */
-static char *
-trimmed_text (const PbsDecimal *d)
-{
-  char *s = pbs_decimal_to_string (d);
-  char *dot = strchr (s, '.');
-
-  if (dot != NULL)
-    {
-      char *end = s + strlen (s);
-
-      while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-      if (end == dot + 1)
-        *dot = '\0';
-    }
-  return s;
-}
-
 static char *
 count_percent_text (guint a, guint b)
 {
@@ -971,7 +952,7 @@ pbs_lint_dup_message (PbsLint *self, guint index, PbsLanguage language)
         piled_points (self, f, &category, &all);
         wt = pbs_decimal_to_string (&w);
         mt = scope_median_others (self->scorecard, (guint) f->row, f->of_total ? NULL : f->category, &median)
-             ? trimmed_text (&median) : g_strdup ("?");
+             ? pbs_decimal_to_short_string (&median) : g_strdup ("?");
         if (f->of_total)
           {
             share = percent_text (&w, &all);

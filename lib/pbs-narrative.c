@@ -38,25 +38,6 @@ append_ordinal (GString *s, guint n)
   g_string_append (s, digits[n % 10]);
 }
 
-/* @d without trailing zeros after the point ("97.7000" → "97.7"). */
-static char *
-decimal_text (const PbsDecimal *d)
-{
-  char *s = pbs_decimal_to_string (d);
-  char *dot = strchr (s, '.');
-
-  if (dot != NULL)
-    {
-      char *end = s + strlen (s);
-
-      while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-      if (end == dot + 1)
-        *dot = '\0';
-    }
-  return s;
-}
-
 /* A target or actual as printed; words are quoted ("“及时”"), numbers with
  * their sign are not ("≥60%"). */
 static void
@@ -111,7 +92,7 @@ append_score (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
   g_autofree char *st = NULL, *pt = NULL;
 
   pbs_indicator_get_points (ind, &points);
-  pt = decimal_text (&points);
+  pt = pbs_decimal_to_short_string (&points);
   if (!pbs_scorecard_get_row_score (sc, row, &score))
     return;
   st = pbs_decimal_to_string (&score);
@@ -227,7 +208,7 @@ append_shortfall (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *i
       && g_strcmp0 (pbs_value_get_unit (pbs_indicator_get_target (ind)), "%") != 0
       && completion_percent (ind, &pct))
     {
-      g_autofree char *t = decimal_text (&pct);
+      g_autofree char *t = pbs_decimal_to_short_string (&pct);
       g_string_append_printf (s, "，完成率%s%%", t);
     }
   switch (row_miss (sc, row, ind))
@@ -269,7 +250,7 @@ append_met_below (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *i
   if (pbs_scorecard_get_row_score (sc, row, &score) && pbs_decimal_compare (&score, &points) < 0)
     {
       g_autofree char *st = pbs_decimal_to_string (&score);
-      g_autofree char *pt = decimal_text (&points);
+      g_autofree char *pt = pbs_decimal_to_short_string (&points);
 
       g_string_append_printf (s, "，但得%s分（分值%s分），未得满分", st, pt);
     }
@@ -285,7 +266,7 @@ static void
 append_over (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
 {
   const PbsPolicy *p = pbs_scorecard_get_policy (sc);
-  g_autofree char *threshold = decimal_text (&p->over_threshold);
+  g_autofree char *threshold = pbs_decimal_to_short_string (&p->over_threshold);
   PbsDecimal times;
 
   g_string_append_printf (s, "%s实际完成值", pbs_indicator_get_name (ind));
@@ -294,7 +275,7 @@ append_over (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
   append_value (s, pbs_indicator_get_target (ind));
   if (times_target (ind, &times))
     {
-      g_autofree char *rt = decimal_text (&times);
+      g_autofree char *rt = pbs_decimal_to_short_string (&times);
       g_string_append_printf (s, "（为指标值的%s倍，超过%s倍的偏离阈值）", rt, threshold);
     }
   else
@@ -446,7 +427,7 @@ append_conclusion (GString *s, PbsScorecard *sc)
   pbs_scorecard_get_total (sc, &total);
   pbs_scorecard_get_total_points (sc, &total_points);
   tt = pbs_decimal_to_string (&total);
-  tp = decimal_text (&total_points);
+  tp = pbs_decimal_to_short_string (&total_points);
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     unscored += pbs_scorecard_get_row_status (sc, i) == PBS_STATUS_UNSCORED
                 && !(pbs_scorecard_get_row_flags (sc, i) & PBS_FLAG_NOT_COUNTED);
@@ -475,7 +456,7 @@ append_conclusion (GString *s, PbsScorecard *sc)
       pbs_scorecard_get_budget_score (sc, &bscore);
       pbs_scorecard_get_budget_points (sc, &bpoints);
       bs = pbs_decimal_to_string (&bscore);
-      bp = decimal_text (&bpoints);
+      bp = pbs_decimal_to_short_string (&bpoints);
       g_string_append_printf (s, "；预算执行率%s%%（全年执行数%s%s，全年预算数%s%s），得%s分（分值%s分）。\n",
                               rt, et, currency, at, currency, bs, bp);
     }

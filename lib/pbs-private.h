@@ -193,6 +193,10 @@ gboolean     pbs_policy_set_unchecked (PbsPolicy *self, const char *knob,
  * its scale must be 0–18 (caller mistakes are g_return_if_fail). */
 #define PBS_DECIMAL_VALID(d) ((d)->scale >= 0 && (d)->scale <= PBS_DECIMAL_MAX_SCALE)
 
+/* @d as text without trailing zeros after the point ("97.7000" → "97.7",
+ * "90.00" → "90"), for sentences rather than tables. */
+char *pbs_decimal_to_short_string (const PbsDecimal *d);
+
 /* Number scanning shared by pbs_decimal_parse() and the value parser:
  * reads an optional sign, ASCII digits with thousands separators in groups
  * of three and an optional fraction from @p (already free of full-width

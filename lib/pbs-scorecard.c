@@ -1295,10 +1295,7 @@ percent (const PbsDecimal *rate)
   pbs_decimal_init (&hundred, 100, 0);
   if (!pbs_decimal_mul (rate, &hundred, &p))
     return pbs_decimal_to_string (rate);
-  /* drop trailing zeros: 0.90 × 100 is 90, not 90.00 */
-  while (p.scale > 0 && p.value % 10 == 0)
-    p.value /= 10, p.scale--;
-  return pbs_decimal_to_string (&p);
+  return pbs_decimal_to_short_string (&p);   /* 0.90 × 100 is 90, not 90.00 */
 }
 
 /**
