@@ -118,3 +118,36 @@ pbs_test_dec (const char *text)
     }
   return d;
 }
+
+/* One table row as text, for tests that build evaluations in code. */
+typedef struct {
+  const char *level1, *level2, *name, *points, *target, *actual;
+} PbsTestRow;
+
+/* Adds @rows to @e; a target or actual that does not parse fails the
+ * test (a typo in the test, not the behaviour under test). */
+static inline void
+pbs_test_add_rows (PbsEvaluation *e, const PbsTestRow *rows, guint n_rows)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      GError *error = NULL;
+      PbsDecimal w = pbs_test_dec (rows[i].points);
+      PbsIndicator *ind = pbs_indicator_new (rows[i].level1, rows[i].level2, rows[i].name, &w);
+
+      if (rows[i].target != NULL && !pbs_indicator_set_target (ind, rows[i].target, &error))
+        {
+          fprintf (stderr, "test input: target %s: %s\n", rows[i].target, error->message);
+          CU_FAIL ("target text did not parse");
+          g_clear_error (&error);
+        }
+      if (rows[i].actual != NULL && !pbs_indicator_set_actual (ind, rows[i].actual, &error))
+        {
+          fprintf (stderr, "test input: actual %s: %s\n", rows[i].actual, error->message);
+          CU_FAIL ("actual text did not parse");
+          g_clear_error (&error);
+        }
+      pbs_evaluation_add_indicator (e, ind);
+      pbs_indicator_unref (ind);
+    }
+}

@@ -30,9 +30,7 @@
 
 /* ------------------------------------------------------------------ helpers */
 
-typedef struct {
-  const char *level1, *level2, *name, *points, *target, *actual;
-} Row;
+typedef PbsTestRow Row;
 
 #define OUT "产出指标"
 #define QTY "数量指标"
@@ -55,26 +53,7 @@ eval_new (const char *title, const char *dept, const char *annual, const char *e
   pbs_evaluation_set_title (e, title);
   pbs_evaluation_set_department (e, dept);
   pbs_evaluation_set_budget (e, b);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      PbsDecimal w = pbs_test_dec (rows[i].points);
-      g_autoptr (PbsIndicator) ind = pbs_indicator_new (rows[i].level1, rows[i].level2,
-                                                        rows[i].name, &w);
-
-      if (rows[i].target != NULL && !pbs_indicator_set_target (ind, rows[i].target, &error))
-        {
-          fprintf (stderr, "test input: target %s: %s\n", rows[i].target, error->message);
-          CU_FAIL ("target text did not parse");
-          g_clear_error (&error);
-        }
-      if (rows[i].actual != NULL && !pbs_indicator_set_actual (ind, rows[i].actual, &error))
-        {
-          fprintf (stderr, "test input: actual %s: %s\n", rows[i].actual, error->message);
-          CU_FAIL ("actual text did not parse");
-        }
-      pbs_evaluation_add_indicator (e, ind);
-    }
+  pbs_test_add_rows (e, rows, n_rows);
   return e;
 }
 #define EVAL(title, dept, annual, executed, rows) \
