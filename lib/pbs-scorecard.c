@@ -610,6 +610,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   PbsBudget *budget;
   PbsDecimal raw, all_points, counted_points, scored_points;
   g_autofree Family *parents = NULL;
+  gboolean zero_points = FALSE;
   PbsRational rate;
   guint n;
   gboolean ok = FALSE;
@@ -674,6 +675,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
       if (!counted)
         continue;
 
+      if (!ind->not_applicable && pbs_decimal_sign (&ind->points) == 0)
+        zero_points = TRUE;
       if (!add (sc, &all_points, &ind->points, error)
           || (!ind->not_applicable && !add (sc, &counted_points, &ind->points, error))
           || (row.has_score && (!add (sc, &raw, &row.score, error) || !add (sc, &scored_points, &ind->points, error)))
@@ -682,6 +685,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
     }
   if (!sum_children (sc, parents, error))
     goto out;
+  if (zero_points)
+    warn (sc, PBS_WARNING_ZERO_POINTS);
 
   if (!check_template (sc, pbs_evaluation_get_template (self), groups.l1, error))
     goto out;
@@ -1345,6 +1350,9 @@ pbs_scorecard_dup_warning_message (PbsScorecard *self, guint index, PbsLanguage 
       total = pbs_decimal_to_string (&self->policy->weights_total);
       return zh ? g_strdup_printf ("各项分值合计 %s，不等于 %s", sum, total)
                 : g_strdup_printf ("the points add up to %s, not %s", sum, total);
+    case PBS_WARNING_ZERO_POINTS:
+      return g_strdup (zh ? "有适用指标的分值为 0，每项指标的分值应大于 0"
+                          : "an applicable row carries 0 points; every row's points should be above 0");
     case PBS_WARNING_BUDGET_PRINTED_DIFFERS:
       {
         PbsBudget *b = pbs_evaluation_get_budget (self->evaluation);

@@ -423,7 +423,7 @@ test_enum_types (void)
   static const char *const grade[] = { "none", "excellent", "good", "fair", "poor" };
   static const char *const warning[] = { "over_budget", "execution_below_90", "yellow_low_execution",
                                          "yellow_zero_budget", "red_mismatch", "weights",
-                                         "budget_printed_differs" };
+                                         "budget_printed_differs", "zero_points" };
   static const char *const rounding[] = { "half_up", "truncate", "floor" };
   static const char *const op[] = { "none", "ge", "gt", "eq", "le", "lt" };
   static const char *const band[] = { "unknown", "met", "partial", "unmet" };

@@ -1156,6 +1156,32 @@ test_warning_thresholds_in_messages (void)
   CU_ASSERT_TRUE (seen);
 }
 
+/* §6: every point value is above 0; a 0-point applicable row is a
+ * warning (not an error: real tables carry informational rows), and a
+ * not-applicable one is not. */
+static void
+test_zero_points_warning (void)
+{
+  static const char yaml[] =
+    "pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 100}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: R, target: '≥1', actual: '1', points: 90}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: Z, target: '≥1', actual: '1', points: 0%s}\n";
+  for (guint na = 0; na < 2; na++)
+    {
+      g_autofree char *text = g_strdup_printf (yaml, na ? ", not_applicable: true" : "");
+      g_autoptr (PbsEvaluation) e = evaluation_from_yaml (text);
+      g_autoptr (PbsScorecard) sc = NULL;
+      gboolean seen = FALSE;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+      sc = pbs_evaluation_score (e, NULL, NULL);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+      for (guint i = 0; i < pbs_scorecard_get_n_warnings (sc); i++)
+        seen = seen || pbs_scorecard_get_warning (sc, i) == PBS_WARNING_ZERO_POINTS;
+      CU_ASSERT_EQUAL (seen, na == 0);
+    }
+}
+
 static const PbsTestCase cases[] = {
   { "budget_rate_uses_annual", test_budget_rate_uses_annual },
   { "budget_rate_percentage", test_budget_rate_percentage },
@@ -1188,6 +1214,7 @@ static const PbsTestCase cases[] = {
   { "nested_parents_count_once", test_nested_parents_count_once },
   { "nested_unscored_child_is_incomplete", test_nested_unscored_child_is_incomplete },
   { "warning_thresholds_in_messages", test_warning_thresholds_in_messages },
+  { "zero_points_warning", test_zero_points_warning },
   { NULL, NULL }
 };
 

@@ -161,6 +161,8 @@ typedef enum {
  *   under `weights.mismatch` rescale or as_is)
  * @PBS_WARNING_BUDGET_PRINTED_DIFFERS: the printed budget score differs
  *   from the computed one
+ * @PBS_WARNING_ZERO_POINTS: an applicable row carries 0 points (rule book
+ *   §6: every point value is above 0)
  *
  * Document-level warnings (rule book §3, §6, §10); never errors. Row-level
  * findings are #PbsFlags.
@@ -175,6 +177,7 @@ typedef enum {
   PBS_WARNING_RED_MISMATCH,            /*< nick=red_mismatch >*/
   PBS_WARNING_WEIGHTS,                 /*< nick=weights >*/
   PBS_WARNING_BUDGET_PRINTED_DIFFERS,  /*< nick=budget_printed_differs >*/
+  PBS_WARNING_ZERO_POINTS,             /*< nick=zero_points >*/
 } PbsWarning;
 
 #define PBS_TYPE_SCORECARD (pbs_scorecard_get_type ())
