@@ -279,7 +279,7 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, G
   row->status = res.met ? PBS_STATUS_MET
                 : pbs_decimal_sign (&row->score) > 0 ? PBS_STATUS_PARTIAL : PBS_STATUS_UNMET;
 
-  if (ind->has_manual_score && res.rule != PBS_RULE_QUALITATIVE)
+  if ((ind->has_manual_score || ind->band != PBS_BAND_UNKNOWN) && res.rule != PBS_RULE_QUALITATIVE)
     row->flags |= PBS_FLAG_MANUAL_IGNORED;
 
   /* A 偏差原因 is owed for a shortfall or an over-completion (§4, §10). */
@@ -1043,7 +1043,7 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
   if (r->flags & PBS_FLAG_NOT_COUNTED)
     g_string_append (s, zh ? "；由上级指标计入总分，不重复计算" : "; counted through its parent, not twice");
   if (r->flags & PBS_FLAG_MANUAL_IGNORED)
-    g_string_append (s, zh ? "；非定性指标，人工评分不采用" : "; a manual score on a non-qualitative row is ignored");
+    g_string_append (s, zh ? "；非定性指标，人工评分或评级不采用" : "; a manual score or band on a non-qualitative row is ignored");
   if (r->flags & PBS_FLAG_MISSING_REASON)
     g_string_append (s, zh ? "；缺少偏差原因分析" : "; a 偏差原因 (reason for the deviation) is owed");
   if (r->flags & PBS_FLAG_PRINTED_DIFFERS)

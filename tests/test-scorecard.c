@@ -1182,6 +1182,27 @@ test_zero_points_warning (void)
     }
 }
 
+/* §10: inputs meant for qualitative rows are ignored, and flagged, on
+ * other rows: a manual score or an explicit band. */
+static void
+test_band_on_quantity_row_is_flagged (void)
+{
+  g_autoptr (PbsEvaluation) e = evaluation_from_yaml (
+    "pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 100}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: R, target: '≥1', actual: '1', points: 45, band: unmet}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: S, target: '≥1', actual: '1', points: 45}\n");
+  g_autoptr (PbsScorecard) sc = NULL;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  sc = pbs_evaluation_score (e, NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_flags (sc, 0) & PBS_FLAG_MANUAL_IGNORED);
+  CU_ASSERT_FALSE (pbs_scorecard_get_row_flags (sc, 1) & PBS_FLAG_MANUAL_IGNORED);
+  CU_ASSERT_TRUE (pbs_scorecard_get_row_score (sc, 0, &d));
+  PBS_ASSERT_DECIMAL (&d, "45.00");
+}
+
 static const PbsTestCase cases[] = {
   { "budget_rate_uses_annual", test_budget_rate_uses_annual },
   { "budget_rate_percentage", test_budget_rate_percentage },
@@ -1215,6 +1236,7 @@ static const PbsTestCase cases[] = {
   { "nested_unscored_child_is_incomplete", test_nested_unscored_child_is_incomplete },
   { "warning_thresholds_in_messages", test_warning_thresholds_in_messages },
   { "zero_points_warning", test_zero_points_warning },
+  { "band_on_quantity_row_is_flagged", test_band_on_quantity_row_is_flagged },
   { NULL, NULL }
 };
 

@@ -91,8 +91,8 @@ typedef enum {
  * @PBS_FLAG_PRINTED_DIFFERS: the printed score differs from the computed
  *   one by more than `audit.tolerance`
  * @PBS_FLAG_LATE: a date target was missed
- * @PBS_FLAG_MANUAL_IGNORED: a manual score on a non-qualitative row was
- *   ignored
+ * @PBS_FLAG_MANUAL_IGNORED: a manual score or an explicit band on a
+ *   non-qualitative row was ignored
  * @PBS_FLAG_OVER_DEDUCTED: points were deducted for over-completion
  *   (`over.action` deduct)
  * @PBS_FLAG_NOT_COUNTED: a parent or child row (`其中…`) whose score is
