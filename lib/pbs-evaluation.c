@@ -628,3 +628,9 @@ pbs_evaluation_check_template (PbsEvaluation *self, PbsTemplate *template_, GErr
     }
   return TRUE;
 }
+
+GPtrArray *
+pbs_evaluation_indicators (PbsEvaluation *self)
+{
+  return self->indicators;
+}

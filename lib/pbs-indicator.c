@@ -55,6 +55,7 @@ pbs_indicator_new (const char *level1, const char *level2, const char *name,
   self->level1 = g_ref_string_new_intern (level1);
   self->level2 = g_ref_string_new_intern (level2);
   self->name = g_strdup (name);
+  self->qizhong = g_str_has_prefix (name, "其中");
   self->reason = g_strdup ("");
   self->points = *points;
   return self;

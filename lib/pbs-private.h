@@ -76,6 +76,7 @@ struct _PbsIndicator
   guint       has_printed_score : 1;
   guint       not_applicable : 1;
   guint       reason_given : 1;   /* pbs_reason_is_given (reason), kept current */
+  guint       qizhong : 1;        /* the name starts with 其中: a child row */
 };
 
 struct _PbsBudget
@@ -179,6 +180,8 @@ void         pbs_evaluation_set_refs (PbsEvaluation *self, const char *template_
                                       const char *policy_ref);
 const char  *pbs_evaluation_get_template_ref (PbsEvaluation *self);
 const char  *pbs_evaluation_get_policy_ref (PbsEvaluation *self);
+/* The rows, for loops that must not pay a type check per row. */
+GPtrArray   *pbs_evaluation_indicators (PbsEvaluation *self);
 /* Where the evaluation was read from: its file and the document's place. */
 void         pbs_evaluation_set_source (PbsEvaluation *self, const char *source,
                                         guint line, guint column);
@@ -250,6 +253,7 @@ typedef struct {
   PbsLanguage         language;
   guint               row;       /* 1-based, for messages */
   const char         *source;    /* the file the row was read from, or NULL */
+  gboolean            want_ratio; /* compute the completion ratio, not only whether one exists */
 } PbsRuleInput;
 
 /* Sets @error to "FILE:LINE:COLUMN: row N (name): what" — the place when

@@ -128,8 +128,11 @@ clamp (const Ctx *c, PbsRational *r)
 static void
 set_ratio (const Ctx *c, const PbsRational *t, PbsRuleResult *out)
 {
-  if (t->num != 0 && pbs_rational_div (&c->a, t, &out->ratio))
-    out->has_ratio = TRUE;
+  /* Scoring only records that a ratio exists; it is computed when asked
+   * for (pbs_scorecard_get_row_ratio), not once per row of every batch. */
+  out->has_ratio = t->num != 0;
+  if (out->has_ratio && c->in->want_ratio && !pbs_rational_div (&c->a, t, &out->ratio))
+    out->has_ratio = FALSE;
 }
 
 /* -------------------------------------------------------- quantity rules */

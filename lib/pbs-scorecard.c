@@ -142,9 +142,17 @@ score_error (const PbsScorecard *sc, GError **error, int code, guint row, const 
   return FALSE;
 }
 
-static gboolean
+static inline gboolean
 add (const PbsScorecard *sc, PbsDecimal *acc, const PbsDecimal *x, GError **error)
 {
+  gint64 v;
+
+  /* Sums of one scale, the usual case, without a call. */
+  if (acc->scale == x->scale && !__builtin_add_overflow (acc->value, x->value, &v))
+    {
+      acc->value = v;
+      return TRUE;
+    }
   if (!pbs_decimal_add (acc, x, acc))
     return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                         "a total is too large to keep exactly");
@@ -254,7 +262,7 @@ static gboolean
 score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, GError **error)
 {
   const PbsPolicy *p = sc->policy;
-  PbsRuleInput in = { p, ind, PBS_LANGUAGE_EN, n, pbs_evaluation_get_source (sc->evaluation) };
+  PbsRuleInput in = { p, ind, PBS_LANGUAGE_EN, n, pbs_evaluation_get_source (sc->evaluation), FALSE };
   PbsRuleResult res;
   PbsRational w;
   gboolean reason;
@@ -503,10 +511,10 @@ typedef struct {
   guint n_children;
 } Family;
 
-static gboolean
+static inline gboolean
 is_qizhong (const PbsIndicator *ind)
 {
-  return g_str_has_prefix (ind->name, "其中");
+  return ind->qizhong;
 }
 
 /* `parent: NAME` names the nearest row above with that name; a 其中 row
@@ -611,6 +619,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   PbsDecimal raw, all_points, counted_points, scored_points;
   g_autofree Family *parents = NULL;
   gboolean zero_points = FALSE;
+  GPtrArray *rows;
   PbsRational rate;
   guint n;
   gboolean ok = FALSE;
@@ -640,11 +649,13 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   pbs_decimal_init (&counted_points, 0, 0);
   pbs_decimal_init (&scored_points, 0, 0);
 
+  rows = pbs_evaluation_indicators (self);
   parents = find_parents (self, n);
   for (guint i = 0; i < n; i++)
     {
-      const PbsIndicator *ind = pbs_evaluation_get_indicator (self, i);
-      gboolean counted = counts (self, parents, i);
+      const PbsIndicator *ind = g_ptr_array_index (rows, i);
+      gboolean counted = parents[i].parent == G_MAXUINT && parents[i].n_children == 0
+                         ? TRUE : counts (self, parents, i);
       Row row = { 0 };
 
       if (pbs_decimal_sign (&ind->points) < 0)
@@ -720,7 +731,8 @@ pbs_scorecard_row_raw (PbsScorecard *self, guint row, const PbsPolicy *policy,
 {
   PbsRuleInput in = { policy != NULL ? policy : self->policy,
                       pbs_evaluation_get_indicator (self->evaluation, row),
-                      PBS_LANGUAGE_EN, row + 1, pbs_evaluation_get_source (self->evaluation) };
+                      PBS_LANGUAGE_EN, row + 1, pbs_evaluation_get_source (self->evaluation),
+                      FALSE };
   PbsRuleResult res;
 
   if (!pbs_value_is_set (&in.indicator->actual) || !pbs_rules_score_row (&in, &res, NULL, NULL))
@@ -981,6 +993,7 @@ pbs_scorecard_get_row_ratio (PbsScorecard *self, guint row, PbsDecimal *out)
   in.language = PBS_LANGUAGE_EN;
   in.row = row + 1;
   in.source = pbs_evaluation_get_source (self->evaluation);
+  in.want_ratio = TRUE;
   return pbs_rules_score_row (&in, &res, NULL, NULL) && res.has_ratio
          && pbs_rational_to_decimal (&res.ratio, 4, PBS_ROUNDING_HALF_UP, out);
 }
@@ -1034,6 +1047,7 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
   in.language = language;
   in.row = row + 1;
   in.source = pbs_evaluation_get_source (self->evaluation);
+  in.want_ratio = FALSE;
   if (!pbs_rules_score_row (&in, &res, s, NULL))
     g_string_append (s, zh ? "（输入已在评分后改变）" : " (the inputs changed after scoring)");
   g_string_append (s, " → ");
