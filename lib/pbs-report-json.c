@@ -305,7 +305,8 @@ add_evaluation (Json *j, const PbsReportInput *in)
   json_builder_set_member_name (j->b, "unscored");
   json_builder_begin_array (j->b);
   for (guint i = 0; i < pbs_scorecard_get_n_rows (j->sc); i++)
-    if (pbs_scorecard_get_row_status (j->sc, i) == PBS_STATUS_UNSCORED)
+    if (pbs_scorecard_get_row_status (j->sc, i) == PBS_STATUS_UNSCORED
+        && !(pbs_scorecard_get_row_flags (j->sc, i) & PBS_FLAG_NOT_COUNTED))
       json_builder_add_int_value (j->b, i + 1);
   json_builder_end_array (j->b);
   add_budget (j);

@@ -657,7 +657,10 @@ pbs_report_dup_unscored (PbsScorecard *scorecard, PbsLanguage language)
     {
       const char *name;
 
-      if (pbs_scorecard_get_row_status (scorecard, i) != PBS_STATUS_UNSCORED)
+      /* what makes the table incomplete: rows that count (not a 其中
+       * detail of a parent that has its own actual) */
+      if (pbs_scorecard_get_row_status (scorecard, i) != PBS_STATUS_UNSCORED
+          || (pbs_scorecard_get_row_flags (scorecard, i) & PBS_FLAG_NOT_COUNTED))
         continue;
       name = pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i));
       if (s->len > 0)

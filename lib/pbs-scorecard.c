@@ -275,9 +275,16 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, G
     {
       if (!pbs_decimal_round (&ind->points, p->rounding_digits, p->rounding_mode, &row->score))
         return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, n, ind, "the points are too large");
+      if (pbs_decimal_compare (&row->score, &ind->points) > 0)
+        row->score = ind->points;
     }
   else if (!round_rational (sc, &res.raw, &row->score))
     return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, n, ind, "the score is too large to keep exactly");
+  /* Rounding never lifts a score past its points (§4: every score ends in
+   * [0, w]); a row at its points keeps them as written (2.5 of 2.5 under
+   * whole-point rounding). */
+  if (pbs_decimal_compare (&row->score, &ind->points) > 0)
+    row->score = ind->points;
   row->has_score = TRUE;
   row->rule = (guint8) res.rule;
   row->flags = res.flags;
@@ -310,6 +317,13 @@ warn (PbsScorecard *sc, PbsWarning w)
   g_array_append_val (sc->warnings, w);
 }
 
+static void
+check_budget_printed (PbsScorecard *sc, const PbsBudget *b)
+{
+  if (b->has_printed_score && differs (&b->printed_score, &sc->budget_score, &sc->policy->audit_tolerance))
+    warn (sc, PBS_WARNING_BUDGET_PRINTED_DIFFERS);
+}
+
 /* Rule book §3: rate = 全年执行数 / 全年预算数, score = points × rate. */
 static gboolean
 score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **error)
@@ -330,6 +344,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
                             "全年预算数 is 0, so the execution rate is undefined "
                             "(policy budget.zero is error)");
       warn (sc, PBS_WARNING_YELLOW_ZERO_BUDGET);
+      check_budget_printed (sc, b);
       return TRUE;
     }
 
@@ -352,6 +367,9 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
   if (!pbs_rational_mul (&pts, &capped, &score) || !round_rational (sc, &score, &sc->budget_score))
     return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                         "the budget score is too large to keep exactly");
+  /* With the cap, rounding never lifts the score past the points. */
+  if (p->budget_cap && pbs_decimal_compare (&sc->budget_score, &sc->budget_points) > 0)
+    sc->budget_score = sc->budget_points;
 
   if (pbs_rational_compare (rate, &one) > 0)
     warn (sc, PBS_WARNING_OVER_BUDGET);
@@ -362,8 +380,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
   if (pbs_rational_compare (rate, &bound) < 0)
     warn (sc, PBS_WARNING_YELLOW_LOW_EXECUTION);
 
-  if (b->has_printed_score && differs (&b->printed_score, &sc->budget_score, &p->audit_tolerance))
-    warn (sc, PBS_WARNING_BUDGET_PRINTED_DIFFERS);
+  check_budget_printed (sc, b);
   return TRUE;
 }
 
@@ -430,7 +447,7 @@ score_total (PbsScorecard *sc, const PbsDecimal *raw, const PbsDecimal *all_poin
         return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                             "the total is too large to keep exactly");
     }
-  else if (!pbs_decimal_round (raw, MAX ((guint) raw->scale, p->rounding_digits), p->rounding_mode, &sc->total))
+  else if (!pbs_decimal_round (raw, p->rounding_digits, p->rounding_mode, &sc->total))
     return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL, "the total is too large");
 
   sc->grade = PBS_GRADE_NONE;
@@ -585,6 +602,12 @@ sum_children (PbsScorecard *sc, const Family *f, GError **error)
           all_met = all_met && child->status == PBS_STATUS_MET;
         }
       parent->has_score = any && all_scored;
+      {
+        const PbsIndicator *ind = pbs_evaluation_get_indicator (sc->evaluation, j);
+        if (parent->has_score && ind->has_printed_score
+            && differs (&ind->printed_score, &parent->score, &sc->policy->audit_tolerance))
+          parent->flags |= PBS_FLAG_PRINTED_DIFFERS;
+      }
       parent->status = !any ? PBS_STATUS_NOT_APPLICABLE
                        : !all_scored ? PBS_STATUS_UNSCORED
                        : all_met ? PBS_STATUS_MET
