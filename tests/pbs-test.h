@@ -151,3 +151,20 @@ pbs_test_add_rows (PbsEvaluation *e, const PbsTestRow *rows, guint n_rows)
       pbs_indicator_unref (ind);
     }
 }
+
+/* Scores @e under @policy; a failure fails the test at the caller's place
+ * and gives NULL. */
+static inline PbsScorecard *
+pbs_test_score_ok_at (const char *file, int line, PbsEvaluation *e, const PbsPolicy *policy)
+{
+  GError *error = NULL;
+  PbsScorecard *sc = pbs_evaluation_score (e, policy, &error);
+
+  CHECK_AT (sc != NULL, file, line);
+  if (sc == NULL)
+    fprintf (stderr, "%s:%d: scoring failed: %s\n", file, line,
+             error ? error->message : "(no error set)");
+  g_clear_error (&error);
+  return sc;
+}
+#define SCORE_OK(e, policy) pbs_test_score_ok_at (__FILE__, __LINE__, e, policy)

@@ -1,4 +1,4 @@
-/* test-presets.c - the shipped policies/*.yaml are the C presets
+/* test-presets.c - the shipped policies/NAME.yaml are the C presets
  *
  * Copyright 2026 The pbscore authors
  * SPDX-License-Identifier: LGPL-2.1-or-later

@@ -72,26 +72,13 @@ policy_as_is (void)
   return p;
 }
 
-static PbsScorecard *
-score_ok_at (const char *file, int line, PbsEvaluation *e, const PbsPolicy *policy)
-{
-  g_autoptr (GError) error = NULL;
-  PbsScorecard *sc = pbs_evaluation_score (e, policy, &error);
-
-  CHECK_AT (sc != NULL, file, line);
-  if (sc == NULL)
-    fprintf (stderr, "%s:%d: scoring failed: %s\n", file, line,
-             error ? error->message : "(no error set)");
-  return sc;
-}
-#define SCORE_OK(e, policy) score_ok_at (__FILE__, __LINE__, e, policy)
 
 /* Scores E under POLICY and adds it to R. */
 static void
 add_at (const char *file, int line, PbsRollup *r, PbsEvaluation *e, const PbsPolicy *policy)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PbsScorecard) sc = score_ok_at (file, line, e, policy);
+  g_autoptr (PbsScorecard) sc = pbs_test_score_ok_at (file, line, e, policy);
 
   if (sc == NULL)
     return;

@@ -98,20 +98,6 @@ preset (const char *name)
   return p;
 }
 
-/* Scores E and checks that it worked. */
-static PbsScorecard *
-score_ok_at (const char *file, int line, PbsEvaluation *e, const PbsPolicy *policy)
-{
-  g_autoptr (GError) error = NULL;
-  PbsScorecard *sc = pbs_evaluation_score (e, policy, &error);
-
-  CHECK_AT (sc != NULL, file, line);
-  if (sc == NULL)
-    fprintf (stderr, "%s:%d: scoring failed: %s\n", file, line,
-             error ? error->message : "(no error set)");
-  return sc;
-}
-#define SCORE_OK(e, policy) score_ok_at (__FILE__, __LINE__, e, policy)
 
 /* Scoring E must fail with PBS_SCORE_ERROR CODE; returns the error. */
 static GError *

@@ -15,6 +15,7 @@ Prints "N passed, N failed" like the CUnit programs.
 """
 import decimal
 import json
+import os
 import sys
 import traceback
 
@@ -110,33 +111,10 @@ def test_enum_gtypes():
 
 # A small evaluation (doc/format.md): one row met, one partial whose printed
 # score was truncated (37.77 for 37.7777…), the budget 86.18 % executed.
-EVALUATION = """\
-pbscore: 1
-kind: evaluation
-title: 与委托运营方结算费用
-year: 2022
-currency: 元
-budget:
-  annual: 250000
-  executed: 215457.6
-  printed_score: 8.62
-indicators:
-  - level1: 产出指标
-    level2: 数量指标
-    name: 结算完成率
-    target: "=100%"
-    actual: "100%"
-    points: 50
-    printed_score: 50
-  - level1: 效益指标
-    level2: 社会效益指标
-    name: 群众满意度
-    target: "≥90%"
-    actual: "85%"
-    points: 40
-    printed_score: 37.77
-printed_total: 96.39
-"""
+EVALUATION = open (os.path.join (os.environ.get ("G_TEST_SRCDIR") or
+                                 os.path.dirname (os.path.abspath (__file__)),
+                                 "data", "bindings", "settlement.yaml"),
+                   encoding="utf-8").read ()
 
 
 def decimal_out(res):

@@ -42,35 +42,11 @@ function runCase(func) {
     }
 }
 
-// A small evaluation (doc/format.md), the same as tests/test_gi.py's: one
-// row met, one partial whose printed score was truncated, the budget
-// 86.18 % executed.
-const EVALUATION = `pbscore: 1
-kind: evaluation
-title: 与委托运营方结算费用
-year: 2022
-currency: 元
-budget:
-  annual: 250000
-  executed: 215457.6
-  printed_score: 8.62
-indicators:
-  - level1: 产出指标
-    level2: 数量指标
-    name: 结算完成率
-    target: "=100%"
-    actual: "100%"
-    points: 50
-    printed_score: 50
-  - level1: 效益指标
-    level2: 社会效益指标
-    name: 群众满意度
-    target: "≥90%"
-    actual: "85%"
-    points: 40
-    printed_score: 37.77
-printed_total: 96.39
-`;
+// The evaluation tests/test_gi.py reads too (tests/data/bindings/).
+const EVALUATION = new TextDecoder ().decode (GLib.file_get_contents (
+    GLib.build_filenamev ([GLib.getenv ('G_TEST_SRCDIR') ??
+                           GLib.path_get_dirname (imports.system.programPath ?? '.'),
+                           'data', 'bindings', 'settlement.yaml']))[1]);
 
 // A PbsDecimal (out caller-allocates) result as a string: gjs returns the
 // Decimal itself for a void function and [ok, Decimal] for a gboolean one.
