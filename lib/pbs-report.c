@@ -585,7 +585,7 @@ pbs_report_dup_flags (PbsFlags flags, gint language, const char *sep)
         continue;
       if (s->len > 0)
         g_string_append (s, sep);
-      g_string_append (s, language < 0 ? pbs_flag_to_string (labels[i].flag)
+      g_string_append (s, language < 0 ? pbs_flag_get_nick (labels[i].flag)
                           : language == PBS_LANGUAGE_EN ? labels[i].en : labels[i].zh);
     }
   return g_string_free (s, FALSE);

@@ -449,7 +449,7 @@ append_summary (const Options *o, GString *s, GPtrArray *all)
         g_ptr_array_add (cells, g_strdup ("—"));
       else
         g_ptr_array_add (cells, g_strdup (en ? enum_nick (PBS_TYPE_GRADE, grade)
-                                             : pbs_grade_to_string (grade)));
+                                             : pbs_grade_get_label (grade)));
       if (pbs_scorecard_is_complete (sc))
         g_ptr_array_add (cells, g_strdup (en ? "yes" : "是"));
       else
@@ -847,8 +847,8 @@ cmd_policy (const Command *self, Options *o)
           append_cell (s, *p, width);
           for (const char * const *k = knobs; *k != NULL; k++)
             {
-              g_autofree char *mine = pbs_policy_get (policy, *k);
-              g_autofree char *base = pbs_policy_get (central, *k);
+              g_autofree char *mine = pbs_policy_dup_knob (policy, *k);
+              g_autofree char *base = pbs_policy_dup_knob (central, *k);
 
               if (g_strcmp0 (mine, base) == 0)
                 continue;
