@@ -11,6 +11,7 @@
 
 #include <glib-object.h>
 #include <pbscore/pbs-macros.h>
+#include <pbscore/pbs-language.h>
 #include <pbscore/pbs-decimal.h>
 #include <pbscore/pbs-evaluation.h>
 #include <pbscore/pbs-policy.h>
@@ -163,19 +164,6 @@ typedef enum {
   PBS_GRADE_POOR,       /*< nick=poor >*/
 } PbsGrade;
 
-/**
- * PbsLanguage:
- * @PBS_LANGUAGE_ZH: Chinese (the default)
- * @PBS_LANGUAGE_EN: English
- *
- * The language of explanations and warnings.
- *
- * Since: 0.1
- */
-typedef enum {
-  PBS_LANGUAGE_ZH,  /*< nick=zh >*/
-  PBS_LANGUAGE_EN,  /*< nick=en >*/
-} PbsLanguage;
 
 /**
  * PbsWarning:
