@@ -82,12 +82,22 @@ PBS_AVAILABLE_IN_0_1
 PbsPolicy       *pbs_policy_lookup            (const char  *name,
                                                GError     **error);
 PBS_AVAILABLE_IN_0_1
+PbsPolicy       *pbs_policy_resolve           (const char  *ref,
+                                               const char  *base_dir,
+                                               GError     **error);
+PBS_AVAILABLE_IN_0_1
 char            *pbs_policy_save_to_data      (const PbsPolicy *self,
                                                gsize           *length,
                                                GError         **error);
 PBS_AVAILABLE_IN_0_1
 PbsTemplate     *pbs_template_load_file       (const char  *path,
                                                GError     **error);
+PBS_AVAILABLE_IN_0_1
+PbsTemplate     *pbs_template_resolve         (const char  *ref,
+                                               const char  *base_dir,
+                                               GError     **error);
+PBS_AVAILABLE_IN_0_1
+gboolean         pbs_reference_is_path        (const char  *ref);
 
 PBS_AVAILABLE_IN_0_1
 char            *pbs_evaluation_save_to_data  (PbsEvaluation *self,
