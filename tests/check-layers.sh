@@ -38,9 +38,12 @@ check () {
     name=${name#"$prefix"}
     # an object left from a source file that is gone is not the library's
     case $name in pbs-enum-types) ;; *) [ -f "$src/$name.c" ] || continue ;; esac
-    "$NM" -P "$o" | awk -v f="$name" '
+    # $NM may carry flags of its own (libtool's "nm -B"); -P comes last
+    # shellcheck disable=SC2086
+    $NM -P "$o" >"$tmp/nm" || { echo "check-layers: $NM -P $o failed"; return 2; }
+    awk -v f="$name" '
       $2 ~ /^[TDBRVWG]$/ { print "D", f, $1 }
-      $2 == "U"          { print "U", f, $1 }' >>"$tmp/syms" || return 2
+      $2 == "U"          { print "U", f, $1 }' "$tmp/nm" >>"$tmp/syms"
   done
   if [ "$found" = 0 ]; then
     echo "check-layers: no objects $objdir/$prefix*.o (build the library first)"

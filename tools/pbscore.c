@@ -238,21 +238,7 @@ open_input (const char *path, GError **error)
   return pbs_reader_new_for_data (length > 0 ? bytes : "", (gssize) length, "<stdin>");
 }
 
-static PbsPolicy *
-resolve_policy (const char *arg, GError **error)
-{
-  if (strchr (arg, '/') != NULL || g_str_has_suffix (arg, ".yaml"))
-    return pbs_policy_load_file (arg, error);
-  return pbs_policy_lookup (arg, error);
-}
 
-static PbsTemplate *
-resolve_template (const char *arg, GError **error)
-{
-  if (strchr (arg, '/') != NULL || g_str_has_suffix (arg, ".yaml"))
-    return pbs_template_load_file (arg, error);
-  return pbs_template_lookup (arg, error);
-}
 
 /* One scored evaluation and where it came from. */
 typedef struct {
@@ -656,7 +642,7 @@ cmd_template (const Command *self, Options *o)
     }
   if (strcmp (sub, "new") == 0 && n == 2)
     {
-      g_autoptr (PbsTemplate) t = resolve_template (o->args[1], &error);
+      g_autoptr (PbsTemplate) t = pbs_template_resolve (o->args[1], NULL, &error);
       g_autofree char *text = NULL;
 
       if (t == NULL)
@@ -716,7 +702,7 @@ cmd_policy (const Command *self, Options *o)
     }
   if (strcmp (sub, "show") == 0 && n == 2)
     {
-      g_autoptr (PbsPolicy) policy = resolve_policy (o->args[1], &error);
+      g_autoptr (PbsPolicy) policy = pbs_policy_resolve (o->args[1], NULL, &error);
       g_autofree char *text = NULL;
       gsize length = 0;
 
@@ -978,13 +964,13 @@ run_command (const Command *c, int argc, char **argv)
       options_clear (&o);
       return fail_usage (c->name, c->params, "nothing to do: give a FILE (or - for stdin)");
     }
-  if (o.policy_arg != NULL && (o.policy = resolve_policy (o.policy_arg, &error)) == NULL)
+  if (o.policy_arg != NULL && (o.policy = pbs_policy_resolve (o.policy_arg, NULL, &error)) == NULL)
     {
       options_clear (&o);
       return fail (error);
     }
   if (o.template_arg != NULL
-      && (o.template_ = resolve_template (o.template_arg, &error)) == NULL)
+      && (o.template_ = pbs_template_resolve (o.template_arg, NULL, &error)) == NULL)
     {
       options_clear (&o);
       return fail (error);
