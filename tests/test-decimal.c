@@ -9,18 +9,6 @@
  */
 #include "pbs-test.h"
 
-/* A CUnit assertion that also names the table row it failed on, since a
- * table-driven loop reports only the helper's line. */
-#define CHECK(cond, ctx)                                                    \
-  do {                                                                      \
-    CU_BOOL chk_ok_ = (cond) ? CU_TRUE : CU_FALSE;                          \
-    CU_assertImplementation (chk_ok_, __LINE__, #cond, __FILE__, "",        \
-                             CU_FALSE);                                     \
-    if (!chk_ok_)                                                           \
-      fprintf (stderr, "%s:%d: [%s] failed: %s\n", __FILE__, __LINE__,     \
-               (ctx), #cond);                                               \
-  } while (0)
-
 static const char *
 mode_name (PbsRoundingMode mode)
 {
@@ -34,32 +22,6 @@ mode_name (PbsRoundingMode mode)
       return "floor";
     }
   return "?";
-}
-
-/* Compares with the canonical text and, on a mismatch, names the case. */
-static void
-check_decimal (const PbsDecimal *d, const char *expected, const char *ctx)
-{
-  g_autofree char *got = pbs_decimal_to_string (d);
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
-  CU_ASSERT_STRING_EQUAL (got, expected);
-  if (strcmp (got, expected) != 0)
-    fprintf (stderr, "%s:%d: [%s] got %s, expected %s\n", __FILE__, __LINE__,
-             ctx, got, expected);
-}
-
-/* Like PBS_ASSERT_ERROR (domain and code), but also names the input, since
- * the error tests are table-driven. */
-static void
-check_error (const GError *error, GQuark domain, int code, const char *ctx)
-{
-  CHECK (error != NULL, ctx);
-  CHECK (g_error_matches (error, domain, code), ctx);
-  if (error != NULL && !g_error_matches (error, domain, code))
-    fprintf (stderr, "  [%s] got error %s/%d (%s), expected %s/%d\n", ctx,
-             g_quark_to_string (error->domain), error->code, error->message,
-             g_quark_to_string (domain), code);
 }
 
 static PbsDecimal
@@ -124,7 +86,7 @@ test_to_string (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       PbsDecimal d = dec_of (cases[i].value, cases[i].scale);
-      check_decimal (&d, cases[i].text, cases[i].text);
+      CHECK_DECIMAL (&d, cases[i].text, cases[i].text);
     }
 }
 
@@ -181,7 +143,7 @@ test_parse_valid (void)
         }
       CHECK (d.value == cases[i].value, cases[i].text);
       CHECK (d.scale == cases[i].scale, cases[i].text);
-      check_decimal (&d, cases[i].canonical, cases[i].text);
+      CHECK_DECIMAL (&d, cases[i].canonical, cases[i].text);
     }
 }
 
@@ -197,7 +159,7 @@ test_parse_round_trip (void)
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       PbsDecimal d = pbs_test_dec (texts[i]);
-      check_decimal (&d, texts[i], texts[i]);
+      CHECK_DECIMAL (&d, texts[i], texts[i]);
     }
 }
 
@@ -214,7 +176,7 @@ test_parse_empty (void)
       PbsDecimal d;
 
       CHECK (!pbs_decimal_parse (texts[i], &d, &error), texts[i]);
-      check_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_EMPTY, texts[i]);
+      CHECK_ERROR (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_EMPTY, texts[i]);
     }
 }
 
@@ -254,7 +216,7 @@ test_parse_malformed (void)
       PbsDecimal d;
 
       CHECK (!pbs_decimal_parse (texts[i], &d, &error), texts[i]);
-      check_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_NUMBER, texts[i]);
+      CHECK_ERROR (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_NUMBER, texts[i]);
     }
 }
 
@@ -280,7 +242,7 @@ test_parse_overflow (void)
       PbsDecimal d;
 
       CHECK (!pbs_decimal_parse (texts[i], &d, &error), texts[i]);
-      check_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_OVERFLOW, texts[i]);
+      CHECK_ERROR (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_OVERFLOW, texts[i]);
     }
 }
 
@@ -297,7 +259,7 @@ test_parse_invalid_utf8 (void)
       PbsDecimal d;
 
       CU_ASSERT_FALSE (pbs_decimal_parse (texts[i], &d, &error));
-      check_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_INVALID_UTF8,
+      CHECK_ERROR (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_INVALID_UTF8,
                    "invalid UTF-8");
       if (error != NULL)
         CU_ASSERT_TRUE (g_utf8_validate (error->message, -1, NULL));
@@ -374,7 +336,7 @@ test_round_modes (void)
 
       CHECK (pbs_decimal_round (&in, c->digits, c->mode, &out), ctx);
       CHECK (out.scale == (gint32) c->digits, ctx);
-      check_decimal (&out, c->out, ctx);
+      CHECK_DECIMAL (&out, c->out, ctx);
     }
 }
 
@@ -402,7 +364,7 @@ test_round_pads (void)
 
       CHECK (pbs_decimal_round (&in, c->digits, c->mode, &out), ctx);
       CHECK (out.scale == (gint32) c->digits, ctx);
-      check_decimal (&out, c->out, ctx);
+      CHECK_DECIMAL (&out, c->out, ctx);
       CHECK (pbs_decimal_compare (&in, &out) == 0, ctx);
     }
 }
@@ -502,7 +464,7 @@ test_add (void)
 
       CHECK (pbs_decimal_add (&a, &b, &out), ctx);
       CHECK (out.scale == c->scale, ctx);
-      check_decimal (&out, c->out, ctx);
+      CHECK_DECIMAL (&out, c->out, ctx);
     }
 }
 
@@ -542,7 +504,7 @@ test_sub (void)
 
       CHECK (pbs_decimal_sub (&a, &b, &out), ctx);
       CHECK (out.scale == c->scale, ctx);
-      check_decimal (&out, c->out, ctx);
+      CHECK_DECIMAL (&out, c->out, ctx);
     }
 }
 
@@ -596,7 +558,7 @@ test_mul (void)
 
       CHECK (pbs_decimal_mul (&a, &b, &out), ctx);
       CHECK (out.scale == c->scale, ctx);
-      check_decimal (&out, c->out, ctx);
+      CHECK_DECIMAL (&out, c->out, ctx);
     }
 }
 
@@ -674,7 +636,7 @@ test_div (void)
 
       CHECK (pbs_decimal_div (&a, &b, c->digits, c->mode, &out), ctx);
       CHECK (out.scale == (gint32) c->digits, ctx);
-      check_decimal (&out, c->out, ctx);
+      CHECK_DECIMAL (&out, c->out, ctx);
     }
 }
 

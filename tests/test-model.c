@@ -9,37 +9,6 @@
  */
 #include "pbs-test.h"
 
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
-#define ASSERT_STR(got, expected)                                             \
-  do {                                                                        \
-    const char *pbs_t_g_ = (got);                                             \
-    CU_ASSERT_TRUE (g_strcmp0 (pbs_t_g_, expected) == 0);                     \
-    if (g_strcmp0 (pbs_t_g_, expected) != 0)                                  \
-      fprintf (stderr, "%s:%d: got \"%s\", expected \"%s\"\n", __FILE__,     \
-               __LINE__, pbs_t_g_ ? pbs_t_g_ : "(null)", expected);           \
-  } while (0)
-
-/* Value comparison of a decimal with its text. */
-#define ASSERT_DEC_EQ(dec, text)                                              \
-  do {                                                                        \
-    PbsDecimal pbs_t_e_ = pbs_test_dec (text);                                \
-    CU_ASSERT_TRUE (pbs_decimal_equal (&(dec), &pbs_t_e_));                   \
-    if (!pbs_decimal_equal (&(dec), &pbs_t_e_))                               \
-      {                                                                       \
-        char *pbs_t_s_ = pbs_decimal_to_string (&(dec));                      \
-        fprintf (stderr, "%s:%d: got %s, expected %s\n", __FILE__, __LINE__,  \
-                 pbs_t_s_, text);                                             \
-        g_free (pbs_t_s_);                                                    \
-      }                                                                       \
-  } while (0)
-
 static PbsIndicator *
 indicator_new (const char *level1, const char *level2, const char *name, const char *points)
 {

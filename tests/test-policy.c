@@ -5,23 +5,6 @@
  */
 #include "pbs-test.h"
 
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
-#define ASSERT_STR(got, expected)                                             \
-  do {                                                                        \
-    const char *pbs_t_g_ = (got);                                             \
-    CU_ASSERT_TRUE (g_strcmp0 (pbs_t_g_, expected) == 0);                     \
-    if (g_strcmp0 (pbs_t_g_, expected) != 0)                                  \
-      fprintf (stderr, "%s:%d: got \"%s\", expected \"%s\"\n", __FILE__,     \
-               __LINE__, pbs_t_g_ ? pbs_t_g_ : "(null)", expected);           \
-  } while (0)
-
 /* doc/policy.md's table: every knob with its central value, as canonical
  * text, and a second valid value of the same knob. */
 static const struct {

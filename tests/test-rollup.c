@@ -10,14 +10,6 @@
  */
 #include "pbs-test.h"
 
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
 /* The message of an error names what it must (the row, both texts). */
 #define ASSERT_MESSAGE_HAS(err, needle)                                       \
   do {                                                                        \
@@ -32,28 +24,15 @@
 
 typedef PbsTestRow Row;
 
-#define OUT "产出指标"
-#define QTY "数量指标"
-#define QLT "质量指标"
-#define TIM "时效指标"
-#define BEN "效益指标"
-#define SOC "社会效益指标"
-#define SAT "满意度指标"
-#define SVC "服务对象满意度指标"
-
 /* An evaluation of department DEPT with budget ANNUAL / EXECUTED and ROWS. */
 static PbsEvaluation *
 eval_new (const char *title, const char *dept, const char *annual, const char *executed,
           const Row *rows, guint n_rows)
 {
-  PbsEvaluation *e = pbs_evaluation_new ();
-  PbsDecimal a = pbs_test_dec (annual), x = pbs_test_dec (executed);
-  g_autoptr (PbsBudget) b = pbs_budget_new (&a, &x);
+  PbsEvaluation *e = pbs_test_evaluation_new (annual, executed, NULL, rows, n_rows);
 
   pbs_evaluation_set_title (e, title);
   pbs_evaluation_set_department (e, dept);
-  pbs_evaluation_set_budget (e, b);
-  pbs_test_add_rows (e, rows, n_rows);
   return e;
 }
 #define EVAL(title, dept, annual, executed, rows) \
@@ -64,14 +43,8 @@ eval_new (const char *title, const char *dept, const char *annual, const char *e
 static PbsPolicy *
 policy_as_is (void)
 {
-  g_autoptr (GError) error = NULL;
-  PbsPolicy *p = pbs_policy_new ();
-
-  CU_ASSERT_TRUE (pbs_policy_set (p, "weights.mismatch", "as_is", &error));
-  ASSERT_NO_ERROR (error);
-  return p;
+  return pbs_test_policy_with ("weights.mismatch", "as_is", NULL);
 }
-
 
 /* Scores E under POLICY and adds it to R. */
 static void

@@ -8,30 +8,6 @@
  */
 #include "pbs-test.h"
 
-/* A CUnit assertion that also names the table row it failed on, since a
- * table-driven loop reports only the helper's line. */
-#define CHECK(cond, ctx)                                                    \
-  do {                                                                      \
-    CU_BOOL chk_ok_ = (cond) ? CU_TRUE : CU_FALSE;                          \
-    CU_assertImplementation (chk_ok_, __LINE__, #cond, __FILE__, "",        \
-                             CU_FALSE);                                     \
-    if (!chk_ok_)                                                           \
-      fprintf (stderr, "%s:%d: [%s] failed: %s\n", __FILE__, __LINE__,     \
-               (ctx), #cond);                                               \
-  } while (0)
-
-static void
-check_decimal (const PbsDecimal *d, const char *expected, const char *ctx)
-{
-  g_autofree char *got = pbs_decimal_to_string (d);
-
-  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
-  CU_ASSERT_STRING_EQUAL (got, expected);
-  if (strcmp (got, expected) != 0)
-    fprintf (stderr, "%s:%d: [%s] got %s, expected %s\n", __FILE__, __LINE__,
-             ctx, got, expected);
-}
-
 /* Parses text that must parse; reports the error message otherwise. */
 static PbsValue *
 parse_ok (const char *text)
@@ -78,7 +54,7 @@ check_value_cases (const ValueCase *cases, gsize n)
       CHECK (g_strcmp0 (pbs_value_get_text (v), c->text) == 0, c->text);
 
       CHECK (pbs_value_get_number (v, &number), c->text);
-      check_decimal (&number, c->number, c->text);
+      CHECK_DECIMAL (&number, c->number, c->text);
 
       unit = pbs_value_get_unit (v);
       CHECK (unit != NULL, c->text);
@@ -392,9 +368,9 @@ test_ranges (void)
       CHECK (pbs_value_get_operator (v) == PBS_OP_NONE, text);
       CHECK (g_strcmp0 (pbs_value_get_text (v), text) == 0, text);
       CHECK (pbs_value_get_number (v, &lo), text);
-      check_decimal (&lo, cases[i].lo, text);
+      CHECK_DECIMAL (&lo, cases[i].lo, text);
       CHECK (pbs_value_get_high (v, &hi), text);
-      check_decimal (&hi, cases[i].hi, text);
+      CHECK_DECIMAL (&hi, cases[i].hi, text);
       CHECK (g_strcmp0 (pbs_value_get_unit (v), cases[i].unit) == 0, text);
     }
 }
