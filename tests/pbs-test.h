@@ -106,6 +106,23 @@ pbs_test_error_is_at (const char *file, int line, const GError *error, GQuark do
 #define CHECK_ERROR(err, dom, code, ctx) \
   pbs_test_error_is_at (__FILE__, __LINE__, err, dom, code, ctx)
 
+/* The error's message names @needle (a row, a text, a number). */
+static inline gboolean
+pbs_test_message_has_at (const char *file, int line, const GError *error, const char *needle,
+                         const char *ctx)
+{
+  gboolean ok = error != NULL && strstr (error->message, needle) != NULL;
+
+  pbs_test_check_at (ok, "message names it", file, line, NULL);
+  if (!ok)
+    fprintf (stderr, "%s:%d: %s%s%smessage \"%s\" does not name \"%s\"\n", file, line,
+             ctx ? "[" : "", ctx ? ctx : "", ctx ? "] " : "",
+             error ? error->message : "(no error)", needle);
+  return ok;
+}
+#define CHECK_MESSAGE_HAS(err, needle, ctx) \
+  pbs_test_message_has_at (__FILE__, __LINE__, err, needle, ctx)
+
 static inline gboolean
 pbs_test_no_error_at (const char *file, int line, const GError *error)
 {
@@ -240,6 +257,37 @@ pbs_test_dec_equal_at (const char *file, int line, const PbsDecimal *got, const 
   return ok;
 }
 #define ASSERT_DEC_EQ(dec, expected) pbs_test_dec_equal_at (__FILE__, __LINE__, &(dec), expected)
+
+/* A value a getter may lack: @has, and @got equal to @expected; or, when
+ * @expected is NULL, no value. */
+static inline gboolean
+pbs_test_optional_dec_at (const char *file, int line, gboolean has, const PbsDecimal *got,
+                          const char *expected)
+{
+  if (expected == NULL)
+    return pbs_test_check_at (!has, "no value", file, line, NULL);
+  if (!pbs_test_check_at (has, "a value", file, line, NULL))
+    {
+      fprintf (stderr, "%s:%d: no value, expected %s\n", file, line, expected);
+      return FALSE;
+    }
+  return pbs_test_dec_equal_at (file, line, got, expected);
+}
+
+/* Row @row (0-based) of @sc scored @score (NULL: unscored); no check
+ * without a scorecard (the failure to score was reported). */
+static inline void
+pbs_test_row_score_at (const char *file, int line, PbsScorecard *sc, guint row, const char *score)
+{
+  PbsDecimal got;
+  gboolean has;
+
+  if (sc == NULL)
+    return;
+  has = pbs_scorecard_get_row_score (sc, row, &got);
+  pbs_test_optional_dec_at (file, line, has, &got, score);
+}
+#define CHECK_ROW_SCORE(sc, row, score) pbs_test_row_score_at (__FILE__, __LINE__, sc, row, score)
 
 /* -------------------------------------------------------- model in code */
 

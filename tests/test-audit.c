@@ -135,6 +135,16 @@ check_count_at (const char *file, int line, PbsAudit *audit, PbsFindingKind kind
 }
 #define CHECK_COUNT(audit, kind, n) check_count_at (__FILE__, __LINE__, audit, kind, n)
 
+/* Nothing to report: no finding of any kind. */
+static void
+check_no_findings_at (const char *file, int line, PbsAudit *audit)
+{
+  for (int kind = PBS_FINDING_ROW_SCORE; kind <= PBS_FINDING_WARNING; kind++)
+    check_count_at (file, line, audit, kind, 0);
+  CHECK_AT (pbs_audit_get_n_findings (audit) == 0, file, line);
+}
+#define CHECK_NO_FINDINGS(audit) check_no_findings_at (__FILE__, __LINE__, audit)
+
 /* The message of finding I, in both languages: not empty, different from
  * each other, and holding the printed and computed numbers as the library
  * writes them (pbs_decimal_to_string). */
@@ -298,20 +308,6 @@ audit_warning_count (PbsAudit *audit, PbsWarning w)
     n += pbs_audit_get_kind (audit, i) == PBS_FINDING_WARNING && pbs_audit_get_warning (audit, i) == w;
   return n;
 }
-
-static void
-check_row_score_at (const char *file, int line, PbsScorecard *sc, guint row, const char *score)
-{
-  PbsDecimal got;
-  gboolean has = pbs_scorecard_get_row_score (sc, row, &got);
-
-  CHECK_AT (has, file, line);
-  if (has)
-    pbs_test_dec_equal_at (file, line, &got, score);
-  else
-    fprintf (stderr, "%s:%d: row %u has no score, expected %s\n", file, line, row, score);
-}
-#define CHECK_ROW_SCORE(sc, row, score) check_row_score_at (__FILE__, __LINE__, sc, row, score)
 
 /* --------------------------------------------------- audit-wrong-rows.yaml */
 
@@ -491,16 +487,8 @@ test_clean (void)
     CHECK_ROW_SCORE (a.sc, i, scores[i]);
   pbs_scorecard_get_total (a.sc, &d);
   ASSERT_DEC_EQ (d, "96.27");
-  CHECK_COUNT (a.audit, PBS_FINDING_ROW_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_BUDGET_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL_ARITHMETIC, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_MISSING_REASON, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_WARNING, 0);
+  CHECK_NO_FINDINGS (a.audit);
   CU_ASSERT_EQUAL (pbs_scorecard_get_n_warnings (a.sc), 0);
-  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (a.audit), 0);
-  if (pbs_audit_get_n_findings (a.audit) != 0)
-    dump_findings (a.audit);
 out:
   audited_clear (&a);
 }
@@ -628,14 +616,7 @@ test_parents_qizhong (void)
   CHECK_SUBTOTAL (a.sc, 1, "效益指标", NULL, "30", "30");
   /* every printed value is right, and the printed total adds the counted
    * rows once */
-  CHECK_COUNT (a.audit, PBS_FINDING_ROW_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL_ARITHMETIC, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_BUDGET_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_MISSING_REASON, 0);
-  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (a.audit), 0);
-  if (pbs_audit_get_n_findings (a.audit) != 0)
-    dump_findings (a.audit);
+  CHECK_NO_FINDINGS (a.audit);
 out:
   audited_clear (&a);
 }
@@ -671,14 +652,7 @@ test_parents_sum (void)
   CU_ASSERT_EQUAL (scorecard_warning_count (a.sc, PBS_WARNING_WEIGHTS), 0);
   CHECK_SUBTOTAL (a.sc, 1, "产出指标", NULL, "50", "47.5");
   CHECK_SUBTOTAL (a.sc, 2, "产出指标", "数量指标", "20", "17.5");
-  CHECK_COUNT (a.audit, PBS_FINDING_ROW_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL_ARITHMETIC, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_BUDGET_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_MISSING_REASON, 0);
-  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (a.audit), 0);
-  if (pbs_audit_get_n_findings (a.audit) != 0)
-    dump_findings (a.audit);
+  CHECK_NO_FINDINGS (a.audit);
 out:
   audited_clear (&a);
 }

@@ -66,27 +66,13 @@ static void
 check_row_at (const char *file, int line, PbsScorecard *sc, guint row,
               const char *score, PbsStatus status, PbsRule rule)
 {
-  PbsDecimal got;
-  gboolean has;
   PbsStatus st;
   PbsRule ru;
 
   CHECK_AT (sc != NULL, file, line);
   if (sc == NULL)
     return;
-  has = pbs_scorecard_get_row_score (sc, row, &got);
-  if (score == NULL)
-    {
-      CHECK_AT (!has, file, line);
-    }
-  else
-    {
-      CHECK_AT (has, file, line);
-      if (has)
-        pbs_test_dec_equal_at (file, line, &got, score);
-      else
-        fprintf (stderr, "%s:%d: row has no score, expected %s\n", file, line, score);
-    }
+  pbs_test_row_score_at (file, line, sc, row, score);
   st = pbs_scorecard_get_row_status (sc, row);
   CHECK_AT (st == status, file, line);
   if (st != status)
@@ -127,14 +113,7 @@ check_ratio_at (const char *file, int line, PbsScorecard *sc, guint row, const c
   if (sc == NULL)
     return;
   has = pbs_scorecard_get_row_ratio (sc, row, &got);
-  if (ratio == NULL)
-    {
-      CHECK_AT (!has, file, line);
-      return;
-    }
-  CHECK_AT (has, file, line);
-  if (has)
-    pbs_test_dec_equal_at (file, line, &got, ratio);
+  pbs_test_optional_dec_at (file, line, has, &got, ratio);
 }
 #define CHECK_RATIO(sc, row, ratio) check_ratio_at (__FILE__, __LINE__, sc, row, ratio)
 

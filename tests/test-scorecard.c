@@ -109,14 +109,7 @@ check_budget_at (const char *file, int line, PbsScorecard *sc, const char *rate,
   if (sc == NULL)
     return;
   has = pbs_scorecard_get_budget_rate (sc, &d);
-  if (rate == NULL)
-    CHECK_AT (!has, file, line);
-  else
-    {
-      CHECK_AT (has, file, line);
-      if (has)
-        pbs_test_dec_equal_at (file, line, &d, rate);
-    }
+  pbs_test_optional_dec_at (file, line, has, &d, rate);
   pbs_scorecard_get_budget_points (sc, &d);
   pbs_test_dec_equal_at (file, line, &d, points);
   pbs_scorecard_get_budget_score (sc, &d);
@@ -124,26 +117,6 @@ check_budget_at (const char *file, int line, PbsScorecard *sc, const char *rate,
 }
 #define CHECK_BUDGET(sc, rate, points, score) \
   check_budget_at (__FILE__, __LINE__, sc, rate, points, score)
-
-static void
-check_row_score_at (const char *file, int line, PbsScorecard *sc, guint row, const char *score)
-{
-  PbsDecimal d;
-  gboolean has;
-
-  if (sc == NULL)
-    return;
-  has = pbs_scorecard_get_row_score (sc, row, &d);
-  if (score == NULL)
-    {
-      CHECK_AT (!has, file, line);
-      return;
-    }
-  CHECK_AT (has, file, line);
-  if (has)
-    pbs_test_dec_equal_at (file, line, &d, score);
-}
-#define CHECK_ROW_SCORE(sc, row, score) check_row_score_at (__FILE__, __LINE__, sc, row, score)
 
 static void
 check_subtotal_at (const char *file, int line, PbsScorecard *sc, guint index, guint level,
