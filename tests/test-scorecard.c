@@ -48,6 +48,16 @@ expect_score_error_at (const char *file, int line, PbsEvaluation *e, const PbsPo
 }
 #define EXPECT_SCORE_ERROR(e, policy, code) expect_score_error_at (__FILE__, __LINE__, e, policy, code)
 
+/* A table of one met row of 90 points and a budget line of 10 points
+ * spending EXECUTED of ANNUAL. */
+static PbsEvaluation *
+budget_eval (const char *annual, const char *executed)
+{
+  static const Row met90[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
+
+  return pbs_test_evaluation_new (annual, executed, "10", met90, 1);
+}
+
 /* The set of warnings as a bit mask (1 << PbsWarning). */
 static guint
 warnings_of (PbsScorecard *sc)
@@ -159,8 +169,7 @@ set_decimal_field (PbsIndicator *ind, void (*setter) (PbsIndicator *, const PbsD
 static void
 test_budget_rate_uses_annual (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("100", "90");
   PbsDecimal initial = pbs_test_dec ("50");
   g_autoptr (PbsScorecard) sc = NULL;
 
@@ -176,8 +185,7 @@ test_budget_rate_uses_annual (void)
 static void
 test_budget_rate_percentage (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("1445.05", "1444.16", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("1445.05", "1444.16");
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   CHECK_BUDGET (sc, "99.94", "10", "9.99");
@@ -189,8 +197,7 @@ test_budget_rate_percentage (void)
 static void
 test_budget_exact_rate (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100000", "45249", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("100000", "45249");
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   CHECK_BUDGET (sc, "45.25", "10", "4.52");
@@ -201,8 +208,7 @@ test_budget_exact_rate (void)
 static void
 test_budget_rounding (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("3", "2", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("3", "2");
   g_autoptr (PbsPolicy) trunc = pbs_test_policy_with ("rounding.mode", "truncate", NULL);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (e, NULL);
   g_autoptr (PbsScorecard) sc2 = SCORE_OK (e, trunc);
@@ -216,8 +222,7 @@ test_budget_rounding (void)
 static void
 test_budget_cap (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "110", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("100", "110");
   g_autoptr (PbsPolicy) nocap = pbs_test_policy_with ("budget.cap", "false", NULL);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (e, NULL);
   g_autoptr (PbsScorecard) sc2 = SCORE_OK (e, nocap);
@@ -267,8 +272,7 @@ test_budget_points_default (void)
 static void
 test_budget_zero (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("0", "0", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("0", "0");
   g_autoptr (PbsPolicy) zero = pbs_test_policy_with ("budget.zero", "score_zero", NULL);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, zero);
 
