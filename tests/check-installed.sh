@@ -117,7 +117,7 @@ else
   fi
 fi
 
-if grep -q '^HAVE_INTROSPECTION_TRUE=$' "$tmp/build/config.log"; then
+if grep -q -E "^HAVE_INTROSPECTION_TRUE=('')?$" "$tmp/build/config.log"; then
   if [ -f "$prefix/share/gir-1.0/Pbs-1.0.gir" ] &&
      [ -f "$prefix/lib/girepository-1.0/Pbs-1.0.typelib" ]; then
     ok "Pbs-1.0.gir and Pbs-1.0.typelib installed"
