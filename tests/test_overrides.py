@@ -143,6 +143,7 @@ def test_decimal_is_a_python_number():
     assert sorted([Pbs.Decimal('3'), decimal.Decimal('2.5'), 1, Pbs.Decimal('-0.5')]) == \
         [decimal.Decimal('-0.5'), 1, decimal.Decimal('2.5'), 3]
     assert {d: 'x'}[decimal.Decimal('96.4')] == 'x'
+    assert bool(d) and not Pbs.Decimal('0.00') and bool(Pbs.Decimal('-0.01'))
     assert len({Pbs.Decimal('1.0'), Pbs.Decimal('1'), decimal.Decimal('1.00')}) == 1
     # not a string, not a float: no silent inexact equality
     assert d != '96.40'

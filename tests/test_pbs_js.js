@@ -117,6 +117,7 @@ function tests(pbs) {
         assert(pbs.rows(sc, Pbs.Language.EN)[7].explanation !== r.explanation, 'English');
         assertEqual([rows[15].flags, rows[15].reason], [['over_completion', 'missing_reason'], null], 'row 16');
         assertEqual([rows[11].rule, rows[17].rule], ['reverse_ratio', 'qualitative'], 'rules');
+        assert(JSON.parse(JSON.stringify(rows[7])).name === r.name, 'a row is plain data');
         const audited = pbs.rows(pbs.load(path('tests', 'data', 'audit', 'audit-wrong-rows.yaml'))[0].score(null));
         assertEqual([audited[1].printedScore, audited[1].score], ['4.88', '4.89'], 'printed score');
     }
@@ -126,6 +127,7 @@ function tests(pbs) {
             throw new Skip('needs issue 8 (pbs_scorecard_get_row_deviation)');
         const rows = pbs.rows(pbs.load(XISHAN)[0].score(null));
         assertEqual([rows[0].deviation, rows[7].deviation], ['none', 'short'], 'deviation');
+        assert(JSON.stringify(rows[7]).includes('"deviation":"short"'), 'deviation in JSON');
     }
 
     function scorecardSummary() {

@@ -80,6 +80,10 @@ function flagNicks(flags) {
 // pbs_grade_to_string is pbs_grade_get_label from API 0.2 (issue 8).
 const gradeLabel = Pbs.grade_get_label ?? Pbs.grade_to_string;
 
+// pbs_scorecard_get_row_deviation came with API 0.2 (issue 8): a row of an
+// older library has no deviation.
+const hasDeviation = Pbs.Scorecard.prototype.get_row_deviation !== undefined;
+
 // ---------------------------------------------------------------- scorecards
 
 /**
@@ -95,7 +99,7 @@ export function rows(scorecard, language = Pbs.Language.ZH) {
     for (let i = 0; i < scorecard.get_n_rows(); i++) {
         const indicator = evaluation.get_indicator(i);
         const target = indicator.get_target(), actual = indicator.get_actual();
-        const row = {
+        out.push({
             number: i + 1,
             level1: indicator.get_level1(),
             level2: indicator.get_level2(),
@@ -107,16 +111,11 @@ export function rows(scorecard, language = Pbs.Language.ZH) {
             printedScore: optionalDigits(indicator.get_printed_score()),
             status: nick(Pbs.Status, scorecard.get_row_status(i)),
             rule: nick(Pbs.Rule, scorecard.get_row_rule(i)),
+            deviation: hasDeviation ? nick(Pbs.Deviation, scorecard.get_row_deviation(i)) : undefined,
             flags: flagNicks(scorecard.get_row_flags(i)),
             reason: indicator.get_reason() || null,
             explanation: scorecard.dup_row_explanation(i, language),
-        };
-        // pbs_scorecard_get_row_deviation (issue 8): read when asked for
-        Object.defineProperty(row, 'deviation', {
-            enumerable: true,
-            get: () => nick(Pbs.Deviation, scorecard.get_row_deviation(i)),
         });
-        out.push(row);
     }
     return out;
 }

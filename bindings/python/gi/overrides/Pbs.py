@@ -108,6 +108,9 @@ class Decimal(Pbs.Decimal):
     def __format__(self, spec):
         return format(self.to_decimal(), spec)
 
+    def __bool__(self):
+        return self.sign() != 0
+
     def __hash__(self):
         return hash(self.to_decimal())
 
