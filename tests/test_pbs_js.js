@@ -8,8 +8,7 @@
 //
 //   GI_TYPELIB_PATH=$PWD LD_LIBRARY_PATH=$PWD/lib/.libs gjs ../tests/test_pbs_js.js
 //
-// A case that needs an API of issue 8 (pbs_scorecard_get_row_deviation)
-// is SKIPPED, saying so. Prints "N passed, N failed, N skipped".
+// Prints "N passed, N failed".
 
 imports.gi.versions.Pbs = '1.0';
 const {GLib, Pbs} = imports.gi;
@@ -22,7 +21,7 @@ const XISHAN = path('examples', 'xishan-2024.yaml');
 const BATCH = path('examples', 'data', 'batch-2024.yaml');
 
 imports.searchPath.unshift(HERE);
-const {assert, assertEqual, expectError, Skip, runCase, finish} = imports.jstest;
+const {assert, assertEqual, expectError, runCase, finish} = imports.jstest;
 
 // A full garbage collection, so that a wrongly freed object shows.
 function collect() {
@@ -123,8 +122,6 @@ function tests(pbs) {
     }
 
     function scorecardRowDeviation() {
-        if (Pbs.Scorecard.prototype.get_row_deviation === undefined)
-            throw new Skip('needs issue 8 (pbs_scorecard_get_row_deviation)');
         const rows = pbs.rows(pbs.load(XISHAN)[0].score(null));
         assertEqual([rows[0].deviation, rows[7].deviation], ['none', 'short'], 'deviation');
         assert(JSON.stringify(rows[7]).includes('"deviation":"short"'), 'deviation in JSON');

@@ -77,13 +77,6 @@ function flagNicks(flags) {
         .map(([key]) => key.toLowerCase());
 }
 
-// pbs_grade_to_string is pbs_grade_get_label from API 0.2 (issue 8).
-const gradeLabel = Pbs.grade_get_label ?? Pbs.grade_to_string;
-
-// pbs_scorecard_get_row_deviation came with API 0.2 (issue 8): a row of an
-// older library has no deviation.
-const hasDeviation = Pbs.Scorecard.prototype.get_row_deviation !== undefined;
-
 // ---------------------------------------------------------------- scorecards
 
 /**
@@ -111,7 +104,7 @@ export function rows(scorecard, language = Pbs.Language.ZH) {
             printedScore: optionalDigits(indicator.get_printed_score()),
             status: nick(Pbs.Status, scorecard.get_row_status(i)),
             rule: nick(Pbs.Rule, scorecard.get_row_rule(i)),
-            deviation: hasDeviation ? nick(Pbs.Deviation, scorecard.get_row_deviation(i)) : undefined,
+            deviation: nick(Pbs.Deviation, scorecard.get_row_deviation(i)),
             flags: flagNicks(scorecard.get_row_flags(i)),
             reason: indicator.get_reason() || null,
             explanation: scorecard.dup_row_explanation(i, language),
@@ -141,7 +134,7 @@ export function summary(scorecard, language = Pbs.Language.ZH) {
     const hasBudget = scorecard.get_evaluation().get_budget() !== null;
     return {
         total: scorecard.get_total().to_string(),
-        grade: complete && grade !== Pbs.Grade.NONE ? gradeLabel(grade) : null,
+        grade: complete && grade !== Pbs.Grade.NONE ? Pbs.grade_get_label(grade) : null,
         complete,
         budget: hasBudget ? {
             rate: optionalDigits(scorecard.get_budget_rate()),
