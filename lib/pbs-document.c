@@ -1856,7 +1856,12 @@ pbs_policy_load_file (const char *path, GError **error)
  * Reads every document of @path, which must all be evaluations. For large
  * batches prefer a #PbsReader, which holds one document at a time.
  *
- * Returns: (transfer full) (element-type PbsEvaluation) (nullable): the
+ * The array owns its evaluations (its free function unrefs them): unref the
+ * array, and take a reference on an evaluation you keep beyond it. Hence
+ * `(transfer container)`: with `(transfer full)` the bindings would also
+ * unref each evaluation, which the array already does.
+ *
+ * Returns: (transfer container) (element-type PbsEvaluation) (nullable): the
  *   evaluations, or %NULL with @error in #PBS_DOCUMENT_ERROR
  *
  * Since: 0.1
