@@ -18,7 +18,7 @@
 # dh-python, autopkgtest and the Build-Depends of debian/control
 # (build-aux/install-deps.sh installs them). Not part of make check.
 # Prints "ok"/"not ok" lines and "N passed, N failed"; exits non-zero on a
-# failure. KEEP_DEB=1 keeps _deb/ and leaves the packages installed.
+# failure. _deb/ stays for its logs; KEEP_DEB=1 leaves the packages installed.
 srcdir=$(cd "$(dirname "$0")/.." && pwd) || exit 99
 work=$srcdir/_deb
 passed=0 failed=0
@@ -29,10 +29,14 @@ packages=$(sed -n 's/^Package: *//p' "$srcdir/debian/control")
 installed_here=no
 finish () {
   if [ "$installed_here" = yes ] && [ "${KEEP_DEB:-0}" != 1 ]; then
+    # only what dpkg knows: apt-get refuses a name it has never seen
     # shellcheck disable=SC2086
-    if apt-get purge -y -qq -o DPkg::Lock::Timeout=600 $packages >"$work/purge.log" 2>&1 &&
-       [ -z "$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' $packages 2>/dev/null |
-               grep -v '^un ' | grep -v '^pn ')" ]; then
+    known=$(dpkg-query -W -f='${Package}\n' $packages 2>/dev/null | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    if { [ -z "$known" ] ||
+         apt-get purge -y -qq -o DPkg::Lock::Timeout=600 $known >"$work/purge.log" 2>&1; } &&
+       ! dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' $packages 2>/dev/null |
+           grep -qv -e '^un ' -e '^pn '; then
       ok "apt-get purge: none of the packages is left"
     else
       fail "apt-get purge failed or left packages:"
@@ -57,6 +61,7 @@ mkdir -p "$tree" || exit 99
 if git -C "$srcdir" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   # tracked and untracked-but-not-ignored files that exist (a deleted
   # tracked file is still listed by ls-files)
+  # shellcheck disable=SC2016
   (cd "$srcdir" && git ls-files -z --cached --others --exclude-standard |
      xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
      tar --null -T - -cf -) | tar -xf - -C "$tree"
@@ -70,13 +75,20 @@ else
   finish
 fi
 
+# the built packages, less the -dbgsym ones (detached debugging symbols)
+built_debs () {
+  for d in "$work"/src/*.deb; do
+    case $d in *-dbgsym_*) ;; *) [ -f "$d" ] && echo "$d" ;; esac
+  done
+}
+
 # 2. build
 t0=$(date +%s)
 if (cd "$tree" &&
     DEB_BUILD_OPTIONS="parallel=2${DEB_BUILD_OPTIONS:+ $DEB_BUILD_OPTIONS}" \
       dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1; then
   ok "dpkg-buildpackage -us -uc -b ($(( $(date +%s) - t0 )) s, make check included):" \
-     "$(cd "$work/src" && ls -- *.deb | grep -v -- -dbgsym_ | tr '\n' ' ')"
+     "$(built_debs | sed 's|.*/||' | tr '\n' ' ')"
 else
   fail "dpkg-buildpackage failed (_deb/build.log):"
   tail -n 120 "$work/build.log"
@@ -91,7 +103,7 @@ fi
 
 # 3. lintian
 changes=$(ls "$work"/src/*.changes)
-if lintian --fail-on error,warning --info --display-level '>=pedantic' \
+if lintian --fail-on error,warning --display-level '>=pedantic' \
      "$changes" >"$work/lintian.log" 2>&1; then
   ok "lintian: no error, no warning ($(grep -c '^[IPX]: ' "$work/lintian.log") info/pedantic tags)"
 else
@@ -100,7 +112,7 @@ fi
 grep -E '^[EWIPXO]: ' "$work/lintian.log" | sort | uniq | head -n 60
 
 # 4. install (not the -dbgsym packages)
-debs=$(ls "$work"/src/*.deb | grep -v -- '-dbgsym_')
+debs=$(built_debs)
 # shellcheck disable=SC2086
 if env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
      -o DPkg::Lock::Timeout=600 $debs >"$work/install.log" 2>&1; then
@@ -138,7 +150,7 @@ if command -v autopkgtest >/dev/null 2>&1; then
   if (cd "$work" && autopkgtest -B --output-dir "$work/autopkgtest" \
         "$tree" -- null) >"$work/autopkgtest.log" 2>&1; then
     ok "autopkgtest -B … -- null: $(grep -cE '^[a-z0-9-]+ +PASS' "$work/autopkgtest/summary")" \
-       "of $(echo $tests | wc -w) tests passed"
+       "of $(echo "$tests" | wc -w) tests passed"
   else
     fail "autopkgtest -B … -- null failed:"
     cat "$work/autopkgtest/summary" 2>/dev/null
