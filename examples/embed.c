@@ -22,20 +22,6 @@
 
 #include <pbscore/pbscore.h>
 
-/* The stable name of a status: its GEnum value's nick. The class is
- * referenced once and kept, like every class of a static type. */
-static const char *
-status_nick (PbsStatus status)
-{
-  static GEnumClass *klass = NULL;
-  GEnumValue *value;
-
-  if (klass == NULL)
-    klass = g_type_class_ref (PBS_TYPE_STATUS);
-  value = g_enum_get_value (klass, status);
-  return value != NULL ? value->value_nick : "?";
-}
-
 static PbsPolicy *
 policy_from_argument (const char *arg, GError **error)
 {
@@ -93,7 +79,7 @@ compare_evaluation (PbsEvaluation *ev, PbsPolicy *base, PbsPolicy *other,
       printf ("%s, row %u %s: %s → %s (%s → %s)\n",
               pbs_evaluation_get_title (ev), row + 1,
               pbs_indicator_get_name (pbs_evaluation_get_indicator (ev, row)),
-              status_nick (sa), status_nick (sb), score_a, score_b);
+              pbs_status_get_nick (sa), pbs_status_get_nick (sb), score_a, score_b);
       changed++;
     }
   *n_rows += pbs_scorecard_get_n_rows (a);

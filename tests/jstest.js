@@ -1,13 +1,13 @@
 // jstest.js - the small test runner of the gjs tests (tests/test_gjs.js,
-// tests/test_pbs_js.js): assertions, cases, skips and the closing
-// "N passed, N failed[, N skipped]" line. A legacy gjs module, so that the
+// tests/test_pbs_js.js): assertions, cases and the closing
+// "N passed, N failed" line. A legacy gjs module, so that the
 // test scripts (run as `gjs FILE`) load it synchronously:
 //   imports.searchPath.unshift(dir_of_the_test); const T = imports.jstest;
-/* exported assert, assertEqual, expectError, Skip, runCase, finish */
+/* exported assert, assertEqual, expectError, runCase, finish */
 
 const {GLib} = imports.gi;
 
-const counts = {passed: 0, failed: 0, skipped: 0};
+const counts = {passed: 0, failed: 0};
 
 function assert(condition, message) {
     if (!condition)
@@ -35,9 +35,6 @@ function expectError(func, quark, code, what) {
     throw new Error(`${what}: no GLib.Error`);
 }
 
-// Thrown by a case that needs something not there yet: counted apart.
-var Skip = class Skip extends Error {};
-
 // Runs one test function and records its result.
 function runCase(func) {
     try {
@@ -45,11 +42,6 @@ function runCase(func) {
         print(`  Test: ${func.name} ...passed`);
         counts.passed++;
     } catch (e) {
-        if (e instanceof Skip) {
-            print(`  Test: ${func.name} ...SKIPPED (${e.message})`);
-            counts.skipped++;
-            return;
-        }
         print(`  Test: ${func.name} ...FAILED`);
         print(`    ${e}`);
         if (e.stack)
@@ -60,7 +52,6 @@ function runCase(func) {
 
 // Prints the counts; returns the exit status.
 function finish() {
-    const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
-    print(`\n${counts.passed} passed, ${counts.failed} failed${skipped}`);
+    print(`\n${counts.passed} passed, ${counts.failed} failed`);
     return counts.failed === 0 ? 0 : 1;
 }

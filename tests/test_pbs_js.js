@@ -8,8 +8,7 @@
 //
 //   GI_TYPELIB_PATH=$PWD LD_LIBRARY_PATH=$PWD/lib/.libs gjs ../tests/test_pbs_js.js
 //
-// A case that needs an API of issue 8 (pbs_scorecard_get_row_deviation)
-// is SKIPPED, saying so. Prints "N passed, N failed, N skipped".
+// Prints "N passed, N failed".
 
 imports.gi.versions.Pbs = '1.0';
 const {GLib, Pbs} = imports.gi;
@@ -22,7 +21,7 @@ const XISHAN = path('examples', 'xishan-2024.yaml');
 const BATCH = path('examples', 'data', 'batch-2024.yaml');
 
 imports.searchPath.unshift(HERE);
-const {assert, assertEqual, expectError, Skip, runCase, finish} = imports.jstest;
+const {assert, assertEqual, expectError, runCase, finish} = imports.jstest;
 
 // A full garbage collection, so that a wrongly freed object shows.
 function collect() {
@@ -117,15 +116,15 @@ function tests(pbs) {
         assert(pbs.rows(sc, Pbs.Language.EN)[7].explanation !== r.explanation, 'English');
         assertEqual([rows[15].flags, rows[15].reason], [['over_completion', 'missing_reason'], null], 'row 16');
         assertEqual([rows[11].rule, rows[17].rule], ['reverse_ratio', 'qualitative'], 'rules');
+        assert(JSON.parse(JSON.stringify(rows[7])).name === r.name, 'a row is plain data');
         const audited = pbs.rows(pbs.load(path('tests', 'data', 'audit', 'audit-wrong-rows.yaml'))[0].score(null));
         assertEqual([audited[1].printedScore, audited[1].score], ['4.88', '4.89'], 'printed score');
     }
 
     function scorecardRowDeviation() {
-        if (Pbs.Scorecard.prototype.get_row_deviation === undefined)
-            throw new Skip('needs issue 8 (pbs_scorecard_get_row_deviation)');
         const rows = pbs.rows(pbs.load(XISHAN)[0].score(null));
         assertEqual([rows[0].deviation, rows[7].deviation], ['none', 'short'], 'deviation');
+        assert(JSON.stringify(rows[7]).includes('"deviation":"short"'), 'deviation in JSON');
     }
 
     function scorecardSummary() {

@@ -77,9 +77,6 @@ function flagNicks(flags) {
         .map(([key]) => key.toLowerCase());
 }
 
-// pbs_grade_to_string is pbs_grade_get_label from API 0.2 (issue 8).
-const gradeLabel = Pbs.grade_get_label ?? Pbs.grade_to_string;
-
 // ---------------------------------------------------------------- scorecards
 
 /**
@@ -95,7 +92,7 @@ export function rows(scorecard, language = Pbs.Language.ZH) {
     for (let i = 0; i < scorecard.get_n_rows(); i++) {
         const indicator = evaluation.get_indicator(i);
         const target = indicator.get_target(), actual = indicator.get_actual();
-        const row = {
+        out.push({
             number: i + 1,
             level1: indicator.get_level1(),
             level2: indicator.get_level2(),
@@ -107,16 +104,11 @@ export function rows(scorecard, language = Pbs.Language.ZH) {
             printedScore: optionalDigits(indicator.get_printed_score()),
             status: nick(Pbs.Status, scorecard.get_row_status(i)),
             rule: nick(Pbs.Rule, scorecard.get_row_rule(i)),
+            deviation: nick(Pbs.Deviation, scorecard.get_row_deviation(i)),
             flags: flagNicks(scorecard.get_row_flags(i)),
             reason: indicator.get_reason() || null,
             explanation: scorecard.dup_row_explanation(i, language),
-        };
-        // pbs_scorecard_get_row_deviation (issue 8): read when asked for
-        Object.defineProperty(row, 'deviation', {
-            enumerable: true,
-            get: () => nick(Pbs.Deviation, scorecard.get_row_deviation(i)),
         });
-        out.push(row);
     }
     return out;
 }
@@ -142,7 +134,7 @@ export function summary(scorecard, language = Pbs.Language.ZH) {
     const hasBudget = scorecard.get_evaluation().get_budget() !== null;
     return {
         total: scorecard.get_total().to_string(),
-        grade: complete && grade !== Pbs.Grade.NONE ? gradeLabel(grade) : null,
+        grade: complete && grade !== Pbs.Grade.NONE ? Pbs.grade_get_label(grade) : null,
         complete,
         budget: hasBudget ? {
             rate: optionalDigits(scorecard.get_budget_rate()),

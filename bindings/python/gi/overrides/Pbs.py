@@ -108,6 +108,9 @@ class Decimal(Pbs.Decimal):
     def __format__(self, spec):
         return format(self.to_decimal(), spec)
 
+    def __bool__(self):
+        return self.sign() != 0
+
     def __hash__(self):
         return hash(self.to_decimal())
 
@@ -198,10 +201,6 @@ def _flag_nicks(flags):
             if bit != 0 and bits & bit == bit]
 
 
-# pbs_grade_to_string is pbs_grade_get_label from API 0.2 (issue 8).
-_grade_label = getattr(Pbs, 'grade_get_label', None) or getattr(Pbs, 'grade_to_string')
-
-
 def _optional(result):
     """A gboolean getter's (ok, value) as the value or None."""
     ok, value = result
@@ -281,7 +280,7 @@ class ScorecardRow:
 
     @property
     def deviation(self):
-        """How the row missed its target (pbs_scorecard_get_row_deviation)."""
+        """How the row missed its target, as its rule decided: 'none', 'short' …"""
         return self._scorecard.get_row_deviation(self._index).value_nick
 
     @property
@@ -338,7 +337,7 @@ class Scorecard(Pbs.Scorecard):
         grade = self.get_grade()
         if grade == Pbs.Grade.NONE or not self.is_complete():
             return None
-        return _grade_label(grade)
+        return Pbs.grade_get_label(grade)
 
     @property
     def complete(self):
