@@ -384,7 +384,7 @@ pbs_audit_unref (PbsAudit *self)
 }
 
 static const Finding *
-finding_at (PbsAudit *self, guint index)
+finding_at (const PbsAudit *self, guint index)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->findings->len, NULL);
@@ -402,7 +402,7 @@ finding_at (PbsAudit *self, guint index)
  * Since: 0.1
  */
 guint
-pbs_audit_get_n_findings (PbsAudit *self)
+pbs_audit_get_n_findings (const PbsAudit *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->findings->len;
@@ -420,7 +420,7 @@ pbs_audit_get_n_findings (PbsAudit *self)
  * Since: 0.1
  */
 guint
-pbs_audit_count (PbsAudit *self, PbsFindingKind kind)
+pbs_audit_count (const PbsAudit *self, PbsFindingKind kind)
 {
   guint n = 0;
 
@@ -442,7 +442,7 @@ pbs_audit_count (PbsAudit *self, PbsFindingKind kind)
  * Since: 0.1
  */
 PbsFindingKind
-pbs_audit_get_kind (PbsAudit *self, guint index)
+pbs_audit_get_kind (const PbsAudit *self, guint index)
 {
   const Finding *f = finding_at (self, index);
   return f != NULL ? f->kind : PBS_FINDING_WARNING;
@@ -463,7 +463,7 @@ pbs_audit_get_kind (PbsAudit *self, guint index)
  * Since: 0.1
  */
 gint
-pbs_audit_get_row (PbsAudit *self, guint index)
+pbs_audit_get_row (const PbsAudit *self, guint index)
 {
   const Finding *f = finding_at (self, index);
   return f != NULL ? f->row : -1;
@@ -485,7 +485,7 @@ pbs_audit_get_row (PbsAudit *self, guint index)
  * Since: 0.1
  */
 gboolean
-pbs_audit_get_printed (PbsAudit *self, guint index, PbsDecimal *out)
+pbs_audit_get_printed (const PbsAudit *self, guint index, PbsDecimal *out)
 {
   const Finding *f = finding_at (self, index);
 
@@ -512,7 +512,7 @@ pbs_audit_get_printed (PbsAudit *self, guint index, PbsDecimal *out)
  * Since: 0.1
  */
 gboolean
-pbs_audit_get_computed (PbsAudit *self, guint index, PbsDecimal *out)
+pbs_audit_get_computed (const PbsAudit *self, guint index, PbsDecimal *out)
 {
   const Finding *f = finding_at (self, index);
 
@@ -539,7 +539,7 @@ pbs_audit_get_computed (PbsAudit *self, guint index, PbsDecimal *out)
  * Since: 0.1
  */
 PbsVariant
-pbs_audit_get_variant (PbsAudit *self, guint index)
+pbs_audit_get_variant (const PbsAudit *self, guint index)
 {
   const Finding *f = finding_at (self, index);
   return f != NULL ? f->variant : PBS_VARIANT_NONE;
@@ -559,7 +559,7 @@ pbs_audit_get_variant (PbsAudit *self, guint index)
  * Since: 0.1
  */
 PbsWarning
-pbs_audit_get_warning (PbsAudit *self, guint index)
+pbs_audit_get_warning (const PbsAudit *self, guint index)
 {
   const Finding *f = finding_at (self, index);
   return f != NULL ? f->warning : PBS_WARNING_WEIGHTS;
@@ -645,7 +645,7 @@ missing_reason_text (PbsScorecard *sc, guint row, const char *where, gboolean zh
  * Since: 0.1
  */
 char *
-pbs_audit_dup_message (PbsAudit *self, guint index, PbsLanguage language)
+pbs_audit_dup_message (const PbsAudit *self, guint index, PbsLanguage language)
 {
   const Finding *f = finding_at (self, index);
   gboolean zh = language == PBS_LANGUAGE_ZH;

@@ -568,7 +568,7 @@ pbs_lint_unref (PbsLint *self)
 }
 
 static const Finding *
-finding_at (PbsLint *self, guint index)
+finding_at (const PbsLint *self, guint index)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->findings->len, NULL);
@@ -586,7 +586,7 @@ finding_at (PbsLint *self, guint index)
  * Since: 0.1
  */
 guint
-pbs_lint_get_n_findings (PbsLint *self)
+pbs_lint_get_n_findings (const PbsLint *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->findings->len;
@@ -604,7 +604,7 @@ pbs_lint_get_n_findings (PbsLint *self)
  * Since: 0.1
  */
 guint
-pbs_lint_count (PbsLint *self, PbsLintCheck check)
+pbs_lint_count (const PbsLint *self, PbsLintCheck check)
 {
   guint n = 0;
 
@@ -626,7 +626,7 @@ pbs_lint_count (PbsLint *self, PbsLintCheck check)
  * Since: 0.1
  */
 PbsLintCheck
-pbs_lint_get_check (PbsLint *self, guint index)
+pbs_lint_get_check (const PbsLint *self, guint index)
 {
   const Finding *f = finding_at (self, index);
   return f != NULL ? f->check : PBS_LINT_VAGUE_TARGET;
@@ -646,7 +646,7 @@ pbs_lint_get_check (PbsLint *self, guint index)
  * Since: 0.1
  */
 gint
-pbs_lint_get_row (PbsLint *self, guint index)
+pbs_lint_get_row (const PbsLint *self, guint index)
 {
   const Finding *f = finding_at (self, index);
   return f != NULL ? f->row : -1;
@@ -667,14 +667,14 @@ pbs_lint_get_row (PbsLint *self, guint index)
  * Since: 0.1
  */
 const char *
-pbs_lint_get_category (PbsLint *self, guint index)
+pbs_lint_get_category (const PbsLint *self, guint index)
 {
   const Finding *f = finding_at (self, index);
   return f != NULL ? f->category : NULL;
 }
 
 static PbsIndicator *
-finding_indicator (PbsLint *self, const Finding *f)
+finding_indicator (const PbsLint *self, const Finding *f)
 {
   if (f->row < 0)
     return NULL;
@@ -684,7 +684,7 @@ finding_indicator (PbsLint *self, const Finding *f)
 /* The points of @f's level-1 category and of the whole table, counted as
  * pbs_lint_new() counts them. */
 static void
-piled_points (PbsLint *self, const Finding *f, PbsDecimal *category, PbsDecimal *all)
+piled_points (const PbsLint *self, const Finding *f, PbsDecimal *category, PbsDecimal *all)
 {
   PbsScorecard *sc = self->scorecard;
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
@@ -707,7 +707,7 @@ piled_points (PbsLint *self, const Finding *f, PbsDecimal *category, PbsDecimal 
 
 /* Quoted generic rows of @f's category, joined by @sep ("“项目完成率”、“质量达标率”"). */
 static char *
-generic_rows_text (PbsLint *self, const Finding *f, const char *sep)
+generic_rows_text (const PbsLint *self, const Finding *f, const char *sep)
 {
   PbsScorecard *sc = self->scorecard;
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
@@ -757,7 +757,7 @@ value_text (const PbsValue *v, gboolean lead, gboolean trail)
 }
 
 static char *
-missing_reason_message (PbsLint *self, const Finding *f, const char *where, gboolean zh)
+missing_reason_message (const PbsLint *self, const Finding *f, const char *where, gboolean zh)
 {
   PbsScorecard *sc = self->scorecard;
   PbsIndicator *ind = pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), (guint) f->row);
@@ -817,7 +817,7 @@ missing_reason_message (PbsLint *self, const Finding *f, const char *where, gboo
  * Since: 0.1
  */
 char *
-pbs_lint_dup_message (PbsLint *self, guint index, PbsLanguage language)
+pbs_lint_dup_message (const PbsLint *self, guint index, PbsLanguage language)
 {
   const Finding *f = finding_at (self, index);
   gboolean zh = language == PBS_LANGUAGE_ZH;
@@ -950,7 +950,7 @@ unit_guess (const char *name)
  * that are neither generic nor already in the table, quoted and joined by
  * @sep; NULL when there are none. */
 static char *
-suggested_text (PbsLint *self, const Finding *f, const char *sep)
+suggested_text (const PbsLint *self, const Finding *f, const char *sep)
 {
   PbsScorecard *sc = self->scorecard;
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
@@ -1016,7 +1016,7 @@ suggested_text (PbsLint *self, const Finding *f, const char *sep)
  * Since: 0.1
  */
 char *
-pbs_lint_dup_suggestion (PbsLint *self, guint index, PbsLanguage language)
+pbs_lint_dup_suggestion (const PbsLint *self, guint index, PbsLanguage language)
 {
   const Finding *f = finding_at (self, index);
   gboolean zh = language == PBS_LANGUAGE_ZH;

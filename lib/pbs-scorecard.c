@@ -855,7 +855,7 @@ pbs_scorecard_owed (PbsScorecard *self, guint row)
 /* -------------------------------------------------------------- accessors */
 
 static const Row *
-get_row (PbsScorecard *self, guint row)
+get_row (const PbsScorecard *self, guint row)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (row < self->rows->len, NULL);
@@ -873,7 +873,7 @@ get_row (PbsScorecard *self, guint row)
  * Since: 0.1
  */
 PbsEvaluation *
-pbs_scorecard_get_evaluation (PbsScorecard *self)
+pbs_scorecard_get_evaluation (const PbsScorecard *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->evaluation;
@@ -891,7 +891,7 @@ pbs_scorecard_get_evaluation (PbsScorecard *self)
  * Since: 0.1
  */
 PbsPolicy *
-pbs_scorecard_get_policy (PbsScorecard *self)
+pbs_scorecard_get_policy (const PbsScorecard *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->policy;
@@ -908,7 +908,7 @@ pbs_scorecard_get_policy (PbsScorecard *self)
  * Since: 0.1
  */
 guint
-pbs_scorecard_get_n_rows (PbsScorecard *self)
+pbs_scorecard_get_n_rows (const PbsScorecard *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->rows->len;
@@ -927,7 +927,7 @@ pbs_scorecard_get_n_rows (PbsScorecard *self)
  * Since: 0.1
  */
 gboolean
-pbs_scorecard_get_row_score (PbsScorecard *self, guint row, PbsDecimal *out)
+pbs_scorecard_get_row_score (const PbsScorecard *self, guint row, PbsDecimal *out)
 {
   const Row *r = get_row (self, row);
 
@@ -953,7 +953,7 @@ pbs_scorecard_get_row_score (PbsScorecard *self, guint row, PbsDecimal *out)
  * Since: 0.1
  */
 gboolean
-pbs_scorecard_get_row_points (PbsScorecard *self, guint row, PbsDecimal *out)
+pbs_scorecard_get_row_points (const PbsScorecard *self, guint row, PbsDecimal *out)
 {
   g_return_val_if_fail (get_row (self, row) != NULL && out != NULL, FALSE);
   pbs_indicator_get_points (pbs_evaluation_get_indicator (self->evaluation, row), out);
@@ -974,7 +974,7 @@ pbs_scorecard_get_row_points (PbsScorecard *self, guint row, PbsDecimal *out)
  * Since: 0.1
  */
 PbsStatus
-pbs_scorecard_get_row_status (PbsScorecard *self, guint row)
+pbs_scorecard_get_row_status (const PbsScorecard *self, guint row)
 {
   const Row *r = get_row (self, row);
 
@@ -997,7 +997,7 @@ pbs_scorecard_get_row_status (PbsScorecard *self, guint row)
  * Since: 0.1
  */
 PbsRule
-pbs_scorecard_get_row_rule (PbsScorecard *self, guint row)
+pbs_scorecard_get_row_rule (const PbsScorecard *self, guint row)
 {
   const Row *r = get_row (self, row);
 
@@ -1020,7 +1020,7 @@ pbs_scorecard_get_row_rule (PbsScorecard *self, guint row)
  * Since: 0.1
  */
 PbsDeviation
-pbs_scorecard_get_row_deviation (PbsScorecard *self, guint row)
+pbs_scorecard_get_row_deviation (const PbsScorecard *self, guint row)
 {
   const Row *r = get_row (self, row);
 
@@ -1043,7 +1043,7 @@ pbs_scorecard_get_row_deviation (PbsScorecard *self, guint row)
  * Since: 0.1
  */
 PbsFlags
-pbs_scorecard_get_row_flags (PbsScorecard *self, guint row)
+pbs_scorecard_get_row_flags (const PbsScorecard *self, guint row)
 {
   const Row *r = get_row (self, row);
 
@@ -1068,7 +1068,7 @@ pbs_scorecard_get_row_flags (PbsScorecard *self, guint row)
  * Since: 0.1
  */
 gboolean
-pbs_scorecard_get_row_ratio (PbsScorecard *self, guint row, PbsDecimal *out)
+pbs_scorecard_get_row_ratio (const PbsScorecard *self, guint row, PbsDecimal *out)
 {
   const Row *r = get_row (self, row);
   PbsRational ratio;
@@ -1107,7 +1107,7 @@ pbs_scorecard_get_row_ratio (PbsScorecard *self, guint row, PbsDecimal *out)
  * Since: 0.1
  */
 char *
-pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage language)
+pbs_scorecard_dup_row_explanation (const PbsScorecard *self, guint row, PbsLanguage language)
 {
   const Row *r = get_row (self, row);
   const PbsIndicator *ind;
@@ -1173,7 +1173,7 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
  * Since: 0.1
  */
 guint
-pbs_scorecard_get_n_subtotals (PbsScorecard *self)
+pbs_scorecard_get_n_subtotals (const PbsScorecard *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->subtotals->len;
@@ -1197,7 +1197,7 @@ pbs_scorecard_get_n_subtotals (PbsScorecard *self)
  * Since: 0.1
  */
 void
-pbs_scorecard_get_subtotal (PbsScorecard *self, guint index, guint *level,
+pbs_scorecard_get_subtotal (const PbsScorecard *self, guint index, guint *level,
                             const char **level1, const char **level2,
                             PbsDecimal *points, PbsDecimal *score)
 {
@@ -1234,7 +1234,7 @@ pbs_scorecard_get_subtotal (PbsScorecard *self, guint index, guint *level,
  * Since: 0.1
  */
 gboolean
-pbs_scorecard_get_budget_rate (PbsScorecard *self, PbsDecimal *out)
+pbs_scorecard_get_budget_rate (const PbsScorecard *self, PbsDecimal *out)
 {
   g_return_val_if_fail (self != NULL && out != NULL, FALSE);
   if (self->has_budget_rate)
@@ -1255,7 +1255,7 @@ pbs_scorecard_get_budget_rate (PbsScorecard *self, PbsDecimal *out)
  * Since: 0.1
  */
 void
-pbs_scorecard_get_budget_points (PbsScorecard *self, PbsDecimal *out)
+pbs_scorecard_get_budget_points (const PbsScorecard *self, PbsDecimal *out)
 {
   g_return_if_fail (self != NULL && out != NULL);
   *out = self->budget_points;
@@ -1274,7 +1274,7 @@ pbs_scorecard_get_budget_points (PbsScorecard *self, PbsDecimal *out)
  * Since: 0.1
  */
 void
-pbs_scorecard_get_budget_score (PbsScorecard *self, PbsDecimal *out)
+pbs_scorecard_get_budget_score (const PbsScorecard *self, PbsDecimal *out)
 {
   g_return_if_fail (self != NULL && out != NULL);
   *out = self->budget_score;
@@ -1296,7 +1296,7 @@ pbs_scorecard_get_budget_score (PbsScorecard *self, PbsDecimal *out)
  * Since: 0.1
  */
 void
-pbs_scorecard_get_total (PbsScorecard *self, PbsDecimal *out)
+pbs_scorecard_get_total (const PbsScorecard *self, PbsDecimal *out)
 {
   g_return_if_fail (self != NULL && out != NULL);
   *out = self->total;
@@ -1315,7 +1315,7 @@ pbs_scorecard_get_total (PbsScorecard *self, PbsDecimal *out)
  * Since: 0.1
  */
 void
-pbs_scorecard_get_total_points (PbsScorecard *self, PbsDecimal *out)
+pbs_scorecard_get_total_points (const PbsScorecard *self, PbsDecimal *out)
 {
   g_return_if_fail (self != NULL && out != NULL);
   *out = self->total_points;
@@ -1336,7 +1336,7 @@ pbs_scorecard_get_total_points (PbsScorecard *self, PbsDecimal *out)
  * Since: 0.1
  */
 PbsGrade
-pbs_scorecard_get_grade (PbsScorecard *self)
+pbs_scorecard_get_grade (const PbsScorecard *self)
 {
   g_return_val_if_fail (self != NULL, PBS_GRADE_NONE);
   return self->grade;
@@ -1356,7 +1356,7 @@ pbs_scorecard_get_grade (PbsScorecard *self)
  * Since: 0.1
  */
 gboolean
-pbs_scorecard_is_complete (PbsScorecard *self)
+pbs_scorecard_is_complete (const PbsScorecard *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   return self->complete;
@@ -1373,7 +1373,7 @@ pbs_scorecard_is_complete (PbsScorecard *self)
  * Since: 0.1
  */
 guint
-pbs_scorecard_get_n_warnings (PbsScorecard *self)
+pbs_scorecard_get_n_warnings (const PbsScorecard *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->warnings->len;
@@ -1391,7 +1391,7 @@ pbs_scorecard_get_n_warnings (PbsScorecard *self)
  * Since: 0.1
  */
 PbsWarning
-pbs_scorecard_get_warning (PbsScorecard *self, guint index)
+pbs_scorecard_get_warning (const PbsScorecard *self, guint index)
 {
   g_return_val_if_fail (self != NULL, PBS_WARNING_WEIGHTS);
   g_return_val_if_fail (index < self->warnings->len, PBS_WARNING_WEIGHTS);
@@ -1423,7 +1423,7 @@ percent (const PbsDecimal *rate)
  * Since: 0.1
  */
 char *
-pbs_scorecard_dup_warning_message (PbsScorecard *self, guint index, PbsLanguage language)
+pbs_scorecard_dup_warning_message (const PbsScorecard *self, guint index, PbsLanguage language)
 {
   g_autofree char *rate = NULL, *sum = NULL, *total = NULL, *score = NULL;
   gboolean zh = language == PBS_LANGUAGE_ZH;

@@ -96,33 +96,33 @@ PBS_AVAILABLE_IN_0_1
 void            pbs_audit_unref             (PbsAudit     *self);
 
 PBS_AVAILABLE_IN_0_1
-guint           pbs_audit_get_n_findings    (PbsAudit     *self);
+guint           pbs_audit_get_n_findings    (const PbsAudit     *self);
 PBS_AVAILABLE_IN_0_1
-PbsFindingKind  pbs_audit_get_kind          (PbsAudit     *self,
+PbsFindingKind  pbs_audit_get_kind          (const PbsAudit     *self,
                                              guint         index);
 PBS_AVAILABLE_IN_0_1
-gint            pbs_audit_get_row           (PbsAudit     *self,
+gint            pbs_audit_get_row           (const PbsAudit     *self,
                                              guint         index);
 PBS_AVAILABLE_IN_0_1
-gboolean        pbs_audit_get_printed       (PbsAudit     *self,
+gboolean        pbs_audit_get_printed       (const PbsAudit     *self,
                                              guint         index,
                                              PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-gboolean        pbs_audit_get_computed      (PbsAudit     *self,
+gboolean        pbs_audit_get_computed      (const PbsAudit     *self,
                                              guint         index,
                                              PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-PbsVariant      pbs_audit_get_variant       (PbsAudit     *self,
+PbsVariant      pbs_audit_get_variant       (const PbsAudit     *self,
                                              guint         index);
 PBS_AVAILABLE_IN_0_1
-PbsWarning      pbs_audit_get_warning       (PbsAudit     *self,
+PbsWarning      pbs_audit_get_warning       (const PbsAudit     *self,
                                              guint         index);
 PBS_AVAILABLE_IN_0_1
-char           *pbs_audit_dup_message       (PbsAudit     *self,
+char           *pbs_audit_dup_message       (const PbsAudit     *self,
                                              guint         index,
                                              PbsLanguage   language);
 PBS_AVAILABLE_IN_0_1
-guint           pbs_audit_count             (PbsAudit     *self,
+guint           pbs_audit_count             (const PbsAudit     *self,
                                              PbsFindingKind kind);
 
 PBS_AVAILABLE_IN_0_1

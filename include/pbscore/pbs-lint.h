@@ -55,26 +55,26 @@ PbsLint      *pbs_lint_ref               (PbsLint      *self);
 PBS_AVAILABLE_IN_0_1
 void          pbs_lint_unref             (PbsLint      *self);
 PBS_AVAILABLE_IN_0_1
-guint         pbs_lint_get_n_findings    (PbsLint      *self);
+guint         pbs_lint_get_n_findings    (const PbsLint      *self);
 PBS_AVAILABLE_IN_0_1
-PbsLintCheck  pbs_lint_get_check         (PbsLint      *self,
+PbsLintCheck  pbs_lint_get_check         (const PbsLint      *self,
                                           guint         index);
 PBS_AVAILABLE_IN_0_1
-gint          pbs_lint_get_row           (PbsLint      *self,
+gint          pbs_lint_get_row           (const PbsLint      *self,
                                           guint         index);
 PBS_AVAILABLE_IN_0_1
-const char   *pbs_lint_get_category      (PbsLint      *self,
+const char   *pbs_lint_get_category      (const PbsLint      *self,
                                           guint         index);
 PBS_AVAILABLE_IN_0_1
-char         *pbs_lint_dup_message       (PbsLint      *self,
+char         *pbs_lint_dup_message       (const PbsLint      *self,
                                           guint         index,
                                           PbsLanguage   language);
 PBS_AVAILABLE_IN_0_1
-char         *pbs_lint_dup_suggestion    (PbsLint      *self,
+char         *pbs_lint_dup_suggestion    (const PbsLint      *self,
                                           guint         index,
                                           PbsLanguage   language);
 PBS_AVAILABLE_IN_0_1
-guint         pbs_lint_count             (PbsLint      *self,
+guint         pbs_lint_count             (const PbsLint      *self,
                                           PbsLintCheck  check);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsLint, pbs_lint_unref)

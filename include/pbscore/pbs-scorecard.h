@@ -207,45 +207,45 @@ PBS_AVAILABLE_IN_0_1
 void             pbs_scorecard_unref             (PbsScorecard *self);
 
 PBS_AVAILABLE_IN_0_1
-PbsEvaluation   *pbs_scorecard_get_evaluation    (PbsScorecard *self);
+PbsEvaluation   *pbs_scorecard_get_evaluation    (const PbsScorecard *self);
 PBS_AVAILABLE_IN_0_1
-PbsPolicy       *pbs_scorecard_get_policy        (PbsScorecard *self);
+PbsPolicy       *pbs_scorecard_get_policy        (const PbsScorecard *self);
 
 PBS_AVAILABLE_IN_0_1
-guint            pbs_scorecard_get_n_rows        (PbsScorecard *self);
+guint            pbs_scorecard_get_n_rows        (const PbsScorecard *self);
 PBS_AVAILABLE_IN_0_1
-gboolean         pbs_scorecard_get_row_score     (PbsScorecard *self,
+gboolean         pbs_scorecard_get_row_score     (const PbsScorecard *self,
                                                   guint         row,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-gboolean         pbs_scorecard_get_row_points    (PbsScorecard *self,
+gboolean         pbs_scorecard_get_row_points    (const PbsScorecard *self,
                                                   guint         row,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-PbsStatus        pbs_scorecard_get_row_status    (PbsScorecard *self,
+PbsStatus        pbs_scorecard_get_row_status    (const PbsScorecard *self,
                                                   guint         row);
 PBS_AVAILABLE_IN_0_1
-PbsRule          pbs_scorecard_get_row_rule      (PbsScorecard *self,
+PbsRule          pbs_scorecard_get_row_rule      (const PbsScorecard *self,
                                                   guint         row);
 PBS_AVAILABLE_IN_0_1
-PbsDeviation     pbs_scorecard_get_row_deviation (PbsScorecard *self,
+PbsDeviation     pbs_scorecard_get_row_deviation (const PbsScorecard *self,
                                                   guint         row);
 PBS_AVAILABLE_IN_0_1
-PbsFlags         pbs_scorecard_get_row_flags     (PbsScorecard *self,
+PbsFlags         pbs_scorecard_get_row_flags     (const PbsScorecard *self,
                                                   guint         row);
 PBS_AVAILABLE_IN_0_1
-gboolean         pbs_scorecard_get_row_ratio     (PbsScorecard *self,
+gboolean         pbs_scorecard_get_row_ratio     (const PbsScorecard *self,
                                                   guint         row,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-char            *pbs_scorecard_dup_row_explanation (PbsScorecard *self,
+char            *pbs_scorecard_dup_row_explanation (const PbsScorecard *self,
                                                     guint         row,
                                                     PbsLanguage   language);
 
 PBS_AVAILABLE_IN_0_1
-guint            pbs_scorecard_get_n_subtotals   (PbsScorecard *self);
+guint            pbs_scorecard_get_n_subtotals   (const PbsScorecard *self);
 PBS_AVAILABLE_IN_0_1
-void             pbs_scorecard_get_subtotal      (PbsScorecard *self,
+void             pbs_scorecard_get_subtotal      (const PbsScorecard *self,
                                                   guint         index,
                                                   guint        *level,
                                                   const char  **level1,
@@ -254,33 +254,33 @@ void             pbs_scorecard_get_subtotal      (PbsScorecard *self,
                                                   PbsDecimal   *score);
 
 PBS_AVAILABLE_IN_0_1
-gboolean         pbs_scorecard_get_budget_rate   (PbsScorecard *self,
+gboolean         pbs_scorecard_get_budget_rate   (const PbsScorecard *self,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-void             pbs_scorecard_get_budget_points (PbsScorecard *self,
+void             pbs_scorecard_get_budget_points (const PbsScorecard *self,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-void             pbs_scorecard_get_budget_score  (PbsScorecard *self,
+void             pbs_scorecard_get_budget_score  (const PbsScorecard *self,
                                                   PbsDecimal   *out);
 
 PBS_AVAILABLE_IN_0_1
-void             pbs_scorecard_get_total         (PbsScorecard *self,
+void             pbs_scorecard_get_total         (const PbsScorecard *self,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-void             pbs_scorecard_get_total_points  (PbsScorecard *self,
+void             pbs_scorecard_get_total_points  (const PbsScorecard *self,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-PbsGrade         pbs_scorecard_get_grade         (PbsScorecard *self);
+PbsGrade         pbs_scorecard_get_grade         (const PbsScorecard *self);
 PBS_AVAILABLE_IN_0_1
-gboolean         pbs_scorecard_is_complete       (PbsScorecard *self);
+gboolean         pbs_scorecard_is_complete       (const PbsScorecard *self);
 
 PBS_AVAILABLE_IN_0_1
-guint            pbs_scorecard_get_n_warnings    (PbsScorecard *self);
+guint            pbs_scorecard_get_n_warnings    (const PbsScorecard *self);
 PBS_AVAILABLE_IN_0_1
-PbsWarning       pbs_scorecard_get_warning       (PbsScorecard *self,
+PbsWarning       pbs_scorecard_get_warning       (const PbsScorecard *self,
                                                   guint         index);
 PBS_AVAILABLE_IN_0_1
-char            *pbs_scorecard_dup_warning_message (PbsScorecard *self,
+char            *pbs_scorecard_dup_warning_message (const PbsScorecard *self,
                                                     guint         index,
                                                     PbsLanguage   language);
 
