@@ -8,7 +8,56 @@
 #include "pbs-rational.h"
 #include "pbscore/pbscore.h"
 
+#include "pbs-policy-private.h"
+
 G_BEGIN_DECLS
+
+/* The scorecard's insides, shared by scoring (pbs-scoring.c), which fills
+ * them, and the result's accessors (pbs-scorecard.c). */
+typedef struct {
+  PbsDecimal  score;
+  PbsRational ratio_base; /* the rule's ratio is actual / ratio_base (or 1) */
+  guint32     flags;
+  guint8      status;
+  guint8      rule;
+  guint8      deviation;
+  guint8      has_score;
+  guint8      has_ratio;
+  guint8      ratio_is_one;
+} PbsRowResult;
+
+typedef struct {
+  guint       level;
+  const char *level1;   /* borrowed from the evaluation's indicators */
+  const char *level2;
+  PbsDecimal  points;
+  PbsDecimal  score;
+} PbsSubtotalResult;
+
+struct _PbsScorecard
+{
+  gatomicrefcount ref_count;
+  PbsEvaluation  *evaluation;
+  PbsPolicy      *policy;      /* a private copy: the scorecard never changes */
+  GArray         *rows;        /* PbsRowResult */
+  GArray         *subtotals;   /* PbsSubtotalResult */
+  GArray         *warnings;    /* PbsWarning */
+
+  PbsDecimal      budget_rate;     /* percentage, rounded */
+  PbsDecimal      budget_points;
+  PbsDecimal      budget_score;
+  PbsDecimal      points_sum;      /* Σ points as the table fixed them */
+  PbsDecimal      counted_points;  /* the points that count (not applicable left out) */
+  PbsDecimal      total;
+  PbsDecimal      total_points;
+  PbsGrade        grade;
+  gboolean        has_budget_rate;
+  gboolean        complete;
+};
+
+/* A new, empty scorecard for @n_rows rows of @evaluation under a private
+ * copy of @policy; scoring fills it. */
+PbsScorecard *pbs_scorecard_new (PbsEvaluation *evaluation, const PbsPolicy *policy, guint n_rows);
 
 /* The audit's view of a scorecard: a row's unrounded score under another
  * policy (NULL: the scorecard's), and the unrounded budget score against
