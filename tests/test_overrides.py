@@ -103,6 +103,19 @@ def test_policy_and_template_loaders():
     template = Pbs.Template.lookup('central-project-2020')
     gc.collect()
     assert template.get_level1_name(0) == '产出指标'
+    # a reference is a path or a shipped name (pbs_reference_is_path)
+    assert Pbs.reference_is_path('policies/ningxia.yaml') and Pbs.reference_is_path('x.yaml')
+    assert not Pbs.reference_is_path('ningxia')
+    assert Pbs.Policy.resolve('guangxi', None).get_name() == 'guangxi'
+    assert Pbs.Policy.resolve('policies/ningxia.yaml', SRCDIR).get_name() == 'ningxia'
+    assert Pbs.Template.resolve('core-2021', None).get_name() == 'core-2021'
+    assert Pbs.Template.resolve('templates/core-2021.yaml', SRCDIR).get_name() == 'core-2021'
+    expect_error(lambda: Pbs.Template.resolve('nope', None), Pbs.document_error_quark(),
+                 Pbs.DocumentError.UNKNOWN_TEMPLATE)
+    skeleton = template.dup_skeleton('central-project-2020')
+    gc.collect()
+    documents = list(Pbs.Reader.new_for_data(skeleton.encode('utf-8'), 'new.yaml'))
+    assert len(documents) == 1 and documents[0].get_evaluation().get_n_indicators() > 0
 
 
 def test_container_functions():

@@ -60,6 +60,15 @@ function tests(pbs) {
         const template = Pbs.Template.load_file(path('templates', 'central-project-2020.yaml'));
         assertEqual(template.get_name(), 'central-project-2020', 'template file');
         assertEqual(Pbs.Template.lookup('core-2021').get_name(), 'core-2021', 'template lookup');
+        assert(Pbs.reference_is_path('a/b') && !Pbs.reference_is_path('central'), 'reference rule');
+        assertEqual(Pbs.Policy.resolve('guangxi', null).get_name(), 'guangxi', 'policy resolve');
+        assertEqual(Pbs.Template.resolve('core-2021', null).get_name(), 'core-2021', 'template resolve');
+        const skeleton = template.dup_skeleton('central-project-2020');
+        collect();
+        const fresh = Pbs.Reader.new_for_data(new TextEncoder().encode(skeleton), 'new.yaml').next();
+        const copy = fresh.get_evaluation().copy();
+        fresh.get_evaluation().score(null);
+        assert(fresh.get_evaluation().is_sealed() && !copy.is_sealed(), 'scoring seals, a copy is open');
     }
 
     function containerFunctions() {
