@@ -16,6 +16,20 @@
 /* A PbsDecimal holds 18 significant digits exactly. */
 #define MAX_DIGITS 18
 
+/* Adds digit @c to @v: leading zeros are skipped, and FALSE means more
+ * significant digits than a PbsDecimal holds. */
+static inline gboolean
+push_digit (gint64 *v, guint *sig, gboolean *leading, char c)
+{
+  if (*leading && c == '0')
+    return TRUE;
+  *leading = FALSE;
+  if (++*sig > MAX_DIGITS)
+    return FALSE;
+  *v = *v * 10 + (c - '0');
+  return TRUE;
+}
+
 gboolean
 pbs_lex_number (const char *p, PbsDecimal *out, const char **endp, GError **error)
 {
@@ -34,12 +48,8 @@ pbs_lex_number (const char *p, PbsDecimal *out, const char **endp, GError **erro
         {
           seen_digit = TRUE;
           group++;
-          if (leading && *p == '0')
-            continue;
-          leading = FALSE;
-          if (++sig > MAX_DIGITS)
+          if (!push_digit (&v, &sig, &leading, *p))
             goto overflow;
-          v = v * 10 + (*p - '0');
         }
       else if (*p == ',' && seen_digit)
         {
@@ -63,14 +73,8 @@ pbs_lex_number (const char *p, PbsDecimal *out, const char **endp, GError **erro
         goto malformed;
       for (; g_ascii_isdigit (*p); p++)
         {
-          if (++scale > PBS_DECIMAL_MAX_SCALE)
+          if (++scale > PBS_DECIMAL_MAX_SCALE || !push_digit (&v, &sig, &leading, *p))
             goto overflow;
-          if (leading && *p == '0')
-            continue;
-          leading = FALSE;
-          if (++sig > MAX_DIGITS)
-            goto overflow;
-          v = v * 10 + (*p - '0');
         }
       seen_digit = TRUE;
     }
