@@ -37,6 +37,130 @@
 
 G_DEFINE_BOXED_TYPE (PbsScorecard, pbs_scorecard, pbs_scorecard_ref, pbs_scorecard_unref)
 
+/* The words of the scorecard, in both languages, in one place. A
+ * template's {rate}, {limit}, {sum} and {total} are filled in by fill(). */
+typedef struct {
+  const char *zh;
+  const char *en;
+} Words;
+
+static const Words warning_words[] = {
+  [PBS_WARNING_OVER_BUDGET] = {
+    "执行数超过全年预算数（执行率 {rate}%）",
+    "execution exceeds the full-year budget (rate {rate}%)" },
+  [PBS_WARNING_EXECUTION_BELOW_90] = {
+    "预算执行率 {rate}% 低于 {limit}%，需说明原因",
+    "budget execution {rate}% is below {limit}% and needs an explanation" },
+  [PBS_WARNING_YELLOW_LOW_EXECUTION] = {
+    "黄色预警：预算执行率 {rate}% 低于 {limit}%",
+    "yellow: budget execution {rate}% is below {limit}%" },
+  [PBS_WARNING_YELLOW_ZERO_BUDGET] = {
+    "黄色预警：全年预算数为 0，执行率无法计算",
+    "yellow: the full-year budget is 0, so no execution rate exists" },
+  [PBS_WARNING_RED_MISMATCH] = {
+    "红色预警：绩效指标完成程度明显高于预算执行率 {rate}%",
+    "red: the indicators are far more complete than the budget execution of {rate}%" },
+  [PBS_WARNING_WEIGHTS] = {
+    "各项分值合计 {sum}，不等于 {total}",
+    "the points add up to {sum}, not {total}" },
+  [PBS_WARNING_BUDGET_PRINTED_DIFFERS] = {
+    "预算执行率公布得分 {sum} 与计算得分 {total} 不符",
+    "the printed budget score {sum} differs from the computed {total}" },
+  [PBS_WARNING_ZERO_POINTS] = {
+    "有适用指标的分值为 0，每项指标的分值应大于 0",
+    "an applicable row carries 0 points; every row's points should be above 0" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (warning_words) == PBS_WARNING_ZERO_POINTS + 1);
+
+typedef enum {
+  WORDS_NOT_APPLICABLE,
+  WORDS_CHILDREN_UNSCORED,
+  WORDS_CHILDREN_SUM,
+  WORDS_UNSCORED,
+  WORDS_NOT_COUNTED,
+  WORDS_MANUAL_IGNORED,
+  WORDS_MISSING_REASON,
+  WORDS_PRINTED_DIFFERS,
+} WordsId;
+
+/* Explanations of what a row's rule does not say itself. */
+static const Words row_words[] = {
+  [WORDS_NOT_APPLICABLE] = {
+    "不适用：不计分，总分按适用指标折算",
+    "not applicable: not scored; the total is rescaled over the applicable rows" },
+  [WORDS_CHILDREN_UNSCORED] = {
+    "下级指标得分合计：有下级指标未计分；按下级指标计入总分",
+    "sum of its children: some child is not scored; the children count in the total" },
+  [WORDS_CHILDREN_SUM] = {
+    "下级指标得分合计：{sum}（按下级指标计入总分，不重复计算）",
+    "sum of its children: {sum} (the children count in the total, not twice)" },
+  [WORDS_UNSCORED] = {
+    "缺少实际完成值：未计分，自评表不完整",
+    "no actual value (实际完成值) given: not scored, the scorecard is incomplete" },
+  [WORDS_NOT_COUNTED] = {
+    "；由上级指标计入总分，不重复计算",
+    "; counted through its parent, not twice" },
+  [WORDS_MANUAL_IGNORED] = {
+    "；非定性指标，人工评分或评级不采用",
+    "; a manual score or band on a non-qualitative row is ignored" },
+  [WORDS_MISSING_REASON] = {
+    "；缺少偏差原因分析",
+    "; a 偏差原因 (reason for the deviation) is owed" },
+  [WORDS_PRINTED_DIFFERS] = {
+    "；公布得分 {sum} 与计算结果不符",
+    "; the printed score {sum} differs from the computed one" },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (row_words) == WORDS_PRINTED_DIFFERS + 1);
+
+/* The values a template's slots take; NULL for a slot it does not use. */
+typedef struct {
+  const char *rate;
+  const char *limit;
+  const char *sum;
+  const char *total;
+} Slots;
+
+/* Appends @words in @language to @s with its {slots} filled in. */
+static void
+fill (GString *s, const Words *words, PbsLanguage language, const Slots *slots)
+{
+  static const struct { const char *name; gsize offset; } names[] = {
+    { "{rate}", G_STRUCT_OFFSET (Slots, rate) },
+    { "{limit}", G_STRUCT_OFFSET (Slots, limit) },
+    { "{sum}", G_STRUCT_OFFSET (Slots, sum) },
+    { "{total}", G_STRUCT_OFFSET (Slots, total) },
+  };
+  const char *p = language == PBS_LANGUAGE_ZH ? words->zh : words->en;
+
+  while (*p != '\0')
+    {
+      gboolean done = FALSE;
+
+      if (*p == '{')
+        for (guint i = 0; i < G_N_ELEMENTS (names) && !done; i++)
+          if (g_str_has_prefix (p, names[i].name))
+            {
+              const char *v = G_STRUCT_MEMBER (const char *, slots, names[i].offset);
+
+              g_string_append (s, v != NULL ? v : "");
+              p += strlen (names[i].name);
+              done = TRUE;
+            }
+      if (!done)
+        g_string_append_c (s, *p++);
+    }
+}
+
+static char *
+dup_words (const Words *words, PbsLanguage language, const Slots *slots)
+{
+  GString *s = g_string_new (NULL);
+
+  fill (s, words, language, slots);
+  return g_string_free (s, FALSE);
+}
+
+
 PbsScorecard *
 pbs_scorecard_new (PbsEvaluation *evaluation, const PbsPolicy *policy, guint n_rows)
 {
@@ -375,7 +499,7 @@ pbs_scorecard_dup_row_explanation (const PbsScorecard *self, guint row, PbsLangu
 {
   const PbsRowResult *r = get_row (self, row);
   const PbsIndicator *ind;
-  gboolean zh = language == PBS_LANGUAGE_ZH;
+  const Slots none = { 0 };
   PbsRuleInput in;
   PbsRuleResult res;
   GString *s;
@@ -383,20 +507,18 @@ pbs_scorecard_dup_row_explanation (const PbsScorecard *self, guint row, PbsLangu
   g_return_val_if_fail (r != NULL, NULL);
   ind = pbs_evaluation_get_indicator (self->evaluation, row);
   if (r->status == PBS_STATUS_NOT_APPLICABLE)
-    return g_strdup (zh ? "不适用：不计分，总分按适用指标折算" : "not applicable: not scored; the total is rescaled over the applicable rows");
+    return dup_words (&row_words[WORDS_NOT_APPLICABLE], language, &none);
   if ((r->flags & PBS_FLAG_NOT_COUNTED) && !pbs_value_is_set (&ind->actual))
     {
       g_autofree char *score = pbs_decimal_to_string (&r->score);
+      Slots slots = { .sum = score };
+
       if (!r->has_score)
-        return g_strdup (zh ? "下级指标得分合计：有下级指标未计分；按下级指标计入总分"
-                            : "sum of its children: some child is not scored; the children count in the total");
-      return g_strdup_printf (zh ? "下级指标得分合计：%s（按下级指标计入总分，不重复计算）"
-                                 : "sum of its children: %s (the children count in the total, not twice)",
-                              score);
+        return dup_words (&row_words[WORDS_CHILDREN_UNSCORED], language, &none);
+      return dup_words (&row_words[WORDS_CHILDREN_SUM], language, &slots);
     }
   if (r->status == PBS_STATUS_UNSCORED)
-    return g_strdup (zh ? "缺少实际完成值：未计分，自评表不完整"
-                        : "no actual value (实际完成值) given: not scored, the scorecard is incomplete");
+    return dup_words (&row_words[WORDS_UNSCORED], language, &none);
 
   s = g_string_new (NULL);
   in.policy = self->policy;
@@ -412,16 +534,17 @@ pbs_scorecard_dup_row_explanation (const PbsScorecard *self, guint row, PbsLangu
   pbs_append_rounding (s, self->policy, language);
 
   if (r->flags & PBS_FLAG_NOT_COUNTED)
-    g_string_append (s, zh ? "；由上级指标计入总分，不重复计算" : "; counted through its parent, not twice");
+    fill (s, &row_words[WORDS_NOT_COUNTED], language, &none);
   if (r->flags & PBS_FLAG_MANUAL_IGNORED)
-    g_string_append (s, zh ? "；非定性指标，人工评分或评级不采用" : "; a manual score or band on a non-qualitative row is ignored");
+    fill (s, &row_words[WORDS_MANUAL_IGNORED], language, &none);
   if (r->flags & PBS_FLAG_MISSING_REASON)
-    g_string_append (s, zh ? "；缺少偏差原因分析" : "; a 偏差原因 (reason for the deviation) is owed");
+    fill (s, &row_words[WORDS_MISSING_REASON], language, &none);
   if (r->flags & PBS_FLAG_PRINTED_DIFFERS)
     {
-      g_string_append (s, zh ? "；公布得分 " : "; the printed score ");
-      pbs_append_decimal (s, &ind->printed_score);
-      g_string_append (s, zh ? " 与计算结果不符" : " differs from the computed one");
+      g_autofree char *printed = pbs_decimal_to_string (&ind->printed_score);
+      Slots slots = { .sum = printed };
+
+      fill (s, &row_words[WORDS_PRINTED_DIFFERS], language, &slots);
     }
   return g_string_free (s, FALSE);
 }
@@ -689,54 +812,47 @@ percent (const PbsDecimal *rate)
 char *
 pbs_scorecard_dup_warning_message (const PbsScorecard *self, guint index, PbsLanguage language)
 {
-  g_autofree char *rate = NULL, *sum = NULL, *total = NULL, *score = NULL;
-  gboolean zh = language == PBS_LANGUAGE_ZH;
+  g_autofree char *rate = NULL, *limit = NULL, *sum = NULL, *total = NULL;
+  PbsWarning warning;
   PbsDecimal printed;
+  Slots slots = { 0 };
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->warnings->len, NULL);
 
-  rate = pbs_decimal_to_string (&self->budget_rate);
-  switch (g_array_index (self->warnings, PbsWarning, index))
+  warning = g_array_index (self->warnings, PbsWarning, index);
+  g_return_val_if_fail ((guint) warning < G_N_ELEMENTS (warning_words), g_strdup (""));
+  slots.rate = rate = pbs_decimal_to_string (&self->budget_rate);
+  switch (warning)
     {
-    case PBS_WARNING_OVER_BUDGET:
-      return zh ? g_strdup_printf ("执行数超过全年预算数（执行率 %s%%）", rate)
-                : g_strdup_printf ("execution exceeds the full-year budget (rate %s%%)", rate);
     case PBS_WARNING_EXECUTION_BELOW_90:
-      total = percent (&self->policy->budget_explain_below);
-      return zh ? g_strdup_printf ("预算执行率 %s%% 低于 %s%%，需说明原因", rate, total)
-                : g_strdup_printf ("budget execution %s%% is below %s%% and needs an explanation", rate, total);
+      slots.limit = limit = percent (&self->policy->budget_explain_below);
+      break;
     case PBS_WARNING_YELLOW_LOW_EXECUTION:
-      total = percent (&self->policy->budget_yellow_below);
-      return zh ? g_strdup_printf ("黄色预警：预算执行率 %s%% 低于 %s%%", rate, total)
-                : g_strdup_printf ("yellow: budget execution %s%% is below %s%%", rate, total);
-    case PBS_WARNING_YELLOW_ZERO_BUDGET:
-      return g_strdup (zh ? "黄色预警：全年预算数为 0，执行率无法计算"
-                          : "yellow: the full-year budget is 0, so no execution rate exists");
-    case PBS_WARNING_RED_MISMATCH:
-      return zh ? g_strdup_printf ("红色预警：绩效指标完成程度明显高于预算执行率 %s%%", rate)
-                : g_strdup_printf ("red: the indicators are far more complete than the budget execution of %s%%", rate);
+      slots.limit = limit = percent (&self->policy->budget_yellow_below);
+      break;
     case PBS_WARNING_WEIGHTS:
-      sum = pbs_decimal_to_string (&self->points_sum);
-      total = pbs_decimal_to_string (&self->policy->weights_total);
-      return zh ? g_strdup_printf ("各项分值合计 %s，不等于 %s", sum, total)
-                : g_strdup_printf ("the points add up to %s, not %s", sum, total);
-    case PBS_WARNING_ZERO_POINTS:
-      return g_strdup (zh ? "有适用指标的分值为 0，每项指标的分值应大于 0"
-                          : "an applicable row carries 0 points; every row's points should be above 0");
+      slots.sum = sum = pbs_decimal_to_string (&self->points_sum);
+      slots.total = total = pbs_decimal_to_string (&self->policy->weights_total);
+      break;
     case PBS_WARNING_BUDGET_PRINTED_DIFFERS:
       {
         PbsBudget *b = pbs_evaluation_get_budget (self->evaluation);
-        score = pbs_decimal_to_string (&self->budget_score);
+
         if (b == NULL || !pbs_budget_get_printed_score (b, &printed))
           pbs_decimal_init (&printed, 0, 0);
-        sum = pbs_decimal_to_string (&printed);
-        return zh ? g_strdup_printf ("预算执行率公布得分 %s 与计算得分 %s 不符", sum, score)
-                  : g_strdup_printf ("the printed budget score %s differs from the computed %s", sum, score);
+        slots.sum = sum = pbs_decimal_to_string (&printed);
+        slots.total = total = pbs_decimal_to_string (&self->budget_score);
       }
+      break;
+    case PBS_WARNING_OVER_BUDGET:
+    case PBS_WARNING_YELLOW_ZERO_BUDGET:
+    case PBS_WARNING_RED_MISMATCH:
+    case PBS_WARNING_ZERO_POINTS:
     default:
-      return g_strdup ("");
+      break;
     }
+  return dup_words (&warning_words[warning], language, &slots);
 }
 
 /* ----------------------------------------------------------------- names */
