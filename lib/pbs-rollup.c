@@ -43,6 +43,29 @@ struct _PbsRollup
 
 G_DEFINE_FINAL_TYPE (PbsRollup, pbs_rollup, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_N_EVALUATIONS,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static void
+pbs_rollup_get_property (GObject *object, guint id, GValue *value, GParamSpec *pspec)
+{
+  PbsRollup *self = PBS_ROLLUP (object);
+
+  switch (id)
+    {
+    case PROP_N_EVALUATIONS:
+      g_value_set_uint (value, self->scorecards->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
+    }
+}
+
 static void
 pbs_rollup_finalize (GObject *object)
 {
@@ -55,7 +78,23 @@ pbs_rollup_finalize (GObject *object)
 static void
 pbs_rollup_class_init (PbsRollupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = pbs_rollup_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pbs_rollup_finalize;
+  object_class->get_property = pbs_rollup_get_property;
+
+  /**
+   * PbsRollup:n-evaluations:
+   *
+   * How many scored evaluations the batch holds (pbs_rollup_add());
+   * notified as each is added.
+   *
+   * Since: 0.1
+   */
+  props[PROP_N_EVALUATIONS] =
+    g_param_spec_uint ("n-evaluations", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
 }
 
 static void
@@ -91,8 +130,8 @@ pbs_rollup_new (void)
  * counted by grade.
  *
  * The evaluation is read when pbs_rollup_merge() runs, through
- * pbs_scorecard_get_evaluation(); change it and score it again rather than
- * changing it under a scorecard already added.
+ * pbs_scorecard_get_evaluation(); scoring sealed it, so it is what was
+ * scored.
  *
  * Returns: %TRUE
  *
@@ -106,6 +145,7 @@ pbs_rollup_add (PbsRollup *self, PbsScorecard *scorecard, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_ptr_array_add (self->scorecards, pbs_scorecard_ref (scorecard));
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_EVALUATIONS]);
   return TRUE;
 }
 

@@ -133,6 +133,7 @@ def test_container_functions():
     rollup = Pbs.Rollup.new()
     for ev in Pbs.load(BATCH):
         rollup.add(ev.score(None))
+    assert rollup.props.n_evaluations == rollup.get_n_evaluations() > 0
     departments = rollup.list_departments()
     gc.collect()
     assert departments == ['昆明市西山区政务服务管理局', '昆明市西山区教育体育局'], departments
