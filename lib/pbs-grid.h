@@ -1,0 +1,64 @@
+/* pbs-grid.h - a table as read from a file: cells of shown text with their
+ * places (never installed)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Layer: readers. Every table reader (xlsx, xls, docx, html, csv) turns its
+ * file into a list of PbsGrid, one per table (a sheet, a Word or HTML table,
+ * a CSV file); the layout reader (pbs-layout.c) turns grids into
+ * evaluations. A grid knows nothing of self-evaluation forms, a table reader
+ * nothing of layouts.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How a grid names its cells in the file's own terms. */
+typedef enum {
+  PBS_GRID_SHEET,    /* Sheet1!D12            (xlsx, xls) */
+  PBS_GRID_TABLE,    /* table 2, row 5, column 4 (docx, html) */
+  PBS_GRID_LINES,    /* line 12, column 3     (csv) */
+} PbsGridKind;
+
+typedef struct _PbsGrid PbsGrid;
+
+/* @file: the path as the user gave it (for messages); @name: the sheet name
+ * (PBS_GRID_SHEET), ignored otherwise; @index: the table's 1-based number in
+ * its file (PBS_GRID_TABLE), ignored otherwise. */
+PbsGrid    *pbs_grid_new        (PbsGridKind kind, const char *file,
+                                 const char *name, guint index);
+void        pbs_grid_free       (PbsGrid *self);
+
+/* Sets the shown text of a cell (0-based). @text is UTF-8 as the cell
+ * shows it (a number already formatted by its number format, a formula's
+ * cached value); it is copied, NULL or "" clears the cell. @line is the
+ * source line where the cell starts when the format has lines (csv, html),
+ * or 0. Setting a cell twice replaces it. */
+void        pbs_grid_set        (PbsGrid *self, guint row, guint col,
+                                 const char *text, guint line);
+/* A merged range (rowspan/colspan, vMerge/gridSpan, <mergeCell>): the cell
+ * at (@row, @col) covers @rows × @cols cells; the covered cells read as
+ * empty but pbs_grid_get_origin() leads back to the top-left cell. */
+void        pbs_grid_merge      (PbsGrid *self, guint row, guint col,
+                                 guint rows, guint cols);
+
+guint       pbs_grid_get_n_rows (const PbsGrid *self);
+guint       pbs_grid_get_n_cols (const PbsGrid *self);
+/* The shown text, or NULL when the cell is empty or covered by a merge. */
+const char *pbs_grid_get        (const PbsGrid *self, guint row, guint col);
+/* Whether (@row, @col) is covered by a merged range, and its top-left cell. */
+gboolean    pbs_grid_get_origin (const PbsGrid *self, guint row, guint col,
+                                 guint *origin_row, guint *origin_col);
+/* The cell's place in the file's own terms, without the file:
+ * "Sheet1!D12", "table 2, row 5, column 4", "line 12, column 3". */
+char       *pbs_grid_dup_place  (const PbsGrid *self, guint row, guint col);
+/* The file, and the grid's own name for messages ("sheet 一", "table 2"). */
+const char *pbs_grid_get_file   (const PbsGrid *self);
+char       *pbs_grid_dup_name   (const PbsGrid *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsGrid, pbs_grid_free)
+
+G_END_DECLS
