@@ -61,4 +61,16 @@ char       *pbs_grid_dup_name   (const PbsGrid *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsGrid, pbs_grid_free)
 
+/* The table readers, one file each (pbs-grid-xlsx.c, -xls.c, -docx.c,
+ * -html.c, -csv.c). Each returns the file's tables in order as a
+ * GPtrArray of PbsGrid (owned, with pbs_grid_free as its free function),
+ * possibly empty, or NULL with an error in the PBS_IMPORT_ERROR domain
+ * naming @file and the place. @file is the name for messages; @data the
+ * whole file. */
+GPtrArray  *pbs_grid_read_xlsx  (const char *file, GBytes *data, GError **error);
+GPtrArray  *pbs_grid_read_xls   (const char *file, GBytes *data, GError **error);
+GPtrArray  *pbs_grid_read_docx  (const char *file, GBytes *data, GError **error);
+GPtrArray  *pbs_grid_read_html  (const char *file, GBytes *data, GError **error);
+GPtrArray  *pbs_grid_read_csv   (const char *file, GBytes *data, GError **error);
+
 G_END_DECLS
