@@ -7,7 +7,8 @@ pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
       libglib2.0-dev libyaml-dev libcunit1-dev libjson-glib-dev
       gobject-introspection libgirepository1.0-dev python3 python3-gi
       valgrind clang libclang-rt-14-dev
-      gi-docgen gjs"
+      gi-docgen gjs
+      libgsf-1-dev libxml2-dev"
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=""

@@ -25,6 +25,17 @@ typedef enum {
 
 typedef struct _PbsGrid PbsGrid;
 
+/* The bounds of one grid (doc/import.md, "Limits"). A reader that goes past
+ * one is not stopped by pbs_grid_set(), which drops what does not fit and
+ * remembers the first place it happened: pbs_grid_check_limits() turns that
+ * into a PBS_IMPORT_ERROR_LIMIT error, and pbs_grid_is_full() lets a
+ * streaming reader stop early. */
+#define PBS_GRID_MAX_ROWS       100000u          /* rows of one table */
+#define PBS_GRID_MAX_COLS       1000u            /* columns of one table */
+#define PBS_GRID_MAX_CELL_BYTES (64u * 1024u)    /* UTF-8 bytes of one cell */
+#define PBS_GRID_MAX_BYTES      (64u * 1024u * 1024u) /* bytes of all cells */
+#define PBS_GRID_MAX_SLOTS      4000000u         /* cells stored, empty or not */
+
 /* @file: the path as the user gave it (for messages); @name: the sheet name
  * (PBS_GRID_SHEET), ignored otherwise; @index: the table's 1-based number in
  * its file (PBS_GRID_TABLE), ignored otherwise. */
@@ -49,7 +60,8 @@ guint       pbs_grid_get_n_rows (const PbsGrid *self);
 guint       pbs_grid_get_n_cols (const PbsGrid *self);
 /* The shown text, or NULL when the cell is empty or covered by a merge. */
 const char *pbs_grid_get        (const PbsGrid *self, guint row, guint col);
-/* Whether (@row, @col) is covered by a merged range, and its top-left cell. */
+/* Whether (@row, @col) is covered by a merged range (the top-left cell
+ * itself is not covered), and if so its top-left cell. */
 gboolean    pbs_grid_get_origin (const PbsGrid *self, guint row, guint col,
                                  guint *origin_row, guint *origin_col);
 /* The cell's place in the file's own terms, without the file:
@@ -58,6 +70,13 @@ char       *pbs_grid_dup_place  (const PbsGrid *self, guint row, guint col);
 /* The file, and the grid's own name for messages ("sheet 一", "table 2"). */
 const char *pbs_grid_get_file   (const PbsGrid *self);
 char       *pbs_grid_dup_name   (const PbsGrid *self);
+
+/* FALSE, with a PBS_IMPORT_ERROR_LIMIT error naming the file, the place
+ * and the bound, when a pbs_grid_set() or pbs_grid_merge() went past one
+ * of the bounds above. */
+gboolean    pbs_grid_check_limits (const PbsGrid *self, GError **error);
+/* Whether the grid has gone past a bound (the reader may stop). */
+gboolean    pbs_grid_is_full    (const PbsGrid *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsGrid, pbs_grid_free)
 
