@@ -13,7 +13,12 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-scorecard-private.h"
+#include "pbs-rules.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-nick.h"
 
 /**
  * PbsAudit:

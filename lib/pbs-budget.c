@@ -5,7 +5,8 @@
  */
 #include "config.h"
 
-#include "pbs-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-decimal-private.h"
 
 /**
  * PbsBudget:

@@ -11,7 +11,7 @@
 #include <dlfcn.h>
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-datadir.h"
 
 /* Is this library the one in the build tree (not installed)? Then the
  * source tree's data folders are searched too, so that an uninstalled

@@ -7,11 +7,11 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-lex.h"
+#include "pbs-decimal-private.h"
+#include "pbs-rational.h"
 
 G_DEFINE_BOXED_TYPE (PbsDecimal, pbs_decimal, pbs_decimal_copy, pbs_decimal_free)
-
-#define MAX_DIGITS 18
 
 /**
  * pbs_decimal_copy:
@@ -66,89 +66,6 @@ pbs_decimal_init (PbsDecimal *self, gint64 value, gint scale)
   self->reserved = 0;
 }
 
-gboolean
-pbs_scan_number (const char *p, PbsDecimal *out, const char **endp, GError **error)
-{
-  const char *start = p;
-  gboolean negative = FALSE, seen_digit = FALSE, leading = TRUE;
-  guint sig = 0, scale = 0, group = 0;
-  gboolean grouped = FALSE;
-  gint64 v = 0;
-
-  if (*p == '+' || *p == '-')
-    negative = *p++ == '-';
-
-  for (;; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          seen_digit = TRUE;
-          group++;
-          if (leading && *p == '0')
-            continue;
-          leading = FALSE;
-          if (++sig > MAX_DIGITS)
-            goto overflow;
-          v = v * 10 + (*p - '0');
-        }
-      else if (*p == ',' && seen_digit)
-        {
-          /* A thousands separator: the first group has 1–3 digits, every
-           * later one exactly three, and a digit must follow. */
-          if ((grouped ? group != 3 : group > 3) || !g_ascii_isdigit (p[1]))
-            goto malformed;
-          grouped = TRUE;
-          group = 0;
-        }
-      else
-        break;
-    }
-  if (grouped && group != 3)
-    goto malformed;
-
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        goto malformed;
-      for (; g_ascii_isdigit (*p); p++)
-        {
-          if (++scale > PBS_DECIMAL_MAX_SCALE)
-            goto overflow;
-          if (leading && *p == '0')
-            continue;
-          leading = FALSE;
-          if (++sig > MAX_DIGITS)
-            goto overflow;
-          v = v * 10 + (*p - '0');
-        }
-      seen_digit = TRUE;
-    }
-  if (!seen_digit)
-    goto malformed;
-  if (*p == '.' || *p == ',')
-    goto malformed;
-
-  out->value = negative ? -v : v;
-  out->scale = (gint32) scale;
-  out->reserved = 0;
-  *endp = p;
-  return TRUE;
-
-malformed:
-  g_set_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_NUMBER,
-               "“%s” is not a well-formed number: expected digits, "
-               "thousands separators in groups of three and at most one "
-               "decimal point", start);
-  return FALSE;
-
-overflow:
-  g_set_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_OVERFLOW,
-               "“%s” has more than %d significant digits or decimals: "
-               "pbscore keeps numbers exactly and cannot hold it",
-               start, MAX_DIGITS);
-  return FALSE;
-}
 
 /**
  * pbs_decimal_parse:
@@ -176,21 +93,16 @@ pbs_decimal_parse (const char *text, PbsDecimal *out, GError **error)
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *shown = g_utf8_make_valid (text, -1);
-      g_set_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_INVALID_UTF8,
-                   "“%s” is not valid UTF-8", shown);
-      return FALSE;
-    }
-  folded = pbs_fold_width (text);
+  folded = pbs_lex_fold_checked (text, error);
+  if (folded == NULL)
+    return FALSE;
   if (*folded == '\0')
     {
       g_set_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_EMPTY,
                    "“%s”: expected a number, found nothing", text);
       return FALSE;
     }
-  if (!pbs_scan_number (folded, &d, &end, error))
+  if (!pbs_lex_number (folded, &d, &end, error))
     return FALSE;
   if (*end != '\0')
     {

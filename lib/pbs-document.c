@@ -14,7 +14,14 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "pbs-private.h"
+#include "pbs-nick.h"
+#include "pbs-datadir.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-template-private.h"
+#include "pbs-policy-private.h"
+#include "pbs-decimal-private.h"
 
 #define MAX_DEPTH          64
 #define MAX_SCALAR         (1024 * 1024)
@@ -801,23 +808,16 @@ static const char * const band_keys[] = { "min", "max", "score", NULL };
 static gboolean
 get_nick (const Conv *c, guint32 node, const char *key, GType type, int *out, GError **error)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (type);
-  g_autoptr (GString) choices = g_string_new (NULL);
+  g_autofree char *choices = NULL;
   const char *s = NULL;
-  GEnumValue *v;
 
   if (!get_string (c, node, key, &s, error))
     return FALSE;
-  v = g_enum_get_value_by_nick (klass, s);
-  if (v != NULL)
-    {
-      *out = v->value;
-      return TRUE;
-    }
-  for (guint i = 0; i < klass->n_values; i++)
-    g_string_append_printf (choices, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+  if (pbs_enum_from_nick (type, s, out))
+    return TRUE;
+  choices = pbs_enum_dup_nicks (type);
   return fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE, "“%s” must be one of %s, not “%s”",
-               key, choices->str, s);
+               key, choices, s);
 }
 
 /* `rule:` — step deduction or bands (rule book §9, doc/format.md). */

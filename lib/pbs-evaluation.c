@@ -7,7 +7,12 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-template-private.h"
+#include "pbs-policy-private.h"
+#include "pbs-decimal-private.h"
 
 /**
  * PbsEvaluation:

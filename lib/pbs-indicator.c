@@ -7,7 +7,9 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-lex.h"
+#include "pbs-indicator-private.h"
+#include "pbs-decimal-private.h"
 
 /**
  * PbsIndicator:
@@ -299,7 +301,7 @@ pbs_indicator_set_reason (PbsIndicator *self, const char *reason)
   g_return_if_fail (self != NULL);
   g_free (self->reason);
   self->reason = g_strdup (reason != NULL ? reason : "");
-  self->reason_given = pbs_reason_is_given (self->reason);
+  self->reason_given = pbs_lex_is_reason (self->reason);
 }
 
 /**
@@ -319,21 +321,6 @@ pbs_indicator_get_reason (const PbsIndicator *self)
   return self->reason;
 }
 
-gboolean
-pbs_reason_is_given (const char *reason)
-{
-  static const char * const placeholders[] = {
-    "无", "/", "-", "—", "——", "－", "／", "N/A", "n/a", "NA", "暂无", "无。",
-  };
-  g_autofree char *folded = pbs_fold_width (reason);
-
-  if (*folded == '\0')
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
-    if (strcmp (folded, placeholders[i]) == 0)
-      return FALSE;
-  return TRUE;
-}
 
 /**
  * pbs_indicator_set_manual_score:

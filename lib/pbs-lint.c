@@ -14,7 +14,12 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-template-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-policy-private.h"
+#include "pbs-nick.h"
 
 /* A category is crowded by generic indicators when they are at least
  * GENERIC_SHARE_NUM / GENERIC_SHARE_DEN of its rows, and it has at least

@@ -16,7 +16,13 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-lex.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-policy-private.h"
+#include "pbs-nick.h"
 
 /* The Chinese ordinal of @n (1-based) as in 一是 / 十二是; up to 99. */
 static void
@@ -60,7 +66,7 @@ append_reason (GString *s, const PbsIndicator *ind)
   g_autofree char *r = NULL;
   gsize len;
 
-  if (!pbs_reason_is_given (reason))
+  if (!pbs_lex_is_reason (reason))
     {
       g_string_append (s, "未说明偏差原因");
       return;

@@ -8,7 +8,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-nick.h"
+#include "pbs-policy-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-datadir.h"
 
 /**
  * PbsPolicy:
@@ -236,20 +239,15 @@ parse_knob_value (const Knob *k, const char *text, PbsPolicy *p, GError **error)
       }
     case KNOB_ENUM:
       {
-        g_autoptr (GEnumClass) klass = g_type_class_ref (k->enum_type ());
-        GEnumValue *ev = g_enum_get_value_by_nick (klass, text);
         int v;
 
-        if (ev == NULL)
+        if (!pbs_enum_from_nick (k->enum_type (), text, &v))
           {
-            g_autoptr (GString) choices = g_string_new (NULL);
-            for (guint i = 0; i < klass->n_values; i++)
-              g_string_append_printf (choices, "%s%s", i ? ", " : "", klass->values[i].value_nick);
+            g_autofree char *choices = pbs_enum_dup_nicks (k->enum_type ());
             g_set_error (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_BAD_VALUE,
-                         "%s: “%s” is not one of %s", k->name, text, choices->str);
+                         "%s: “%s” is not one of %s", k->name, text, choices);
             return FALSE;
           }
-        v = ev->value;
         memcpy (field, &v, sizeof v);
         return TRUE;
       }
@@ -536,11 +534,7 @@ pbs_policy_get (const PbsPolicy *self, const char *knob)
     case KNOB_BOOL:
       return g_strdup (*(const gboolean *) field ? "true" : "false");
     case KNOB_ENUM:
-      {
-        g_autoptr (GEnumClass) klass = g_type_class_ref (k->enum_type ());
-        GEnumValue *ev = g_enum_get_value (klass, *(const int *) field);
-        return g_strdup (ev != NULL ? ev->value_nick : "");
-      }
+      return g_strdup (pbs_enum_nick (k->enum_type (), *(const int *) field));
     case KNOB_UINT:
       return g_strdup_printf ("%u", *(const guint *) field);
     default:

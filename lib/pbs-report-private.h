@@ -12,7 +12,14 @@
  */
 #pragma once
 
-#include "pbs-private.h"
+#include "pbs-yaml-emit.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-policy-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-scorecard-private.h"
+#include "pbs-nick.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,13 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-lex.h"
+#include "pbs-rational.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-nick.h"
 
 /**
  * PbsRollup:
@@ -997,7 +1003,7 @@ merge_reasons (GArray *members, PbsIndicator *out)
       const char *r = pbs_indicator_get_reason (g_array_index (members, Member, i).indicator);
       gboolean dup = FALSE;
 
-      if (r == NULL || !pbs_reason_is_given (r))
+      if (r == NULL || !pbs_lex_is_reason (r))
         continue;
       for (guint j = 0; j < seen->len && !dup; j++)
         dup = strcmp (g_ptr_array_index (seen, j), r) == 0;

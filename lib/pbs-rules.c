@@ -13,7 +13,9 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-rules.h"
+#include "pbs-decimal-private.h"
+#include "pbs-nick.h"
 
 typedef struct {
   const PbsRuleInput *in;

@@ -7,7 +7,13 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-scorecard-private.h"
+#include "pbs-rules.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-template-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-nick.h"
 
 /**
  * PbsScorecard:
@@ -1407,17 +1413,6 @@ pbs_scorecard_dup_warning_message (PbsScorecard *self, guint index, PbsLanguage 
 
 /* ----------------------------------------------------------------- names */
 
-const char *
-pbs_enum_nick (GType type, int value)
-{
-  GEnumClass *klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-  const char *s = v != NULL ? v->value_nick : "";
-
-  /* Enum classes live as long as the type: the nick stays valid. */
-  g_type_class_unref (klass);
-  return s;
-}
 
 /**
  * pbs_grade_to_string:

@@ -7,7 +7,9 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-template-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-datadir.h"
 
 /**
  * PbsTemplate:

@@ -7,7 +7,9 @@
 
 #include <string.h>
 
-#include "pbs-private.h"
+#include "pbs-lex.h"
+#include "pbs-value-private.h"
+#include "pbs-decimal-private.h"
 
 /**
  * PbsValue:
@@ -112,37 +114,6 @@ has_suffix_at (const char *s, size_t len, const char *suffix, size_t *stem_len)
 
 /* ----------------------------------------------------------- normalising */
 
-char *
-pbs_fold_width (const char *text)
-{
-  GString *s = g_string_sized_new (strlen (text));
-  const char *p;
-  char *out;
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0xFF10 && c <= 0xFF19)       /* ０-９ */
-        g_string_append_c (s, (char) ('0' + (c - 0xFF10)));
-      else if (c == 0xFF05)                 /* ％ */
-        g_string_append_c (s, '%');
-      else if (c == 0xFF0E)                 /* ． */
-        g_string_append_c (s, '.');
-      else if (c == 0xFF0B)                 /* ＋ */
-        g_string_append_c (s, '+');
-      else if (c == 0xFF0D || c == 0x2212)  /* － and the minus sign */
-        g_string_append_c (s, '-');
-      else if (c == 0xFF5E || c == 0x301C)  /* ～ 〜 */
-        g_string_append_c (s, '~');
-      else if (g_unichar_isspace (c) || c == 0x3000)
-        g_string_append_c (s, ' ');
-      else
-        g_string_append_unichar (s, c);
-    }
-  out = g_string_free (s, FALSE);
-  return g_strstrip (out);
-}
 
 static const char *
 skip_spaces (const char *p)
@@ -354,7 +325,7 @@ parse_quantity (Parse *ps, const char *p, PbsOperator op, gboolean op_given, GEr
   const char *end, *sep;
   size_t sep_len = 0;
 
-  if (!pbs_scan_number (p, &v->lo, &end, error))
+  if (!pbs_lex_number (p, &v->lo, &end, error))
     {
       g_prefix_error (error, "“%s”: ", ps->text);
       return FALSE;
@@ -371,7 +342,7 @@ parse_quantity (Parse *ps, const char *p, PbsOperator op, gboolean op_given, GEr
                             "a range takes no comparison sign");
       read_unit (ps, end, (size_t) (sep - end), &op, TRUE);
       unit_lo = g_string_new (ps->unit->str);
-      if (!pbs_scan_number (skip_spaces (sep + sep_len), &v->hi, &end_hi, error))
+      if (!pbs_lex_number (skip_spaces (sep + sep_len), &v->hi, &end_hi, error))
         {
           g_prefix_error (error, "“%s”: ", ps->text);
           return FALSE;
@@ -415,14 +386,9 @@ pbs_value_init_parse (PbsValue *self, const char *text, GError **error)
   gboolean op_given = FALSE, op_is_word = FALSE, is_date;
   const char *p;
 
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *shown = g_utf8_make_valid (text, -1);
-      g_set_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_INVALID_UTF8,
-                   "“%s” is not valid UTF-8", shown);
-      return FALSE;
-    }
-  folded = pbs_fold_width (text);
+  folded = pbs_lex_fold_checked (text, error);
+  if (folded == NULL)
+    return FALSE;
   if (*folded == '\0')
     return value_error (error, PBS_VALUE_ERROR_EMPTY, &ps,
                         "expected a target or actual value, found nothing");
@@ -793,10 +759,10 @@ pbs_value_get_band (const PbsValue *self, const PbsValue *target)
   g_return_val_if_fail (self != NULL, PBS_BAND_UNKNOWN);
   if (self->text == NULL)
     return PBS_BAND_UNKNOWN;
-  folded = pbs_fold_width (self->text);
+  folded = pbs_lex_fold (self->text);
   if (target != NULL && target->text != NULL)
     {
-      g_autofree char *t = pbs_fold_width (target->text);
+      g_autofree char *t = pbs_lex_fold (target->text);
       if (strcmp (folded, t) == 0)
         return PBS_BAND_MET;
     }

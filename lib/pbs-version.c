@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "pbs-private.h"
+#include "pbscore/pbscore.h"
 
 /**
  * pbs_get_version:

@@ -10,9 +10,15 @@
 #include "config.h"
 
 #include <string.h>
-#include <yaml.h>
-
-#include "pbs-private.h"
+#include "pbs-yaml-emit.h"
+#include "pbs-nick.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-template-private.h"
+#include "pbs-policy-private.h"
+#include "pbs-decimal-private.h"
+#include "pbs-scorecard-private.h"
 
 static int
 write_handler (void *data, unsigned char *buffer, size_t size)

@@ -1,0 +1,49 @@
+/* pbs-rules.h - one row's rule: the scoring layer's small pure functions (never installed)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "pbs-rational.h"
+#include "pbs-indicator-private.h"
+#include "pbs-policy-private.h"
+
+G_BEGIN_DECLS
+
+
+typedef struct {
+  const PbsPolicy    *policy;
+  const PbsIndicator *indicator;
+  PbsLanguage         language;
+  guint               row;       /* 1-based, for messages */
+  const char         *source;    /* the file the row was read from, or NULL */
+  gboolean            want_ratio; /* compute the completion ratio, not only whether one exists */
+} PbsRuleInput;
+
+typedef struct {
+  PbsRule     rule;
+  PbsRational raw;         /* unrounded score, already in [0, w] */
+  PbsRational ratio;       /* completion a/t when has_ratio */
+  PbsFlags    flags;
+  gboolean    met;
+  gboolean    has_ratio;
+} PbsRuleResult;
+
+/* Scores one applicable row that has an actual. When @explain is non-NULL,
+ * the rule appends its explanation (rule, inputs, formula with numbers)
+ * in @in->language; the caller appends the rounding. */
+gboolean pbs_rules_score_row (const PbsRuleInput *in,
+                              PbsRuleResult      *out,
+                              GString            *explain,
+                              GError            **error);
+
+
+/* Appends @r as a decimal: exact when it terminates within 6 places,
+ * otherwise 4 places followed by "…". */
+void     pbs_append_rational (GString *s, const PbsRational *r);
+void     pbs_append_decimal  (GString *s, const PbsDecimal *d);
+void     pbs_append_rounding (GString *s, const PbsPolicy *policy, PbsLanguage lang);
+
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* pbs-scorecard-private.h - what the analyses read of a scorecard (never installed)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "pbs-rational.h"
+#include "pbscore/pbscore.h"
+
+G_BEGIN_DECLS
+
+/* The audit's view of a scorecard: a row's unrounded score under another
+ * policy (NULL: the scorecard's), and the unrounded budget score against
+ * 全年预算数 or 年初预算数, capped or not. FALSE when there is none. */
+gboolean pbs_scorecard_row_raw    (PbsScorecard *self, guint row, const PbsPolicy *policy,
+                                   PbsRational *raw, PbsRule *rule);
+gboolean pbs_scorecard_budget_raw (PbsScorecard *self, gboolean initial, gboolean cap,
+                                   PbsRational *raw);
+/* A raw total brought to the scorecard's total points as the total was
+ * (not-applicable rows, weights.mismatch rescale): unchanged otherwise. */
+gboolean pbs_scorecard_rescale    (PbsScorecard *self, const PbsDecimal *raw, PbsDecimal *out);
+
+
+G_END_DECLS
