@@ -457,6 +457,12 @@ static const struct {
   { "预算单位", LABEL_UNIT }, { "年度", LABEL_YEAR },
 };
 
+static gboolean
+is_unset (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
 static void
 set_label (Reader *rd, Label label, const char *value)
 {
@@ -475,11 +481,11 @@ set_label (Reader *rd, Label label, const char *value)
       pbs_evaluation_set_unit (e, value);
       break;
     case LABEL_DEPT_UNIT:
-      if (pbs_evaluation_get_department (e) == NULL)
+      if (is_unset (pbs_evaluation_get_department (e)))
         pbs_evaluation_set_department (e, value);
-      if (pbs_evaluation_get_unit (e) == NULL)
+      if (is_unset (pbs_evaluation_get_unit (e)))
         pbs_evaluation_set_unit (e, value);
-      if (pbs_evaluation_get_title (e) == NULL)
+      if (is_unset (pbs_evaluation_get_title (e)))
         pbs_evaluation_set_title (e, value);
       break;
     case LABEL_YEAR:
@@ -733,12 +739,14 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
                        "a row with a target or an actual but no indicator name");
   if (target == NULL && actual == NULL)
-    {
-      /* Printed with its name (and points) only: an unpublished row (rule
-       * book §11). The model has no `unpublished` yet (issue 9): the row is
-       * left out, as doc/import.md says. */
-      return TRUE;
-    }
+    /* Printed with its name (and points) only: an unpublished row (rule
+     * book §11). Until the model can mark a row unpublished (issue 9) it
+     * is an error: left out, the scorecard would look complete. */
+    return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
+                       (guint) (col[COL_TARGET] >= 0 ? col[COL_TARGET] : col[COL_SIGN]),
+                       "the row “%s” is printed without 年度指标值 and 实际完成值 (an "
+                       "unpublished row, which this version cannot record; see "
+                       "doc/import.md)", name);
   if (!has_points)
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
                        (guint) MAX (col[COL_POINTS], 0),
@@ -851,7 +859,14 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
         if (strstr (s, "资金总额") != NULL)
           return read_budget_total (rd, g, *r, error);
       }
-  read_labels (rd, g, *r);
+  if (!read_labels (rd, g, *r) && n == 1 && !rd->in_block)
+    {
+      /* a line under the title: "（2024年度）", "填报日期：…" is a footer */
+      g_autofree char *t = squeeze (texts[0]);
+
+      if (strstr (t, "年度") != NULL && g_utf8_strlen (t, -1) <= 12)
+        note_year (rd, t);
+    }
   return TRUE;
 }
 
