@@ -77,6 +77,8 @@ clean (const char *text, gboolean keep_lines)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (c == '\r' && p[1] == '\n')
+        continue;   /* CRLF is one line break */
       if (c == '\n' || c == '\r')
         {
           while (out->len > 0 && out->str[out->len - 1] == ' ')
@@ -723,8 +725,7 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   g_autofree char *place = NULL;
   g_autoptr (PbsIndicator) ind = NULL;
   g_autoptr (GError) local = NULL;
-  const char *l1 = level (g, r, col[COL_L1], &rd->level1);
-  const char *l2 = level (g, r, col[COL_L2], &rd->level2);
+  const char *l1, *l2;
   PbsDecimal points, score;
   gboolean has_points, has_score;
   guint name_col = (guint) (col[COL_NAME] >= 0 ? col[COL_NAME] : col[COL_L1]);
@@ -732,6 +733,9 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   target = compose_target (sign, value, unit);
   if (name == NULL && target == NULL && actual == NULL)
     return TRUE;   /* an empty or template row, or a title row inside */
+  /* level cells are filled down from rows that hold an indicator only */
+  l1 = level (g, r, col[COL_L1], &rd->level1);
+  l2 = level (g, r, col[COL_L2], &rd->level2);
   if (!parse_number (g, r, col[COL_POINTS], "分值", &has_points, &points, error)
       || !parse_number (g, r, col[COL_SCORE], "得分", &has_score, &score, error))
     return FALSE;
