@@ -246,6 +246,7 @@ typedef struct {
   char          *level2;
   const char    *file;
   gboolean       saw_header;
+  GError        *problem;      /* a form found wanting, reported at the end */
 } Reader;
 
 static gboolean G_GNUC_PRINTF (6, 7)
@@ -329,10 +330,23 @@ choose_template (PbsEvaluation *e, const char *hint)
     }
 }
 
+/* A form without both amounts of its money block cannot be scored nor
+ * saved as a document: the first such form is the reader's error. */
 static void
 finish_form (Reader *rd)
 {
-  if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0)
+  if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0
+      && pbs_evaluation_get_budget (rd->eval) == NULL)
+    {
+      if (rd->problem == NULL)
+        g_set_error (&rd->problem, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LAYOUT,
+                     "%s:%s: the form “%s” has no 年度资金总额 row with 全年预算数 and "
+                     "全年执行数, which pbscore needs to score its budget line",
+                     rd->file,
+                     pbs_indicator_get_place (pbs_evaluation_get_indicator (rd->eval, 0)),
+                     pbs_evaluation_get_title (rd->eval));
+    }
+  else if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0)
     {
       choose_template (rd->eval, rd->hint);
       g_ptr_array_add (rd->out, g_steal_pointer (&rd->eval));
@@ -900,6 +914,12 @@ pbs_layout_read (GPtrArray *grids, GError **error)
     }
   if (ok)
     finish_form (&rd);
+  if (ok && rd.problem != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&rd.problem));
+      ok = FALSE;
+    }
+  g_clear_error (&rd.problem);
   g_clear_object (&rd.eval);
   g_free (rd.hint);
   g_free (rd.level1);

@@ -234,9 +234,10 @@ test_two_forms (void)
 }
 
 static const char form_head[] =
-  "<table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>"
+  "<table><tr><td>项目资金（万元）</td><td>全年预算数</td><td>全年执行数</td><td>分值</td></tr>"
+  "<tr><td>年度资金总额</td><td>10</td><td>10</td><td>10</td></tr><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>"
   "<th>实际完成值</th><th>分值</th></tr><tr><td>产出指标</td><td>数量指标</td><td>";
-static const char form_tail[] = "</td><td>≥1个</td><td>1个</td><td>100</td></tr></table>";
+static const char form_tail[] = "</td><td>≥1个</td><td>1个</td><td>90</td></tr></table>";
 
 /* Neither an internal nor an external entity is expanded. */
 static void
@@ -280,10 +281,10 @@ test_nested_table (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (got);
   CU_ASSERT_EQUAL (got->len, 1);
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0)),
-                          "table 3, row 2, column 3");
+                          "table 3, row 4, column 3");
   CU_ASSERT_PTR_NOT_NULL_FATAL (got2);
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (pbs_evaluation_get_indicator (g_ptr_array_index (got2, 0), 0)),
-                          "table 2, row 2, column 3");
+                          "table 2, row 4, column 3");
 }
 
 /* Tables nested past any real page's depth are a located error. */
@@ -345,8 +346,10 @@ static void
 test_csv_quoting (void)
 {
   static const char csv[] =
+    "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值\r\n"
+    ",年度资金总额,10,10,10,10\r\n"
     "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,偏差原因分析及改进措施\r\n"
-    "产出指标,数量指标,\"“培训”\"\"人数\"\"\",≥100人,90人,100,\"资金\r\n未到位\"\r\n"
+    "产出指标,数量指标,\"“培训”\"\"人数\"\"\",≥100人,90人,90,\"资金\r\n未到位\"\r\n"
     "\r\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) got = load_data (csv, sizeof csv - 1, "q.csv", &error);
@@ -356,7 +359,23 @@ test_csv_quoting (void)
   ind = pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0);
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "“培训”\"人数\"");
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (ind), "资金\n未到位");
-  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (ind), "line 2, column 3");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (ind), "line 4, column 3");
+}
+
+/* A form without its money block is a LAYOUT error naming the form. */
+static void
+test_no_budget (void)
+{
+  static const char csv[] =
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n"
+    "产出指标,数量指标,培训人数,≥100人,120人,100\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (csv, sizeof csv - 1, "nobudget.csv", &error);
+
+  CU_ASSERT_PTR_NULL (got);
+  PBS_ASSERT_ERROR (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LAYOUT);
+  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message,
+                  "nobudget.csv:line 2, column 3: the form “” has no 年度资金总额 row"));
 }
 
 /* A YAML document is still YAML, with or without an extension. */
@@ -387,6 +406,7 @@ static const PbsTestCase cases[] = {
   { "deep_nesting", test_deep_nesting },
   { "limits", test_limits },
   { "csv_quoting", test_csv_quoting },
+  { "no_budget", test_no_budget },
   { "yaml_still_yaml", test_yaml_still_yaml },
   { NULL, NULL },
 };
