@@ -137,6 +137,18 @@ def _():
         expect(r.out.count('pbscore: 1\n') == 2 and '\n---\n' in r.out, 'two documents', r)
 
 
+@case('import --template names the template, and a row that does not fit it is a located error')
+def _():
+    r = pbscore('import', f'{DATA}/two-forms.html')
+    expect(r.rc == 0 and r.out.count('\ntemplate: core-2021\n') == 2, 'the template the rows fit', r)
+    r = pbscore('import', '--template', 'department-overall', f'{DATA}/two-forms.html')
+    expect(r.rc == 0 and r.out.count('\ntemplate: department-overall\n') == 2, 'import --template', r)
+    r = pbscore('import', '--template', 'core-2021', f'{DATA}/habits.csv')
+    expect(r.rc == 2 and r.out == '' and
+           f'{DATA}/habits.csv:line 19, column 4: row 4 (亩均投资): template core-2021 does not allow' in r.err,
+           'a row that does not fit core-2021', r)
+
+
 @case('tables on stdin are recognised by their content')
 def _():
     for table in ('xishan-2024.csv', 'xishan-2024-gb2312.html', 'xishan-2024-unicode.txt'):
