@@ -40,6 +40,22 @@ load_data (const char *text, gsize len, const char *name, GError **error)
   return g_steal_pointer (&out);
 }
 
+/* The first row of the first form of @text read as a file named @name;
+ * NULL (a failed assertion) when it does not read. */
+static PbsIndicator *
+first_row (const char *text, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (text, strlen (text), name, &error);
+
+  if (got == NULL)
+    fprintf (stderr, "%s: %s\n", name, error->message);
+  CU_ASSERT_PTR_NOT_NULL (got);
+  if (got == NULL)
+    return NULL;
+  return pbs_indicator_ref (pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0));
+}
+
 static int
 import_code (const char *nick)
 {
@@ -351,12 +367,9 @@ test_csv_quoting (void)
     "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,偏差原因分析及改进措施\r\n"
     "产出指标,数量指标,\"“培训”\"\"人数\"\"\",≥100人,90人,90,\"资金\r\n未到位\"\r\n"
     "\r\n";
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) got = load_data (csv, sizeof csv - 1, "q.csv", &error);
-  PbsIndicator *ind;
+  g_autoptr (PbsIndicator) ind = first_row (csv, "q.csv");
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
-  ind = pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ind);
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "“培训”\"人数\"");
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (ind), "资金\n未到位");
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (ind), "line 4, column 3");
@@ -386,15 +399,10 @@ test_header_variants (void)
     {
       g_autofree char *csv = g_strdup_printf ("项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值\n"
                                               ",年度资金总额,10,10,10,10\n%s\n%s\n", heads[i], rows[i]);
-      g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) got = load_data (csv, strlen (csv), "heads.csv", &error);
-      PbsIndicator *ind;
+      g_autoptr (PbsIndicator) ind = first_row (csv, "heads.csv");
       PbsDecimal d;
 
-      if (got == NULL)
-        fprintf (stderr, "header %u: %s\n", i, error->message);
-      CU_ASSERT_PTR_NOT_NULL_FATAL (got);
-      ind = pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (ind);
       CU_ASSERT_STRING_EQUAL (pbs_indicator_get_level1 (ind), "产出指标");
       CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "培训人数");
       CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_target (ind)), "≥100人");
@@ -419,12 +427,9 @@ test_two_row_header (void)
     "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th></tr>"
     "<tr><td>产出指标</td><td>数量指标</td><td>培训人数</td><td>≥100人</td><td>100人</td><td>90</td></tr>"
     "</table>";
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) got = load_data (page, sizeof page - 1, "two-row.html", &error);
-  PbsIndicator *ind;
+  g_autoptr (PbsIndicator) ind = first_row (page, "two-row.html");
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
-  ind = pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ind);
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_level2 (ind), "数量指标");
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "培训人数");
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (ind), "table 1, row 5, column 3");
