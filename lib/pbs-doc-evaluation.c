@@ -16,7 +16,6 @@
 #include "pbs-evaluation-private.h"
 #include "pbs-template-private.h"
 #include "pbs-indicator-private.h"
-#include "pbs-budget-private.h"
 
 /* A template or policy reference, resolved once per reader: the same
  * reference in the next document of a batch reuses the object. */

@@ -9,35 +9,9 @@
  * book, every score, total and finding asserted here. Finding order is not
  * part of the contract, so findings are looked up by kind and row.
  *
- * Where the files are: $PBS_TEST_DATA, else the PBS_TEST_DATA_DIR macro,
- * else PBS_TEST_SRCDIR/data.
+ * Where the files are: $PBS_TEST_DATA, else PBS_TEST_SRCDIR/data.
  */
 #include "pbs-test.h"
-
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
-/* Value comparison (2.5 = 2.50): the contract fixes values, not scales. */
-static gboolean
-dec_equal_at (const char *file, int line, const PbsDecimal *got, const char *expected)
-{
-  PbsDecimal e = pbs_test_dec (expected);
-  gboolean ok = pbs_decimal_equal (got, &e);
-
-  CHECK_AT (ok, file, line);
-  if (!ok)
-    {
-      g_autofree char *s = pbs_decimal_to_string (got);
-      fprintf (stderr, "%s:%d: got %s, expected %s\n", file, line, s, expected);
-    }
-  return ok;
-}
-#define ASSERT_DEC_EQ(dec, expected) dec_equal_at (__FILE__, __LINE__, &(dec), expected)
 
 /* ------------------------------------------------------------- fixtures */
 
@@ -57,79 +31,45 @@ audited_clear (Audited *a)
   g_clear_pointer (&a->doc, pbs_document_unref);
 }
 
-/* Reads the one evaluation of tests/data/audit/NAME, scores it with the
- * policy NULL (the document's or central) and audits it. FALSE (with the
- * test failed) when any step fails. */
+/* Scores the evaluation of @doc (taken into @out) under @policy (NULL: the
+ * document's or central) and audits it. FALSE (with the test failed) when
+ * @doc is NULL or a step fails. */
 static gboolean
-audit_fixture_at (const char *file, int line, const char *name, Audited *out)
-{
-  g_autofree char *path = g_build_filename (pbs_test_data_dir (), "audit", name, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PbsReader) reader = NULL;
-  g_autoptr (PbsDocument) extra = NULL;
-
-  memset (out, 0, sizeof *out);
-  reader = pbs_reader_new_for_path (path, &error);
-  CHECK_AT (reader != NULL, file, line);
-  if (reader == NULL)
-    {
-      fprintf (stderr, "%s:%d: %s: %s\n", file, line, path, error ? error->message : "?");
-      return FALSE;
-    }
-  out->doc = pbs_reader_next (reader, &error);
-  CHECK_AT (out->doc != NULL, file, line);
-  if (out->doc == NULL)
-    {
-      fprintf (stderr, "%s:%d: %s: %s\n", file, line, path, error ? error->message : "no document");
-      return FALSE;
-    }
-  CHECK_AT (pbs_document_get_kind (out->doc) == PBS_DOCUMENT_EVALUATION, file, line);
-  /* one document per fixture */
-  extra = pbs_reader_next (reader, &error);
-  CHECK_AT (extra == NULL && error == NULL, file, line);
-  g_clear_error (&error);
-
-  out->sc = pbs_evaluation_score (pbs_document_get_evaluation (out->doc), NULL, &error);
-  CHECK_AT (out->sc != NULL, file, line);
-  if (out->sc == NULL)
-    {
-      fprintf (stderr, "%s:%d: scoring %s: %s\n", file, line, name,
-               error ? error->message : "(no error set)");
-      return FALSE;
-    }
-  out->audit = pbs_audit_new (out->sc);
-  CHECK_AT (out->audit != NULL, file, line);
-  return out->audit != NULL;
-}
-#define AUDIT_FIXTURE(name, out) audit_fixture_at (__FILE__, __LINE__, name, out)
-
-/* The same from YAML text in memory. */
-static gboolean
-audit_data_at (const char *file, int line, const char *yaml, const PbsPolicy *policy, Audited *out)
+audit_document_at (const char *file, int line, PbsDocument *doc, const PbsPolicy *policy,
+                   Audited *out)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (yaml, -1, "audit-test.yaml");
 
   memset (out, 0, sizeof *out);
-  out->doc = pbs_reader_next (reader, &error);
-  CHECK_AT (out->doc != NULL, file, line);
-  if (out->doc == NULL)
-    {
-      fprintf (stderr, "%s:%d: %s\n", file, line, error ? error->message : "no document");
-      return FALSE;
-    }
+  out->doc = doc;
+  if (doc == NULL)
+    return FALSE;
   out->sc = pbs_evaluation_score (pbs_document_get_evaluation (out->doc), policy, &error);
   CHECK_AT (out->sc != NULL, file, line);
   if (out->sc == NULL)
     {
-      fprintf (stderr, "%s:%d: scoring: %s\n", file, line, error ? error->message : "?");
+      fprintf (stderr, "%s:%d: scoring: %s\n", file, line, error ? error->message : "(no error set)");
       return FALSE;
     }
   out->audit = pbs_audit_new (out->sc);
   CHECK_AT (out->audit != NULL, file, line);
   return out->audit != NULL;
 }
-#define AUDIT_DATA(yaml, policy, out) audit_data_at (__FILE__, __LINE__, yaml, policy, out)
+
+/* Reads the one evaluation of tests/data/audit/NAME, scores it with the
+ * policy NULL and audits it. */
+static gboolean
+audit_fixture_at (const char *file, int line, const char *name, Audited *out)
+{
+  g_autofree char *path = g_build_filename (pbs_test_data_dir (), "audit", name, NULL);
+
+  return audit_document_at (file, line, pbs_test_read_one_at (file, line, path, NULL), NULL, out);
+}
+#define AUDIT_FIXTURE(name, out) audit_fixture_at (__FILE__, __LINE__, name, out)
+
+/* The same from YAML text in memory, under @policy. */
+#define AUDIT_DATA(yaml, policy, out) \
+  audit_document_at (__FILE__, __LINE__, READ_ONE_DATA (yaml), policy, out)
 
 /* -------------------------------------------------------------- findings */
 
@@ -195,6 +135,16 @@ check_count_at (const char *file, int line, PbsAudit *audit, PbsFindingKind kind
 }
 #define CHECK_COUNT(audit, kind, n) check_count_at (__FILE__, __LINE__, audit, kind, n)
 
+/* Nothing to report: no finding of any kind. */
+static void
+check_no_findings_at (const char *file, int line, PbsAudit *audit)
+{
+  for (int kind = PBS_FINDING_ROW_SCORE; kind <= PBS_FINDING_WARNING; kind++)
+    check_count_at (file, line, audit, kind, 0);
+  CHECK_AT (pbs_audit_get_n_findings (audit) == 0, file, line);
+}
+#define CHECK_NO_FINDINGS(audit) check_no_findings_at (__FILE__, __LINE__, audit)
+
 /* The message of finding I, in both languages: not empty, different from
  * each other, and holding the printed and computed numbers as the library
  * writes them (pbs_decimal_to_string). */
@@ -250,11 +200,11 @@ check_finding_at (const char *file, int line, PbsAudit *audit, int i,
   if (i < 0)
     return;
   CHECK_AT (pbs_audit_get_printed (audit, i, &d), file, line);
-  dec_equal_at (file, line, &d, printed);
+  pbs_test_dec_equal_at (file, line, &d, printed);
   if (computed != NULL)
     {
       CHECK_AT (pbs_audit_get_computed (audit, i, &d), file, line);
-      dec_equal_at (file, line, &d, computed);
+      pbs_test_dec_equal_at (file, line, &d, computed);
     }
   v = pbs_audit_get_variant (audit, i);
   CHECK_AT (v == variant, file, line);
@@ -358,20 +308,6 @@ audit_warning_count (PbsAudit *audit, PbsWarning w)
     n += pbs_audit_get_kind (audit, i) == PBS_FINDING_WARNING && pbs_audit_get_warning (audit, i) == w;
   return n;
 }
-
-static void
-check_row_score_at (const char *file, int line, PbsScorecard *sc, guint row, const char *score)
-{
-  PbsDecimal got;
-  gboolean has = pbs_scorecard_get_row_score (sc, row, &got);
-
-  CHECK_AT (has, file, line);
-  if (has)
-    dec_equal_at (file, line, &got, score);
-  else
-    fprintf (stderr, "%s:%d: row %u has no score, expected %s\n", file, line, row, score);
-}
-#define CHECK_ROW_SCORE(sc, row, score) check_row_score_at (__FILE__, __LINE__, sc, row, score)
 
 /* --------------------------------------------------- audit-wrong-rows.yaml */
 
@@ -551,16 +487,8 @@ test_clean (void)
     CHECK_ROW_SCORE (a.sc, i, scores[i]);
   pbs_scorecard_get_total (a.sc, &d);
   ASSERT_DEC_EQ (d, "96.27");
-  CHECK_COUNT (a.audit, PBS_FINDING_ROW_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_BUDGET_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL_ARITHMETIC, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_MISSING_REASON, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_WARNING, 0);
+  CHECK_NO_FINDINGS (a.audit);
   CU_ASSERT_EQUAL (pbs_scorecard_get_n_warnings (a.sc), 0);
-  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (a.audit), 0);
-  if (pbs_audit_get_n_findings (a.audit) != 0)
-    dump_findings (a.audit);
 out:
   audited_clear (&a);
 }
@@ -631,8 +559,8 @@ check_subtotal_at (const char *file, int line, PbsScorecard *sc, guint level,
       if (lv == level && g_strcmp0 (a, l1) == 0 && (level == 1 || g_strcmp0 (b, l2) == 0))
         {
           found = TRUE;
-          dec_equal_at (file, line, &p, points);
-          dec_equal_at (file, line, &s, score);
+          pbs_test_dec_equal_at (file, line, &p, points);
+          pbs_test_dec_equal_at (file, line, &s, score);
         }
     }
   CHECK_AT (found, file, line);
@@ -688,14 +616,7 @@ test_parents_qizhong (void)
   CHECK_SUBTOTAL (a.sc, 1, "效益指标", NULL, "30", "30");
   /* every printed value is right, and the printed total adds the counted
    * rows once */
-  CHECK_COUNT (a.audit, PBS_FINDING_ROW_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL_ARITHMETIC, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_BUDGET_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_MISSING_REASON, 0);
-  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (a.audit), 0);
-  if (pbs_audit_get_n_findings (a.audit) != 0)
-    dump_findings (a.audit);
+  CHECK_NO_FINDINGS (a.audit);
 out:
   audited_clear (&a);
 }
@@ -731,14 +652,7 @@ test_parents_sum (void)
   CU_ASSERT_EQUAL (scorecard_warning_count (a.sc, PBS_WARNING_WEIGHTS), 0);
   CHECK_SUBTOTAL (a.sc, 1, "产出指标", NULL, "50", "47.5");
   CHECK_SUBTOTAL (a.sc, 2, "产出指标", "数量指标", "20", "17.5");
-  CHECK_COUNT (a.audit, PBS_FINDING_ROW_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_TOTAL_ARITHMETIC, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_BUDGET_SCORE, 0);
-  CHECK_COUNT (a.audit, PBS_FINDING_MISSING_REASON, 0);
-  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (a.audit), 0);
-  if (pbs_audit_get_n_findings (a.audit) != 0)
-    dump_findings (a.audit);
+  CHECK_NO_FINDINGS (a.audit);
 out:
   audited_clear (&a);
 }
@@ -790,7 +704,7 @@ expect_row_variant_at (const char *file, int line, const PbsPolicy *policy, cons
     abort ();
   rest = pbs_decimal_to_string (&r);
   yaml = one_row_yaml (NULL, row, rest, NULL);
-  if (audit_data_at (file, line, yaml, policy, &a))
+  if (audit_document_at (file, line, pbs_test_read_one_at (file, line, NULL, yaml), policy, &a))
     {
       guint n = pbs_audit_count (a.audit, PBS_FINDING_ROW_SCORE);
 
@@ -811,20 +725,6 @@ expect_row_variant_at (const char *file, int line, const PbsPolicy *policy, cons
 }
 #define EXPECT_ROW_VARIANT(policy, w, target, actual, printed, computed, variant) \
   expect_row_variant_at (__FILE__, __LINE__, policy, w, target, actual, printed, computed, variant)
-
-static PbsPolicy *
-policy_with (const char *knob, const char *value)
-{
-  PbsPolicy *p = pbs_policy_new ();
-  g_autoptr (GError) error = NULL;
-
-  if (!pbs_policy_set (p, knob, value, &error))
-    {
-      fprintf (stderr, "test policy: %s=%s: %s\n", knob, value, error->message);
-      CU_FAIL ("policy knob rejected");
-    }
-  return p;
-}
 
 /* The missing-reason message says why the reason is owed: met but below
  * full points, past a ceiling, off a two-sided target, short of a floor,
@@ -855,7 +755,7 @@ test_missing_reason_wording (void)
     { 4, "第 5 行（政策知晓度）：达到年度指标值，但得分 25.00 低于满分 30",
       "row 5 (政策知晓度): meets its target but scores 25.00, below the full 30 points", "未达到" },
   };
-  g_autoptr (PbsPolicy) two_sided = policy_with ("equal.mode", "two_sided");
+  g_autoptr (PbsPolicy) two_sided = pbs_test_policy_with ("equal.mode", "two_sided", NULL);
   Audited a;
 
   if (!AUDIT_DATA (yaml, two_sided, &a))
@@ -885,8 +785,8 @@ out:
 static void
 test_row_variants (void)
 {
-  g_autoptr (PbsPolicy) relative = policy_with ("reverse.formula", "relative_excess");
-  g_autoptr (PbsPolicy) two_sided = policy_with ("equal.mode", "two_sided");
+  g_autoptr (PbsPolicy) relative = pbs_test_policy_with ("reverse.formula", "relative_excess", NULL);
+  g_autoptr (PbsPolicy) two_sided = pbs_test_policy_with ("equal.mode", "two_sided", NULL);
 
   /* 10 × 2 / 3 = 6.666… → 6.67; truncate 6.66 */
   EXPECT_ROW_VARIANT (NULL, "10", "≥3件", "2件", "6.66", "6.67", PBS_VARIANT_TRUNCATE);
@@ -919,7 +819,7 @@ test_row_variants (void)
 static void
 test_tolerance (void)
 {
-  g_autoptr (PbsPolicy) loose = policy_with ("audit.tolerance", "0.1");
+  g_autoptr (PbsPolicy) loose = pbs_test_policy_with ("audit.tolerance", "0.1", NULL);
 
   EXPECT_ROW_VARIANT (NULL, "10", "≥95%", "90%", "9.47", NULL, -1);
   EXPECT_ROW_VARIANT (NULL, "10", "≥95%", "90%", "9.470", NULL, -1);

@@ -10,10 +10,9 @@
  *
  *   # expect: CODE LINE:COLUMN [row N (name)]
  *
- * Where the files are: $PBS_TEST_DATA, else the PBS_TEST_DATA_DIR macro,
- * else PBS_TEST_SRCDIR/data; the shipped templates: $PBS_TEST_TEMPLATES,
- * else PBS_TEST_TEMPLATES_DIR, else PBS_TEST_SRCDIR/../templates; the
- * examples likewise with PBS_TEST_EXAMPLES / PBS_TEST_EXAMPLES_DIR.
+ * Where the files are: $PBS_TEST_DATA, else PBS_TEST_SRCDIR/data; the
+ * shipped templates: $PBS_TEST_TEMPLATES, else PBS_TEST_SRCDIR/../templates;
+ * the examples likewise with $PBS_TEST_EXAMPLES (pbs-test.h).
  * main() points PBSCORE_TEMPLATE_PATH at the templates, so template names
  * resolve to the source tree whether or not pbscore is installed.
  */
@@ -21,112 +20,6 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-
-/* PBS_ASSERT_ERROR in pbs-test.h names its parameters `domain` and `code`,
- * which also rewrites its own `(err)->domain`; this is the same check
- * under other parameter names. */
-#define ASSERT_ERROR_IS(err, dom, cod)                                        \
-  do {                                                                        \
-    CU_ASSERT_PTR_NOT_NULL (err);                                             \
-    CU_ASSERT_TRUE ((err) != NULL && g_error_matches (err, dom, cod));        \
-    if ((err) != NULL && !g_error_matches (err, dom, cod))                    \
-      fprintf (stderr, "%s:%d: unexpected error %s/%d: %s\n", __FILE__,       \
-               __LINE__, g_quark_to_string ((err)->domain), (err)->code,      \
-               (err)->message);                                               \
-    if ((err) == NULL)                                                        \
-      fprintf (stderr, "%s:%d: expected error %d, got none\n", __FILE__,      \
-               __LINE__, (int) (cod));                                        \
-  } while (0)
-
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
-#define ASSERT_STR(got, expected)                                             \
-  do {                                                                        \
-    const char *pbs_t_g_ = (got);                                             \
-    CU_ASSERT_TRUE (g_strcmp0 (pbs_t_g_, expected) == 0);                     \
-    if (g_strcmp0 (pbs_t_g_, expected) != 0)                                  \
-      fprintf (stderr, "%s:%d: got \"%s\", expected \"%s\"\n", __FILE__,     \
-               __LINE__, pbs_t_g_ ? pbs_t_g_ : "(null)", expected);           \
-  } while (0)
-
-/* Value comparison (2.5 = 2.50): the contract fixes values, not scales. */
-static gboolean
-dec_equal_at (const char *file, int line, const PbsDecimal *got, const char *expected)
-{
-  PbsDecimal e = pbs_test_dec (expected);
-  gboolean ok = pbs_decimal_equal (got, &e);
-
-  CHECK_AT (ok, file, line);
-  if (!ok)
-    {
-      g_autofree char *s = pbs_decimal_to_string (got);
-      fprintf (stderr, "%s:%d: got %s, expected %s\n", file, line, s, expected);
-    }
-  return ok;
-}
-#define ASSERT_DEC_EQ(dec, expected) dec_equal_at (__FILE__, __LINE__, &(dec), expected)
-
-/* ------------------------------------------------------------- locations */
-
-static const char *
-test_dir (const char *env, const char *built_in, const char *fallback)
-{
-  const char *dir = g_getenv (env);
-
-  if (dir != NULL && *dir != '\0')
-    return dir;
-  if (built_in != NULL)
-    return built_in;
-  return fallback;
-}
-
-#ifdef PBS_TEST_DATA_DIR
-#define DATA_DIR_MACRO PBS_TEST_DATA_DIR
-#elif defined(PBS_TEST_SRCDIR)
-#define DATA_DIR_MACRO PBS_TEST_SRCDIR "/data"
-#else
-#define DATA_DIR_MACRO NULL
-#endif
-
-#ifdef PBS_TEST_TEMPLATES_DIR
-#define TEMPLATES_DIR_MACRO PBS_TEST_TEMPLATES_DIR
-#elif defined(PBS_TEST_SRCDIR)
-#define TEMPLATES_DIR_MACRO PBS_TEST_SRCDIR "/../templates"
-#else
-#define TEMPLATES_DIR_MACRO NULL
-#endif
-
-#ifdef PBS_TEST_EXAMPLES_DIR
-#define EXAMPLES_DIR_MACRO PBS_TEST_EXAMPLES_DIR
-#elif defined(PBS_TEST_SRCDIR)
-#define EXAMPLES_DIR_MACRO PBS_TEST_SRCDIR "/../examples"
-#else
-#define EXAMPLES_DIR_MACRO NULL
-#endif
-
-static const char *
-data_dir (void)
-{
-  return test_dir ("PBS_TEST_DATA", DATA_DIR_MACRO, "tests/data");
-}
-
-static const char *
-templates_dir (void)
-{
-  return test_dir ("PBS_TEST_TEMPLATES", TEMPLATES_DIR_MACRO, "templates");
-}
-
-static const char *
-examples_dir (void)
-{
-  return test_dir ("PBS_TEST_EXAMPLES", EXAMPLES_DIR_MACRO, "examples");
-}
 
 static int
 compare_paths (gconstpointer a, gconstpointer b)
@@ -139,7 +32,7 @@ compare_paths (gconstpointer a, gconstpointer b)
 static GPtrArray *
 fixture_files (const char *sub)
 {
-  g_autofree char *dir = g_build_filename (data_dir (), sub, NULL);
+  g_autofree char *dir = g_build_filename (pbs_test_data_dir (), sub, NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
@@ -219,7 +112,7 @@ load_one_evaluation (const char *path)
 static char *
 data_path (const char *sub, const char *name)
 {
-  return g_build_filename (data_dir (), sub, name, NULL);
+  return g_build_filename (pbs_test_data_dir (), sub, name, NULL);
 }
 
 /* Saves E (with SC when not NULL), reads the text back under NAME (so
@@ -542,7 +435,7 @@ test_templates_shipped (void)
   static const char *const common_points[] = { "20", "20", "30", "30" };
   g_auto (GStrv) names = pbs_template_list ();
   g_autofree char *file = pbs_template_find_file ("central-project-2020");
-  g_autofree char *expected_file = g_build_filename (templates_dir (), "central-project-2020.yaml",
+  g_autofree char *expected_file = g_build_filename (pbs_test_templates_dir (), "central-project-2020.yaml",
                                                      NULL);
 
   check_template ("central-project-2020", project, project_points, "10");
@@ -605,7 +498,7 @@ test_template_unknown (void)
   g_autoptr (PbsTemplate) t = pbs_template_lookup ("central-project-2019", &error);
 
   CU_ASSERT_PTR_NULL (t);
-  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE);
 }
 
 /* A template document read by pbs_template_load_file(). */
@@ -654,7 +547,7 @@ test_template_mismatch (void)
   g_autoptr (GPtrArray) docs = read_data (yaml, -1, "mismatch.yaml", &error);
 
   CU_ASSERT_PTR_NULL (docs);
-  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH);
   if (error != NULL)
     {
       CU_ASSERT_TRUE (g_str_has_prefix (error->message, "mismatch.yaml:12:13:"));
@@ -687,7 +580,7 @@ test_template_mismatch (void)
 static PbsEvaluation *
 load_xishan (void)
 {
-  g_autofree char *path = g_build_filename (examples_dir (), "xishan-2024.yaml", NULL);
+  g_autofree char *path = g_build_filename (pbs_test_examples_dir (), "xishan-2024.yaml", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) evaluations = pbs_evaluation_load_file (path, &error);
 
@@ -853,7 +746,7 @@ test_save_to_file (void)
 
   bad = g_build_filename (dir, "no-such-folder", "xishan.yaml", NULL);
   CU_ASSERT_FALSE (pbs_evaluation_save_to_file (e, NULL, bad, &error));
-  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
   CU_ASSERT_FALSE (g_file_test (bad, G_FILE_TEST_EXISTS));
 
   /* Nothing but the saved file is left in the folder (no temporary). */
@@ -874,18 +767,18 @@ test_save_to_file (void)
 static void
 test_missing_file (void)
 {
-  g_autofree char *path = g_build_filename (data_dir (), "no-such-file.yaml", NULL);
+  g_autofree char *path = g_build_filename (pbs_test_data_dir (), "no-such-file.yaml", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) docs = read_path (path, &error);
   g_autoptr (GError) error2 = NULL;
   g_autoptr (GPtrArray) evaluations = pbs_evaluation_load_file (path, &error2);
 
   CU_ASSERT_PTR_NULL (docs);
-  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
   if (error != NULL)
     CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "no-such-file.yaml"));
   CU_ASSERT_PTR_NULL (evaluations);
-  ASSERT_ERROR_IS (error2, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
+  PBS_ASSERT_ERROR (error2, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO);
 }
 
 static void
@@ -1002,7 +895,7 @@ test_scalar_limit (void)
         }
       else
         {
-          ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT);
+          PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT);
           if (error != NULL)
             CU_ASSERT_TRUE (g_str_has_prefix (error->message, "long.yaml:10:13:"));
         }
@@ -1034,7 +927,7 @@ test_nesting_limit (void)
           CU_ASSERT_TRUE (docs != NULL && docs->len == 1);
         }
       else
-        ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT);
+        PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT);
     }
 }
 
@@ -1050,7 +943,7 @@ test_unknown_key_suggestion (void)
   g_autoptr (GPtrArray) docs = read_data (yaml, -1, "typo.yaml", &error);
 
   CU_ASSERT_PTR_NULL (docs);
-  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_KEY);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_KEY);
   if (error != NULL)
     {
       CU_ASSERT_TRUE (g_str_has_prefix (error->message, "typo.yaml:5:72:"));
@@ -1287,7 +1180,7 @@ test_save_refuses_what_cannot_round_trip (void)
   pbs_evaluation_set_policy (e, custom);
   text = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
   CU_ASSERT_PTR_NULL (text);
-  ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
   g_clear_error (&error);
   pbs_evaluation_set_policy (e, NULL);
 
@@ -1300,13 +1193,13 @@ test_save_refuses_what_cannot_round_trip (void)
     pbs_evaluation_add_indicator (e, extra);
     text = pbs_evaluation_save_to_data (e, sc, NULL, &error);
     CU_ASSERT_PTR_NULL (text);
-    ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
+    PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
     g_clear_error (&error);
 
     /* and the new row has no target, which a document requires */
     text = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
     CU_ASSERT_PTR_NULL (text);
-    ASSERT_ERROR_IS (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD);
+    PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD);
   }
 }
 
@@ -1344,6 +1237,6 @@ main (void)
   };
 
   /* Template names resolve to this source tree's templates/. */
-  g_setenv ("PBSCORE_TEMPLATE_PATH", templates_dir (), TRUE);
+  g_setenv ("PBSCORE_TEMPLATE_PATH", pbs_test_templates_dir (), TRUE);
   return pbs_test_run ("document", cases);
 }

@@ -111,7 +111,7 @@ test_xishan_tables (void)
     "xishan-2024.csv", "xishan-2024-gbk.csv", "xishan-2024-unicode.txt",
     "xishan-2024.html", "xishan-2024-gb2312.html",
   };
-  g_autofree char *yaml = g_build_filename (PBS_TEST_EXAMPLES_DIR, "xishan-2024.yaml", NULL);
+  g_autofree char *yaml = g_build_filename (pbs_test_examples_dir (), "xishan-2024.yaml", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) want = pbs_evaluation_load_file (yaml, &error);
 

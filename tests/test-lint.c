@@ -9,8 +9,7 @@
  * the weaknesses its report confesses, as far as its data shows them; the
  * reasoning is beside the assertions.
  *
- * Where the files are: $PBS_TEST_DATA, else the PBS_TEST_DATA_DIR macro,
- * else PBS_TEST_SRCDIR/data.
+ * Where the files are: $PBS_TEST_DATA, else PBS_TEST_SRCDIR/data.
  */
 #include "pbs-test.h"
 
@@ -67,61 +66,25 @@ relint_at (const char *file, int line, Linted *l)
 #define RELINT(l) relint_at (__FILE__, __LINE__, l)
 #define RELINT_POLICY(l, p) relint_policy_at (__FILE__, __LINE__, l, p)
 
-/* The same from YAML text in memory. */
+/* Takes @doc (NULL: read failed) into @out, scores and lints it. */
 static gboolean
-lint_data_at (const char *file, int line, const char *yaml, Linted *out)
+lint_document_at (const char *file, int line, PbsDocument *doc, Linted *out)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (yaml, -1, "lint-test.yaml");
-
   memset (out, 0, sizeof *out);
-  out->doc = pbs_reader_next (reader, &error);
-  CHECK_AT (out->doc != NULL, file, line);
-  if (out->doc == NULL)
-    {
-      fprintf (stderr, "%s:%d: %s\n", file, line, error ? error->message : "no document");
-      return FALSE;
-    }
-  return relint_at (file, line, out);
-}
-#define LINT_DATA(yaml, out) lint_data_at (__FILE__, __LINE__, yaml, out)
-
-/* A policy: central with one knob set. */
-static PbsPolicy *
-policy_with (const char *knob, const char *value)
-{
-  PbsPolicy *p = pbs_policy_new ();
-  g_autoptr (GError) error = NULL;
-
-  CU_ASSERT_TRUE (pbs_policy_set (p, knob, value, &error));
-  return p;
+  out->doc = doc;
+  return doc != NULL && relint_at (file, line, out);
 }
 
-/* Reads the one evaluation of @path (relative to the data folder), scores
- * and lints it. FALSE (with the test failed) when any step fails. */
+/* The one evaluation of YAML text in memory. */
+#define LINT_DATA(yaml, out) lint_document_at (__FILE__, __LINE__, READ_ONE_DATA (yaml), out)
+
+/* The one evaluation of @relpath (relative to the data folder). */
 static gboolean
 lint_fixture_at (const char *file, int line, const char *relpath, Linted *out)
 {
   g_autofree char *path = g_build_filename (pbs_test_data_dir (), relpath, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PbsReader) reader = NULL;
 
-  memset (out, 0, sizeof *out);
-  reader = pbs_reader_new_for_path (path, &error);
-  CHECK_AT (reader != NULL, file, line);
-  if (reader == NULL)
-    {
-      fprintf (stderr, "%s:%d: %s: %s\n", file, line, path, error ? error->message : "?");
-      return FALSE;
-    }
-  out->doc = pbs_reader_next (reader, &error);
-  CHECK_AT (out->doc != NULL, file, line);
-  if (out->doc == NULL)
-    {
-      fprintf (stderr, "%s:%d: %s: %s\n", file, line, path, error ? error->message : "no document");
-      return FALSE;
-    }
-  return relint_at (file, line, out);
+  return lint_document_at (file, line, pbs_test_read_one_at (file, line, path, NULL), out);
 }
 #define LINT_FIXTURE(name, out) lint_fixture_at (__FILE__, __LINE__, "lint/" name, out)
 #define SEED_PATH "../../examples/xishan-2024.yaml"
@@ -625,7 +588,7 @@ test_missing_reason_wording (void)
   if (LINT_FIXTURE ("narrative.yaml", &l))
     {
       PbsEvaluation *e = linted_evaluation (&l);
-      g_autoptr (PbsPolicy) two = policy_with ("equal.mode", "two_sided");
+      g_autoptr (PbsPolicy) two = pbs_test_policy_with ("equal.mode", "two_sided", NULL);
 
       /* row 5: 达成, 17 of 20 */
       ASSERT_N_FINDINGS (l.lint, 2);
@@ -823,16 +786,6 @@ line_about (const char *text, const char *part)
   return NULL;
 }
 
-static guint
-count_of (const char *text, const char *part)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, part); p != NULL; p = strstr (p + strlen (part), part))
-    n++;
-  return n;
-}
-
 static void
 test_narrative_seed (void)
 {
@@ -882,9 +835,9 @@ test_narrative_seed (void)
       quantity = line_about (text, "数量指标");
       CU_ASSERT_STRING_EQUAL (quantity, "一是数量指标完成情况良好：共5项，全部达成，5项指标均达到年度指标值。");
       /* 数量, 时效, 成本, 经济效益, 可持续影响, 服务对象满意度 */
-      CU_ASSERT_EQUAL (count_of (text, "完成情况良好"), 6);
-      CU_ASSERT_EQUAL (count_of (text, "一是"), 3);
-      CU_ASSERT_EQUAL (count_of (text, "四是"), 1);
+      CU_ASSERT_EQUAL (pbs_test_count (text, "完成情况良好"), 6);
+      CU_ASSERT_EQUAL (pbs_test_count (text, "一是"), 3);
+      CU_ASSERT_EQUAL (pbs_test_count (text, "四是"), 1);
 
       /* total 9.99 + 89.89 = 99.88, 优; 1444.16 / 1445.05 = 99.94 % */
       last = line_about (text, "综上");
@@ -970,7 +923,7 @@ test_narrative_rows (void)
       CU_ASSERT_STRING_EQUAL (quantity, "二是数量指标完成情况良好：共1项，已达到年度指标值。");
       sat = line_about (text, "服务对象满意度指标");
       ASSERT_CONTAINS (sat, "完成情况良好");
-      CU_ASSERT_EQUAL (count_of (text, "完成情况良好"), 2);
+      CU_ASSERT_EQUAL (pbs_test_count (text, "完成情况良好"), 2);
       ASSERT_CONTAINS (text, "81.67分");
 
       /* the same row with its reason: still below full points, named with
@@ -1009,7 +962,7 @@ static void
 test_narrative_two_sided (void)
 {
   Linted l;
-  g_autoptr (PbsPolicy) two = policy_with ("equal.mode", "two_sided");
+  g_autoptr (PbsPolicy) two = pbs_test_policy_with ("equal.mode", "two_sided", NULL);
 
   if (LINT_FIXTURE ("narrative.yaml", &l) && RELINT_POLICY (&l, two))
     {

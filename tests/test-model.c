@@ -9,37 +9,6 @@
  */
 #include "pbs-test.h"
 
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
-#define ASSERT_STR(got, expected)                                             \
-  do {                                                                        \
-    const char *pbs_t_g_ = (got);                                             \
-    CU_ASSERT_TRUE (g_strcmp0 (pbs_t_g_, expected) == 0);                     \
-    if (g_strcmp0 (pbs_t_g_, expected) != 0)                                  \
-      fprintf (stderr, "%s:%d: got \"%s\", expected \"%s\"\n", __FILE__,     \
-               __LINE__, pbs_t_g_ ? pbs_t_g_ : "(null)", expected);           \
-  } while (0)
-
-/* Value comparison of a decimal with its text. */
-#define ASSERT_DEC_EQ(dec, text)                                              \
-  do {                                                                        \
-    PbsDecimal pbs_t_e_ = pbs_test_dec (text);                                \
-    CU_ASSERT_TRUE (pbs_decimal_equal (&(dec), &pbs_t_e_));                   \
-    if (!pbs_decimal_equal (&(dec), &pbs_t_e_))                               \
-      {                                                                       \
-        char *pbs_t_s_ = pbs_decimal_to_string (&(dec));                      \
-        fprintf (stderr, "%s:%d: got %s, expected %s\n", __FILE__, __LINE__,  \
-                 pbs_t_s_, text);                                             \
-        g_free (pbs_t_s_);                                                    \
-      }                                                                       \
-  } while (0)
-
 static PbsIndicator *
 indicator_new (const char *level1, const char *level2, const char *name, const char *points)
 {
@@ -499,7 +468,7 @@ test_flags_type (void)
 
 /* Yunnan's 自评等级 column prints 优/良/中/差; an incomplete card has none. */
 static void
-test_grade_to_string (void)
+test_grade_get_label (void)
 {
   ASSERT_STR (pbs_grade_get_label (PBS_GRADE_EXCELLENT), "优");
   ASSERT_STR (pbs_grade_get_label (PBS_GRADE_GOOD), "良");
@@ -510,7 +479,7 @@ test_grade_to_string (void)
 
 /* pbs-scorecard.h: "The nicks are stable strings for reports". */
 static void
-test_status_rule_flag_to_string (void)
+test_status_rule_flag_get_nick (void)
 {
   g_autoptr (GEnumClass) status = g_type_class_ref (PBS_TYPE_STATUS);
   g_autoptr (GEnumClass) rule = g_type_class_ref (PBS_TYPE_RULE);
@@ -574,8 +543,8 @@ static const PbsTestCase cases[] = {
   { "evaluation_shared_indicator", test_evaluation_shared_indicator },
   { "enum_types", test_enum_types },
   { "flags_type", test_flags_type },
-  { "grade_to_string", test_grade_to_string },
-  { "status_rule_flag_to_string", test_status_rule_flag_to_string },
+  { "grade_get_label", test_grade_get_label },
+  { "status_rule_flag_get_nick", test_status_rule_flag_get_nick },
   { "version", test_version },
   { "error_domains", test_error_domains },
   { NULL, NULL }

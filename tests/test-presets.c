@@ -11,18 +11,11 @@
  */
 #include "pbs-test.h"
 
-#ifndef PBS_TEST_POLICIES_DIR
-#error "PBS_TEST_POLICIES_DIR must name the source tree's policies/"
-#endif
-#ifndef PBS_TEST_EXAMPLES_DIR
-#error "PBS_TEST_EXAMPLES_DIR must name the source tree's examples/"
-#endif
-
 static char *
 preset_path (const char *name)
 {
   g_autofree char *file = g_strconcat (name, ".yaml", NULL);
-  return g_build_filename (PBS_TEST_POLICIES_DIR, file, NULL);
+  return g_build_filename (pbs_test_policies_dir (), file, NULL);
 }
 
 /* §8: each file is exactly what the writer makes of its C preset. */
@@ -145,7 +138,7 @@ static void
 test_presets_score_alike (void)
 {
   const char * const *names = pbs_policy_list_presets ();
-  g_autofree char *xishan = g_build_filename (PBS_TEST_EXAMPLES_DIR, "xishan-2024.yaml", NULL);
+  g_autofree char *xishan = g_build_filename (pbs_test_examples_dir (), "xishan-2024.yaml", NULL);
   g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsReader) r = pbs_reader_new_for_data (knob_table, -1, "knobs.yaml");
@@ -189,9 +182,12 @@ test_presets_differ_where_documented (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsReader) r = pbs_reader_new_for_data (knob_table, -1, "knobs.yaml");
   g_autoptr (PbsDocument) doc = pbs_reader_next (r, &error);
-  g_autoptr (PbsPolicy) central = pbs_policy_load_file (PBS_TEST_POLICIES_DIR "/central.yaml", NULL);
-  g_autoptr (PbsPolicy) guangxi = pbs_policy_load_file (PBS_TEST_POLICIES_DIR "/guangxi.yaml", NULL);
-  g_autoptr (PbsPolicy) baoshan = pbs_policy_load_file (PBS_TEST_POLICIES_DIR "/yunnan-baoshan.yaml", NULL);
+  g_autofree char *central_path = preset_path ("central");
+  g_autofree char *guangxi_path = preset_path ("guangxi");
+  g_autofree char *baoshan_path = preset_path ("yunnan-baoshan");
+  g_autoptr (PbsPolicy) central = pbs_policy_load_file (central_path, NULL);
+  g_autoptr (PbsPolicy) guangxi = pbs_policy_load_file (guangxi_path, NULL);
+  g_autoptr (PbsPolicy) baoshan = pbs_policy_load_file (baoshan_path, NULL);
   g_autoptr (PbsScorecard) sc = NULL, sg = NULL, sb = NULL;
   PbsEvaluation *e;
   PbsDecimal d;

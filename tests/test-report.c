@@ -11,8 +11,7 @@
  * GMarkupParseContext (the page is XHTML, so an XML parser takes it), text
  * column by column with pbs_text_display_width().
  *
- * Where the files are: $PBS_TEST_DATA, else the PBS_TEST_DATA_DIR macro,
- * else PBS_TEST_SRCDIR/data.
+ * Where the files are: $PBS_TEST_DATA, else PBS_TEST_SRCDIR/data.
  */
 #include "pbs-test.h"
 
@@ -379,16 +378,6 @@ markup_count (Markup *m, const char *element)
   return GPOINTER_TO_UINT (g_hash_table_lookup (m->count, element));
 }
 
-static guint
-count_substrings (const char *text, const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + strlen (needle), needle))
-    n++;
-  return n;
-}
-
 static const char *
 lint_nick (PbsLintCheck check)
 {
@@ -474,7 +463,7 @@ test_every_format_and_content (void)
                 break;
               case PBS_FORMAT_YAML:
                 CU_ASSERT_TRUE (g_str_has_prefix (out, "---"));
-                CU_ASSERT_EQUAL (count_substrings (out, "---\n") + count_substrings (out, "--- "),
+                CU_ASSERT_EQUAL (pbs_test_count (out, "---\n") + pbs_test_count (out, "--- "),
                                  scs->len);
                 break;
               case PBS_FORMAT_TEXT:
@@ -603,7 +592,7 @@ test_json_several (void)
 
   jsonl = RENDER (PBS_FORMAT_JSONL, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH, scs);
   CU_ASSERT_PTR_NOT_NULL_FATAL (jsonl);
-  CU_ASSERT_EQUAL (count_substrings (jsonl, "\n"), 4);
+  CU_ASSERT_EQUAL (pbs_test_count (jsonl, "\n"), 4);
   lines = g_strsplit (jsonl, "\n", -1);
   CU_ASSERT_EQUAL (g_strv_length (lines), 5);
   CU_ASSERT_STRING_EQUAL (lines[4], "");
@@ -1015,27 +1004,27 @@ test_lint_xishan (void)
   text = RENDER (PBS_FORMAT_TEXT, PBS_REPORT_LINT, PBS_LANGUAGE_ZH, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (text);
   CU_ASSERT_TRUE (g_str_has_prefix (text, XISHAN_TITLE "指标质量检查\n"));
-  CU_ASSERT_EQUAL (count_substrings (text, "\n    建议："), n);
+  CU_ASSERT_EQUAL (pbs_test_count (text, "\n    建议："), n);
   {
     g_autofree char *line = g_strdup_printf ("\n%s: 第 16 行（审批时限压缩率）：", where16);
     count = g_strdup_printf ("\n共 %u 条问题\n", n);
-    CU_ASSERT_EQUAL (count_substrings (text, line), 2);
+    CU_ASSERT_EQUAL (pbs_test_count (text, line), 2);
     CU_ASSERT_TRUE (g_str_has_suffix (text, count));
     CU_ASSERT_PTR_NOT_NULL (strstr (text, "[target_too_low]\n"));
   }
   en = RENDER (PBS_FORMAT_TEXT, PBS_REPORT_LINT, PBS_LANGUAGE_EN, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (en);
-  CU_ASSERT_EQUAL (count_substrings (en, "\n    Suggestion: "), n);
+  CU_ASSERT_EQUAL (pbs_test_count (en, "\n    Suggestion: "), n);
   CU_ASSERT_PTR_NULL (strstr (en, "建议"));
 
   md = RENDER (PBS_FORMAT_MARKDOWN, PBS_REPORT_LINT, PBS_LANGUAGE_ZH, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (md);
-  CU_ASSERT_EQUAL (count_substrings (md, "\n| "), n + 2);   /* header, rule, findings */
+  CU_ASSERT_EQUAL (pbs_test_count (md, "\n| "), n + 2);   /* header, rule, findings */
   CU_ASSERT_PTR_NOT_NULL (strstr (md, "| target\\_too\\_low | 16 | 审批时限压缩率 | 社会效益指标 |"));
 
   html = RENDER (PBS_FORMAT_HTML, PBS_REPORT_LINT, PBS_LANGUAGE_ZH, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (html);
-  CU_ASSERT_EQUAL (count_substrings (html, "<tr data-check=\""), n);
+  CU_ASSERT_EQUAL (pbs_test_count (html, "<tr data-check=\""), n);
   CU_ASSERT_PTR_NOT_NULL (strstr (html, "<tr data-check=\"target_too_low\"><td class=\"check\">target_too_low</td><td class=\"num\">16</td>"));
   if (PARSE_HTML (html, &m))
     CU_ASSERT_EQUAL (markup_count (&m, "table"), 1);
@@ -1044,7 +1033,7 @@ test_lint_xishan (void)
   yaml = RENDER (PBS_FORMAT_YAML, PBS_REPORT_LINT, PBS_LANGUAGE_ZH, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (yaml);
   CU_ASSERT_TRUE (g_str_has_prefix (yaml, "---\ntitle: \"" XISHAN_TITLE "\"\n"));
-  CU_ASSERT_EQUAL (count_substrings (yaml, "\n- check: "), n);
+  CU_ASSERT_EQUAL (pbs_test_count (yaml, "\n- check: "), n);
   CU_ASSERT_PTR_NOT_NULL (strstr (yaml, "\n- check: target_too_low\n  row: 16\n  name: \"审批时限压缩率\"\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (yaml, "\n  row: null\n  name: null\n"));
 }

@@ -12,55 +12,14 @@
  */
 #include "pbs-test.h"
 
-/* Checks at the caller's file and line, so a failure inside a helper points
- * at the test that called it. */
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
-/* Compares decimals by value (2.5 = 2.50): the contract fixes the rounded
- * value, not the scale it is printed with. */
-static gboolean
-dec_equal_at (const char *file, int line, const PbsDecimal *got, const char *expected)
-{
-  PbsDecimal e = pbs_test_dec (expected);
-  gboolean ok = pbs_decimal_equal (got, &e);
-
-  CHECK_AT (ok, file, line);
-  if (!ok)
-    {
-      g_autofree char *s = pbs_decimal_to_string (got);
-      fprintf (stderr, "%s:%d: got %s, expected %s\n", file, line, s, expected);
-    }
-  return ok;
-}
-#define ASSERT_DEC_EQ(dec, expected) dec_equal_at (__FILE__, __LINE__, &(dec), expected)
-
 /* ------------------------------------------------------------------ helpers */
 
 static PbsIndicator *
 row_new_full (const char *name, const char *points, const char *target, const char *actual)
 {
-  g_autoptr (GError) error = NULL;
-  PbsDecimal w = pbs_test_dec (points);
-  PbsIndicator *ind = pbs_indicator_new ("产出指标", "数量指标", name, &w);
+  const PbsTestRow row = { OUT, QTY, name, points, target, actual };
 
-  if (target != NULL && !pbs_indicator_set_target (ind, target, &error))
-    {
-      fprintf (stderr, "test input: target %s: %s\n", target, error->message);
-      CU_FAIL ("target text did not parse");
-      g_clear_error (&error);
-    }
-  if (actual != NULL && !pbs_indicator_set_actual (ind, actual, &error))
-    {
-      fprintf (stderr, "test input: actual %s: %s\n", actual, error->message);
-      CU_FAIL ("actual text did not parse");
-    }
-  return ind;
+  return pbs_test_row_new (&row);
 }
 
 static PbsIndicator *
@@ -102,55 +61,18 @@ score_one (PbsIndicator *ind, const PbsPolicy *policy, GError **error)
   return pbs_evaluation_score (e, policy, error);
 }
 
-/* A central policy with KNOB=VALUE pairs set, NULL-terminated. */
-static PbsPolicy *
-policy_with (const char *knob, ...)
-{
-  PbsPolicy *p = pbs_policy_new ();
-  va_list ap;
-
-  va_start (ap, knob);
-  for (const char *k = knob; k != NULL; k = va_arg (ap, const char *))
-    {
-      const char *v = va_arg (ap, const char *);
-      g_autoptr (GError) error = NULL;
-
-      if (!pbs_policy_set (p, k, v, &error))
-        {
-          fprintf (stderr, "test policy: %s=%s: %s\n", k, v, error->message);
-          CU_FAIL ("policy knob rejected");
-        }
-    }
-  va_end (ap);
-  return p;
-}
-
 /* Checks row ROW: its score (NULL: no score), status and rule. */
 static void
 check_row_at (const char *file, int line, PbsScorecard *sc, guint row,
               const char *score, PbsStatus status, PbsRule rule)
 {
-  PbsDecimal got;
-  gboolean has;
   PbsStatus st;
   PbsRule ru;
 
   CHECK_AT (sc != NULL, file, line);
   if (sc == NULL)
     return;
-  has = pbs_scorecard_get_row_score (sc, row, &got);
-  if (score == NULL)
-    {
-      CHECK_AT (!has, file, line);
-    }
-  else
-    {
-      CHECK_AT (has, file, line);
-      if (has)
-        dec_equal_at (file, line, &got, score);
-      else
-        fprintf (stderr, "%s:%d: row has no score, expected %s\n", file, line, score);
-    }
+  pbs_test_row_score_at (file, line, sc, row, score);
   st = pbs_scorecard_get_row_status (sc, row);
   CHECK_AT (st == status, file, line);
   if (st != status)
@@ -191,14 +113,7 @@ check_ratio_at (const char *file, int line, PbsScorecard *sc, guint row, const c
   if (sc == NULL)
     return;
   has = pbs_scorecard_get_row_ratio (sc, row, &got);
-  if (ratio == NULL)
-    {
-      CHECK_AT (!has, file, line);
-      return;
-    }
-  CHECK_AT (has, file, line);
-  if (has)
-    dec_equal_at (file, line, &got, ratio);
+  pbs_test_optional_dec_at (file, line, has, &got, ratio);
 }
 #define CHECK_RATIO(sc, row, ratio) check_ratio_at (__FILE__, __LINE__, sc, row, ratio)
 
@@ -234,13 +149,8 @@ expect_error_at (const char *file, int line, PbsIndicator *ind,
   g_autoptr (PbsScorecard) sc = score_one (ind, policy, &error);
 
   CHECK_AT (sc == NULL, file, line);
-  CHECK_AT (error != NULL, file, line);
-  if (error == NULL)
+  if (!pbs_test_error_is_at (file, line, error, PBS_SCORE_ERROR, code, NULL) || error == NULL)
     return;
-  CHECK_AT (g_error_matches (error, PBS_SCORE_ERROR, code), file, line);
-  if (!g_error_matches (error, PBS_SCORE_ERROR, code))
-    fprintf (stderr, "%s:%d: error %s/%d (%s), expected code %d\n", file, line,
-             g_quark_to_string (error->domain), error->code, error->message, code);
   /* pbs-error.h: "The message names the row (1-based ...) and the indicator." */
   CHECK_AT (strstr (error->message, "row 1") != NULL, file, line);
   CHECK_AT (strstr (error->message, pbs_indicator_get_name (ind)) != NULL, file, line);
@@ -364,7 +274,7 @@ test_equal_as_ge (void)
 static void
 test_equal_two_sided (void)
 {
-  g_autoptr (PbsPolicy) p = policy_with ("equal.mode", "two_sided", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("equal.mode", "two_sided", NULL);
 
   EXPECT (p, "10", "=100件", "90件", "9", PBS_STATUS_PARTIAL, PBS_RULE_EQUAL_TWO_SIDED);
   EXPECT (p, "10", "=100件", "110件", "9", PBS_STATUS_PARTIAL, PBS_RULE_EQUAL_TWO_SIDED);
@@ -377,7 +287,7 @@ test_equal_two_sided (void)
 static void
 test_equal_zero (void)
 {
-  g_autoptr (PbsPolicy) p = policy_with ("equal.mode", "two_sided", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("equal.mode", "two_sided", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) ind = row_new ("10", "=0次", "2次");
   g_autoptr (PbsScorecard) sc = score_one (ind, NULL, &error);
@@ -411,7 +321,7 @@ test_reverse_ratio (void)
 static void
 test_reverse_relative_excess (void)
 {
-  g_autoptr (PbsPolicy) p = policy_with ("reverse.formula", "relative_excess", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("reverse.formula", "relative_excess", NULL);
 
   EXPECT (p, "10", "≤3天", "4.5天", "5", PBS_STATUS_PARTIAL, PBS_RULE_REVERSE_RELATIVE_EXCESS);
   EXPECT (p, "10", "≤3天", "3天", "10", PBS_STATUS_MET, PBS_RULE_REVERSE_RELATIVE_EXCESS);
@@ -425,7 +335,7 @@ test_reverse_relative_excess (void)
 static void
 test_reverse_zero_target (void)
 {
-  g_autoptr (PbsPolicy) p = policy_with ("reverse.formula", "relative_excess", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("reverse.formula", "relative_excess", NULL);
 
   EXPECT (NULL, "10", "≤0起", "1起", "0", PBS_STATUS_UNMET, PBS_RULE_REVERSE_RATIO);
   EXPECT (NULL, "10", "≤0起", "0起", "10", PBS_STATUS_MET, PBS_RULE_REVERSE_RATIO);
@@ -437,7 +347,7 @@ test_reverse_zero_target (void)
 static void
 test_lt_like_le (void)
 {
-  g_autoptr (PbsPolicy) p = policy_with ("reverse.formula", "relative_excess", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("reverse.formula", "relative_excess", NULL);
 
   EXPECT (NULL, "10", "<3天", "4.5天", "6.67", PBS_STATUS_PARTIAL, PBS_RULE_REVERSE_RATIO);
   EXPECT (NULL, "10", "<3天", "3天", "10", PBS_STATUS_MET, PBS_RULE_REVERSE_RATIO);
@@ -453,7 +363,7 @@ test_lt_like_le (void)
 static void
 test_range (void)
 {
-  g_autoptr (PbsPolicy) rel = policy_with ("reverse.formula", "relative_excess", NULL);
+  g_autoptr (PbsPolicy) rel = pbs_test_policy_with ("reverse.formula", "relative_excess", NULL);
 
   EXPECT (NULL, "10", "80%-90%", "85%", "10", PBS_STATUS_MET, PBS_RULE_RANGE);
   EXPECT (NULL, "10", "80%-90%", "80%", "10", PBS_STATUS_MET, PBS_RULE_RANGE);
@@ -534,7 +444,7 @@ test_qualitative_words (void)
     { "否", "0", PBS_STATUS_UNMET },
     { "未完成", "0", PBS_STATUS_UNMET },
   };
-  g_autoptr (PbsPolicy) p = policy_with ("qualitative.defaults", "lower", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("qualitative.defaults", "lower", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
@@ -599,8 +509,8 @@ test_qualitative_manual_required (void)
 static void
 test_qualitative_defaults (void)
 {
-  g_autoptr (PbsPolicy) lower = policy_with ("qualitative.defaults", "lower", NULL);
-  g_autoptr (PbsPolicy) middle = policy_with ("qualitative.defaults", "middle", NULL);
+  g_autoptr (PbsPolicy) lower = pbs_test_policy_with ("qualitative.defaults", "lower", NULL);
+  g_autoptr (PbsPolicy) middle = pbs_test_policy_with ("qualitative.defaults", "middle", NULL);
 
   EXPECT (lower, "10", "服务质量有效提升", "部分达成", "6", PBS_STATUS_PARTIAL, PBS_RULE_QUALITATIVE);
   EXPECT (lower, "10", "服务质量有效提升", "未达成", "0", PBS_STATUS_UNMET, PBS_RULE_QUALITATIVE);
@@ -643,7 +553,7 @@ expect_manual_at (const char *file, int line, const char *points, const char *ac
       return;
     }
   CHECK_AT (pbs_scorecard_get_row_score (sc, 0, &got), file, line);
-  dec_equal_at (file, line, &got, score);
+  pbs_test_dec_equal_at (file, line, &got, score);
   check_flags_at (file, line, sc, 0, PBS_FLAG_MANUAL_OUT_OF_BAND,
                   out_of_band ? PBS_FLAG_MANUAL_OUT_OF_BAND : PBS_FLAG_NONE);
 }
@@ -708,7 +618,7 @@ static void
 test_qualitative_unknown_band (void)
 {
   g_autoptr (PbsIndicator) ind = row_new_full ("服务质量", "10", "服务质量有效提升", "有所改善");
-  g_autoptr (PbsPolicy) lower = policy_with ("qualitative.defaults", "lower", NULL);
+  g_autoptr (PbsPolicy) lower = pbs_test_policy_with ("qualitative.defaults", "lower", NULL);
 
   EXPECT_ERROR (ind, NULL, PBS_SCORE_ERROR_UNKNOWN_BAND);
   /* qualitative.defaults does not guess a band */
@@ -783,7 +693,7 @@ test_date (void)
 static void
 test_date_late_share (void)
 {
-  g_autoptr (PbsPolicy) half = policy_with ("date.late", "0.5", NULL);
+  g_autoptr (PbsPolicy) half = pbs_test_policy_with ("date.late", "0.5", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) late = row_new ("10", "2023年12月31日", "2024-01-05");
   g_autoptr (PbsScorecard) sc = score_one (late, half, &error);
@@ -917,8 +827,8 @@ test_over_completion_flag (void)
 static void
 test_over_completion_not_elsewhere (void)
 {
-  g_autoptr (PbsPolicy) two_sided = policy_with ("equal.mode", "two_sided", NULL);
-  g_autoptr (PbsPolicy) deduct = policy_with ("over.action", "deduct", NULL);
+  g_autoptr (PbsPolicy) two_sided = pbs_test_policy_with ("equal.mode", "two_sided", NULL);
+  g_autoptr (PbsPolicy) deduct = pbs_test_policy_with ("over.action", "deduct", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) reverse = row_new ("10", "≤3天", "1天");
   g_autoptr (PbsIndicator) eq2 = row_new ("10", "=100件", "130件");
@@ -941,8 +851,8 @@ test_over_completion_not_elsewhere (void)
 static void
 test_over_completion_deduct (void)
 {
-  g_autoptr (PbsPolicy) k1 = policy_with ("over.action", "deduct", NULL);
-  g_autoptr (PbsPolicy) k2 = policy_with ("over.action", "deduct", "over.k", "2", NULL);
+  g_autoptr (PbsPolicy) k1 = pbs_test_policy_with ("over.action", "deduct", NULL);
+  g_autoptr (PbsPolicy) k2 = pbs_test_policy_with ("over.action", "deduct", "over.k", "2", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) over = row_new ("10", "≥100件", "130件");
   g_autoptr (PbsIndicator) far = row_new ("10", "≥100件", "250件");
@@ -974,7 +884,7 @@ test_over_completion_deduct (void)
 static void
 test_over_completion_require_reason (void)
 {
-  g_autoptr (PbsPolicy) p = policy_with ("over.action", "require_reason", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("over.action", "require_reason", NULL);
   g_autoptr (PbsIndicator) over = row_new_full ("办件量", "10", "≥100件", "130件");
   g_autoptr (PbsIndicator) under = row_new ("10", "≥100件", "115件");
 
@@ -1007,7 +917,7 @@ test_over_completion_require_reason (void)
 static void
 test_over_threshold_knob (void)
 {
-  g_autoptr (PbsPolicy) p = policy_with ("over.threshold", "1.5", NULL);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("over.threshold", "1.5", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) at = row_new ("10", "≥100件", "150件");
   g_autoptr (PbsIndicator) past = row_new ("10", "≥100件", "151件");
@@ -1126,7 +1036,7 @@ test_status_rounds_to_zero (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) ind = row_new ("10", "≥10000件", "1件");
   g_autoptr (PbsScorecard) sc = score_one (ind, NULL, &error);
-  g_autoptr (PbsPolicy) three = policy_with ("rounding.digits", "3", NULL);
+  g_autoptr (PbsPolicy) three = pbs_test_policy_with ("rounding.digits", "3", NULL);
   g_autoptr (PbsScorecard) sc3 = score_one (ind, three, &error);
 
   ASSERT_NO_ERROR (error);
@@ -1367,7 +1277,7 @@ test_matrix_qualitative (void)
       for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
         {
           g_autofree char *digits_text = g_strdup_printf ("%u", digits);
-          g_autoptr (PbsPolicy) p = policy_with ("rounding.mode", mode_names[mode],
+          g_autoptr (PbsPolicy) p = pbs_test_policy_with ("rounding.mode", mode_names[mode],
                                                  "rounding.digits", digits_text,
                                                  "qualitative.defaults", cases[i].defaults,
                                                  NULL);
@@ -1425,7 +1335,7 @@ test_rounding_modes_row (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (PbsPolicy) p = policy_with ("rounding.mode", cases[i].mode,
+      g_autoptr (PbsPolicy) p = pbs_test_policy_with ("rounding.mode", cases[i].mode,
                                              "rounding.digits", cases[i].digits, NULL);
 
       EXPECT (p, "10", "≥400件", "107件", cases[i].score, PBS_STATUS_PARTIAL, PBS_RULE_POSITIVE);
@@ -1456,7 +1366,7 @@ test_reverse_example_rounding (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (PbsPolicy) p = policy_with ("reverse.formula", cases[i].formula,
+      g_autoptr (PbsPolicy) p = pbs_test_policy_with ("reverse.formula", cases[i].formula,
                                              "rounding.mode", cases[i].mode,
                                              "rounding.digits", cases[i].digits, NULL);
       PbsRule rule = strcmp (cases[i].formula, "ratio") == 0
@@ -1616,7 +1526,7 @@ test_step_explanation (void)
 static void
 test_step_rounding (void)
 {
-  g_autoptr (PbsPolicy) trunc = policy_with ("rounding.mode", "truncate", NULL);
+  g_autoptr (PbsPolicy) trunc = pbs_test_policy_with ("rounding.mode", "truncate", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) ind = step_row_new ("测试指标", "1", "≤100%", "101%", "3", "0.1",
                                                PBS_STEP_EXACT);

@@ -10,83 +10,9 @@
  */
 #include "pbs-test.h"
 
-#define ASSERT_NO_ERROR(err)                                                  \
-  do {                                                                        \
-    CU_ASSERT_PTR_NULL (err);                                                 \
-    if ((err) != NULL)                                                        \
-      fprintf (stderr, "%s:%d: unexpected error: %s\n", __FILE__, __LINE__,   \
-               (err)->message);                                               \
-  } while (0)
-
-/* Value comparison (2.5 = 2.50): the contract fixes values, not scales. */
-static gboolean
-dec_equal_at (const char *file, int line, const PbsDecimal *got, const char *expected)
-{
-  PbsDecimal e = pbs_test_dec (expected);
-  gboolean ok = pbs_decimal_equal (got, &e);
-
-  CHECK_AT (ok, file, line);
-  if (!ok)
-    {
-      g_autofree char *s = pbs_decimal_to_string (got);
-      fprintf (stderr, "%s:%d: got %s, expected %s\n", file, line, s, expected);
-    }
-  return ok;
-}
-#define ASSERT_DEC_EQ(dec, expected) dec_equal_at (__FILE__, __LINE__, &(dec), expected)
-
 /* ------------------------------------------------------------------ helpers */
 
 typedef PbsTestRow Row;
-
-#define OUT "产出指标"
-#define QTY "数量指标"
-#define QLT "质量指标"
-#define BEN "效益指标"
-#define SOC "社会效益指标"
-#define SAT "满意度指标"
-#define SVC "服务对象满意度指标"
-
-/* An evaluation with a budget line (BPOINTS NULL: the policy's) and ROWS. */
-static PbsEvaluation *
-eval_new (const char *annual, const char *executed, const char *bpoints,
-          const Row *rows, guint n_rows)
-{
-  PbsEvaluation *e = pbs_evaluation_new ();
-  PbsDecimal a = pbs_test_dec (annual), x = pbs_test_dec (executed);
-  g_autoptr (PbsBudget) b = pbs_budget_new (&a, &x);
-
-  if (bpoints != NULL)
-    {
-      PbsDecimal p = pbs_test_dec (bpoints);
-      pbs_budget_set_points (b, &p);
-    }
-  pbs_evaluation_set_budget (e, b);
-  pbs_test_add_rows (e, rows, n_rows);
-  return e;
-}
-
-static PbsPolicy *
-policy_with (const char *knob, ...)
-{
-  PbsPolicy *p = pbs_policy_new ();
-  va_list ap;
-
-  va_start (ap, knob);
-  for (const char *k = knob; k != NULL; k = va_arg (ap, const char *))
-    {
-      const char *v = va_arg (ap, const char *);
-      g_autoptr (GError) error = NULL;
-
-      if (!pbs_policy_set (p, k, v, &error))
-        {
-          fprintf (stderr, "test policy: %s=%s: %s\n", k, v, error->message);
-          CU_FAIL ("policy knob rejected");
-        }
-    }
-  va_end (ap);
-  return p;
-}
 
 static PbsPolicy *
 preset (const char *name)
@@ -98,7 +24,6 @@ preset (const char *name)
   return p;
 }
 
-
 /* Scoring E must fail with PBS_SCORE_ERROR CODE; returns the error. */
 static GError *
 score_error_at (const char *file, int line, PbsEvaluation *e, const PbsPolicy *policy,
@@ -108,14 +33,7 @@ score_error_at (const char *file, int line, PbsEvaluation *e, const PbsPolicy *p
   g_autoptr (PbsScorecard) sc = pbs_evaluation_score (e, policy, &error);
 
   CHECK_AT (sc == NULL, file, line);
-  CHECK_AT (error != NULL, file, line);
-  if (error != NULL)
-    {
-      CHECK_AT (g_error_matches (error, PBS_SCORE_ERROR, code), file, line);
-      if (!g_error_matches (error, PBS_SCORE_ERROR, code))
-        fprintf (stderr, "%s:%d: error %s/%d (%s), expected code %d\n", file, line,
-                 g_quark_to_string (error->domain), error->code, error->message, code);
-    }
+  pbs_test_error_is_at (file, line, error, PBS_SCORE_ERROR, code, NULL);
   return error;
 }
 #define SCORE_ERROR(e, policy, code) score_error_at (__FILE__, __LINE__, e, policy, code)
@@ -129,6 +47,16 @@ expect_score_error_at (const char *file, int line, PbsEvaluation *e, const PbsPo
   g_clear_error (&error);
 }
 #define EXPECT_SCORE_ERROR(e, policy, code) expect_score_error_at (__FILE__, __LINE__, e, policy, code)
+
+/* A table of one met row of 90 points and a budget line of 10 points
+ * spending EXECUTED of ANNUAL. */
+static PbsEvaluation *
+budget_eval (const char *annual, const char *executed)
+{
+  static const Row met90[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
+
+  return pbs_test_evaluation_new (annual, executed, "10", met90, 1);
+}
 
 /* The set of warnings as a bit mask (1 << PbsWarning). */
 static guint
@@ -167,11 +95,11 @@ check_total_at (const char *file, int line, PbsScorecard *sc, const char *total,
   if (sc == NULL)
     return;
   pbs_scorecard_get_total (sc, &d);
-  dec_equal_at (file, line, &d, total);
+  pbs_test_dec_equal_at (file, line, &d, total);
   if (points != NULL)
     {
       pbs_scorecard_get_total_points (sc, &d);
-      dec_equal_at (file, line, &d, points);
+      pbs_test_dec_equal_at (file, line, &d, points);
     }
   g = pbs_scorecard_get_grade (sc);
   CHECK_AT (g == grade, file, line);
@@ -191,41 +119,14 @@ check_budget_at (const char *file, int line, PbsScorecard *sc, const char *rate,
   if (sc == NULL)
     return;
   has = pbs_scorecard_get_budget_rate (sc, &d);
-  if (rate == NULL)
-    CHECK_AT (!has, file, line);
-  else
-    {
-      CHECK_AT (has, file, line);
-      if (has)
-        dec_equal_at (file, line, &d, rate);
-    }
+  pbs_test_optional_dec_at (file, line, has, &d, rate);
   pbs_scorecard_get_budget_points (sc, &d);
-  dec_equal_at (file, line, &d, points);
+  pbs_test_dec_equal_at (file, line, &d, points);
   pbs_scorecard_get_budget_score (sc, &d);
-  dec_equal_at (file, line, &d, score);
+  pbs_test_dec_equal_at (file, line, &d, score);
 }
 #define CHECK_BUDGET(sc, rate, points, score) \
   check_budget_at (__FILE__, __LINE__, sc, rate, points, score)
-
-static void
-check_row_score_at (const char *file, int line, PbsScorecard *sc, guint row, const char *score)
-{
-  PbsDecimal d;
-  gboolean has;
-
-  if (sc == NULL)
-    return;
-  has = pbs_scorecard_get_row_score (sc, row, &d);
-  if (score == NULL)
-    {
-      CHECK_AT (!has, file, line);
-      return;
-    }
-  CHECK_AT (has, file, line);
-  if (has)
-    dec_equal_at (file, line, &d, score);
-}
-#define CHECK_ROW_SCORE(sc, row, score) check_row_score_at (__FILE__, __LINE__, sc, row, score)
 
 static void
 check_subtotal_at (const char *file, int line, PbsScorecard *sc, guint index, guint level,
@@ -248,8 +149,8 @@ check_subtotal_at (const char *file, int line, PbsScorecard *sc, guint index, gu
     fprintf (stderr, "%s:%d: subtotal %u is level %u %s/%s, expected level %u %s/%s\n",
              file, line, index, lv, l1 ? l1 : "(null)", l2 ? l2 : "(null)",
              level, level1, level2 ? level2 : "(null)");
-  dec_equal_at (file, line, &p, points);
-  dec_equal_at (file, line, &s, score);
+  pbs_test_dec_equal_at (file, line, &p, points);
+  pbs_test_dec_equal_at (file, line, &s, score);
 }
 #define CHECK_SUBTOTAL(sc, i, level, l1, l2, points, score) \
   check_subtotal_at (__FILE__, __LINE__, sc, i, level, l1, l2, points, score)
@@ -268,8 +169,7 @@ set_decimal_field (PbsIndicator *ind, void (*setter) (PbsIndicator *, const PbsD
 static void
 test_budget_rate_uses_annual (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "90", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("100", "90");
   PbsDecimal initial = pbs_test_dec ("50");
   g_autoptr (PbsScorecard) sc = NULL;
 
@@ -285,8 +185,7 @@ test_budget_rate_uses_annual (void)
 static void
 test_budget_rate_percentage (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("1445.05", "1444.16", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("1445.05", "1444.16");
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   CHECK_BUDGET (sc, "99.94", "10", "9.99");
@@ -298,8 +197,7 @@ test_budget_rate_percentage (void)
 static void
 test_budget_exact_rate (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("100000", "45249", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = budget_eval ("100000", "45249");
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   CHECK_BUDGET (sc, "45.25", "10", "4.52");
@@ -310,9 +208,8 @@ test_budget_exact_rate (void)
 static void
 test_budget_rounding (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("3", "2", "10", rows, 1);
-  g_autoptr (PbsPolicy) trunc = policy_with ("rounding.mode", "truncate", NULL);
+  g_autoptr (PbsEvaluation) e = budget_eval ("3", "2");
+  g_autoptr (PbsPolicy) trunc = pbs_test_policy_with ("rounding.mode", "truncate", NULL);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (e, NULL);
   g_autoptr (PbsScorecard) sc2 = SCORE_OK (e, trunc);
 
@@ -325,9 +222,8 @@ test_budget_rounding (void)
 static void
 test_budget_cap (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "110", "10", rows, 1);
-  g_autoptr (PbsPolicy) nocap = policy_with ("budget.cap", "false", NULL);
+  g_autoptr (PbsEvaluation) e = budget_eval ("100", "110");
+  g_autoptr (PbsPolicy) nocap = pbs_test_policy_with ("budget.cap", "false", NULL);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (e, NULL);
   g_autoptr (PbsScorecard) sc2 = SCORE_OK (e, nocap);
 
@@ -348,10 +244,10 @@ test_budget_points_default (void)
   static const Row rows100[] = { { OUT, QTY, "办件量", "100", "≥100件", "100件" } };
   g_autoptr (PbsPolicy) baoshan = preset ("yunnan-baoshan");
   g_autoptr (PbsPolicy) ningxia = preset ("ningxia");
-  g_autoptr (PbsEvaluation) e1 = eval_new ("100", "90", NULL, rows90, 1);
-  g_autoptr (PbsEvaluation) e2 = eval_new ("100", "90", NULL, rows80, 1);
-  g_autoptr (PbsEvaluation) e3 = eval_new ("100", "90", NULL, rows100, 1);
-  g_autoptr (PbsEvaluation) e4 = eval_new ("100", "90", "20", rows80, 1);
+  g_autoptr (PbsEvaluation) e1 = pbs_test_evaluation_new ("100", "90", NULL, rows90, 1);
+  g_autoptr (PbsEvaluation) e2 = pbs_test_evaluation_new ("100", "90", NULL, rows80, 1);
+  g_autoptr (PbsEvaluation) e3 = pbs_test_evaluation_new ("100", "90", NULL, rows100, 1);
+  g_autoptr (PbsEvaluation) e4 = pbs_test_evaluation_new ("100", "90", "20", rows80, 1);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (e1, NULL);
   g_autoptr (PbsScorecard) sc2 = baoshan ? SCORE_OK (e2, baoshan) : NULL;
   g_autoptr (PbsScorecard) sc3 = ningxia ? SCORE_OK (e3, ningxia) : NULL;
@@ -376,9 +272,8 @@ test_budget_points_default (void)
 static void
 test_budget_zero (void)
 {
-  static const Row rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("0", "0", "10", rows, 1);
-  g_autoptr (PbsPolicy) zero = policy_with ("budget.zero", "score_zero", NULL);
+  g_autoptr (PbsEvaluation) e = budget_eval ("0", "0");
+  g_autoptr (PbsPolicy) zero = pbs_test_policy_with ("budget.zero", "score_zero", NULL);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, zero);
 
   EXPECT_SCORE_ERROR (e, NULL, PBS_SCORE_ERROR_ZERO_BUDGET);
@@ -408,7 +303,7 @@ test_budget_execution_warnings (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       Row rows[] = { { OUT, QTY, "完成率", "90", "≥100%", cases[i].actual } };
-      g_autoptr (PbsEvaluation) e = eval_new ("100", cases[i].executed, "10", rows, 1);
+      g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", cases[i].executed, "10", rows, 1);
       g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
       guint got = warnings_of (sc);
 
@@ -433,8 +328,8 @@ static void
 test_budget_warning_knobs (void)
 {
   static const Row rows[] = { { OUT, QTY, "完成率", "90", "≥100%", "92%" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "92", "10", rows, 1);
-  g_autoptr (PbsPolicy) strict = policy_with ("budget.explain_below", "0.95",
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "92", "10", rows, 1);
+  g_autoptr (PbsPolicy) strict = pbs_test_policy_with ("budget.explain_below", "0.95",
                                               "budget.yellow_below", "0.93", NULL);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (e, NULL);
   g_autoptr (PbsScorecard) sc2 = SCORE_OK (e, strict);
@@ -453,9 +348,9 @@ test_red_mismatch_boundary (void)
     { OUT, QTY, "办件量", "50", "≥100件", "100件" },
     { BEN, SOC, "群众满意度", "40", "≥90%", "95%" },
   };
-  g_autoptr (PbsEvaluation) at = eval_new ("100", "95", "10", rows, 2);
-  g_autoptr (PbsEvaluation) past = eval_new ("100", "94.9", "10", rows, 2);
-  g_autoptr (PbsPolicy) wide = policy_with ("budget.red_gap", "0.1", NULL);
+  g_autoptr (PbsEvaluation) at = pbs_test_evaluation_new ("100", "95", "10", rows, 2);
+  g_autoptr (PbsEvaluation) past = pbs_test_evaluation_new ("100", "94.9", "10", rows, 2);
+  g_autoptr (PbsPolicy) wide = pbs_test_policy_with ("budget.red_gap", "0.1", NULL);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (at, NULL);
   g_autoptr (PbsScorecard) sc2 = SCORE_OK (past, NULL);
   g_autoptr (PbsScorecard) sc3 = SCORE_OK (past, wide);
@@ -473,7 +368,7 @@ static void
 test_red_mismatch_needs_points (void)
 {
   static const Row rows[] = { { OUT, QTY, "办件量", "100", "≥100件", "100件" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "50", NULL, rows, 1);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "50", NULL, rows, 1);
   g_autoptr (PbsPolicy) ningxia = preset ("ningxia");
   g_autoptr (PbsScorecard) sc = ningxia ? SCORE_OK (e, ningxia) : NULL;
 
@@ -487,7 +382,7 @@ static void
 test_budget_printed_differs (void)
 {
   static const Row rows[] = { { OUT, QTY, "完成率", "90", "≥100%", "90%" } };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "90", "10", rows, 1);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 1);
   PbsDecimal printed = pbs_test_dec ("9.00");
 
   pbs_budget_set_printed_score (pbs_evaluation_get_budget (e), &printed);
@@ -517,7 +412,7 @@ test_totals_sum_rounded_rows (void)
     { OUT, QTY, "事项三", "10", "≥3件", "2件" },
     { BEN, SOC, "群众满意度", "60", "≥90%", "95%" },
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 4);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 4);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   CHECK_ROW_SCORE (sc, 0, "6.67");
@@ -539,7 +434,7 @@ test_rounding_exact (void)
     { OUT, QLT, "乙", "1", "≥10件", "2件" },
     { BEN, SOC, "群众满意度", "78", "≥90%", "95%" },
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 4);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 4);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   CHECK_ROW_SCORE (sc, 0, "2.68");
@@ -573,7 +468,7 @@ test_subtotals (void)
     { OUT, QTY, "窗口数", "10", "≥4个", "3个" },            /* 7.5 */
     { SAT, SVC, "群众满意度", "20", "≥90%", "81%" },        /* 18 */
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 5);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 5);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   if (sc == NULL)
@@ -604,7 +499,7 @@ check_grades (const PbsPolicy *policy, const char *const *actuals, const char *c
         { OUT, QTY, "办件量", "40", "≥100件", "100件" },
         { BEN, SOC, "网上可办率", "50", "≥100%", actuals[i] },
       };
-      g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 2);
+      g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
       g_autoptr (PbsScorecard) sc = SCORE_OK (e, policy);
 
       CHECK_TOTAL (sc, totals[i], "100", grades[i]);
@@ -637,7 +532,7 @@ test_grades_variant (void)
     PBS_GRADE_FAIR, PBS_GRADE_POOR,
   };
   /* lowered in an order that keeps excellent ≥ good ≥ fair at every step */
-  g_autoptr (PbsPolicy) p = policy_with ("grades.fair", "60", "grades.good", "70",
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("grades.fair", "60", "grades.good", "70",
                                          "grades.excellent", "80", NULL);
 
   check_grades (p, actuals, totals, grades, G_N_ELEMENTS (actuals));
@@ -652,8 +547,8 @@ test_budget_not_in_total (void)
     { OUT, QTY, "办件量", "60", "≥100件", "100件" },
     { BEN, SOC, "网上可办率", "40", "≥100%", "95%" },       /* 38 */
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "90", "10", rows, 2);
-  g_autoptr (PbsPolicy) p = policy_with ("budget.in_total", "false", NULL);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 2);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("budget.in_total", "false", NULL);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, p);
 
   CHECK_BUDGET (sc, "90", "10", "9");
@@ -671,11 +566,11 @@ test_weights_modes (void)
     { OUT, QTY, "办件量", "60", "≥100件", "100件" },
     { BEN, SOC, "网上可办率", "40", "≥100%", "50%" },       /* 20 */
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 2);
-  g_autoptr (PbsPolicy) rescale = policy_with ("weights.mismatch", "rescale", NULL);
-  g_autoptr (PbsPolicy) rescale_trunc = policy_with ("weights.mismatch", "rescale",
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
+  g_autoptr (PbsPolicy) rescale = pbs_test_policy_with ("weights.mismatch", "rescale", NULL);
+  g_autoptr (PbsPolicy) rescale_trunc = pbs_test_policy_with ("weights.mismatch", "rescale",
                                                      "rounding.mode", "truncate", NULL);
-  g_autoptr (PbsPolicy) as_is = policy_with ("weights.mismatch", "as_is", NULL);
+  g_autoptr (PbsPolicy) as_is = pbs_test_policy_with ("weights.mismatch", "as_is", NULL);
   g_autoptr (PbsScorecard) sc1 = SCORE_OK (e, rescale);
   g_autoptr (PbsScorecard) sc2 = SCORE_OK (e, rescale_trunc);
   g_autoptr (PbsScorecard) sc3 = SCORE_OK (e, as_is);
@@ -697,7 +592,7 @@ test_weights_modes (void)
   CHECK_WARNINGS (sc3, W (WEIGHTS), W (WEIGHTS));
   /* weights.total 110 makes the same table add up: no warning, no rescale */
   {
-    g_autoptr (PbsPolicy) p110 = policy_with ("weights.total", "110", NULL);
+    g_autoptr (PbsPolicy) p110 = pbs_test_policy_with ("weights.total", "110", NULL);
     g_autoptr (PbsScorecard) sc = SCORE_OK (e, p110);
 
     if (sc != NULL)
@@ -727,7 +622,7 @@ test_not_applicable (void)
     { OUT, QTY, "培训人次", "30", "≥100人次", "100人次" },
     { OUT, QTY, "网上可办率", "30", "≥100%", "50%" },
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 3);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 3);
   g_autoptr (PbsScorecard) sc = NULL;
 
   pbs_indicator_set_not_applicable (pbs_evaluation_get_indicator (e, 1), TRUE);
@@ -754,7 +649,7 @@ test_not_applicable_without_values (void)
     { OUT, QTY, "办件量", "60", "≥100件", "100件" },
     { OUT, QTY, "培训人次", "30", NULL, NULL },
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 2);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
   g_autoptr (PbsScorecard) sc = NULL;
 
   pbs_indicator_set_not_applicable (pbs_evaluation_get_indicator (e, 1), TRUE);
@@ -776,7 +671,7 @@ test_incomplete (void)
     { OUT, QTY, "办件量", "40", "≥100件", "100件" },
     { BEN, SOC, "网上可办率", "50", "≥100%", NULL },
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 2);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
 
   if (sc == NULL)
@@ -804,9 +699,9 @@ test_structural_errors (void)
     { OUT, QTY, "办件量", "100", "≥100件", "100件" },
     { BEN, SOC, "网上可办率", "-10", "≥100%", "95%" },
   };
-  g_autoptr (PbsEvaluation) no_target = eval_new ("100", "100", "10", no_target_rows, 2);
-  g_autoptr (PbsEvaluation) negative = eval_new ("100", "100", "10", negative_rows, 2);
-  g_autoptr (PbsPolicy) as_is = policy_with ("weights.mismatch", "as_is", NULL);
+  g_autoptr (PbsEvaluation) no_target = pbs_test_evaluation_new ("100", "100", "10", no_target_rows, 2);
+  g_autoptr (PbsEvaluation) negative = pbs_test_evaluation_new ("100", "100", "10", negative_rows, 2);
+  g_autoptr (PbsPolicy) as_is = pbs_test_policy_with ("weights.mismatch", "as_is", NULL);
   PbsDecimal w = pbs_test_dec ("100");
   g_autoptr (PbsIndicator) ind = pbs_indicator_new (OUT, QTY, "办件量", &w);
   g_autoptr (GError) e2 = NULL;
@@ -844,7 +739,7 @@ test_error_messages_name_row (void)
         { OUT, QTY, "办件量", "40", "≥100件", "100件" },
         { BEN, SOC, cases[i].name, "50", cases[i].target, cases[i].actual },
       };
-      g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 2);
+      g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
       g_autoptr (GError) error = SCORE_ERROR (e, NULL, cases[i].code);
 
       if (error == NULL)
@@ -882,9 +777,9 @@ test_printed_differs (void)
         { OUT, QTY, "办件量", "10", "≥100件", "100件" },
         { BEN, SOC, "网上可办率", "80", "≥90%", "95%" },
       };
-      g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 2);
+      g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
       g_autoptr (PbsPolicy) p = cases[i].tolerance
-                                ? policy_with ("audit.tolerance", cases[i].tolerance, NULL)
+                                ? pbs_test_policy_with ("audit.tolerance", cases[i].tolerance, NULL)
                                 : pbs_policy_new ();
       g_autoptr (PbsScorecard) sc = NULL;
       gboolean flagged;
@@ -927,7 +822,7 @@ test_explanations (void)
     { OUT, QTY, "办理时限", "10", "≤3天", "4.5天" },        /* 6.67 */
     { BEN, SOC, "网上可办率", "70", "≥90%", NULL },
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 3);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 3);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, NULL);
   static const char *const scores[] = { "9.47", "6.67" };
 
@@ -971,8 +866,8 @@ test_scorecard_accessors (void)
     { OUT, QTY, "办件量", "40", "≥100件", "100件" },
     { BEN, SOC, "网上可办率", "50", "≥100%", "95%" },
   };
-  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, 2);
-  g_autoptr (PbsPolicy) p = policy_with ("rounding.digits", "1", NULL);
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
+  g_autoptr (PbsPolicy) p = pbs_test_policy_with ("rounding.digits", "1", NULL);
   g_autoptr (PbsScorecard) sc = SCORE_OK (e, p);
   g_autoptr (PbsScorecard) central = SCORE_OK (e, NULL);
   g_autoptr (PbsPolicy) c = pbs_policy_new ();
@@ -1003,7 +898,7 @@ test_scorecard_accessors (void)
   }
   /* the scorecard keeps the evaluation alive */
   {
-    g_autoptr (PbsEvaluation) e2 = eval_new ("100", "100", "10", rows, 2);
+    g_autoptr (PbsEvaluation) e2 = pbs_test_evaluation_new ("100", "100", "10", rows, 2);
     g_autoptr (PbsScorecard) sc2 = SCORE_OK (e2, NULL);
 
     g_clear_object (&e2);

@@ -31,6 +31,8 @@ import traceback
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from pbs_cli import cli_env
+
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
                          or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
@@ -135,18 +137,8 @@ class Run:
 
 def pbscore(*args, stdin=None, cwd=None):
     """Runs the program in the source tree; output must be UTF-8."""
-    env = dict(os.environ)
-    env['LC_ALL'] = 'C'
-    env.pop('LANG', None)
-    # templates and policies by name come from the program's own search path (the
-    # installed data folder, or the source tree for the build tree's library), never
-    # from a path the caller happens to have set
-    env.pop('PBSCORE_TEMPLATE_PATH', None)
-    env.pop('PBSCORE_POLICY_PATH', None)
-    # a GLib critical (a caller mistake inside the program) aborts the run
-    env['G_DEBUG'] = 'fatal-criticals'
     proc = subprocess.run([CLI, *args], input=stdin.encode('utf-8') if isinstance(stdin, str) else stdin,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd or SRCDIR, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd or SRCDIR, env=cli_env(),
                           timeout=120, check=False)
     run = Run(list(args), proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8'))
     expect(run.rc in (0, 1, 2), 'the program crashed or exited with a status outside 0, 1, 2', run)

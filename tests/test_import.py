@@ -16,6 +16,8 @@ import tempfile
 import time
 import traceback
 
+from pbs_cli import cli_env
+
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
                          or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
@@ -37,12 +39,7 @@ class Run:
 
 
 def pbscore(*args, stdin=None):
-    env = dict(os.environ)
-    env['LC_ALL'] = 'C'
-    env.pop('LANG', None)
-    env.pop('PBSCORE_TEMPLATE_PATH', None)
-    env.pop('PBSCORE_POLICY_PATH', None)
-    env['G_DEBUG'] = 'fatal-criticals'
+    env = cli_env()
     start = time.monotonic()
     proc = subprocess.run([CLI, *args], input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           cwd=SRCDIR, env=env, timeout=300, check=False)

@@ -34,6 +34,8 @@ import time
 from decimal import Decimal
 from fractions import Fraction
 
+from pbs_cli import cli_env
+
 SEED = 20260311
 NDOCS = 3000
 BATCH = 60
@@ -1197,14 +1199,8 @@ def run_error_cases(tmp):
 # ---------------------------------------------------------------- running
 
 def run_cli(args, cwd):
-    env = dict(os.environ)
-    env['LC_ALL'] = 'C'
-    env.pop('LANG', None)
-    env.pop('PBSCORE_TEMPLATE_PATH', None)
-    env.pop('PBSCORE_POLICY_PATH', None)
-    env['G_DEBUG'] = 'fatal-criticals'
     proc = subprocess.run([CLI, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
-                          env=env, timeout=300, check=False)
+                          env=cli_env(), timeout=300, check=False)
     return proc.returncode, proc.stdout.decode('utf-8', 'replace'), proc.stderr.decode('utf-8', 'replace')
 
 
