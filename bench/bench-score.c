@@ -77,7 +77,7 @@ main (int argc, char **argv)
   guint rows = argc > 2 ? (guint) atoi (argv[2]) : 500;
   guint64 n = (guint64) docs * rows;
   g_autoptr (GString) batch = make_batch (docs, rows);
-  g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   g_autoptr (PbsPolicy) policy = pbs_policy_new ();
   g_autoptr (PbsReader) reader = NULL;
   g_autoptr (GError) error = NULL;
@@ -98,7 +98,7 @@ main (int argc, char **argv)
   reader = pbs_reader_new_for_data (batch->str, (gssize) batch->len, "batch");
   while ((doc = pbs_reader_next (reader, &error)) != NULL)
     {
-      g_ptr_array_add (evals, g_object_ref (pbs_document_get_evaluation (doc)));
+      g_ptr_array_add (evals, pbs_evaluation_ref (pbs_document_get_evaluation (doc)));
       pbs_document_unref (doc);
     }
   t_load = now () - t0;

@@ -20,7 +20,9 @@ struct _PbsBudget
   guint      has_initial : 1;
   guint      has_points : 1;
   guint      has_printed_score : 1;
+  guint      sealed : 1;
 };
 
+void pbs_budget_seal (PbsBudget *self);
 
 G_END_DECLS

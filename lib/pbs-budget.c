@@ -50,6 +50,29 @@ pbs_budget_new (const PbsDecimal *annual, const PbsDecimal *executed)
 }
 
 /**
+ * pbs_budget_copy:
+ * @self: a #PbsBudget
+ *
+ * Makes a copy of @self that can be changed, even when @self belongs to a
+ * scored (sealed) evaluation.
+ *
+ * Returns: (transfer full): the copy
+ *
+ * Since: 0.1
+ */
+PbsBudget *
+pbs_budget_copy (const PbsBudget *self)
+{
+  PbsBudget *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  c = g_memdup2 (self, sizeof *self);
+  g_atomic_ref_count_init (&c->ref_count);
+  c->sealed = FALSE;
+  return c;
+}
+
+/**
  * pbs_budget_ref:
  * @self: a #PbsBudget
  *
@@ -123,6 +146,7 @@ pbs_budget_get_executed (const PbsBudget *self, PbsDecimal *out)
   pbs_budget_set_##field (PbsBudget *self, const PbsDecimal *value)          \
   {                                                                          \
     g_return_if_fail (self != NULL);                                         \
+    g_return_if_fail (!self->sealed);                                        \
     g_return_if_fail (value == NULL || PBS_DECIMAL_VALID (value));           \
     self->has_##field = value != NULL;                                       \
     if (value != NULL)                                                       \
@@ -216,3 +240,9 @@ OPTIONAL_FIELD (points)
  * Since: 0.1
  */
 OPTIONAL_FIELD (printed_score)
+
+void
+pbs_budget_seal (PbsBudget *self)
+{
+  self->sealed = TRUE;
+}

@@ -25,7 +25,8 @@
  */
 struct _PbsEvaluation
 {
-  GObject      parent_instance;
+  gatomicrefcount ref_count;
+  gboolean     sealed;       /* scored: read-only (pbs_evaluation_seal) */
   char        *title;
   char        *department;
   char        *unit;
@@ -44,41 +45,7 @@ struct _PbsEvaluation
   GPtrArray   *indicators;   /* PbsIndicator*, owned */
 };
 
-G_DEFINE_FINAL_TYPE (PbsEvaluation, pbs_evaluation, G_TYPE_OBJECT)
-
-static void
-pbs_evaluation_finalize (GObject *object)
-{
-  PbsEvaluation *self = PBS_EVALUATION (object);
-
-  g_free (self->title);
-  g_free (self->department);
-  g_free (self->unit);
-  g_clear_pointer (&self->budget, pbs_budget_unref);
-  g_clear_pointer (&self->template_, pbs_template_unref);
-  g_clear_pointer (&self->policy, pbs_policy_unref);
-  g_free (self->template_ref);
-  g_free (self->policy_ref);
-  g_free (self->source);
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  G_OBJECT_CLASS (pbs_evaluation_parent_class)->finalize (object);
-}
-
-static void
-pbs_evaluation_class_init (PbsEvaluationClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = pbs_evaluation_finalize;
-}
-
-static void
-pbs_evaluation_init (PbsEvaluation *self)
-{
-  self->title = g_strdup ("");
-  self->department = g_strdup ("");
-  self->unit = g_strdup ("");
-  self->currency = PBS_CURRENCY_WAN_YUAN;
-  self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_indicator_unref);
-}
+G_DEFINE_BOXED_TYPE (PbsEvaluation, pbs_evaluation, pbs_evaluation_ref, pbs_evaluation_unref)
 
 /**
  * pbs_evaluation_new:
@@ -92,7 +59,146 @@ pbs_evaluation_init (PbsEvaluation *self)
 PbsEvaluation *
 pbs_evaluation_new (void)
 {
-  return g_object_new (PBS_TYPE_EVALUATION, NULL);
+  PbsEvaluation *self = g_new0 (PbsEvaluation, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->title = g_strdup ("");
+  self->department = g_strdup ("");
+  self->unit = g_strdup ("");
+  self->currency = PBS_CURRENCY_WAN_YUAN;
+  self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_indicator_unref);
+  return self;
+}
+
+/**
+ * pbs_evaluation_ref:
+ * @self: a #PbsEvaluation
+ *
+ * Takes a reference on the evaluation.
+ *
+ * Returns: (transfer full): @self, with one more reference
+ *
+ * Since: 0.1
+ */
+PbsEvaluation *
+pbs_evaluation_ref (PbsEvaluation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * pbs_evaluation_unref:
+ * @self: (transfer full): a #PbsEvaluation
+ *
+ * Drops a reference; the last one frees @self.
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_unref (PbsEvaluation *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->title);
+  g_free (self->department);
+  g_free (self->unit);
+  g_clear_pointer (&self->budget, pbs_budget_unref);
+  g_clear_pointer (&self->template_, pbs_template_unref);
+  g_clear_pointer (&self->policy, pbs_policy_unref);
+  g_free (self->template_ref);
+  g_free (self->policy_ref);
+  g_free (self->source);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * pbs_evaluation_seal:
+ * @self: a #PbsEvaluation
+ *
+ * Makes @self read-only, with every row and its budget: a setter called
+ * on it afterwards is a programmer error (a critical, and nothing
+ * changes). Scoring seals the evaluation it scores, so that a scorecard
+ * always describes the inputs it was computed from; to try other
+ * values, change a copy (pbs_evaluation_copy()). Sealing is for good.
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_seal (PbsEvaluation *self)
+{
+  g_return_if_fail (self != NULL);
+  if (self->sealed)
+    return;
+  self->sealed = TRUE;
+  if (self->budget != NULL)
+    pbs_budget_seal (self->budget);
+  for (guint i = 0; i < self->indicators->len; i++)
+    pbs_indicator_seal (g_ptr_array_index (self->indicators, i));
+}
+
+/**
+ * pbs_evaluation_is_sealed:
+ * @self: a #PbsEvaluation
+ *
+ * Tells whether @self was sealed (by scoring it, or by
+ * pbs_evaluation_seal()).
+ *
+ * Returns: %TRUE when @self can no longer be changed
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_evaluation_is_sealed (PbsEvaluation *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->sealed;
+}
+
+/**
+ * pbs_evaluation_copy:
+ * @self: a #PbsEvaluation
+ *
+ * Makes a deep copy of @self that is not sealed: its rows and budget are
+ * copies too, so changing them leaves @self and its scorecards as they
+ * were. For what-if re-scoring: copy, change an actual, score the copy.
+ * The template and policy, which never change, are shared.
+ *
+ * Returns: (transfer full): the copy
+ *
+ * Since: 0.1
+ */
+PbsEvaluation *
+pbs_evaluation_copy (PbsEvaluation *self)
+{
+  PbsEvaluation *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  c = pbs_evaluation_new ();
+  g_free (c->title);
+  g_free (c->department);
+  g_free (c->unit);
+  c->title = g_strdup (self->title);
+  c->department = g_strdup (self->department);
+  c->unit = g_strdup (self->unit);
+  c->year = self->year;
+  c->currency = self->currency;
+  c->budget = self->budget != NULL ? pbs_budget_copy (self->budget) : NULL;
+  c->template_ = self->template_ != NULL ? pbs_template_ref (self->template_) : NULL;
+  c->policy = self->policy != NULL ? pbs_policy_ref (self->policy) : NULL;
+  c->template_ref = g_strdup (self->template_ref);
+  c->policy_ref = g_strdup (self->policy_ref);
+  c->printed_total = self->printed_total;
+  c->has_printed_total = self->has_printed_total;
+  c->source = g_strdup (self->source);
+  c->line = self->line;
+  c->column = self->column;
+  for (guint i = 0; i < self->indicators->len; i++)
+    g_ptr_array_add (c->indicators, pbs_indicator_copy (g_ptr_array_index (self->indicators, i)));
+  return c;
 }
 
 /* The header strings share one shape. */
@@ -100,13 +206,14 @@ pbs_evaluation_new (void)
   const char *                                                                \
   pbs_evaluation_get_##field (PbsEvaluation *self)                            \
   {                                                                           \
-    g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);                    \
+    g_return_val_if_fail (self != NULL, NULL);                    \
     return self->field;                                                       \
   }                                                                           \
   void                                                                        \
   pbs_evaluation_set_##field (PbsEvaluation *self, const char *field)         \
   {                                                                           \
-    g_return_if_fail (PBS_IS_EVALUATION (self));                              \
+    g_return_if_fail (self != NULL);                              \
+    g_return_if_fail (!self->sealed);                                         \
     g_free (self->field);                                                     \
     self->field = g_strdup (field != NULL ? field : "");                      \
   }
@@ -194,7 +301,7 @@ STRING_FIELD (unit)
 guint
 pbs_evaluation_get_year (PbsEvaluation *self)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), 0);
+  g_return_val_if_fail (self != NULL, 0);
   return self->year;
 }
 
@@ -212,7 +319,8 @@ pbs_evaluation_get_year (PbsEvaluation *self)
 void
 pbs_evaluation_set_year (PbsEvaluation *self, guint year)
 {
-  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   self->year = year;
 }
 
@@ -231,7 +339,7 @@ pbs_evaluation_set_year (PbsEvaluation *self, guint year)
 PbsCurrency
 pbs_evaluation_get_currency (PbsEvaluation *self)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), PBS_CURRENCY_WAN_YUAN);
+  g_return_val_if_fail (self != NULL, PBS_CURRENCY_WAN_YUAN);
   return self->currency;
 }
 
@@ -251,7 +359,8 @@ pbs_evaluation_get_currency (PbsEvaluation *self)
 void
 pbs_evaluation_set_currency (PbsEvaluation *self, PbsCurrency currency)
 {
-  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   self->currency = currency;
 }
 
@@ -270,7 +379,7 @@ pbs_evaluation_set_currency (PbsEvaluation *self, PbsCurrency currency)
 PbsBudget *
 pbs_evaluation_get_budget (PbsEvaluation *self)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return self->budget;
 }
 
@@ -288,7 +397,8 @@ pbs_evaluation_get_budget (PbsEvaluation *self)
 void
 pbs_evaluation_set_budget (PbsEvaluation *self, PbsBudget *budget)
 {
-  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   if (budget != NULL)
     pbs_budget_ref (budget);
   g_clear_pointer (&self->budget, pbs_budget_unref);
@@ -307,7 +417,8 @@ pbs_evaluation_set_budget (PbsEvaluation *self, PbsBudget *budget)
 void
 pbs_evaluation_add_indicator (PbsEvaluation *self, PbsIndicator *indicator)
 {
-  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (indicator != NULL);
   g_ptr_array_add (self->indicators, pbs_indicator_ref (indicator));
 }
@@ -325,7 +436,7 @@ pbs_evaluation_add_indicator (PbsEvaluation *self, PbsIndicator *indicator)
 guint
 pbs_evaluation_get_n_indicators (PbsEvaluation *self)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), 0);
+  g_return_val_if_fail (self != NULL, 0);
   return self->indicators->len;
 }
 
@@ -345,7 +456,7 @@ pbs_evaluation_get_n_indicators (PbsEvaluation *self)
 PbsIndicator *
 pbs_evaluation_get_indicator (PbsEvaluation *self, guint index)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->indicators->len, NULL);
   return g_ptr_array_index (self->indicators, index);
 }
@@ -363,7 +474,7 @@ pbs_evaluation_get_indicator (PbsEvaluation *self, guint index)
 PbsTemplate *
 pbs_evaluation_get_template (PbsEvaluation *self)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return self->template_;
 }
 
@@ -380,7 +491,8 @@ pbs_evaluation_get_template (PbsEvaluation *self)
 void
 pbs_evaluation_set_template (PbsEvaluation *self, PbsTemplate *template_)
 {
-  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   if (template_ != NULL)
     pbs_template_ref (template_);
   g_clear_pointer (&self->template_, pbs_template_unref);
@@ -405,7 +517,7 @@ pbs_evaluation_set_template (PbsEvaluation *self, PbsTemplate *template_)
 PbsPolicy *
 pbs_evaluation_get_policy (PbsEvaluation *self)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return self->policy;
 }
 
@@ -426,7 +538,8 @@ pbs_evaluation_get_policy (PbsEvaluation *self)
 void
 pbs_evaluation_set_policy (PbsEvaluation *self, PbsPolicy *policy)
 {
-  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   if (policy != NULL)
     pbs_policy_ref (policy);
   g_clear_pointer (&self->policy, pbs_policy_unref);
@@ -467,7 +580,7 @@ budget_equal (const PbsBudget *a, const PbsBudget *b)
 gboolean
 pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (a) && PBS_IS_EVALUATION (b), FALSE);
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
   if (strcmp (a->title, b->title) != 0 || strcmp (a->department, b->department) != 0
       || strcmp (a->unit, b->unit) != 0 || a->year != b->year || a->currency != b->currency
@@ -501,7 +614,8 @@ pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
 void
 pbs_evaluation_set_printed_total (PbsEvaluation *self, const PbsDecimal *total)
 {
-  g_return_if_fail (PBS_IS_EVALUATION (self));
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (total == NULL || PBS_DECIMAL_VALID (total));
   self->has_printed_total = total != NULL;
   if (total != NULL)
@@ -525,7 +639,7 @@ pbs_evaluation_set_printed_total (PbsEvaluation *self, const PbsDecimal *total)
 gboolean
 pbs_evaluation_get_printed_total (PbsEvaluation *self, PbsDecimal *out)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self) && out != NULL, FALSE);
+  g_return_val_if_fail (self != NULL && out != NULL, FALSE);
   if (self->has_printed_total)
     *out = self->printed_total;
   return self->has_printed_total;
@@ -534,6 +648,7 @@ pbs_evaluation_get_printed_total (PbsEvaluation *self, PbsDecimal *out)
 void
 pbs_evaluation_set_refs (PbsEvaluation *self, const char *template_ref, const char *policy_ref)
 {
+  g_return_if_fail (!self->sealed);
   g_free (self->template_ref);
   g_free (self->policy_ref);
   self->template_ref = g_strdup (template_ref);
@@ -555,6 +670,7 @@ pbs_evaluation_get_policy_ref (PbsEvaluation *self)
 void
 pbs_evaluation_set_source (PbsEvaluation *self, const char *source, guint line, guint column)
 {
+  g_return_if_fail (!self->sealed);
   g_free (self->source);
   self->source = g_strdup (source);
   self->line = line;
@@ -586,7 +702,7 @@ pbs_evaluation_get_place (PbsEvaluation *self, guint *line, guint *column)
 const char *
 pbs_evaluation_get_source (PbsEvaluation *self)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   return self->source;
 }
 
@@ -609,7 +725,7 @@ pbs_evaluation_get_source (PbsEvaluation *self)
 gboolean
 pbs_evaluation_check_template (PbsEvaluation *self, PbsTemplate *template_, GError **error)
 {
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (template_ != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 

@@ -52,6 +52,7 @@ struct _PbsIndicator
   guint       not_applicable : 1;
   guint       reason_given : 1;   /* pbs_reason_is_given (reason), kept current */
   guint       qizhong : 1;        /* the name starts with 其中: a child row */
+  guint       sealed : 1;         /* part of a scored evaluation: read-only */
 };
 
 /* Reads the band of the actual's words again, after the target or the
@@ -67,5 +68,8 @@ void         pbs_indicator_copy_rule (PbsIndicator *dst, const PbsIndicator *src
  * names file, line, column and row). @ind may be NULL for the document. */
 void pbs_set_row_error (GError **error, GQuark domain, int code, const char *source,
                         guint row, const PbsIndicator *ind, const char *what);
+/* Makes @self read-only: its setters then refuse (a programmer error).
+ * Scoring seals an evaluation and every row and budget in it. */
+void         pbs_indicator_seal (PbsIndicator *self);
 
 G_END_DECLS

@@ -208,6 +208,7 @@ gboolean
 pbs_indicator_set_target (PbsIndicator *self, const char *text, GError **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->sealed, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (!set_value (&self->target, text, error))
@@ -257,6 +258,7 @@ gboolean
 pbs_indicator_set_actual (PbsIndicator *self, const char *text, GError **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->sealed, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if (!set_value (&self->actual, text, error))
     return FALSE;
@@ -300,6 +302,7 @@ void
 pbs_indicator_set_reason (PbsIndicator *self, const char *reason)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_free (self->reason);
   self->reason = g_strdup (reason != NULL ? reason : "");
   self->reason_given = pbs_lex_is_reason (self->reason);
@@ -340,6 +343,7 @@ void
 pbs_indicator_set_manual_score (PbsIndicator *self, const PbsDecimal *score)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (score == NULL || PBS_DECIMAL_VALID (score));
   self->has_manual_score = score != NULL;
   if (score != NULL)
@@ -382,6 +386,7 @@ void
 pbs_indicator_set_printed_score (PbsIndicator *self, const PbsDecimal *score)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (score == NULL || PBS_DECIMAL_VALID (score));
   self->has_printed_score = score != NULL;
   if (score != NULL)
@@ -424,6 +429,7 @@ void
 pbs_indicator_set_band (PbsIndicator *self, PbsBand band)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail ((guint) band <= PBS_BAND_UNMET);
   self->band = band;
 }
@@ -460,6 +466,7 @@ void
 pbs_indicator_set_not_applicable (PbsIndicator *self, gboolean not_applicable)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   self->not_applicable = !!not_applicable;
 }
 
@@ -664,6 +671,7 @@ pbs_indicator_set_step (PbsIndicator *self, const PbsDecimal *per, const PbsDeci
                         PbsStepMode mode)
 {
   g_return_if_fail (self != NULL && per != NULL && deduct != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (PBS_DECIMAL_VALID (per) && PBS_DECIMAL_VALID (deduct));
   g_return_if_fail ((guint) mode <= PBS_STEP_COMPLETED);
   pbs_indicator_clear_rule (self);
@@ -719,6 +727,7 @@ void
 pbs_indicator_set_score_bands (PbsIndicator *self, PbsBandsMeasure measure)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail ((guint) measure <= PBS_BANDS_OF_VALUE);
   pbs_indicator_clear_rule (self);
   self->rule = PBS_ROW_RULE_BANDS;
@@ -745,6 +754,7 @@ pbs_indicator_add_score_band (PbsIndicator *self, const PbsDecimal *min, const P
   PbsScoreBand b = { 0 };
 
   g_return_if_fail (self != NULL && score != NULL && PBS_DECIMAL_VALID (score));
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (min == NULL || PBS_DECIMAL_VALID (min));
   g_return_if_fail (max == NULL || PBS_DECIMAL_VALID (max));
   g_return_if_fail (self->rule == PBS_ROW_RULE_BANDS);
@@ -833,6 +843,7 @@ void
 pbs_indicator_clear_rule (PbsIndicator *self)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   self->rule = PBS_ROW_RULE_COMPARE;
   g_clear_pointer (&self->bands, g_array_unref);
 }
@@ -851,6 +862,7 @@ void
 pbs_indicator_set_parent (PbsIndicator *self, const char *parent)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_free (self->parent);
   self->parent = g_strdup (parent);
 }
@@ -873,6 +885,53 @@ pbs_indicator_get_parent (const PbsIndicator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->parent;
+}
+
+void
+pbs_indicator_seal (PbsIndicator *self)
+{
+  self->sealed = TRUE;
+}
+
+static void
+copy_value (PbsValue *dst, const PbsValue *src)
+{
+  g_autoptr (PbsValue) v = pbs_value_copy (src);
+
+  *dst = *v;
+  /* the copy's text now belongs to @dst */
+  v->text = NULL;
+}
+
+/**
+ * pbs_indicator_copy:
+ * @self: a #PbsIndicator
+ *
+ * Makes a deep copy of @self that can be changed, even when @self belongs
+ * to a scored (sealed) evaluation.
+ *
+ * Returns: (transfer full): the copy
+ *
+ * Since: 0.1
+ */
+PbsIndicator *
+pbs_indicator_copy (const PbsIndicator *self)
+{
+  PbsIndicator *c;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  c = g_memdup2 (self, sizeof *self);
+  g_atomic_ref_count_init (&c->ref_count);
+  c->sealed = FALSE;
+  c->level1 = g_ref_string_acquire (self->level1);
+  c->level2 = g_ref_string_acquire (self->level2);
+  c->name = g_strdup (self->name);
+  c->reason = g_strdup (self->reason);
+  c->parent = g_strdup (self->parent);
+  c->bands = self->bands != NULL ? g_array_copy (self->bands) : NULL;
+  copy_value (&c->target, &self->target);
+  copy_value (&c->actual, &self->actual);
+  return c;
 }
 
 void

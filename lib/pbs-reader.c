@@ -73,7 +73,7 @@ pbs_document_unref (PbsDocument *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
-  g_clear_object (&self->evaluation);
+  g_clear_pointer (&self->evaluation, pbs_evaluation_unref);
   g_clear_pointer (&self->template_, pbs_template_unref);
   g_clear_pointer (&self->policy, pbs_policy_unref);
   g_free (self);
@@ -384,7 +384,12 @@ pbs_reader_next (PbsReader *self, GError **error)
  * Reads every document of @path, which must all be evaluations. For large
  * batches prefer a #PbsReader, which holds one document at a time.
  *
- * Returns: (transfer full) (element-type PbsEvaluation) (nullable): the
+ * The array owns its evaluations (its free function unrefs them): unref the
+ * array, and take a reference on an evaluation you keep beyond it. Hence
+ * `(transfer container)`: with `(transfer full)` the bindings would also
+ * unref each evaluation, which the array already does.
+ *
+ * Returns: (transfer container) (element-type PbsEvaluation) (nullable): the
  *   evaluations, or %NULL with @error in #PBS_DOCUMENT_ERROR
  *
  * Since: 0.1
@@ -402,7 +407,7 @@ pbs_evaluation_load_file (const char *path, GError **error)
   reader = pbs_reader_new_for_path (path, error);
   if (reader == NULL)
     return NULL;
-  out = g_ptr_array_new_with_free_func (g_object_unref);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   while ((doc = pbs_reader_next (reader, error)) != NULL)
     {
       if (doc->kind != PBS_DOCUMENT_EVALUATION)
@@ -413,7 +418,7 @@ pbs_evaluation_load_file (const char *path, GError **error)
           pbs_document_unref (doc);
           return NULL;
         }
-      g_ptr_array_add (out, g_object_ref (doc->evaluation));
+      g_ptr_array_add (out, pbs_evaluation_ref (doc->evaluation));
       pbs_document_unref (doc);
     }
   if (error != NULL && *error != NULL)

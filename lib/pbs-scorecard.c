@@ -24,10 +24,13 @@
  * scored; document-level warnings.
  *
  * Row results are compact structs in one array (no heap block per row), so
- * re-scoring a large batch allocates nothing per indicator. Explanations
- * are derived on request by running the row's rule again with the
- * policy the scorecard froze; change the evaluation and score it again
- * rather than asking an old scorecard to explain new inputs.
+ * re-scoring a large batch allocates nothing per indicator. Scoring seals
+ * the evaluation (pbs_evaluation_seal()), so a scorecard always describes
+ * the inputs it was computed from; a what-if scores a copy
+ * (pbs_evaluation_copy()). Each row's rule runs once in scoring and
+ * records its score, status, deviation and what its completion ratio is
+ * taken against; an explanation, made only when asked for, has the same
+ * pure rule put its numbers into words for the sealed inputs.
  *
  * Since: 0.1
  */
@@ -81,7 +84,7 @@ scorecard_new (PbsEvaluation *evaluation, const PbsPolicy *policy, guint n_rows)
   PbsScorecard *self = g_new0 (PbsScorecard, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->evaluation = g_object_ref (evaluation);
+  self->evaluation = pbs_evaluation_ref (evaluation);
   self->policy = pbs_policy_copy (policy);
   self->rows = g_array_sized_new (FALSE, TRUE, sizeof (Row), n_rows);
   self->subtotals = g_array_new (FALSE, TRUE, sizeof (Subtotal));
@@ -121,7 +124,7 @@ pbs_scorecard_unref (PbsScorecard *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
-  g_object_unref (self->evaluation);
+  pbs_evaluation_unref (self->evaluation);
   pbs_policy_unref (self->policy);
   g_array_unref (self->rows);
   g_array_unref (self->subtotals);
@@ -663,7 +666,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   guint n;
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (policy == NULL)
@@ -759,7 +762,12 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
 out:
   g_array_unref (groups.l1);
   g_array_unref (groups.l2);
-  return ok ? g_steal_pointer (&sc) : NULL;
+  if (!ok)
+    return NULL;
+  /* What was scored stays as it was: the scorecard reads its rows, and
+   * explains them, from the evaluation it holds. */
+  pbs_evaluation_seal (self);
+  return g_steal_pointer (&sc);
 }
 
 /* ------------------------------------------------------ for the audit */
@@ -1136,8 +1144,9 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
   in.language = language;
   in.row = row + 1;
   in.source = pbs_evaluation_get_source (self->evaluation);
-  if (!pbs_rules_score_row (&in, &res, s, NULL))
-    g_string_append (s, zh ? "（输入已在评分后改变）" : " (the inputs changed after scoring)");
+  /* The evaluation is sealed, so the rule gives what it gave in scoring;
+   * only now does it put its numbers into words. */
+  pbs_rules_score_row (&in, &res, s, NULL);
   g_string_append (s, " → ");
   pbs_append_decimal (s, &r->score);
   pbs_append_rounding (s, self->policy, language);

@@ -516,7 +516,7 @@ pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize
   PbsYamlOut w = { 0 };
   const char *policy_text = NULL;
 
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (scorecard == NULL || pbs_scorecard_get_evaluation (scorecard) == self, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -567,7 +567,7 @@ pbs_evaluation_save_to_file (PbsEvaluation *self, PbsScorecard *scorecard, const
   g_autoptr (GError) local = NULL;
   gsize length;
 
-  g_return_val_if_fail (PBS_IS_EVALUATION (self), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 

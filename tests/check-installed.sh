@@ -7,7 +7,9 @@
 # and runs it against the installed libpbscore.so; checks that the man page
 # is installed and runs tests/test_cli.py against the installed pbscore,
 # which finds templates and policies in <prefix>/share/pbscore only (the
-# installed library never searches the source tree). Run by .ci/run after
+# installed library never searches the source tree); with introspection,
+# runs examples/python/score.py with the installed overrides and the
+# installed gjs module. Run by .ci/run after
 # autogen.sh (needs ./configure); not part of `make check`.
 #
 # Usage: tests/check-installed.sh [extra configure options]
@@ -115,12 +117,45 @@ else
   fi
 fi
 
-if grep -q '^HAVE_INTROSPECTION_TRUE=$' "$tmp/build/config.log"; then
+if grep -q -E "^HAVE_INTROSPECTION_TRUE=('')?$" "$tmp/build/config.log"; then
   if [ -f "$prefix/share/gir-1.0/Pbs-1.0.gir" ] &&
      [ -f "$prefix/lib/girepository-1.0/Pbs-1.0.typelib" ]; then
     ok "Pbs-1.0.gir and Pbs-1.0.typelib installed"
   else
     fail "introspection enabled but Pbs-1.0.gir/typelib not installed"
+  fi
+  # The PyGObject overrides in $(pythondir)/gi/overrides and the gjs module
+  # in $(datadir)/pbscore/gjs, used by the examples from the installed tree.
+  overrides=$(find "$prefix" -path '*/gi/overrides/Pbs.py' | head -n 1)
+  case $overrides in
+    "$prefix"/lib/python3*/*-packages/gi/overrides/Pbs.py)
+      ok "Python overrides installed: ${overrides#"$prefix"/}"
+      out=$(PYTHONPATH=${overrides%/gi/overrides/Pbs.py} GI_TYPELIB_PATH=$prefix/lib/girepository-1.0 \
+            LD_LIBRARY_PATH=$prefix/lib /usr/bin/python3 "$srcdir/examples/python/score.py" \
+            "$srcdir/examples/xishan-2024.yaml" 2>&1 | tail -n 1)
+      if [ "$out" = "总分 99.88  等级 优" ]; then
+        ok "examples/python/score.py with the installed overrides: $out"
+      else
+        fail "examples/python/score.py with the installed overrides: $out"
+      fi ;;
+    *) fail "the Python overrides are not in <prefix>/lib/python3.*/site-packages/gi/overrides: '$overrides'" ;;
+  esac
+  module=$prefix/share/pbscore/gjs/pbs.js
+  if [ ! -f "$module" ]; then
+    fail "the gjs module is not installed as share/pbscore/gjs/pbs.js"
+  elif ! command -v gjs >/dev/null 2>&1; then
+    ok "the gjs module is installed as share/pbscore/gjs/pbs.js (no gjs to run it)"
+  else
+    printf '%s\n' "import * as pbs from 'file://$module';" \
+      "print(pbs.summary(pbs.load('$srcdir/examples/xishan-2024.yaml')[0].score(null)).total);" \
+      >"$tmp/installed.js"
+    out=$(GI_TYPELIB_PATH=$prefix/lib/girepository-1.0 LD_LIBRARY_PATH=$prefix/lib \
+          gjs -m "$tmp/installed.js" 2>&1)
+    if [ "$out" = "99.88" ]; then
+      ok "the installed gjs module share/pbscore/gjs/pbs.js scores: $out"
+    else
+      fail "the installed gjs module share/pbscore/gjs/pbs.js: $out"
+    fi
   fi
 fi
 

@@ -106,7 +106,7 @@ load_one_evaluation (const char *path)
   CU_ASSERT_EQUAL (pbs_document_get_kind (doc), PBS_DOCUMENT_EVALUATION);
   if (pbs_document_get_kind (doc) != PBS_DOCUMENT_EVALUATION)
     return NULL;
-  return g_object_ref (pbs_document_get_evaluation (doc));
+  return pbs_evaluation_ref (pbs_document_get_evaluation (doc));
 }
 
 static char *
@@ -590,7 +590,7 @@ load_xishan (void)
   CU_ASSERT_EQUAL (evaluations->len, 1);
   if (evaluations->len != 1)
     return NULL;
-  return g_object_ref (g_ptr_array_index (evaluations, 0));
+  return pbs_evaluation_ref (g_ptr_array_index (evaluations, 0));
 }
 
 static void
@@ -1157,7 +1157,6 @@ test_save_refuses_what_cannot_round_trip (void)
     -1, "w.yaml");
   g_autoptr (PbsDocument) doc = pbs_reader_next (r, &error);
   PbsEvaluation *e;
-  g_autoptr (PbsScorecard) sc = NULL;
   g_autoptr (PbsPolicy) guangxi = pbs_policy_new_preset ("guangxi", NULL);
   g_autoptr (PbsPolicy) custom = pbs_policy_new ();
   g_autoptr (PbsScorecard) sg = NULL;
@@ -1175,29 +1174,30 @@ test_save_refuses_what_cannot_round_trip (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "policy: guangxi"));
   g_clear_pointer (&text, g_free);
 
-  /* a policy changed in code has no name that brings its knobs back */
-  CU_ASSERT_TRUE (pbs_policy_set (custom, "rounding.digits", "1", NULL));
-  pbs_evaluation_set_policy (e, custom);
-  text = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
-  CU_ASSERT_PTR_NULL (text);
-  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
-  g_clear_error (&error);
-  pbs_evaluation_set_policy (e, NULL);
-
-  /* a scorecard made before a row was added is stale */
-  sc = pbs_evaluation_score (e, NULL, &error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
-  pbs_decimal_init (&ten, 10, 0);
+  /* scoring sealed it: what-ifs work on a copy */
+  CU_ASSERT_TRUE (pbs_evaluation_is_sealed (e));
   {
-    g_autoptr (PbsIndicator) extra = pbs_indicator_new ("产出指标", "数量指标", "B", &ten);
-    pbs_evaluation_add_indicator (e, extra);
-    text = pbs_evaluation_save_to_data (e, sc, NULL, &error);
+    g_autoptr (PbsEvaluation) c = pbs_evaluation_copy (e);
+
+    CU_ASSERT_FALSE (pbs_evaluation_is_sealed (c));
+    /* a policy changed in code has no name that brings its knobs back */
+    CU_ASSERT_TRUE (pbs_policy_set (custom, "rounding.digits", "1", NULL));
+    pbs_evaluation_set_policy (c, custom);
+    text = pbs_evaluation_save_to_data (c, NULL, NULL, &error);
     CU_ASSERT_PTR_NULL (text);
     PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE);
     g_clear_error (&error);
+  }
 
+  /* a row added to a copy must be complete before it can be saved */
+  pbs_decimal_init (&ten, 10, 0);
+  {
+    g_autoptr (PbsEvaluation) c = pbs_evaluation_copy (e);
+    g_autoptr (PbsIndicator) extra = pbs_indicator_new ("产出指标", "数量指标", "B", &ten);
+
+    pbs_evaluation_add_indicator (c, extra);
     /* and the new row has no target, which a document requires */
-    text = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
+    text = pbs_evaluation_save_to_data (c, NULL, NULL, &error);
     CU_ASSERT_PTR_NULL (text);
     PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD);
   }

@@ -17,10 +17,13 @@
 
 /* A scored fixture: the document (which owns the evaluation), its
  * scorecard under the document's policy (or central), and the lint. */
+/* A fixture's evaluation as the tests change it (scoring seals what it
+ * scores, so each lint scores a copy of it), its scorecard and lint. */
 typedef struct {
-  PbsDocument  *doc;
-  PbsScorecard *sc;
-  PbsLint      *lint;
+  PbsDocument   *doc;
+  PbsEvaluation *ev;
+  PbsScorecard  *sc;
+  PbsLint       *lint;
 } Linted;
 
 static void
@@ -28,13 +31,14 @@ linted_clear (Linted *l)
 {
   g_clear_pointer (&l->lint, pbs_lint_unref);
   g_clear_pointer (&l->sc, pbs_scorecard_unref);
+  g_clear_pointer (&l->ev, pbs_evaluation_unref);
   g_clear_pointer (&l->doc, pbs_document_unref);
 }
 
 static PbsEvaluation *
 linted_evaluation (Linted *l)
 {
-  return pbs_document_get_evaluation (l->doc);
+  return l->ev;
 }
 
 /* Scores the evaluation again (after a change) under @policy (NULL: the
@@ -46,7 +50,10 @@ relint_policy_at (const char *file, int line, Linted *l, const PbsPolicy *policy
 
   g_clear_pointer (&l->lint, pbs_lint_unref);
   g_clear_pointer (&l->sc, pbs_scorecard_unref);
-  l->sc = pbs_evaluation_score (linted_evaluation (l), policy, &error);
+  {
+    g_autoptr (PbsEvaluation) scored = pbs_evaluation_copy (l->ev);
+    l->sc = pbs_evaluation_score (scored, policy, &error);
+  }
   CHECK_AT (l->sc != NULL, file, line);
   if (l->sc == NULL)
     {
@@ -72,6 +79,8 @@ lint_document_at (const char *file, int line, PbsDocument *doc, Linted *out)
 {
   memset (out, 0, sizeof *out);
   out->doc = doc;
+  if (doc != NULL)
+    out->ev = pbs_evaluation_copy (pbs_document_get_evaluation (doc));
   return doc != NULL && relint_at (file, line, out);
 }
 

@@ -258,8 +258,8 @@ test_evaluation_header (void)
 {
   g_autoptr (PbsEvaluation) e = pbs_evaluation_new ();
 
-  CU_ASSERT_TRUE (PBS_IS_EVALUATION (e));
-  CU_ASSERT_TRUE (G_IS_OBJECT (e));
+  CU_ASSERT_PTR_NOT_NULL (e);
+  CU_ASSERT_TRUE (G_TYPE_IS_BOXED (PBS_TYPE_EVALUATION));
   ASSERT_STR (g_type_name (PBS_TYPE_EVALUATION), "PbsEvaluation");
   CU_ASSERT_EQUAL (pbs_evaluation_get_n_indicators (e), 0);
   CU_ASSERT_PTR_NULL (pbs_evaluation_get_budget (e));
@@ -352,7 +352,7 @@ test_evaluation_shared_indicator (void)
 
   pbs_evaluation_add_indicator (e1, ind);
   pbs_evaluation_add_indicator (e2, ind);
-  g_object_unref (e1);
+  pbs_evaluation_unref (e1);
   CU_ASSERT_PTR_EQUAL (pbs_evaluation_get_indicator (e2, 0), ind);
   ASSERT_STR (pbs_indicator_get_name (pbs_evaluation_get_indicator (e2, 0)), "办件量");
 }
@@ -529,6 +529,65 @@ test_error_domains (void)
   CU_ASSERT_EQUAL (pbs_score_error_quark (), pbs_score_error_quark ());
 }
 
+/* Criticals from g_return_if_fail in the library, counted instead of
+ * printed: a setter on a sealed evaluation is a programmer error. */
+static guint n_criticals;
+
+static void
+count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  (void) domain;
+  (void) level;
+  (void) message;
+  (void) data;
+  n_criticals++;
+}
+
+/* Issue 8: what was scored stays as it was; a what-if works on a copy. */
+static void
+test_seal_and_copy (void)
+{
+  static const PbsTestRow rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "90件" } };
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 1);
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsEvaluation) c = NULL;
+  g_autoptr (PbsScorecard) sc2 = NULL;
+  PbsIndicator *ind;
+  PbsDecimal d;
+  guint handler;
+
+  pbs_evaluation_set_title (e, "原表");
+  CU_ASSERT_FALSE (pbs_evaluation_is_sealed (e));
+  sc = SCORE_OK (e, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_TRUE (pbs_evaluation_is_sealed (e));
+  ind = pbs_evaluation_get_indicator (e, 0);
+
+  n_criticals = 0;
+  handler = g_log_set_handler ("pbscore", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
+  pbs_evaluation_set_title (e, "改过");
+  CU_ASSERT_FALSE (pbs_indicator_set_actual (ind, "100件", NULL));
+  pbs_indicator_set_reason (ind, "原因");
+  d = pbs_test_dec ("1");
+  pbs_budget_set_printed_score (pbs_evaluation_get_budget (e), &d);
+  g_log_remove_handler ("pbscore", handler);
+  CU_ASSERT_EQUAL (n_criticals, 4);
+  ASSERT_STR (pbs_evaluation_get_title (e), "原表");
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "90件");
+  CU_ASSERT_FALSE (pbs_budget_get_printed_score (pbs_evaluation_get_budget (e), &d));
+
+  /* the copy is deep and open; the original and its scorecard stay */
+  c = pbs_evaluation_copy (e);
+  CU_ASSERT_FALSE (pbs_evaluation_is_sealed (c));
+  ASSERT_STR (pbs_evaluation_get_title (c), "原表");
+  CU_ASSERT_PTR_NOT_EQUAL (pbs_evaluation_get_indicator (c, 0), ind);
+  CU_ASSERT_TRUE (pbs_indicator_set_actual (pbs_evaluation_get_indicator (c, 0), "100件", NULL));
+  sc2 = SCORE_OK (c, NULL);
+  CHECK_ROW_SCORE (sc, 0, "81");
+  CHECK_ROW_SCORE (sc2, 0, "90");
+  ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "90件");
+}
+
 static const PbsTestCase cases[] = {
   { "indicator_new", test_indicator_new },
   { "indicator_copies_inputs", test_indicator_copies_inputs },
@@ -538,6 +597,7 @@ static const PbsTestCase cases[] = {
   { "indicator_refcount", test_indicator_refcount },
   { "budget", test_budget },
   { "evaluation_header", test_evaluation_header },
+  { "seal_and_copy", test_seal_and_copy },
   { "evaluation_indicators", test_evaluation_indicators },
   { "evaluation_budget", test_evaluation_budget },
   { "evaluation_shared_indicator", test_evaluation_shared_indicator },

@@ -139,7 +139,7 @@ test_presets_score_alike (void)
 {
   const char * const *names = pbs_policy_list_presets ();
   g_autofree char *xishan = g_build_filename (pbs_test_examples_dir (), "xishan-2024.yaml", NULL);
-  g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsReader) r = pbs_reader_new_for_data (knob_table, -1, "knobs.yaml");
   g_autoptr (PbsDocument) doc = pbs_reader_next (r, &error);
@@ -147,7 +147,7 @@ test_presets_score_alike (void)
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (doc);
   CU_ASSERT_PTR_NOT_NULL_FATAL (seed);
-  g_ptr_array_add (evals, g_object_ref (pbs_document_get_evaluation (doc)));
+  g_ptr_array_add (evals, pbs_evaluation_ref (pbs_document_get_evaluation (doc)));
   g_ptr_array_extend_and_steal (evals, g_steal_pointer (&seed));
 
   for (guint i = 0; names[i] != NULL; i++)

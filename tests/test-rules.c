@@ -636,10 +636,12 @@ test_qualitative_unknown_band (void)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (PbsScorecard) sc = NULL;
+    /* scoring sealed @ind: change a copy */
+    g_autoptr (PbsIndicator) partial = pbs_indicator_copy (ind);
 
-    pbs_indicator_set_band (ind, PBS_BAND_PARTIAL);
-    set_manual (ind, "7");
-    sc = score_one (ind, NULL, &error);
+    pbs_indicator_set_band (partial, PBS_BAND_PARTIAL);
+    set_manual (partial, "7");
+    sc = score_one (partial, NULL, &error);
     ASSERT_NO_ERROR (error);
     CHECK_ROW (sc, 0, "7", PBS_STATUS_PARTIAL, PBS_RULE_QUALITATIVE);
     CHECK_FLAGS (sc, 0, PBS_FLAG_MANUAL_OUT_OF_BAND, PBS_FLAG_NONE);
@@ -815,9 +817,11 @@ test_over_completion_flag (void)
 
   {
     g_autoptr (PbsScorecard) sc = NULL;
+    /* scoring sealed @over: give the reason to a copy */
+    g_autoptr (PbsIndicator) reasoned = pbs_indicator_copy (over);
 
-    pbs_indicator_set_reason (over, "群众需求增加");
-    sc = score_one (over, NULL, &error);
+    pbs_indicator_set_reason (reasoned, "群众需求增加");
+    sc = score_one (reasoned, NULL, &error);
     ASSERT_NO_ERROR (error);
     CHECK_FLAGS (sc, 0, ALL_FLAGS, PBS_FLAG_OVER_COMPLETION);
   }

@@ -14,33 +14,8 @@ imports.gi.versions.Pbs = '1.0';
 const {GLib, Pbs} = imports.gi;
 const System = imports.system;
 
-const results = [];
-
-function assert(condition, message) {
-    if (!condition)
-        throw new Error(`assertion failed: ${message}`);
-}
-
-function assertEqual(actual, expected, what) {
-    const a = JSON.stringify(actual), e = JSON.stringify(expected);
-    if (a !== e)
-        throw new Error(`${what}: got ${a}, expected ${e}`);
-}
-
-// Runs one test function and records its result.
-function runCase(func) {
-    try {
-        func();
-        print(`  Test: ${func.name} ...passed`);
-        results.push(true);
-    } catch (e) {
-        print(`  Test: ${func.name} ...FAILED`);
-        print(`    ${e}`);
-        if (e.stack)
-            print(e.stack.replace(/^/gm, '    '));
-        results.push(false);
-    }
-}
+imports.searchPath.unshift(GLib.path_get_dirname(System.programPath ?? '.'));
+const {assert, assertEqual, runCase, finish} = imports.jstest;
 
 // The evaluation tests/test_gi.py reads too (tests/data/bindings/).
 const EVALUATION = new TextDecoder ().decode (GLib.file_get_contents (
@@ -161,7 +136,4 @@ print('Suite: gjs');
 [testVersion, testScoreEvaluation, testDocumentErrors, testJsonReport,
     testAuditPrintedScore].forEach(runCase);
 
-const passed = results.filter(r => r).length;
-const failed = results.length - passed;
-print(`\n${passed} passed, ${failed} failed`);
-System.exit(failed === 0 ? 0 : 1);
+System.exit(finish());

@@ -25,6 +25,8 @@ PBS_AVAILABLE_IN_0_1
 PbsBudget  *pbs_budget_new                (const PbsDecimal *annual,
                                            const PbsDecimal *executed);
 PBS_AVAILABLE_IN_0_1
+PbsBudget  *pbs_budget_copy               (const PbsBudget  *self);
+PBS_AVAILABLE_IN_0_1
 PbsBudget  *pbs_budget_ref                (PbsBudget        *self);
 PBS_AVAILABLE_IN_0_1
 void        pbs_budget_unref              (PbsBudget        *self);

@@ -34,13 +34,24 @@ typedef enum {
 
 typedef struct _PbsScorecard PbsScorecard;
 
+typedef struct _PbsEvaluation PbsEvaluation;
+
 #define PBS_TYPE_EVALUATION (pbs_evaluation_get_type ())
 
 PBS_AVAILABLE_IN_0_1
-G_DECLARE_FINAL_TYPE (PbsEvaluation, pbs_evaluation, PBS, EVALUATION, GObject)
-
+GType          pbs_evaluation_get_type        (void) G_GNUC_CONST;
 PBS_AVAILABLE_IN_0_1
 PbsEvaluation *pbs_evaluation_new             (void);
+PBS_AVAILABLE_IN_0_1
+PbsEvaluation *pbs_evaluation_ref             (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_unref           (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+PbsEvaluation *pbs_evaluation_copy            (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_seal            (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+gboolean       pbs_evaluation_is_sealed       (PbsEvaluation *self);
 
 PBS_AVAILABLE_IN_0_1
 const char    *pbs_evaluation_get_title       (PbsEvaluation *self);
@@ -112,5 +123,7 @@ PBS_AVAILABLE_IN_0_1
 PbsScorecard  *pbs_evaluation_score           (PbsEvaluation   *self,
                                                const PbsPolicy *policy,
                                                GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsEvaluation, pbs_evaluation_unref)
 
 G_END_DECLS

@@ -56,6 +56,8 @@ typedef struct _PbsIndicator PbsIndicator;
 PBS_AVAILABLE_IN_0_1
 GType             pbs_indicator_get_type           (void) G_GNUC_CONST;
 PBS_AVAILABLE_IN_0_1
+PbsIndicator     *pbs_indicator_copy               (const PbsIndicator *self);
+PBS_AVAILABLE_IN_0_1
 PbsIndicator     *pbs_indicator_new                (const char         *level1,
                                                     const char         *level2,
                                                     const char         *name,
