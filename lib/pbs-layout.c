@@ -351,7 +351,7 @@ finish_form (Reader *rd)
       choose_template (rd->eval, rd->hint);
       g_ptr_array_add (rd->out, g_steal_pointer (&rd->eval));
     }
-  g_clear_object (&rd->eval);
+  g_clear_pointer (&rd->eval, pbs_evaluation_unref);
   g_clear_pointer (&rd->hint, g_free);
   g_clear_pointer (&rd->level1, g_free);
   g_clear_pointer (&rd->level2, g_free);
@@ -891,7 +891,7 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 GPtrArray *
 pbs_layout_read (GPtrArray *grids, GError **error)
 {
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   Reader rd = { 0 };
   gboolean ok = TRUE;
 
@@ -920,7 +920,7 @@ pbs_layout_read (GPtrArray *grids, GError **error)
       ok = FALSE;
     }
   g_clear_error (&rd.problem);
-  g_clear_object (&rd.eval);
+  g_clear_pointer (&rd.eval, pbs_evaluation_unref);
   g_free (rd.hint);
   g_free (rd.level1);
   g_free (rd.level2);

@@ -359,7 +359,7 @@ pbs_reader_next (PbsReader *self, GError **error)
       doc = g_new0 (PbsDocument, 1);
       g_atomic_ref_count_init (&doc->ref_count);
       doc->kind = PBS_DOCUMENT_EVALUATION;
-      doc->evaluation = g_object_ref (g_ptr_array_index (self->tables, self->next_table++));
+      doc->evaluation = pbs_evaluation_ref (g_ptr_array_index (self->tables, self->next_table++));
       return doc;
     }
   if (!pbs_yaml_stream_next (self->stream, &root, error))

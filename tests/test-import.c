@@ -27,12 +27,12 @@ static GPtrArray *
 load_data (const char *text, gsize len, const char *name, GError **error)
 {
   g_autoptr (PbsReader) reader = pbs_reader_new_for_data (text, (gssize) len, name);
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   PbsDocument *doc;
 
   while ((doc = pbs_reader_next (reader, error)) != NULL)
     {
-      g_ptr_array_add (out, g_object_ref (pbs_document_get_evaluation (doc)));
+      g_ptr_array_add (out, pbs_evaluation_ref (pbs_document_get_evaluation (doc)));
       pbs_document_unref (doc);
     }
   if (error != NULL && *error != NULL)
