@@ -2,13 +2,20 @@
 # install-deps.sh - install the Debian packages pbscore's build, tests and CI
 # need (Debian 12). Uses sudo when not run as root. gi-docgen builds the API
 # reference (--enable-docs, and make distcheck); gjs runs tests/test_gjs.js.
+# With --ci (.ci/run), also the tools that build, check and test the Debian
+# packages (tests/check-debian-packages.sh); debian/control's Build-Depends
+# are all in the first list.
 set -e
 pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
       libglib2.0-dev libyaml-dev libcunit1-dev libjson-glib-dev
       gobject-introspection libgirepository1.0-dev python3 python3-gi
       valgrind clang libclang-rt-14-dev
       gi-docgen gjs
-      libgsf-1-dev libxml2-dev"
+      libgsf-1-dev libxml2-dev libfreexl-dev libxlsxwriter-dev"
+if [ "${1:-}" = --ci ]; then
+  pkgs="$pkgs
+      debhelper devscripts lintian dh-python autopkgtest"
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=""
