@@ -523,6 +523,7 @@ void
 pbs_indicator_set_place (PbsIndicator *self, const char *place)
 {
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_free (self->place);
   self->place = g_strdup (place);
 }
@@ -928,6 +929,7 @@ pbs_indicator_copy (const PbsIndicator *self)
   c->name = g_strdup (self->name);
   c->reason = g_strdup (self->reason);
   c->parent = g_strdup (self->parent);
+  c->place = g_strdup (self->place);
   c->bands = self->bands != NULL ? g_array_copy (self->bands) : NULL;
   copy_value (&c->target, &self->target);
   copy_value (&c->actual, &self->actual);

@@ -182,6 +182,21 @@ test_places (void)
     }
 }
 
+/* A copy of a row read from a table keeps its place (a what-if cites it). */
+static void
+test_copy_keeps_place (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load ("habits.csv", &error);
+  g_autoptr (PbsEvaluation) copy = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  copy = pbs_evaluation_copy (g_ptr_array_index (got, 0));
+  g_clear_pointer (&got, g_ptr_array_unref);
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (pbs_evaluation_get_indicator (copy, 7)),
+                          "line 24, column 4");
+}
+
 /* Errors about a row cite the file and the row's place. */
 static void
 test_row_error_place (void)
@@ -471,6 +486,7 @@ static const PbsTestCase cases[] = {
   { "invalid_files", test_invalid_files },
   { "xishan_tables", test_xishan_tables },
   { "places", test_places },
+  { "copy_keeps_place", test_copy_keeps_place },
   { "row_error_place", test_row_error_place },
   { "habits", test_habits },
   { "two_forms", test_two_forms },
