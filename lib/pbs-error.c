@@ -61,3 +61,15 @@ G_DEFINE_QUARK (pbs-document-error-quark, pbs_document_error)
  * Since: 0.1
  */
 G_DEFINE_QUARK (pbs-report-error-quark, pbs_report_error)
+
+/**
+ * pbs_import_error_quark:
+ *
+ * Gets the error domain for reading tables from workbooks, documents, web
+ * pages and CSV files.
+ *
+ * Returns: the #PBS_IMPORT_ERROR domain
+ *
+ * Since: 0.1
+ */
+G_DEFINE_QUARK (pbs-import-error-quark, pbs_import_error)

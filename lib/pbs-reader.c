@@ -17,6 +17,7 @@
 #include "pbs-doc-template.h"
 #include "pbs-doc-policy.h"
 #include "pbs-evaluation-private.h"
+#include "pbs-import.h"
 
 /* ------------------------------------------------------------- documents */
 
@@ -189,6 +190,9 @@ struct _PbsReader
   gboolean       finished;
   GHashTable    *templates;   /* reference text → PbsTemplate */
   GHashTable    *policies;    /* reference text → PbsPolicy */
+  gboolean       sniffed;
+  GPtrArray     *tables;      /* evaluations of a table file (pbs-import.c) */
+  guint          next_table;
 };
 
 G_DEFINE_FINAL_TYPE (PbsReader, pbs_reader, G_TYPE_OBJECT)
@@ -201,6 +205,7 @@ pbs_reader_finalize (GObject *object)
   pbs_yaml_stream_free (self->stream);
   g_hash_table_unref (self->templates);
   g_hash_table_unref (self->policies);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
   G_OBJECT_CLASS (pbs_reader_parent_class)->finalize (object);
 }
 
@@ -332,6 +337,31 @@ pbs_reader_next (PbsReader *self, GError **error)
 
   if (self->finished)
     return NULL;
+  /* A workbook, Word document, web page or CSV file: its evaluations,
+   * read whole by pbs-import.c (doc/import.md). */
+  if (!self->sniffed)
+    {
+      self->sniffed = TRUE;
+      if (!pbs_import_read (pbs_yaml_stream_get_name (self->stream),
+                            pbs_yaml_stream_get_data (self->stream), &self->tables, error))
+        {
+          self->finished = TRUE;
+          return NULL;
+        }
+    }
+  if (self->tables != NULL)
+    {
+      if (self->next_table >= self->tables->len)
+        {
+          self->finished = TRUE;
+          return NULL;
+        }
+      doc = g_new0 (PbsDocument, 1);
+      g_atomic_ref_count_init (&doc->ref_count);
+      doc->kind = PBS_DOCUMENT_EVALUATION;
+      doc->evaluation = pbs_evaluation_ref (g_ptr_array_index (self->tables, self->next_table++));
+      return doc;
+    }
   if (!pbs_yaml_stream_next (self->stream, &root, error))
     {
       self->finished = TRUE;

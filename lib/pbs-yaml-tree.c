@@ -202,6 +202,12 @@ pbs_yaml_stream_get_name (PbsYamlStream *self)
   return self->name;
 }
 
+GBytes *
+pbs_yaml_stream_get_data (PbsYamlStream *self)
+{
+  return self->data;
+}
+
 const char *
 pbs_yaml_stream_get_dir (PbsYamlStream *self)
 {

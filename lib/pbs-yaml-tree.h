@@ -77,6 +77,8 @@ void               pbs_yaml_stream_free         (PbsYamlStream *self);
  * and policy paths are taken from. */
 const char        *pbs_yaml_stream_get_name     (PbsYamlStream *self);
 const char        *pbs_yaml_stream_get_dir      (PbsYamlStream *self);
+/* The whole input, for the table readers' hook (pbs-import.h). */
+GBytes            *pbs_yaml_stream_get_data     (PbsYamlStream *self);
 /* The tree of the current document; the same object for every document. */
 const PbsYamlTree *pbs_yaml_stream_get_tree     (PbsYamlStream *self);
 /* Builds the tree of the next document that is not empty and gives its

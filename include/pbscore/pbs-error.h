@@ -237,4 +237,60 @@ typedef enum {
 PBS_AVAILABLE_IN_0_1
 GQuark pbs_document_error_quark (void);
 
+/**
+ * PBS_IMPORT_ERROR:
+ *
+ * Error domain for reading tables that are not pbscore's own YAML: Excel
+ * workbooks, Word documents, web pages and CSV files (doc/import.md).
+ * Messages start with the file and the place in the file's own terms
+ * (`table.xlsx:Sheet1!D12: …`, `page.html:table 2, row 5, column 4: …`,
+ * `table.csv:line 12, column 3: …`). Errors in this domain are from
+ * #PbsImportError.
+ *
+ * Since: 0.1
+ */
+#define PBS_IMPORT_ERROR (pbs_import_error_quark ())
+
+/**
+ * PbsImportError:
+ * @PBS_IMPORT_ERROR_UNSUPPORTED_FORMAT: a format pbscore does not read
+ *   (.doc, .et, .wps, .mht, .ofd, .pdf, or a file it does not recognise);
+ *   the message names the format and says how to convert it
+ * @PBS_IMPORT_ERROR_ENCRYPTED: a password-protected workbook or document
+ * @PBS_IMPORT_ERROR_CORRUPT: a damaged container or part (a malformed zip,
+ *   a missing or unreadable part, half a workbook)
+ * @PBS_IMPORT_ERROR_LIMIT: the file goes past one of the reader's bounds
+ *   (rows, columns, bytes in a cell or in all cells, an inflated size or
+ *   ratio); the message names the bound
+ * @PBS_IMPORT_ERROR_ENCODING: text that is not in the encoding the file
+ *   declares or pbscore recognises
+ * @PBS_IMPORT_ERROR_NO_TABLE: the file holds no table at all
+ * @PBS_IMPORT_ERROR_LAYOUT: tables that are not a self-evaluation form; the
+ *   message says what was looked for and not found
+ * @PBS_IMPORT_ERROR_NO_CACHED_VALUE: a formula cell with no cached value
+ *   (the workbook was never calculated); the message names the cell
+ * @PBS_IMPORT_ERROR_BAD_VALUE: a cell whose text does not parse as what
+ *   its column holds (a target, an actual, an amount, points); the
+ *   message names the cell
+ *
+ * Error codes in the #PBS_IMPORT_ERROR domain. Codes are only ever
+ * appended.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_IMPORT_ERROR_UNSUPPORTED_FORMAT,
+  PBS_IMPORT_ERROR_ENCRYPTED,
+  PBS_IMPORT_ERROR_CORRUPT,
+  PBS_IMPORT_ERROR_LIMIT,
+  PBS_IMPORT_ERROR_ENCODING,
+  PBS_IMPORT_ERROR_NO_TABLE,
+  PBS_IMPORT_ERROR_LAYOUT,
+  PBS_IMPORT_ERROR_NO_CACHED_VALUE,
+  PBS_IMPORT_ERROR_BAD_VALUE,
+} PbsImportError;
+
+PBS_AVAILABLE_IN_0_1
+GQuark pbs_import_error_quark (void);
+
 G_END_DECLS
