@@ -45,6 +45,8 @@ free_row (gpointer data)
 {
   GArray *row = data;
 
+  if (row == NULL)  /* a row never touched */
+    return;
   for (guint i = 0; i < row->len; i++)
     g_free (g_array_index (row, Cell, i).text);
   g_array_unref (row);
