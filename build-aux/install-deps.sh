@@ -8,7 +8,8 @@ pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
       gobject-introspection libgirepository1.0-dev python3 python3-gi
       valgrind clang libclang-rt-14-dev
       gi-docgen gjs
-      libgsf-1-dev libxml2-dev"
+      libgsf-1-dev libxml2-dev
+      libfreexl-dev python3-openpyxl python3-xlwt python3-docx"
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=""
