@@ -22,6 +22,7 @@
 #include "pbs-template-private.h"
 #include "pbs-policy-private.h"
 #include "pbs-decimal-private.h"
+#include "pbs-import.h"
 
 #define MAX_DEPTH          64
 #define MAX_SCALAR         (1024 * 1024)
@@ -322,6 +323,8 @@ struct _PbsReader
   Tree           tree;
   GHashTable    *templates;   /* reference text → PbsTemplate */
   GHashTable    *policies;    /* reference text → PbsPolicy */
+  GPtrArray     *tables;      /* evaluations of a table file (pbs-import.c) */
+  guint          next_table;
 };
 
 G_DEFINE_FINAL_TYPE (PbsReader, pbs_reader, G_TYPE_OBJECT)
@@ -339,6 +342,7 @@ pbs_reader_finalize (GObject *object)
   g_bytes_unref (self->data);
   g_hash_table_unref (self->templates);
   g_hash_table_unref (self->policies);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
   G_OBJECT_CLASS (pbs_reader_parent_class)->finalize (object);
 }
 
@@ -1706,6 +1710,29 @@ pbs_reader_next (PbsReader *self, GError **error)
 
   if (self->finished)
     return NULL;
+  /* A workbook, Word document, web page or CSV file: its evaluations,
+   * read whole by pbs-import.c (doc/import.md). */
+  if (!self->started && self->tables == NULL
+      && !pbs_import_read (self->name, self->data, &self->tables, error))
+    {
+      self->finished = TRUE;
+      return NULL;
+    }
+  if (self->tables != NULL)
+    {
+      PbsDocument *doc;
+
+      if (self->next_table >= self->tables->len)
+        {
+          self->finished = TRUE;
+          return NULL;
+        }
+      doc = g_new0 (PbsDocument, 1);
+      g_atomic_ref_count_init (&doc->ref_count);
+      doc->kind = PBS_DOCUMENT_EVALUATION;
+      doc->evaluation = g_object_ref (g_ptr_array_index (self->tables, self->next_table++));
+      return doc;
+    }
   if (!self->started)
     {
       gsize len;

@@ -92,4 +92,18 @@ GPtrArray  *pbs_grid_read_docx  (const char *file, GBytes *data, GError **error)
 GPtrArray  *pbs_grid_read_html  (const char *file, GBytes *data, GError **error);
 GPtrArray  *pbs_grid_read_csv   (const char *file, GBytes *data, GError **error);
 
+/* Text files (csv, html; pbs-grid-text.c). The largest text file read. */
+#define PBS_GRID_MAX_TEXT_BYTES (256u * 1024u * 1024u)
+
+/* Decodes a text file to UTF-8: a byte-order mark (UTF-8, UTF-16LE,
+ * UTF-16BE) first, then @charset when not NULL ("GBK", "gb2312" … are
+ * read as GB18030, their superset), then UTF-8 when the bytes are valid
+ * UTF-8, otherwise GB18030. Returns the text without its mark,
+ * NUL-terminated, its length in *@text_len; NULL with
+ * PBS_IMPORT_ERROR_ENCODING naming @file and the line (a NUL byte, bytes
+ * that are not in the encoding), or _LIMIT. */
+char       *pbs_grid_decode_text (const char *file, const char *data, gsize len,
+                                  const char *charset, gsize *text_len,
+                                  GError **error);
+
 G_END_DECLS

@@ -39,6 +39,7 @@ struct _PbsIndicator
   PbsBand     words_band;  /* the actual's words read against the target */
   guint       line;        /* 1-based source line, 0 when not from a file */
   guint       column;      /* 1-based source column */
+  char       *place;       /* nullable: the place in a table file ("Sheet1!C12") */
   char       *parent;      /* nullable: the row this one details */
   PbsRowRule  rule;
   PbsDecimal  step_per;
@@ -60,8 +61,9 @@ void         pbs_indicator_refresh (PbsIndicator *self);
 void         pbs_indicator_copy_rule (PbsIndicator *dst, const PbsIndicator *src);
 
 
-/* Sets @error to "FILE:LINE:COLUMN: row N (name): what" — the place when
- * the row was read from a file (rule book quality bar: every input error
+/* Sets @error to "FILE:LINE:COLUMN: row N (name): what" (or "FILE:PLACE:
+ * …" for a row read from a table file) — the place when the row was read
+ * from a file (rule book quality bar: every input error
  * names file, line, column and row). @ind may be NULL for the document. */
 void pbs_set_row_error (GError **error, GQuark domain, int code, const char *source,
                         guint row, const PbsIndicator *ind, const char *what);

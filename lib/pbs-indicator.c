@@ -100,6 +100,7 @@ pbs_indicator_unref (PbsIndicator *self)
   g_free (self->name);
   g_free (self->reason);
   g_free (self->parent);
+  g_free (self->place);
   g_clear_pointer (&self->bands, g_array_unref);
   pbs_value_clear (&self->target);
   pbs_value_clear (&self->actual);
@@ -485,7 +486,9 @@ pbs_set_row_error (GError **error, GQuark domain, int code, const char *source, 
 {
   g_autofree char *place = NULL;
 
-  if (source != NULL && ind != NULL && ind->line > 0)
+  if (source != NULL && ind != NULL && ind->place != NULL)
+    place = g_strdup_printf ("%s:%s: ", source, ind->place);
+  else if (source != NULL && ind != NULL && ind->line > 0)
     place = g_strdup_printf ("%s:%u:%u: ", source, ind->line, MAX (ind->column, 1u));
   else if (source != NULL)
     place = g_strdup_printf ("%s: ", source);
@@ -494,6 +497,47 @@ pbs_set_row_error (GError **error, GQuark domain, int code, const char *source, 
                  row, ind->name, what);
   else
     g_set_error (error, domain, code, "%s%s", place != NULL ? place : "", what);
+}
+
+/**
+ * pbs_indicator_set_place:
+ * @self: a #PbsIndicator
+ * @place: (nullable): the row's place in the file it was read from, in
+ *   the file's own terms
+ *
+ * Records where a row read from a workbook, a document, a web page or a
+ * CSV file stands in it: `Sheet1!C12`, `table 2, row 5, column 3`,
+ * `line 12, column 3` (doc/import.md). Errors about the row then cite
+ * `FILE:PLACE:` instead of a YAML line and column.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_place (PbsIndicator *self, const char *place)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->place);
+  self->place = g_strdup (place);
+}
+
+/**
+ * pbs_indicator_get_place:
+ * @self: a #PbsIndicator
+ *
+ * Gets where the row stands in the table file it was read from (see
+ * pbs_indicator_set_place()).
+ *
+ * Returns: (nullable): the place, such as `Sheet1!C12`, or %NULL for a
+ *   row not read from a table file (a YAML row has a line and a column:
+ *   pbs_indicator_get_line())
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_indicator_get_place (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->place;
 }
 
 /**

@@ -227,6 +227,8 @@ dup_where (PbsEvaluation *e, gint row)
     {
       PbsIndicator *ind = pbs_evaluation_get_indicator (e, (guint) row);
 
+      if (pbs_indicator_get_place (ind) != NULL)
+        return g_strdup_printf ("%s:%s", source, pbs_indicator_get_place (ind));
       line = pbs_indicator_get_line (ind);
       column = pbs_indicator_get_column (ind);
     }

@@ -140,8 +140,12 @@ score_error (const PbsScorecard *sc, GError **error, int code, guint row, const 
   if (ind == NULL && source != NULL)
     {
       pbs_evaluation_get_place (sc->evaluation, &line, &column);
-      g_set_error (error, PBS_SCORE_ERROR, code, "%s:%u:%u: %s", source, MAX (line, 1u),
-                   MAX (column, 1u), what);
+      /* an evaluation read from a table file has no line (doc/import.md) */
+      if (line == 0)
+        g_set_error (error, PBS_SCORE_ERROR, code, "%s: %s", source, what);
+      else
+        g_set_error (error, PBS_SCORE_ERROR, code, "%s:%u:%u: %s", source, line,
+                     MAX (column, 1u), what);
       return FALSE;
     }
   pbs_set_row_error (error, PBS_SCORE_ERROR, code, source, row, ind, what);

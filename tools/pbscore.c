@@ -490,6 +490,67 @@ cmd_score (const Command *self, Options *o)
   return emit_string (o, s);
 }
 
+/* ---------------------------------------------------------------- import */
+
+/* Writes the evaluations read from workbooks, documents, web pages and CSV
+ * files (or YAML) as format-1 YAML documents, one after the other
+ * (doc/import.md). Nothing is scored. */
+static int
+cmd_import (const Command *self, Options *o)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  guint written = 0;
+
+  (void) self;
+  for (char **a = o->args; *a != NULL; a++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsReader) reader = open_input (*a, &error);
+      PbsDocument *doc;
+      guint n = 0;
+
+      if (reader == NULL)
+        return fail (error);
+      while ((doc = pbs_reader_next (reader, &error)) != NULL)
+        {
+          g_autoptr (PbsDocument) d = doc;
+          PbsEvaluation *e = pbs_document_get_evaluation (d);
+          g_autofree char *yaml = NULL;
+
+          n++;
+          if (pbs_document_get_kind (d) != PBS_DOCUMENT_EVALUATION)
+            {
+              g_set_error (&error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_VERSION,
+                           "%s:%u:1: expected an evaluation, found a %s document "
+                           "(pbscore import reads evaluations only)",
+                           input_name (*a), pbs_document_get_line (d),
+                           kind_name (pbs_document_get_kind (d)));
+              return fail (error);
+            }
+          if (o->template_ != NULL)
+            {
+              if (!pbs_evaluation_check_template (e, o->template_, &error))
+                return fail (error);
+              pbs_evaluation_set_template (e, o->template_);
+            }
+          yaml = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
+          if (yaml == NULL)
+            {
+              g_prefix_error (&error, "%s: ", input_name (*a));
+              return fail (error);
+            }
+          if (written++ > 0)
+            g_string_append (s, "---\n");
+          g_string_append (s, yaml);
+        }
+      if (error == NULL && n == 0)
+        set_no_document_error (&error, *a);
+      if (error != NULL)
+        return fail (error);
+    }
+  return emit_string (o, s);
+}
+
 /* ---------------------------------------------------------------- validate */
 
 static int
@@ -926,6 +987,12 @@ static const Command commands[] = {
     "Print the standard 绩效自评表; with --narrative, followed by a Chinese draft\n"
     "of the report's 绩效指标完成情况分析.",
     OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_NARRATIVE, cmd_report },
+  { "import", "FILE…",
+    "Tables from Excel, Word, web pages, CSV as YAML",
+    "Read evaluations from .xlsx, .xls, .docx, .html and .csv tables (or YAML)\n"
+    "and write them as pbscore YAML documents (format 1), to correct by hand.\n"
+    "Scoring the written YAML gives what scoring the original gives.",
+    OPT_TEMPLATE | OPT_OUTPUT, cmd_import },
   { "template", "list | show NAME | new NAME",
     "The indicator templates; a new evaluation to fill in",
     "List the indicator templates, print one's YAML file, or print a new\n"

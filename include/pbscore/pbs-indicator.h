@@ -159,6 +159,11 @@ guint             pbs_indicator_get_line           (const PbsIndicator *self);
 PBS_AVAILABLE_IN_0_1
 guint             pbs_indicator_get_column         (const PbsIndicator *self);
 PBS_AVAILABLE_IN_0_1
+void              pbs_indicator_set_place          (PbsIndicator       *self,
+                                                    const char         *place);
+PBS_AVAILABLE_IN_0_1
+const char       *pbs_indicator_get_place          (const PbsIndicator *self);
+PBS_AVAILABLE_IN_0_1
 gboolean          pbs_indicator_equal              (const PbsIndicator *a,
                                                     const PbsIndicator *b);
 
