@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <gsf/gsf-infile-impl.h>
+
 #include "pbscore/pbscore.h"
 #include "pbs-grid-ooxml.h"
 
@@ -114,8 +116,12 @@ split_path (const char *path)
   return (char **) g_ptr_array_free (out, FALSE);
 }
 
+/* The part at @path: NULL without @error when there is none, NULL with
+ * @error when its zip entry is damaged. gsf_infile_child_by_name() would
+ * turn that error into a g_warning on stderr; the class method it wraps
+ * (gsf-infile-impl.h) hands it over. */
 static GsfInput *
-open_child (PbsOoxml *self, const char *path)
+open_child (PbsOoxml *self, const char *path, GError **error)
 {
   g_auto(GStrv) parts = split_path (path);
   GsfInput *cur = g_object_ref (GSF_INPUT (self->zip));
@@ -129,7 +135,7 @@ open_child (PbsOoxml *self, const char *path)
           g_object_unref (cur);
           return NULL;
         }
-      next = gsf_infile_child_by_name (GSF_INFILE (cur), parts[i]);
+      next = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (cur))->child_by_name (GSF_INFILE (cur), parts[i], error);
       g_object_unref (cur);
       if (next == NULL)
         return NULL;
@@ -147,10 +153,12 @@ open_child (PbsOoxml *self, const char *path)
 gboolean
 pbs_ooxml_has_part (PbsOoxml *self, const char *path)
 {
-  GsfInput *input = open_child (self, path);
+  g_autoptr(GError) damaged = NULL;
+  GsfInput *input = open_child (self, path, &damaged);
 
   if (input == NULL)
-    return FALSE;
+    /* a damaged part is there: opening it says what is wrong */
+    return damaged != NULL;
   g_object_unref (input);
   return TRUE;
 }
@@ -216,12 +224,20 @@ PbsOoxmlPart *
 pbs_ooxml_part_open (PbsOoxml *self, const char *path, GError **error)
 {
   g_autoptr(PbsOoxmlPart) part = g_new0 (PbsOoxmlPart, 1);
+  g_autoptr(GError) damaged = NULL;
   g_auto(GStrv) parts = split_path (path);
   gsf_off_t size;
 
   part->pkg = self;
   part->path = g_strjoinv ("/", parts);
-  part->input = open_child (self, path);
+  part->input = open_child (self, path, &damaged);
+  if (part->input == NULL && damaged != NULL)
+    {
+      g_set_error (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_CORRUPT,
+                   "%s:%s: the part's zip entry is damaged (%s)", self->file, part->path,
+                   damaged->message);
+      return NULL;
+    }
   if (part->input == NULL)
     {
       g_set_error (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_CORRUPT,

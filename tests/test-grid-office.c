@@ -564,6 +564,24 @@ test_xls_hostile (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (zip);
   check_error ("zip.xls", zip, PBS_IMPORT_ERROR_CORRUPT, "zip.xls: ");
   check_error ("short.xls", garbage, PBS_IMPORT_ERROR_CORRUPT, "short.xls: ");
+
+  /* A fuzzer's find: freexl 1.0.6 over-reads a stack buffer in
+   * freexl_open(). freexl runs in a child process: where the over-read
+   * goes unnoticed, freexl reports a bad code page; under ASan the child
+   * aborts. Either way an error here, never a crash. */
+  {
+    g_autoptr(GBytes) crafted = fixture ("freexl-overread.xls");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) grids = NULL;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL (crafted);
+    grids = pbs_grid_read_xls ("crafted.xls", crafted, &error);
+    CU_ASSERT_PTR_NULL (grids);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+    CU_ASSERT (error->domain == PBS_IMPORT_ERROR);
+    CU_ASSERT (error->code == PBS_IMPORT_ERROR_ENCODING || error->code == PBS_IMPORT_ERROR_CORRUPT);
+    CU_ASSERT (g_str_has_prefix (error->message, "crafted.xls: "));
+  }
 }
 
 /* ------------------------------------------------------------ the Xishan form */
