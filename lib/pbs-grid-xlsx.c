@@ -352,8 +352,14 @@ read_cell (Sheet *sh, guint row, guint col, GError **error)
     text = inline_text->str;
   else if (type != NULL && strcmp (type, "b") == 0)
     text = !has_v ? NULL : strcmp (v->str, "1") == 0 ? "TRUE" : "FALSE";
-  else if (type != NULL && (strcmp (type, "str") == 0 || strcmp (type, "e") == 0 ||
-                            strcmp (type, "d") == 0))
+  else if (type != NULL && strcmp (type, "d") == 0)
+    {
+      /* an ISO 8601 date (Strict OOXML, some writers): midnight is a date */
+      if (v->len > 10 && v->str[10] == 'T' && strspn (v->str + 11, "0:.") == v->len - 11)
+        g_string_truncate (v, 10);
+      text = v->str;
+    }
+  else if (type != NULL && (strcmp (type, "str") == 0 || strcmp (type, "e") == 0))
     text = v->str;
   else if (has_v && v->len > 0)
     {

@@ -315,6 +315,8 @@ test_xlsx_rich_text (void)
   check_cell (g, "B3", "FALSE");         /* no r: the next column */
   check_cell (g, "C3", "#DIV/0!");
   check_cell (g, "A4", "7");             /* a row without r: the next row */
+  check_cell (g, "B4", "2023-12-31");    /* t="d" at midnight: a date */
+  check_cell (g, "C4", "2023-12-31T08:30:00");
 }
 
 static void

@@ -72,7 +72,9 @@ def edit_zip(data, edits):
 def save_workbook(wb):
     buf = io.BytesIO()
     wb.save(buf)
-    return fixed_zip(buf.getvalue())
+    # openpyxl stamps the time of saving into docProps/core.xml
+    return edit_zip(buf.getvalue(), {'docProps/core.xml': lambda old: re.sub(
+        rb'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ', b'2024-01-01T00:00:00Z', old)})
 
 
 def save_document(d):
@@ -189,7 +191,7 @@ RICH_SHEET = '''<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <sheetData>
 <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>
 <row r="3"><c r="A3" t="inlineStr"><is><r><t>行</t></r><r><t>内</t></r></is></c><c t="b"><v>0</v></c><c t="e"><v>#DIV/0!</v></c></row>
-<row><c><v>7</v></c></row>
+<row><c><v>7</v></c><c t="d"><v>2023-12-31T00:00:00</v></c><c t="d"><v>2023-12-31T08:30:00</v></c></row>
 </sheetData>
 </worksheet>'''
 
