@@ -607,7 +607,7 @@ test_xishan_forms (void)
   a = g_ptr_array_index (xlsx, 0);
   b = g_ptr_array_index (docx, 0);
   c = g_ptr_array_index (xls, 0);
-  CU_ASSERT_EQUAL (pbs_grid_get_n_rows (a), 29);
+  CU_ASSERT_EQUAL (pbs_grid_get_n_rows (a), 31);
   CU_ASSERT_EQUAL (pbs_grid_get_n_rows (b), pbs_grid_get_n_rows (a));
   CU_ASSERT_EQUAL (pbs_grid_get_n_cols (b), pbs_grid_get_n_cols (a));
   for (guint r = 0; r < pbs_grid_get_n_rows (a); r++)
@@ -632,11 +632,13 @@ test_xishan_forms (void)
   check_cell (a, "G5", "99.94%");
   check_cell (c, "C5", "1354.1");
   check_cell (c, "G5", "99.94%");
-  check_cell (a, "A10", "产出指标");
-  check_covered (a, "A11", "A10");
-  check_cell (c, "A11", NULL);         /* blank below: the layout fills it */
-  check_cell (a, "E15", "100%");       /* 1 shown as 0% */
-  check_cell (a, "E17", "97.7%");
+  check_cell (a, "A9", "年度总体目标");
+  check_covered (a, "B10", "A9");
+  check_cell (a, "A12", "产出指标");
+  check_covered (a, "A13", "A12");
+  check_cell (c, "A13", NULL);         /* blank below: the layout fills it */
+  check_cell (a, "E17", "100%");       /* 1 with the format 0% */
+  check_cell (a, "E19", "97.7%");      /* 0.977 shown as 0.0% */
 }
 
 static const PbsTestCase cases[] = {

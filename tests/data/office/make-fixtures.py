@@ -407,6 +407,11 @@ def form_rows(doc):
     merges.append((r0, 0, 1, 2))
     for r in range(r0 + 1, len(rows)):
         merges.append((r, 0, 1, 2))
+    # 年度总体目标: the example publishes no goals, so the cells stay blank
+    rows.append(['年度总体目标', None, '预期目标', None, None, '实际完成情况', None, None])
+    merges += [(len(rows) - 1, 0, 2, 2), (len(rows) - 1, 2, 1, 3), (len(rows) - 1, 5, 1, 3)]
+    rows.append([None, None, None, None, None, None, None, None])
+    merges += [(len(rows) - 1, 2, 1, 3), (len(rows) - 1, 5, 1, 3)]
     rows.append(list(FORM_HEADS))
     first = len(rows)
     inds = doc['indicators']
