@@ -159,7 +159,7 @@ print_table (PbsEvaluation *e, PbsPolicy *policy_or_null)
       cell (actual != NULL ? pbs_value_get_text (actual) : "—", wa);
       cell (pts, 4);
       cell (score, 6);
-      printf ("%s\n", pbs_status_to_string (pbs_scorecard_get_row_status (sc, i)));
+      printf ("%s\n", pbs_status_get_nick (pbs_scorecard_get_row_status (sc, i)));
     }
 
   printf ("\n小计：\n");
@@ -178,7 +178,7 @@ print_table (PbsEvaluation *e, PbsPolicy *policy_or_null)
 
   pbs_scorecard_get_total (sc, &d);
   total = pbs_decimal_to_string (&d);
-  printf ("\n总分 %s  自评等级 %s%s\n", total, pbs_grade_to_string (pbs_scorecard_get_grade (sc)),
+  printf ("\n总分 %s  自评等级 %s%s\n", total, pbs_grade_get_label (pbs_scorecard_get_grade (sc)),
           pbs_scorecard_is_complete (sc) ? "" : "（不完整）");
 
   printf ("\n评分说明：\n");
@@ -190,7 +190,7 @@ print_table (PbsEvaluation *e, PbsPolicy *policy_or_null)
       printf ("  %2u. %s：%s\n", i + 1, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)), why);
       for (guint bit = 1; bit <= PBS_FLAG_OVER_DEDUCTED; bit <<= 1)
         if (flags & bit)
-          printf ("      [%s]\n", pbs_flag_to_string (bit));
+          printf ("      [%s]\n", pbs_flag_get_nick (bit));
     }
   for (guint i = 0; i < pbs_scorecard_get_n_warnings (sc); i++)
     {

@@ -65,7 +65,7 @@ check_value (const PbsValue *v, const char *text)
     broken_promise ("the value's text is not its input", text, NULL);
   if (pbs_value_get_unit (v) == NULL)
     broken_promise ("a NULL unit", text, NULL);
-  if (pbs_operator_to_string (pbs_value_get_operator (v)) == NULL)
+  if (pbs_operator_get_sign (pbs_value_get_operator (v)) == NULL)
     broken_promise ("an operator with no name", text, NULL);
 
   has_number = pbs_value_get_number (v, &lo);

@@ -594,64 +594,39 @@ static char *
 missing_reason_text (PbsScorecard *sc, guint row, const char *where, gboolean zh)
 {
   PbsIndicator *ind = pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), row);
-  const PbsValue *t = pbs_indicator_get_target (ind);
-  PbsDecimal tn, an, hi, score, points;
-  gboolean nums = pbs_value_get_number (t, &tn)
-                  && pbs_value_get_number (pbs_indicator_get_actual (ind), &an);
   const char *zh_what = "实际完成值未达到年度指标值", *en_what = "short of its target";
   g_autofree char *zh_owned = NULL, *en_owned = NULL;
 
-  if (pbs_scorecard_get_row_flags (sc, row) & PBS_FLAG_OVER_COMPLETION)
-    zh_what = "实际完成值远超年度指标值", en_what = "far past its target";
-  else if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_MET)
+  switch (pbs_scorecard_owed (sc, row))
     {
-      g_autofree char *st = NULL, *pt = NULL;
-
-      pbs_indicator_get_points (ind, &points);
-      pt = pbs_decimal_to_string (&points);
-      st = pbs_scorecard_get_row_score (sc, row, &score) ? pbs_decimal_to_string (&score) : g_strdup ("?");
-      zh_what = zh_owned = g_strdup_printf ("达到年度指标值，但得分 %s 低于满分 %s", st, pt);
-      en_what = en_owned = g_strdup_printf ("meets its target but scores %s, below the full %s points", st, pt);
-    }
-  else
-    switch (pbs_scorecard_get_row_rule (sc, row))
+    case PBS_OWED_OVER:
+      zh_what = "实际完成值远超年度指标值", en_what = "far past its target";
+      break;
+    case PBS_OWED_BELOW_FULL:
       {
-      case PBS_RULE_REVERSE_RATIO:
-      case PBS_RULE_REVERSE_RELATIVE_EXCESS:
-        zh_what = "实际完成值超过年度指标值", en_what = "past its ceiling";
-        break;
-      case PBS_RULE_EQUAL_TWO_SIDED:
-      case PBS_RULE_EQUAL_ZERO:
-        zh_what = "实际完成值偏离年度指标值", en_what = "off its target";
-        break;
-      case PBS_RULE_RANGE:
-        if (nums && pbs_value_get_high (t, &hi) && pbs_decimal_compare (&an, &hi) > 0)
-          zh_what = "实际完成值超过年度指标值", en_what = "past its ceiling";
-        break;
-      case PBS_RULE_DATE:
-        zh_what = "实际完成值晚于年度指标值", en_what = "later than its deadline";
-        break;
-      case PBS_RULE_STEP:
-      case PBS_RULE_BANDS:
-        switch (pbs_value_get_operator (t))
-          {
-          case PBS_OP_LE:
-          case PBS_OP_LT:
-            zh_what = "实际完成值超过年度指标值", en_what = "past its ceiling";
-            break;
-          case PBS_OP_EQ:
-          case PBS_OP_NONE:
-            zh_what = "实际完成值偏离年度指标值", en_what = "off its target";
-            break;
-          case PBS_OP_GE:
-          case PBS_OP_GT:
-          default:
-            break;
-          }
-        break;
-      default:
-        break;
+        g_autofree char *st = NULL, *pt = NULL;
+        PbsDecimal score, points;
+
+        pbs_indicator_get_points (ind, &points);
+        pt = pbs_decimal_to_string (&points);
+        st = pbs_scorecard_get_row_score (sc, row, &score) ? pbs_decimal_to_string (&score) : g_strdup ("?");
+        zh_what = zh_owned = g_strdup_printf ("达到年度指标值，但得分 %s 低于满分 %s", st, pt);
+        en_what = en_owned = g_strdup_printf ("meets its target but scores %s, below the full %s points", st, pt);
       }
+      break;
+    case PBS_OWED_PAST_CEILING:
+      zh_what = "实际完成值超过年度指标值", en_what = "past its ceiling";
+      break;
+    case PBS_OWED_OFF_TARGET:
+      zh_what = "实际完成值偏离年度指标值", en_what = "off its target";
+      break;
+    case PBS_OWED_LATE:
+      zh_what = "实际完成值晚于年度指标值", en_what = "later than its deadline";
+      break;
+    case PBS_OWED_SHORT:
+    default:
+      break;
+    }
   return zh ? g_strdup_printf ("%s：%s，缺少偏差原因分析", where, zh_what)
             : g_strdup_printf ("%s: %s, with no 偏差原因", where, en_what);
 }
@@ -727,7 +702,7 @@ pbs_audit_dup_message (PbsAudit *self, guint index, PbsLanguage language)
 }
 
 /**
- * pbs_variant_to_string:
+ * pbs_variant_get_nick:
  * @variant: a variant
  *
  * Gets the stable name of an audit variant.
@@ -738,7 +713,7 @@ pbs_audit_dup_message (PbsAudit *self, guint index, PbsLanguage language)
  * Since: 0.1
  */
 const char *
-pbs_variant_to_string (PbsVariant variant)
+pbs_variant_get_nick (PbsVariant variant)
 {
   return pbs_enum_nick (PBS_TYPE_VARIANT, variant);
 }

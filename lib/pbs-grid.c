@@ -45,7 +45,7 @@ free_row (gpointer data)
 {
   GArray *row = data;
 
-  if (row == NULL)  /* a row never touched */
+  if (row == NULL)
     return;
   for (guint i = 0; i < row->len; i++)
     g_free (g_array_index (row, Cell, i).text);

@@ -210,7 +210,7 @@ pbs_import_sniff (const char *file, GBytes *data, PbsImportFormat *format, GErro
 {
   gsize len;
   const guint8 *p = g_bytes_get_data (data, &len);
-  const char *text = (const char *) p, *end = text + len, *q;
+  const char *text, *end, *q;
   g_autofree char *ext = dup_extension (file);
   gboolean utf8;
 
@@ -218,6 +218,8 @@ pbs_import_sniff (const char *file, GBytes *data, PbsImportFormat *format, GErro
   *format = PBS_IMPORT_YAML;
   if (p == NULL || len == 0)
     return TRUE;
+  text = (const char *) p;
+  end = text + len;
 
   if (has_prefix_len (p, len, "PK\x03\x04", 4) || has_prefix_len (p, len, "PK\x05\x06", 4))
     return sniff_zip (file, data, ext, format, error);

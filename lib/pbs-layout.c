@@ -77,6 +77,8 @@ clean (const char *text, gboolean keep_lines)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (c == '\r' && p[1] == '\n')
+        continue;   /* CRLF is one line break */
       if (c == '\n' || c == '\r')
         {
           while (out->len > 0 && out->str[out->len - 1] == ' ')
@@ -244,6 +246,7 @@ typedef struct {
   char          *level2;
   const char    *file;
   gboolean       saw_header;
+  GError        *problem;      /* a form found wanting, reported at the end */
 } Reader;
 
 static gboolean G_GNUC_PRINTF (6, 7)
@@ -327,10 +330,23 @@ choose_template (PbsEvaluation *e, const char *hint)
     }
 }
 
+/* A form without both amounts of its money block cannot be scored nor
+ * saved as a document: the first such form is the reader's error. */
 static void
 finish_form (Reader *rd)
 {
-  if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0)
+  if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0
+      && pbs_evaluation_get_budget (rd->eval) == NULL)
+    {
+      if (rd->problem == NULL)
+        g_set_error (&rd->problem, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LAYOUT,
+                     "%s:%s: the form “%s” has no 年度资金总额 row with 全年预算数 and "
+                     "全年执行数, which pbscore needs to score its budget line",
+                     rd->file,
+                     pbs_indicator_get_place (pbs_evaluation_get_indicator (rd->eval, 0)),
+                     pbs_evaluation_get_title (rd->eval));
+    }
+  else if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0)
     {
       choose_template (rd->eval, rd->hint);
       g_ptr_array_add (rd->out, g_steal_pointer (&rd->eval));
@@ -723,8 +739,7 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   g_autofree char *place = NULL;
   g_autoptr (PbsIndicator) ind = NULL;
   g_autoptr (GError) local = NULL;
-  const char *l1 = level (g, r, col[COL_L1], &rd->level1);
-  const char *l2 = level (g, r, col[COL_L2], &rd->level2);
+  const char *l1, *l2;
   PbsDecimal points, score;
   gboolean has_points, has_score;
   guint name_col = (guint) (col[COL_NAME] >= 0 ? col[COL_NAME] : col[COL_L1]);
@@ -732,6 +747,9 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   target = compose_target (sign, value, unit);
   if (name == NULL && target == NULL && actual == NULL)
     return TRUE;   /* an empty or template row, or a title row inside */
+  /* level cells are filled down from rows that hold an indicator only */
+  l1 = level (g, r, col[COL_L1], &rd->level1);
+  l2 = level (g, r, col[COL_L2], &rd->level2);
   if (!parse_number (g, r, col[COL_POINTS], "分值", &has_points, &points, error)
       || !parse_number (g, r, col[COL_SCORE], "得分", &has_score, &score, error))
     return FALSE;
@@ -896,6 +914,12 @@ pbs_layout_read (GPtrArray *grids, GError **error)
     }
   if (ok)
     finish_form (&rd);
+  if (ok && rd.problem != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&rd.problem));
+      ok = FALSE;
+    }
+  g_clear_error (&rd.problem);
   g_clear_object (&rd.eval);
   g_free (rd.hint);
   g_free (rd.level1);

@@ -20,6 +20,7 @@
 #include "pbs-decimal-private.h"
 #include "pbs-policy-private.h"
 #include "pbs-nick.h"
+#include "pbs-scorecard-private.h"
 
 /* A category is crowded by generic indicators when they are at least
  * GENERIC_SHARE_NUM / GENERIC_SHARE_DEN of its rows, and it has at least
@@ -755,66 +756,6 @@ value_text (const PbsValue *v, gboolean lead, gboolean trail)
   return g_strdup_printf ("%s%s%s", lead ? " " : "", text, trail ? " " : "");
 }
 
-/* Why a 偏差原因 is owed, in the words of the situation. */
-typedef enum {
-  OWED_OVER,          /* past over.threshold × target (远超) */
-  OWED_BELOW_FULL,    /* met, but scored below full points (得分低于满分) */
-  OWED_PAST_CEILING,  /* above a ceiling: ≤, the top of a range (超过) */
-  OWED_OFF_TARGET,    /* off an exact target: = two-sided, =0 (偏离) */
-  OWED_LATE,          /* after a deadline (晚于) */
-  OWED_SHORT,         /* short of a floor, or a band below 达成 (未达到) */
-} Owed;
-
-static Owed
-owed_situation (PbsScorecard *sc, guint row, const PbsIndicator *ind)
-{
-  const PbsValue *t = pbs_indicator_get_target (ind);
-  PbsDecimal tn, an, hi;
-  gboolean nums = pbs_value_get_number (t, &tn)
-                  && pbs_value_get_number (pbs_indicator_get_actual (ind), &an);
-
-  if (pbs_scorecard_get_row_flags (sc, row) & PBS_FLAG_OVER_COMPLETION)
-    return OWED_OVER;
-  if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_MET)
-    return OWED_BELOW_FULL;
-  switch (pbs_scorecard_get_row_rule (sc, row))
-    {
-    case PBS_RULE_REVERSE_RATIO:
-    case PBS_RULE_REVERSE_RELATIVE_EXCESS:
-      return OWED_PAST_CEILING;
-    case PBS_RULE_EQUAL_TWO_SIDED:
-    case PBS_RULE_EQUAL_ZERO:
-      return OWED_OFF_TARGET;
-    case PBS_RULE_RANGE:
-      return nums && pbs_value_get_high (t, &hi) && pbs_decimal_compare (&an, &hi) > 0
-             ? OWED_PAST_CEILING : OWED_SHORT;
-    case PBS_RULE_DATE:
-      return OWED_LATE;
-    case PBS_RULE_STEP:
-    case PBS_RULE_BANDS:
-      switch (pbs_value_get_operator (t))
-        {
-        case PBS_OP_LE:
-        case PBS_OP_LT:
-          return OWED_PAST_CEILING;
-        case PBS_OP_GE:
-        case PBS_OP_GT:
-          return OWED_SHORT;
-        case PBS_OP_EQ:
-        case PBS_OP_NONE:
-        default:
-          return OWED_OFF_TARGET;
-        }
-    case PBS_RULE_POSITIVE:
-    case PBS_RULE_EQUAL:
-    case PBS_RULE_QUALITATIVE:
-    case PBS_RULE_BOOLEAN:
-    case PBS_RULE_NONE:
-    default:
-      return OWED_SHORT;
-    }
-}
-
 static char *
 missing_reason_message (PbsLint *self, const Finding *f, const char *where, gboolean zh)
 {
@@ -825,12 +766,12 @@ missing_reason_message (PbsLint *self, const Finding *f, const char *where, gboo
   g_autofree char *at = value_text (pbs_indicator_get_actual (ind), FALSE, FALSE);
   g_autofree char *tt = value_text (pbs_indicator_get_target (ind), FALSE, FALSE);
 
-  switch (owed_situation (sc, (guint) f->row, ind))
+  switch (pbs_scorecard_owed (sc, (guint) f->row))
     {
-    case OWED_OVER:
+    case PBS_OWED_OVER:
       return zh ? g_strdup_printf ("%s：实际完成值%s远超年度指标值%s，缺少偏差原因分析", where, a, t)
                 : g_strdup_printf ("%s: the actual %s is far past the target %s, with no 偏差原因", where, at, tt);
-    case OWED_BELOW_FULL:
+    case PBS_OWED_BELOW_FULL:
       {
         PbsDecimal score, points;
         g_autofree char *st = NULL, *pt = NULL;
@@ -844,17 +785,17 @@ missing_reason_message (PbsLint *self, const Finding *f, const char *where, gboo
                   : g_strdup_printf ("%s: the actual %s meets the target %s but scores %s, below the full %s "
                                      "points, with no 偏差原因", where, at, tt, st, pt);
       }
-    case OWED_PAST_CEILING:
+    case PBS_OWED_PAST_CEILING:
       return zh ? g_strdup_printf ("%s：实际完成值%s超过年度指标值%s，缺少偏差原因分析", where, a, t)
                 : g_strdup_printf ("%s: the actual %s exceeds the ceiling %s, with no 偏差原因", where, at, tt);
-    case OWED_OFF_TARGET:
+    case PBS_OWED_OFF_TARGET:
       return zh ? g_strdup_printf ("%s：实际完成值%s偏离年度指标值%s，缺少偏差原因分析", where, a, t)
                 : g_strdup_printf ("%s: the actual %s is off the target %s, with no 偏差原因", where, at, tt);
-    case OWED_LATE:
+    case PBS_OWED_LATE:
       return zh ? g_strdup_printf ("%s：实际完成值%s晚于年度指标值%s，缺少偏差原因分析", where, a, t)
                 : g_strdup_printf ("%s: the actual %s is later than the deadline %s, with no 偏差原因", where,
                                    at, tt);
-    case OWED_SHORT:
+    case PBS_OWED_SHORT:
     default:
       return zh ? g_strdup_printf ("%s：实际完成值%s未达到年度指标值%s，缺少偏差原因分析", where, a, t)
                 : g_strdup_printf ("%s: the actual %s falls short of the target %s, with no 偏差原因", where,

@@ -105,63 +105,17 @@ append_score (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *ind)
   g_string_append_printf (s, "，得%s分（分值%s分）", st, pt);
 }
 
-/* Which way a row missed its target, for the words that say so. */
-typedef enum {
-  MISS_SHORT,         /* below a floor (≥, =, the low end of a range) */
-  MISS_PAST_CEILING,  /* above a ceiling (≤, the high end of a range) */
-  MISS_ABOVE,         /* above an exact target (= scored two-sided, =0) */
-  MISS_LATE,          /* after a deadline */
-  MISS_WORDS,         /* qualitative or 是/否: no direction */
-} Miss;
-
-/* The way @row (not met) missed its target, by the rule that scored it and,
- * where the rule is two-sided, by the numbers. */
-static Miss
-row_miss (PbsScorecard *sc, guint row, const PbsIndicator *ind)
+/* Whether the actual of a row off an exact target lies above it: the
+ * deviation (decided by the rule) says the row missed an exact value; the
+ * words say on which side. */
+static gboolean
+above_target (const PbsIndicator *ind)
 {
-  const PbsValue *t = pbs_indicator_get_target (ind);
-  PbsDecimal tn, an, hi;
-  gboolean nums = pbs_value_get_number (t, &tn)
-                  && pbs_value_get_number (pbs_indicator_get_actual (ind), &an);
+  PbsDecimal tn, an;
 
-  switch (pbs_scorecard_get_row_rule (sc, row))
-    {
-    case PBS_RULE_POSITIVE:
-    case PBS_RULE_EQUAL:
-      return MISS_SHORT;
-    case PBS_RULE_REVERSE_RATIO:
-    case PBS_RULE_REVERSE_RELATIVE_EXCESS:
-      return MISS_PAST_CEILING;
-    case PBS_RULE_EQUAL_ZERO:
-      return MISS_ABOVE;
-    case PBS_RULE_EQUAL_TWO_SIDED:
-      return nums && pbs_decimal_compare (&an, &tn) > 0 ? MISS_ABOVE : MISS_SHORT;
-    case PBS_RULE_RANGE:
-      return nums && pbs_value_get_high (t, &hi) && pbs_decimal_compare (&an, &hi) > 0
-             ? MISS_PAST_CEILING : MISS_SHORT;
-    case PBS_RULE_DATE:
-      return MISS_LATE;
-    case PBS_RULE_STEP:
-    case PBS_RULE_BANDS:
-      switch (pbs_value_get_operator (t))
-        {
-        case PBS_OP_LE:
-        case PBS_OP_LT:
-          return MISS_PAST_CEILING;
-        case PBS_OP_GE:
-        case PBS_OP_GT:
-          return MISS_SHORT;
-        case PBS_OP_EQ:
-        case PBS_OP_NONE:
-        default:
-          return nums && pbs_decimal_compare (&an, &tn) > 0 ? MISS_ABOVE : MISS_SHORT;
-        }
-    case PBS_RULE_QUALITATIVE:
-    case PBS_RULE_BOOLEAN:
-    case PBS_RULE_NONE:
-    default:
-      return MISS_WORDS;
-    }
+  return pbs_value_get_number (pbs_indicator_get_target (ind), &tn)
+         && pbs_value_get_number (pbs_indicator_get_actual (ind), &an)
+         && pbs_decimal_compare (&an, &tn) > 0;
 }
 
 /* 100 · a / t of a quantity row, exact from the values and rounded once,
@@ -217,19 +171,21 @@ append_shortfall (GString *s, PbsScorecard *sc, guint row, const PbsIndicator *i
       g_autofree char *t = pbs_decimal_to_short_string (&pct);
       g_string_append_printf (s, "，完成率%s%%", t);
     }
-  switch (row_miss (sc, row, ind))
+  switch (pbs_scorecard_get_row_deviation (sc, row))
     {
-    case MISS_PAST_CEILING:
+    case PBS_DEVIATION_PAST_CEILING:
       g_string_append (s, "，超过年度指标值");
       break;
-    case MISS_ABOVE:
-      g_string_append (s, "，超出年度指标值");
+    case PBS_DEVIATION_OFF_TARGET:
+      g_string_append (s, above_target (ind) ? "，超出年度指标值"
+                                             : unmet ? "，未达成年度指标值" : "，未完全达到年度指标值");
       break;
-    case MISS_LATE:
+    case PBS_DEVIATION_LATE:
       g_string_append (s, "，晚于年度指标值");
       break;
-    case MISS_SHORT:
-    case MISS_WORDS:
+    case PBS_DEVIATION_NONE:
+    case PBS_DEVIATION_SHORT:
+    case PBS_DEVIATION_BELOW_BAND:
     default:
       g_string_append (s, unmet ? "，未达成年度指标值" : "，未完全达到年度指标值");
       break;

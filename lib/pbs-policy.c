@@ -21,7 +21,7 @@
  * `central` preset as default and the provincial presets by name.
  *
  * Knobs are table-driven: one row per knob names its type, its place in
- * the structure and its bounds, so pbs_policy_set(), pbs_policy_get(), the
+ * the structure and its bounds, so pbs_policy_set(), pbs_policy_dup_knob(), the
  * presets and (later) the YAML loader all read the same table.
  *
  * Since: 0.1
@@ -502,7 +502,7 @@ set_knob (PbsPolicy *self, const char *knob, const char *value, gboolean check, 
 }
 
 /**
- * pbs_policy_get:
+ * pbs_policy_dup_knob:
  * @self: a #PbsPolicy
  * @knob: a knob name
  *
@@ -515,7 +515,7 @@ set_knob (PbsPolicy *self, const char *knob, const char *value, gboolean check, 
  * Since: 0.1
  */
 char *
-pbs_policy_get (const PbsPolicy *self, const char *knob)
+pbs_policy_dup_knob (const PbsPolicy *self, const char *knob)
 {
   const Knob *k;
   const guint8 *field;
@@ -571,8 +571,8 @@ pbs_policy_equal (const PbsPolicy *a, const PbsPolicy *b)
         }
       else
         {
-          g_autofree char *x = pbs_policy_get (a, knobs[i].name);
-          g_autofree char *y = pbs_policy_get (b, knobs[i].name);
+          g_autofree char *x = pbs_policy_dup_knob (a, knobs[i].name);
+          g_autofree char *y = pbs_policy_dup_knob (b, knobs[i].name);
 
           if (strcmp (x, y) != 0)
             return FALSE;

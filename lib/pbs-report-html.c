@@ -279,7 +279,7 @@ write_rows (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       pbs_scorecard_get_row_points (sc, i, &points);
       num_cell_take (h, pbs_decimal_to_string (&points));
       num_cell_take (h, pbs_report_dup_row_score (sc, i));
-      g_string_append_printf (h->out, "<td class=\"%s\">", pbs_status_to_string (status));
+      g_string_append_printf (h->out, "<td class=\"%s\">", pbs_status_get_nick (status));
       esc (h, pbs_report_status_label (status, h->language));
       if (*flags != '\0')
         {
@@ -346,7 +346,7 @@ write_total (Html *h, PbsScorecard *sc)
   g_string_append_printf (h->out, " %s%s　", points_text, zh ? "）" : ")");
   esc (h, L (GRADE));
   g_string_append (h->out, zh ? "：" : ": ");
-  element (h, "span", "grade", grade != PBS_GRADE_NONE ? pbs_grade_to_string (grade) : L (NONE));
+  element (h, "span", "grade", grade != PBS_GRADE_NONE ? pbs_grade_get_label (grade) : L (NONE));
   g_string_append (h->out, "</p>\n");
 
   unscored = pbs_report_dup_unscored (sc, h->language);
@@ -612,7 +612,7 @@ write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       g_string_append_printf (h->out, "<tr id=\"e%u-row-%u\">", h->section, i + 1);
       num_cell_take (h, g_strdup_printf ("%u", i + 1));
       element (h, "td", NULL, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
-      element (h, "td", "rule", pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, i)));
+      element (h, "td", "rule", pbs_rule_get_nick (pbs_scorecard_get_row_rule (sc, i)));
       pbs_scorecard_get_row_points (sc, i, &points);
       num_cell_take (h, pbs_decimal_to_string (&points));
       num_cell_take (h, pbs_report_dup_row_score (sc, i));
@@ -652,7 +652,7 @@ write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
                                        : L (NONE));
       num_cell_take (h, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL);
       num_cell_take (h, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL);
-      element (h, "td", "variant", pbs_variant_to_string (pbs_audit_get_variant (audit, i)));
+      element (h, "td", "variant", pbs_variant_get_nick (pbs_audit_get_variant (audit, i)));
       element_take (h, "td", NULL, pbs_audit_dup_message (audit, i, h->language));
       g_string_append (h->out, "</tr>\n");
     }

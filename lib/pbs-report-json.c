@@ -124,7 +124,7 @@ add_flags (Json *j, PbsFlags flags)
   json_builder_begin_array (j->b);
   for (guint bit = 0; bit < 32; bit++)
     if (flags & (1u << bit))
-      json_builder_add_string_value (j->b, pbs_flag_to_string ((PbsFlags) (1u << bit)));
+      json_builder_add_string_value (j->b, pbs_flag_get_nick ((PbsFlags) (1u << bit)));
   json_builder_end_array (j->b);
 }
 
@@ -155,8 +155,9 @@ add_indicators (Json *j, const PbsReportInput *in)
       pbs_scorecard_get_row_points (j->sc, i, &d);
       member_decimal (j, "points", &d);
       member_number_take (j, "score", pbs_report_dup_row_score (j->sc, i));
-      member_string (j, "status", pbs_status_to_string (pbs_scorecard_get_row_status (j->sc, i)));
-      member_string (j, "rule", pbs_rule_to_string (pbs_scorecard_get_row_rule (j->sc, i)));
+      member_string (j, "status", pbs_status_get_nick (pbs_scorecard_get_row_status (j->sc, i)));
+      member_string (j, "rule", pbs_rule_get_nick (pbs_scorecard_get_row_rule (j->sc, i)));
+      member_string (j, "deviation", pbs_deviation_get_nick (pbs_scorecard_get_row_deviation (j->sc, i)));
       add_flags (j, pbs_scorecard_get_row_flags (j->sc, i));
       member_decimal (j, "ratio", pbs_scorecard_get_row_ratio (j->sc, i, &d) ? &d : NULL);
       member_decimal (j, "printed_score", pbs_indicator_get_printed_score (ind, &d) ? &d : NULL);
@@ -236,7 +237,7 @@ add_findings (Json *j, const PbsReportInput *in)
                                          : NULL);
       member_decimal (j, "printed", pbs_audit_get_printed (audit, i, &d) ? &d : NULL);
       member_computed (j, "computed", pbs_audit_get_computed (audit, i, &d) ? &d : NULL);
-      member_string (j, "variant", pbs_variant_to_string (pbs_audit_get_variant (audit, i)));
+      member_string (j, "variant", pbs_variant_get_nick (pbs_audit_get_variant (audit, i)));
       member_string (j, "warning", pbs_audit_get_kind (audit, i) == PBS_FINDING_WARNING
                                    ? pbs_enum_nick (PBS_TYPE_WARNING, pbs_audit_get_warning (audit, i))
                                    : NULL);
@@ -299,7 +300,7 @@ add_evaluation (Json *j, const PbsReportInput *in)
   member_computed (j, "total", &d);
   pbs_scorecard_get_total_points (j->sc, &d);
   member_decimal (j, "total_points", &d);
-  member_string (j, "grade", grade != PBS_GRADE_NONE ? pbs_grade_to_string (grade) : NULL);
+  member_string (j, "grade", grade != PBS_GRADE_NONE ? pbs_grade_get_label (grade) : NULL);
   member_string (j, "grade_code", grade != PBS_GRADE_NONE ? pbs_enum_nick (PBS_TYPE_GRADE, grade) : NULL);
   member_bool (j, "complete", pbs_scorecard_is_complete (j->sc));
   json_builder_set_member_name (j->b, "unscored");

@@ -5,8 +5,8 @@
  *
  * PbsReport (pbs-report.c) collects the scorecards and dispatches to one
  * writer per family of formats: pbs-report-text.c (text, Markdown, CSV),
- * pbs-report-json.c (JSON, JSON Lines) and pbs-report-html.c; YAML is
- * written in pbs-report.c. The writers read the same input and share the
+ * pbs-report-json.c (JSON, JSON Lines), pbs-report-html.c and
+ * pbs-report-yaml.c. What they share is in pbs-report-common.c. The writers read the same input and share the
  * labels and the lint findings, so every format says the same thing in
  * the same words.
  */
@@ -144,6 +144,9 @@ char       *pbs_report_dup_unscored   (PbsScorecard *scorecard,
 void        pbs_report_write_text     (const PbsReportInput *in,
                                        gboolean              markdown,
                                        GString              *out);
+gboolean    pbs_report_write_yaml     (const PbsReportInput *in,
+                                       GString              *out,
+                                       GError              **error);
 void        pbs_report_write_csv      (const PbsReportInput *in,
                                        GString              *out);
 gboolean    pbs_report_write_json     (const PbsReportInput *in,

@@ -419,9 +419,9 @@ write_total (Writer *w, PbsScorecard *sc)
   if (grade == PBS_GRADE_NONE)
     grade_text = g_strdup (L (NONE));
   else if (w->language == PBS_LANGUAGE_ZH)
-    grade_text = g_strdup (pbs_grade_to_string (grade));
+    grade_text = g_strdup (pbs_grade_get_label (grade));
   else
-    grade_text = g_strdup_printf ("%s (%s)", pbs_grade_to_string (grade),
+    grade_text = g_strdup_printf ("%s (%s)", pbs_grade_get_label (grade),
                                   pbs_enum_nick (PBS_TYPE_GRADE, grade));
 
   w_blank (w);
@@ -482,7 +482,7 @@ write_explain (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
       pbs_scorecard_get_row_points (sc, i, &points);
       table_take (t, g_strdup_printf ("%u", i + 1));
       table_add (t, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
-      table_add (t, pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, i)));
+      table_add (t, pbs_rule_get_nick (pbs_scorecard_get_row_rule (sc, i)));
       table_take (t, pbs_decimal_to_string (&points));
       table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
       table_take (t, pbs_scorecard_dup_row_explanation (sc, i, w->language));
@@ -511,7 +511,7 @@ write_audit (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
       table_add (t, row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row)) : L (NONE));
       table_take (t, dup_or_none (w, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL));
       table_take (t, dup_or_none (w, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL));
-      table_add (t, pbs_variant_to_string (pbs_audit_get_variant (audit, i)));
+      table_add (t, pbs_variant_get_nick (pbs_audit_get_variant (audit, i)));
       table_take (t, pbs_audit_dup_message (audit, i, w->language));
     }
   if (table_n_rows (t) > 1)
@@ -705,8 +705,8 @@ csv_rows (const PbsReportInput *in, PbsScorecard *sc, GString *out)
           actual != NULL ? pbs_value_get_text (actual) : NULL,
           points_text,
           score,
-          pbs_status_to_string (pbs_scorecard_get_row_status (sc, i)),
-          pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, i)),
+          pbs_status_get_nick (pbs_scorecard_get_row_status (sc, i)),
+          pbs_rule_get_nick (pbs_scorecard_get_row_rule (sc, i)),
           flags,
           printed_text,
           pbs_indicator_get_reason (ind),
@@ -746,7 +746,7 @@ csv_findings (const PbsReportInput *in, PbsScorecard *sc, GString *out)
           row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row)) : NULL,
           printed,
           computed,
-          pbs_variant_to_string (pbs_audit_get_variant (audit, i)),
+          pbs_variant_get_nick (pbs_audit_get_variant (audit, i)),
           message,
         };
         csv_record (out, fields, G_N_ELEMENTS (fields));

@@ -646,7 +646,7 @@ merge_quantity (const RowCtx *rc, PbsIndicator *out, GError **error)
   if (!combine (rc, values, targets, &merged, error))
     return FALSE;
   number = pbs_decimal_to_string (&merged);
-  text = g_strconcat (pbs_operator_to_string (op), number, unit, NULL);
+  text = g_strconcat (pbs_operator_get_sign (op), number, unit, NULL);
   return set_value (rc, out, TRUE, text, error) && merge_actual (rc, unit, actuals, values, out, error);
 }
 

@@ -130,11 +130,11 @@ clamp (const Ctx *c, PbsRational *r)
 static void
 set_ratio (const Ctx *c, const PbsRational *t, PbsRuleResult *out)
 {
-  /* Scoring only records that a ratio exists; it is computed when asked
-   * for (pbs_scorecard_get_row_ratio), not once per row of every batch. */
+  /* The rule records what the completion ratio is taken against; the
+   * division happens when the ratio is asked for
+   * (pbs_scorecard_get_row_ratio), not once per row of every batch. */
   out->has_ratio = t->num != 0;
-  if (out->has_ratio && c->in->want_ratio && !pbs_rational_div (&c->a, t, &out->ratio))
-    out->has_ratio = FALSE;
+  out->ratio_base = *t;
 }
 
 /* -------------------------------------------------------- quantity rules */
@@ -143,6 +143,7 @@ set_ratio (const Ctx *c, const PbsRational *t, PbsRuleResult *out)
 static gboolean
 shortfall (const Ctx *c, const PbsRational *t, PbsRuleResult *out, GString *ex, GError **error)
 {
+  out->deviation = PBS_DEVIATION_SHORT;
   if (pbs_rational_sign (t) <= 0)
     {
       pbs_rational_from_int (&out->raw, 0);
@@ -254,7 +255,10 @@ rule_equal_zero (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   if (out->met)
     out->raw = c->w;
   else
-    pbs_rational_from_int (&out->raw, 0);
+    {
+      pbs_rational_from_int (&out->raw, 0);
+      out->deviation = PBS_DEVIATION_OFF_TARGET;
+    }
   if (ex != NULL)
     {
       g_string_append (ex, L (c, "目标为 0 的等于型指标：", "equal-to-zero indicator: "));
@@ -276,6 +280,8 @@ rule_equal_two_sided (const Ctx *c, PbsRuleResult *out, GString *ex, GError **er
   out->rule = PBS_RULE_EQUAL_TWO_SIDED;
   set_ratio (c, &c->t, out);
   out->met = pbs_rational_compare (&c->a, &c->t) == 0;
+  if (!out->met)
+    out->deviation = PBS_DEVIATION_OFF_TARGET;
   abs_t = c->t;
   if (abs_t.num < 0)
     abs_t.num = -abs_t.num;
@@ -323,6 +329,7 @@ reverse_excess (const Ctx *c, const PbsRational *t, PbsRuleResult *out, GString 
 
   out->rule = c->policy->reverse_formula == PBS_REVERSE_RATIO
               ? PBS_RULE_REVERSE_RATIO : PBS_RULE_REVERSE_RELATIVE_EXCESS;
+  out->deviation = PBS_DEVIATION_PAST_CEILING;
   if (pbs_rational_sign (t) <= 0 || pbs_rational_sign (&c->a) <= 0)
     {
       pbs_rational_from_int (&out->raw, 0);
@@ -479,8 +486,8 @@ rule_range (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       out->rule = PBS_RULE_RANGE;
       return TRUE;
     }
-  pbs_rational_from_int (&out->ratio, 1);
   out->has_ratio = TRUE;
+  out->ratio_is_one = TRUE;
   out->met = TRUE;
   out->raw = c->w;
   if (ex != NULL)
@@ -553,6 +560,8 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       break;
     }
   out->met = band == PBS_BAND_MET;
+  if (!out->met)
+    out->deviation = PBS_DEVIATION_BELOW_BAND;
 
   if (ex != NULL)
     {
@@ -638,7 +647,10 @@ rule_boolean (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   if (out->met)
     out->raw = c->w;
   else
-    pbs_rational_from_int (&out->raw, 0);
+    {
+      pbs_rational_from_int (&out->raw, 0);
+      out->deviation = PBS_DEVIATION_OFF_TARGET;
+    }
   if (ex != NULL)
     {
       g_string_append_printf (ex, L (c, "是否型指标：实际“%s”，目标“%s”", "yes/no indicator: actual “%s”, target “%s”"),
@@ -687,6 +699,7 @@ rule_date (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       if (!pbs_rational_mul (&c->w, &late, &out->raw))
         return overflow (c, error);
       out->flags |= PBS_FLAG_LATE;
+      out->deviation = PBS_DEVIATION_LATE;
     }
   if (ex != NULL)
     {
@@ -718,6 +731,25 @@ bad_rule (const Ctx *c, GError **error, const char *what)
 /* Step deduction (每超 1 个百分点扣 0.1 分，扣完为止): full points within the
  * target; past it, deduct per step, floored at 0. The target's sign says
  * which side is "past". */
+/* Which way a step or band rule's row missed: by its target's sign. */
+static PbsDeviation
+deviation_of (PbsOperator op)
+{
+  switch (op)
+    {
+    case PBS_OP_GE:
+    case PBS_OP_GT:
+      return PBS_DEVIATION_SHORT;
+    case PBS_OP_LE:
+    case PBS_OP_LT:
+      return PBS_DEVIATION_PAST_CEILING;
+    case PBS_OP_EQ:
+    case PBS_OP_NONE:
+    default:
+      return PBS_DEVIATION_OFF_TARGET;
+    }
+}
+
 static gboolean
 rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 {
@@ -759,6 +791,7 @@ rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       return TRUE;
     }
 
+  out->deviation = deviation_of (op);
   pbs_rational_from_decimal (&per, &ind->step_per);
   pbs_rational_from_decimal (&deduct, &ind->step_deduct);
   if (!pbs_rational_div (&excess, &per, &steps))
@@ -849,6 +882,8 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     pbs_rational_from_int (&out->raw, 0);
   clamp (c, &out->raw);
   out->met = pbs_rational_compare (&out->raw, &c->w) == 0;
+  if (!out->met)
+    out->deviation = deviation_of (pbs_value_get_operator (c->target));
 
   if (ex != NULL)
     {
@@ -904,7 +939,7 @@ pbs_rules_score_row (const PbsRuleInput *in, PbsRuleResult *out, GString *explai
 
   memset (out, 0, sizeof *out);
   pbs_rational_from_int (&out->raw, 0);
-  pbs_rational_from_int (&out->ratio, 0);
+  pbs_rational_from_int (&out->ratio_base, 1);
   if (c.ind->rule != PBS_ROW_RULE_COMPARE)
     return row_rules[c.ind->rule] (&c, out, explain, error);
   g_assert ((guint) c.target->kind < G_N_ELEMENTS (kind_rules));

@@ -18,16 +18,17 @@ typedef struct {
   PbsLanguage         language;
   guint               row;       /* 1-based, for messages */
   const char         *source;    /* the file the row was read from, or NULL */
-  gboolean            want_ratio; /* compute the completion ratio, not only whether one exists */
 } PbsRuleInput;
 
 typedef struct {
   PbsRule     rule;
   PbsRational raw;         /* unrounded score, already in [0, w] */
-  PbsRational ratio;       /* completion a/t when has_ratio */
+  PbsRational ratio_base;  /* the completion ratio is a / ratio_base … */
   PbsFlags    flags;
+  PbsDeviation deviation;  /* which way it missed, when not met */
   gboolean    met;
   gboolean    has_ratio;
+  gboolean    ratio_is_one; /* … or 1 (inside a range) */
 } PbsRuleResult;
 
 /* Scores one applicable row that has an actual. When @explain is non-NULL,

@@ -33,12 +33,15 @@
  */
 
 typedef struct {
-  PbsDecimal score;
-  guint32    flags;
-  guint8     status;
-  guint8     rule;
-  guint8     has_score;
-  guint8     has_ratio;
+  PbsDecimal  score;
+  PbsRational ratio_base; /* the rule's ratio is actual / ratio_base (or 1) */
+  guint32     flags;
+  guint8      status;
+  guint8      rule;
+  guint8      deviation;
+  guint8      has_score;
+  guint8      has_ratio;
+  guint8      ratio_is_one;
 } Row;
 
 typedef struct {
@@ -272,7 +275,7 @@ static gboolean
 score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, GError **error)
 {
   const PbsPolicy *p = sc->policy;
-  PbsRuleInput in = { p, ind, PBS_LANGUAGE_EN, n, pbs_evaluation_get_source (sc->evaluation), FALSE };
+  PbsRuleInput in = { p, ind, PBS_LANGUAGE_EN, n, pbs_evaluation_get_source (sc->evaluation) };
   PbsRuleResult res;
   PbsRational w;
   gboolean reason;
@@ -301,6 +304,9 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, Row *row, G
   /* The ratio is rounded when asked for (pbs_scorecard_get_row_ratio):
    * scoring a large batch need not divide once more per row. */
   row->has_ratio = res.has_ratio;
+  row->ratio_base = res.ratio_base;
+  row->ratio_is_one = (guint8) res.ratio_is_one;
+  row->deviation = res.met ? PBS_DEVIATION_NONE : (guint8) res.deviation;
   row->status = res.met ? PBS_STATUS_MET
                 : pbs_decimal_sign (&row->score) > 0 ? PBS_STATUS_PARTIAL : PBS_STATUS_UNMET;
 
@@ -764,8 +770,7 @@ pbs_scorecard_row_raw (PbsScorecard *self, guint row, const PbsPolicy *policy,
 {
   PbsRuleInput in = { policy != NULL ? policy : self->policy,
                       pbs_evaluation_get_indicator (self->evaluation, row),
-                      PBS_LANGUAGE_EN, row + 1, pbs_evaluation_get_source (self->evaluation),
-                      FALSE };
+                      PBS_LANGUAGE_EN, row + 1, pbs_evaluation_get_source (self->evaluation) };
   PbsRuleResult res;
 
   if (!pbs_value_is_set (&in.indicator->actual) || !pbs_rules_score_row (&in, &res, NULL, NULL))
@@ -816,6 +821,31 @@ pbs_scorecard_budget_raw (PbsScorecard *self, gboolean initial, gboolean cap, Pb
   if (pbs_rational_sign (raw) < 0)
     pbs_rational_from_int (raw, 0);
   return pbs_rational_mul (&pts, raw, raw);
+}
+
+PbsOwed
+pbs_scorecard_owed (PbsScorecard *self, guint row)
+{
+  const Row *r = &g_array_index (self->rows, Row, row);
+
+  if (r->flags & PBS_FLAG_OVER_COMPLETION)
+    return PBS_OWED_OVER;
+  if (r->status == PBS_STATUS_MET)
+    return PBS_OWED_BELOW_FULL;
+  switch ((PbsDeviation) r->deviation)
+    {
+    case PBS_DEVIATION_PAST_CEILING:
+      return PBS_OWED_PAST_CEILING;
+    case PBS_DEVIATION_OFF_TARGET:
+      return PBS_OWED_OFF_TARGET;
+    case PBS_DEVIATION_LATE:
+      return PBS_OWED_LATE;
+    case PBS_DEVIATION_NONE:
+    case PBS_DEVIATION_SHORT:
+    case PBS_DEVIATION_BELOW_BAND:
+    default:
+      return PBS_OWED_SHORT;
+    }
 }
 
 /* -------------------------------------------------------------- accessors */
@@ -972,6 +1002,29 @@ pbs_scorecard_get_row_rule (PbsScorecard *self, guint row)
 }
 
 /**
+ * pbs_scorecard_get_row_deviation:
+ * @self: a #PbsScorecard
+ * @row: a row number, from 0
+ *
+ * Gets which way the row missed its target, as its rule decided: short of
+ * a minimum, past a ceiling, off an exact value, late, or words below
+ * their band. A met row, an unscored one and one that is not applicable
+ * have %PBS_DEVIATION_NONE.
+ *
+ * Returns: the row's deviation
+ *
+ * Since: 0.1
+ */
+PbsDeviation
+pbs_scorecard_get_row_deviation (PbsScorecard *self, guint row)
+{
+  const Row *r = get_row (self, row);
+
+  g_return_val_if_fail (r != NULL, PBS_DEVIATION_NONE);
+  return (PbsDeviation) r->deviation;
+}
+
+/**
  * pbs_scorecard_get_row_flags:
  * @self: a #PbsScorecard
  * @row: a row number, from 0
@@ -1014,21 +1067,24 @@ gboolean
 pbs_scorecard_get_row_ratio (PbsScorecard *self, guint row, PbsDecimal *out)
 {
   const Row *r = get_row (self, row);
-
-  PbsRuleInput in;
-  PbsRuleResult res;
+  PbsRational ratio;
 
   g_return_val_if_fail (r != NULL && out != NULL, FALSE);
   if (!r->has_ratio)
     return FALSE;
-  in.policy = self->policy;
-  in.indicator = pbs_evaluation_get_indicator (self->evaluation, row);
-  in.language = PBS_LANGUAGE_EN;
-  in.row = row + 1;
-  in.source = pbs_evaluation_get_source (self->evaluation);
-  in.want_ratio = TRUE;
-  return pbs_rules_score_row (&in, &res, NULL, NULL) && res.has_ratio
-         && pbs_rational_to_decimal (&res.ratio, 4, PBS_ROUNDING_HALF_UP, out);
+  if (r->ratio_is_one)
+    pbs_rational_from_int (&ratio, 1);
+  else
+    {
+      /* The evaluation is sealed: its actual is the one that was scored. */
+      const PbsIndicator *ind = pbs_evaluation_get_indicator (self->evaluation, row);
+      PbsRational a;
+
+      pbs_rational_from_decimal (&a, &ind->actual.lo);
+      if (!pbs_rational_div (&a, &r->ratio_base, &ratio))
+        return FALSE;
+    }
+  return pbs_rational_to_decimal (&ratio, 4, PBS_ROUNDING_HALF_UP, out);
 }
 
 /**
@@ -1080,7 +1136,6 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
   in.language = language;
   in.row = row + 1;
   in.source = pbs_evaluation_get_source (self->evaluation);
-  in.want_ratio = FALSE;
   if (!pbs_rules_score_row (&in, &res, s, NULL))
     g_string_append (s, zh ? "（输入已在评分后改变）" : " (the inputs changed after scoring)");
   g_string_append (s, " → ");
@@ -1419,7 +1474,7 @@ pbs_scorecard_dup_warning_message (PbsScorecard *self, guint index, PbsLanguage 
 
 
 /**
- * pbs_grade_to_string:
+ * pbs_grade_get_label:
  * @grade: a grade
  *
  * Gets the Chinese name of a grade.
@@ -1430,7 +1485,7 @@ pbs_scorecard_dup_warning_message (PbsScorecard *self, guint index, PbsLanguage 
  * Since: 0.1
  */
 const char *
-pbs_grade_to_string (PbsGrade grade)
+pbs_grade_get_label (PbsGrade grade)
 {
   static const char * const names[] = { "", "优", "良", "中", "差" };
 
@@ -1439,7 +1494,7 @@ pbs_grade_to_string (PbsGrade grade)
 }
 
 /**
- * pbs_status_to_string:
+ * pbs_status_get_nick:
  * @status: a status
  *
  * Gets the stable name of a row status.
@@ -1450,13 +1505,13 @@ pbs_grade_to_string (PbsGrade grade)
  * Since: 0.1
  */
 const char *
-pbs_status_to_string (PbsStatus status)
+pbs_status_get_nick (PbsStatus status)
 {
   return pbs_enum_nick (PBS_TYPE_STATUS, status);
 }
 
 /**
- * pbs_rule_to_string:
+ * pbs_rule_get_nick:
  * @rule: a rule
  *
  * Gets the stable name of a scoring rule.
@@ -1466,13 +1521,30 @@ pbs_status_to_string (PbsStatus status)
  * Since: 0.1
  */
 const char *
-pbs_rule_to_string (PbsRule rule)
+pbs_rule_get_nick (PbsRule rule)
 {
   return pbs_enum_nick (PBS_TYPE_RULE, rule);
 }
 
 /**
- * pbs_flag_to_string:
+ * pbs_deviation_get_nick:
+ * @deviation: a deviation
+ *
+ * Gets the stable name of a deviation.
+ *
+ * Returns: (transfer none): `none`, `short`, `past_ceiling`, `off_target`,
+ *   `late` or `below_band`
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_deviation_get_nick (PbsDeviation deviation)
+{
+  return pbs_enum_nick (PBS_TYPE_DEVIATION, deviation);
+}
+
+/**
+ * pbs_flag_get_nick:
  * @flag: one flag
  *
  * Gets the stable name of a single row flag.
@@ -1486,7 +1558,7 @@ pbs_rule_to_string (PbsRule rule)
  * Since: 0.1
  */
 const char *
-pbs_flag_to_string (PbsFlags flag)
+pbs_flag_get_nick (PbsFlags flag)
 {
   GFlagsClass *klass = g_type_class_ref (PBS_TYPE_FLAGS);
   GFlagsValue *v = NULL;

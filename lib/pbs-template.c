@@ -170,38 +170,6 @@ pbs_template_find_file (const char *name)
 }
 
 /**
- * pbs_template_lookup:
- * @name: a template name, such as `central-project-2020`
- * @error: return location for a #GError, or %NULL
- *
- * Finds a template by name in the search path and loads it.
- *
- * Returns: (transfer full) (nullable): the template, or %NULL with
- *   %PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE (or the file's own error)
- *
- * Since: 0.1
- */
-PbsTemplate *
-pbs_template_lookup (const char *name, GError **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  path = pbs_template_find_file (name);
-  if (path == NULL)
-    {
-      g_auto (GStrv) known = pbs_template_list ();
-      g_autofree char *list = g_strjoinv (", ", known);
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE,
-                   "no template is called “%s” (known: %s)", name, *list ? list : "none");
-      return NULL;
-    }
-  return pbs_template_load_file (path, error);
-}
-
-/**
  * pbs_template_list:
  *
  * Lists the templates found in the search path.

@@ -789,7 +789,7 @@ pbs_value_get_band (const PbsValue *self, const PbsValue *target)
 }
 
 /**
- * pbs_operator_to_string:
+ * pbs_operator_get_sign:
  * @op: an operator
  *
  * Gets the printed sign of a comparison operator.
@@ -800,7 +800,7 @@ pbs_value_get_band (const PbsValue *self, const PbsValue *target)
  * Since: 0.1
  */
 const char *
-pbs_operator_to_string (PbsOperator op)
+pbs_operator_get_sign (PbsOperator op)
 {
   static const char * const signs[] = { "", "≥", ">", "=", "≤", "<" };
 

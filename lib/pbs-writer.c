@@ -158,17 +158,17 @@ write_scores (PbsYamlOut *w, PbsScorecard *sc, guint row)
 
   if (pbs_scorecard_get_row_score (sc, row, &d))
     pbs_yaml_number (w, "score", &d);
-  pbs_yaml_plain (w, "status", pbs_status_to_string (pbs_scorecard_get_row_status (sc, row)));
+  pbs_yaml_plain (w, "status", pbs_status_get_nick (pbs_scorecard_get_row_status (sc, row)));
   /* A row with a rule of its own already has a `rule:` mapping. */
   if (pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), row)->rule == PBS_ROW_RULE_COMPARE)
-    pbs_yaml_plain (w, "rule", pbs_rule_to_string (pbs_scorecard_get_row_rule (sc, row)));
+    pbs_yaml_plain (w, "rule", pbs_rule_get_nick (pbs_scorecard_get_row_rule (sc, row)));
   if (pbs_scorecard_get_row_ratio (sc, row, &d))
     pbs_yaml_number (w, "ratio", &d);
   pbs_yaml_scalar (w, "flags", YAML_PLAIN_SCALAR_STYLE);
   pbs_yaml_sequence_start (w, YAML_FLOW_SEQUENCE_STYLE);
   for (guint bit = 1; bit != 0 && bit <= (guint) flags; bit <<= 1)
     if (flags & bit)
-      pbs_yaml_scalar (w, pbs_flag_to_string (bit), YAML_PLAIN_SCALAR_STYLE);
+      pbs_yaml_scalar (w, pbs_flag_get_nick (bit), YAML_PLAIN_SCALAR_STYLE);
   pbs_yaml_sequence_end (w);
   pbs_yaml_string (w, "explanation", why);
 }
@@ -252,7 +252,7 @@ write_result (PbsYamlOut *w, PbsScorecard *sc)
   pbs_yaml_number (w, "total", &d);
   pbs_scorecard_get_total_points (sc, &d);
   pbs_yaml_number (w, "total_points", &d);
-  pbs_yaml_string (w, "grade", pbs_grade_to_string (pbs_scorecard_get_grade (sc)));
+  pbs_yaml_string (w, "grade", pbs_grade_get_label (pbs_scorecard_get_grade (sc)));
   pbs_yaml_plain (w, "complete", pbs_scorecard_is_complete (sc) ? "true" : "false");
   if (pbs_scorecard_get_budget_rate (sc, &d))
     pbs_yaml_number (w, "budget_rate", &d);
@@ -473,7 +473,7 @@ pbs_policy_save_to_data (const PbsPolicy *self, gsize *length, GError **error)
   for (guint i = 0; knobs[i] != NULL; i++)
     {
       const char *dot = strchr (knobs[i], '.');
-      g_autofree char *value = pbs_policy_get (self, knobs[i]);
+      g_autofree char *value = pbs_policy_dup_knob (self, knobs[i]);
 
       if (group == NULL || strncmp (group, knobs[i], (size_t) (dot - knobs[i])) != 0
           || group[dot - knobs[i]] != '\0')

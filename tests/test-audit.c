@@ -151,7 +151,7 @@ dump_findings (PbsAudit *audit)
       fprintf (stderr, "    %s row %d variant %s: %s\n",
                (guint) k < G_N_ELEMENTS (kind_names) ? kind_names[k] : "?",
                pbs_audit_get_row (audit, i),
-               pbs_variant_to_string (pbs_audit_get_variant (audit, i)), msg ? msg : "(null)");
+               pbs_variant_get_nick (pbs_audit_get_variant (audit, i)), msg ? msg : "(null)");
     }
 }
 
@@ -260,7 +260,7 @@ check_finding_at (const char *file, int line, PbsAudit *audit, int i,
   CHECK_AT (v == variant, file, line);
   if (v != variant)
     fprintf (stderr, "%s:%d: variant %s, expected %s\n", file, line,
-             pbs_variant_to_string (v), pbs_variant_to_string (variant));
+             pbs_variant_get_nick (v), pbs_variant_get_nick (variant));
   check_message_at (file, line, audit, i, computed != NULL);
 }
 #define CHECK_FINDING(audit, i, printed, computed, variant) \
@@ -1110,7 +1110,7 @@ test_variant_nicks (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
     {
-      const char *s = pbs_variant_to_string (nicks[i].v);
+      const char *s = pbs_variant_get_nick (nicks[i].v);
 
       CU_ASSERT_STRING_EQUAL (s != NULL ? s : "(null)", nicks[i].nick);
     }

@@ -1193,11 +1193,11 @@ test_policies (void)
   ASSERT_NO_ERROR (error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (policy);
   ASSERT_STR (pbs_policy_get_name (policy), "guangxi-city");
-  points = pbs_policy_get (policy, "budget.points");
-  mode = pbs_policy_get (policy, "rounding.mode");
-  digits = pbs_policy_get (policy, "rounding.digits");
-  threshold = pbs_policy_get (policy, "over.threshold");
-  action = pbs_policy_get (policy, "over.action");
+  points = pbs_policy_dup_knob (policy, "budget.points");
+  mode = pbs_policy_dup_knob (policy, "rounding.mode");
+  digits = pbs_policy_dup_knob (policy, "rounding.digits");
+  threshold = pbs_policy_dup_knob (policy, "over.threshold");
+  action = pbs_policy_dup_knob (policy, "over.action");
   ASSERT_STR (points, "20");
   ASSERT_STR (mode, "truncate");
   ASSERT_STR (digits, "1");
@@ -1207,13 +1207,13 @@ test_policies (void)
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (by_path);
   CU_ASSERT_PTR_NOT_NULL_FATAL (pbs_evaluation_get_policy (by_path));
-  path_points = pbs_policy_get (pbs_evaluation_get_policy (by_path), "budget.points");
+  path_points = pbs_policy_dup_knob (pbs_evaluation_get_policy (by_path), "budget.points");
   ASSERT_STR (path_points, "20");
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (baoshan);
   CU_ASSERT_PTR_NOT_NULL_FATAL (pbs_evaluation_get_policy (baoshan));
   ASSERT_STR (pbs_policy_get_name (pbs_evaluation_get_policy (baoshan)), "yunnan-baoshan");
-  baoshan_points = pbs_policy_get (pbs_evaluation_get_policy (baoshan), "budget.points");
+  baoshan_points = pbs_policy_dup_knob (pbs_evaluation_get_policy (baoshan), "budget.points");
   ASSERT_STR (baoshan_points, "20");
 }
 

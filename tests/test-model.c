@@ -501,11 +501,11 @@ test_flags_type (void)
 static void
 test_grade_to_string (void)
 {
-  ASSERT_STR (pbs_grade_to_string (PBS_GRADE_EXCELLENT), "优");
-  ASSERT_STR (pbs_grade_to_string (PBS_GRADE_GOOD), "良");
-  ASSERT_STR (pbs_grade_to_string (PBS_GRADE_FAIR), "中");
-  ASSERT_STR (pbs_grade_to_string (PBS_GRADE_POOR), "差");
-  ASSERT_STR (pbs_grade_to_string (PBS_GRADE_NONE), "");
+  ASSERT_STR (pbs_grade_get_label (PBS_GRADE_EXCELLENT), "优");
+  ASSERT_STR (pbs_grade_get_label (PBS_GRADE_GOOD), "良");
+  ASSERT_STR (pbs_grade_get_label (PBS_GRADE_FAIR), "中");
+  ASSERT_STR (pbs_grade_get_label (PBS_GRADE_POOR), "差");
+  ASSERT_STR (pbs_grade_get_label (PBS_GRADE_NONE), "");
 }
 
 /* pbs-scorecard.h: "The nicks are stable strings for reports". */
@@ -517,21 +517,21 @@ test_status_rule_flag_to_string (void)
   g_autoptr (GFlagsClass) flags = g_type_class_ref (PBS_TYPE_FLAGS);
 
   for (guint i = 0; i < status->n_values; i++)
-    ASSERT_STR (pbs_status_to_string ((PbsStatus) status->values[i].value),
+    ASSERT_STR (pbs_status_get_nick ((PbsStatus) status->values[i].value),
                 status->values[i].value_nick);
   for (guint i = 0; i < rule->n_values; i++)
-    ASSERT_STR (pbs_rule_to_string ((PbsRule) rule->values[i].value),
+    ASSERT_STR (pbs_rule_get_nick ((PbsRule) rule->values[i].value),
                 rule->values[i].value_nick);
   for (guint i = 0; i < flags->n_values; i++)
     if (flags->values[i].value != 0)
-      ASSERT_STR (pbs_flag_to_string ((PbsFlags) flags->values[i].value),
+      ASSERT_STR (pbs_flag_get_nick ((PbsFlags) flags->values[i].value),
                   flags->values[i].value_nick);
 
   /* spelled out, independent of the GTypes */
-  ASSERT_STR (pbs_status_to_string (PBS_STATUS_NOT_APPLICABLE), "not_applicable");
-  ASSERT_STR (pbs_rule_to_string (PBS_RULE_REVERSE_RELATIVE_EXCESS), "reverse_relative_excess");
-  ASSERT_STR (pbs_flag_to_string (PBS_FLAG_OVER_DEDUCTED), "over_deducted");
-  ASSERT_STR (pbs_flag_to_string (PBS_FLAG_MISSING_REASON), "missing_reason");
+  ASSERT_STR (pbs_status_get_nick (PBS_STATUS_NOT_APPLICABLE), "not_applicable");
+  ASSERT_STR (pbs_rule_get_nick (PBS_RULE_REVERSE_RELATIVE_EXCESS), "reverse_relative_excess");
+  ASSERT_STR (pbs_flag_get_nick (PBS_FLAG_OVER_DEDUCTED), "over_deducted");
+  ASSERT_STR (pbs_flag_get_nick (PBS_FLAG_MISSING_REASON), "missing_reason");
 }
 
 /* ------------------------------------------------------- version, errors */

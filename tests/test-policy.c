@@ -55,7 +55,7 @@ static void
 assert_get_at (const char *file, int line, const PbsPolicy *p, const char *knob,
                const char *expected)
 {
-  g_autofree char *got = pbs_policy_get (p, knob);
+  g_autofree char *got = pbs_policy_dup_knob (p, knob);
   gboolean ok = g_strcmp0 (got, expected) == 0;
 
   CU_assertImplementation (ok ? CU_TRUE : CU_FALSE, line, "policy knob value", file, "", CU_FALSE);
@@ -71,7 +71,7 @@ assert_set_fails_at (const char *file, int line, PbsPolicy *p, const char *knob,
                      const char *value, PbsPolicyError code)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *before = pbs_policy_get (p, knob);
+  g_autofree char *before = pbs_policy_dup_knob (p, knob);
   gboolean ok = pbs_policy_set (p, knob, value, &error);
   gboolean matches = g_error_matches (error, PBS_POLICY_ERROR, code);
 
@@ -162,7 +162,7 @@ test_round_trip (void)
   for (guint i = 0; list != NULL && list[i] != NULL; i++)
     {
       g_autoptr (PbsPolicy) p = pbs_policy_new ();
-      g_autofree char *v = pbs_policy_get (p, list[i]);
+      g_autofree char *v = pbs_policy_dup_knob (p, list[i]);
 
       CU_ASSERT_PTR_NOT_NULL (v);
       if (v == NULL)

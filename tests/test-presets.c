@@ -68,8 +68,8 @@ test_files_load_as_presets (void)
       CU_ASSERT_TRUE (pbs_policy_equal (loaded, preset));
       for (guint k = 0; knobs[k] != NULL; k++)
         {
-          g_autofree char *a = pbs_policy_get (loaded, knobs[k]);
-          g_autofree char *b = pbs_policy_get (preset, knobs[k]);
+          g_autofree char *a = pbs_policy_dup_knob (loaded, knobs[k]);
+          g_autofree char *b = pbs_policy_dup_knob (preset, knobs[k]);
           CU_ASSERT_STRING_EQUAL (a, b);
         }
     }

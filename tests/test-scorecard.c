@@ -1189,6 +1189,53 @@ test_band_on_quantity_row_is_flagged (void)
   PBS_ASSERT_DECIMAL (&d, "45.00");
 }
 
+/* Which way a row missed is decided by its rule while scoring and read
+ * back, never derived again (issue 8; rule book §4). */
+static void
+test_deviation (void)
+{
+  static const Row rows[] = {
+    { OUT, QTY, "办件量", "10", "≥100件", "100件" },          /* met */
+    { OUT, QTY, "网办率", "10", "≥100%", "95%" },              /* short */
+    { OUT, QTY, "办理时限", "10", "≤3天", "4天" },             /* past ceiling */
+    { OUT, QTY, "区间", "10", "80%-90%", "70%" },              /* below a range: short */
+    { OUT, QTY, "区间上", "10", "80%-90%", "95%" },            /* above a range: past ceiling */
+    { OUT, QTY, "事故", "10", "=0起", "2起" },                 /* off an exact value */
+    { OUT, QTY, "完成时间", "10", "2024年6月", "2024年9月" },  /* late */
+    { BEN, SOC, "服务质量", "10", "达成预期", "基本达成" },    /* below band */
+    { BEN, SOC, "是否完成", "10", "是", "否" },                /* off an exact value */
+    { BEN, SOC, "等于", "10", "=100件", "90件" },              /* two-sided below */
+  };
+  static const PbsDeviation expected[] = {
+    PBS_DEVIATION_NONE, PBS_DEVIATION_SHORT, PBS_DEVIATION_PAST_CEILING,
+    PBS_DEVIATION_SHORT, PBS_DEVIATION_PAST_CEILING, PBS_DEVIATION_OFF_TARGET,
+    PBS_DEVIATION_LATE, PBS_DEVIATION_BELOW_BAND, PBS_DEVIATION_OFF_TARGET,
+    PBS_DEVIATION_OFF_TARGET,
+  };
+  g_autoptr (PbsEvaluation) e = eval_new ("100", "100", "10", rows, G_N_ELEMENTS (rows));
+  g_autoptr (PbsPolicy) p = policy_with ("equal.mode", "two_sided", "qualitative.defaults", "lower",
+                                           "weights.mismatch", "as_is", NULL);
+  g_autoptr (PbsPolicy) q = policy_with ("qualitative.defaults", "lower", "weights.mismatch", "as_is", NULL);
+  g_autoptr (PbsScorecard) sc = SCORE_OK (e, p);
+  g_autoptr (PbsScorecard) as_ge = SCORE_OK (e, q);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (rows) == G_N_ELEMENTS (expected));
+  if (sc == NULL || as_ge == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      PbsDeviation d = pbs_scorecard_get_row_deviation (sc, i);
+      if (d != expected[i])
+        fprintf (stderr, "row %u (%s): deviation %s, expected %s\n", i + 1, rows[i].name,
+                 pbs_deviation_get_nick (d), pbs_deviation_get_nick (expected[i]));
+      CU_ASSERT_EQUAL (d, expected[i]);
+    }
+  /* Under the central policy = is scored as at-least: short, not off. */
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_deviation (as_ge, 9), PBS_DEVIATION_SHORT);
+  CU_ASSERT_STRING_EQUAL (pbs_deviation_get_nick (PBS_DEVIATION_PAST_CEILING), "past_ceiling");
+  CU_ASSERT_STRING_EQUAL (pbs_deviation_get_nick (PBS_DEVIATION_BELOW_BAND), "below_band");
+}
+
 static const PbsTestCase cases[] = {
   { "budget_rate_uses_annual", test_budget_rate_uses_annual },
   { "budget_rate_percentage", test_budget_rate_percentage },
@@ -1223,6 +1270,7 @@ static const PbsTestCase cases[] = {
   { "warning_thresholds_in_messages", test_warning_thresholds_in_messages },
   { "zero_points_warning", test_zero_points_warning },
   { "band_on_quantity_row_is_flagged", test_band_on_quantity_row_is_flagged },
+  { "deviation", test_deviation },
   { NULL, NULL }
 };
 

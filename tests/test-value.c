@@ -707,7 +707,7 @@ test_operator_to_string (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      const char *s = pbs_operator_to_string (cases[i].op);
+      const char *s = pbs_operator_get_sign (cases[i].op);
 
       CHECK (s != NULL, cases[i].text);
       CHECK (g_strcmp0 (s, cases[i].text) == 0, cases[i].text);

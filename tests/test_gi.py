@@ -176,7 +176,7 @@ def test_score_evaluation():
     assert decimal_out(scorecard.get_total_points()) == "100"
     assert scorecard.is_complete()
     assert scorecard.get_grade() == Pbs.Grade.EXCELLENT
-    assert Pbs.grade_to_string(scorecard.get_grade()) == "优"
+    assert Pbs.grade_get_label(scorecard.get_grade()) == "优"
     explanation = scorecard.dup_row_explanation(1, Pbs.Language.EN)
     assert "85 / 90 × 40" in explanation, explanation
     assert scorecard.get_evaluation() == evaluation

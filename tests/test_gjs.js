@@ -100,7 +100,7 @@ function testScoreEvaluation() {
     assertEqual(decimalOut(scorecard.get_total()), '96.40', 'total');
     assert(scorecard.is_complete(), 'complete');
     assertEqual(scorecard.get_grade(), Pbs.Grade.EXCELLENT, 'grade');
-    assertEqual(Pbs.grade_to_string(scorecard.get_grade()), '优', 'grade name');
+    assertEqual(Pbs.grade_get_label(scorecard.get_grade()), '优', 'grade name');
 }
 
 function expectDocumentError(text, code, where) {

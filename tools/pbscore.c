@@ -174,30 +174,6 @@ append_cell (GString *s, const char *text, guint width)
     g_string_append_c (s, ' ');
 }
 
-/* A YAML double-quoted scalar, safe for any text (template new, whose
- * skeleton is written by hand for the comments no emitter keeps): YAML's
- * own escapes for the quote, the backslash and control characters. */
-static void
-append_yaml_string (GString *s, const char *text)
-{
-  g_string_append_c (s, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (s, '\\');
-          g_string_append_c (s, (char) c);
-        }
-      else if (c < 0x20 || c == 0x7f)
-        g_string_append_printf (s, "\\x%02x", c);
-      else
-        g_string_append_c (s, (char) c);
-    }
-  g_string_append_c (s, '"');
-}
-
 static const char *
 enum_nick (GType type, gint value)
 {
@@ -262,21 +238,7 @@ open_input (const char *path, GError **error)
   return pbs_reader_new_for_data (length > 0 ? bytes : "", (gssize) length, "<stdin>");
 }
 
-static PbsPolicy *
-resolve_policy (const char *arg, GError **error)
-{
-  if (strchr (arg, '/') != NULL || g_str_has_suffix (arg, ".yaml"))
-    return pbs_policy_load_file (arg, error);
-  return pbs_policy_lookup (arg, error);
-}
 
-static PbsTemplate *
-resolve_template (const char *arg, GError **error)
-{
-  if (strchr (arg, '/') != NULL || g_str_has_suffix (arg, ".yaml"))
-    return pbs_template_load_file (arg, error);
-  return pbs_template_lookup (arg, error);
-}
 
 /* One scored evaluation and where it came from. */
 typedef struct {
@@ -449,7 +411,7 @@ append_summary (const Options *o, GString *s, GPtrArray *all)
         g_ptr_array_add (cells, g_strdup ("—"));
       else
         g_ptr_array_add (cells, g_strdup (en ? enum_nick (PBS_TYPE_GRADE, grade)
-                                             : pbs_grade_to_string (grade)));
+                                             : pbs_grade_get_label (grade)));
       if (pbs_scorecard_is_complete (sc))
         g_ptr_array_add (cells, g_strdup (en ? "yes" : "是"));
       else
@@ -689,130 +651,6 @@ cmd_report (const Command *self, Options *o)
 
 /* ---------------------------------------------------------------- template */
 
-/* Splits @total points (2 decimals) over @n rows: the first n−1 rows get
- * the truncated share, the last the rest, so that they add up exactly. */
-static void
-share_points (const PbsDecimal *total, guint n, guint index, PbsDecimal *out)
-{
-  PbsDecimal count, share, used;
-
-  pbs_decimal_init (&count, n, 0);
-  pbs_decimal_div (total, &count, 2, PBS_ROUNDING_TRUNCATE, &share);
-  if (index + 1 < n)
-    {
-      *out = share;
-      return;
-    }
-  pbs_decimal_init (&count, n - 1, 0);
-  pbs_decimal_mul (&share, &count, &used);
-  pbs_decimal_sub (total, &used, out);
-}
-
-/* A new evaluation for @t: every level-1 / level-2 category with one row,
- * the template's suggested indicator as its name when there is one, and
- * placeholders that load and validate as they stand, each marked for the
- * user to replace. Points follow the template: a level-1's fixed points
- * are shared by its rows; the rest of the total (less the budget line) is
- * shared by the rows of level-1 categories without fixed points. */
-static char *
-template_skeleton (PbsTemplate *t, const char *ref)
-{
-  GString *s = g_string_new (NULL);
-  PbsDecimal total, budget, fixed, free_points, d;
-  guint n1 = pbs_template_get_n_level1 (t);
-  guint free_rows = 0, free_index = 0;
-  g_autofree char *budget_text = NULL;
-
-  pbs_template_get_total (t, &total);
-  if (!pbs_template_get_budget_points (t, &budget))
-    {
-      g_autoptr (PbsPolicy) central = pbs_policy_new ();
-
-      pbs_policy_get_budget_points (central, &budget);
-    }
-  pbs_decimal_sub (&total, &budget, &free_points);
-  pbs_decimal_init (&fixed, 0, 0);
-  for (guint i = 0; i < n1; i++)
-    {
-      const char * const *l2 = pbs_template_get_level2_names (t, i);
-
-      if (pbs_template_get_level1_points (t, i, &d))
-        pbs_decimal_sub (&free_points, &d, &free_points);
-      else
-        free_rows += MAX (l2 != NULL ? g_strv_length ((char **) l2) : 0, 1);
-    }
-
-  g_string_append_printf (s, "# %s（%s）：新建的绩效自评表\n", pbs_template_get_title (t),
-                          pbs_template_get_name (t));
-  if (pbs_template_get_source (t) != NULL)
-    g_string_append_printf (s, "# 依据：%s\n", pbs_template_get_source (t));
-  g_string_append (s,
-                   "#\n"
-                   "# 标有「待填写」的值是占位符，能通过 pbscore validate，但必须改为实际内容：\n"
-                   "# 项目名称、预算数、每行的三级指标、年度指标值（target）和实际完成值（actual）。\n"
-                   "# 每个二级指标下可增删行；各行分值之和应与一级指标分值一致（doc/format.md）。\n"
-                   "pbscore: 1\n"
-                   "kind: evaluation\n"
-                   "title: \"待填写：项目名称\"\n"
-                   "# department: 主管部门\n"
-                   "# unit: 实施单位\n"
-                   "# year: 2025\n"
-                   "currency: 万元\n"
-                   "template: ");
-  append_yaml_string (s, ref);
-  budget_text = pbs_decimal_to_string (&budget);
-  g_string_append_printf (s,
-                          "\n"
-                          "# policy: central\n"
-                          "budget:\n"
-                          "  # initial: 0           # 年初预算数\n"
-                          "  annual: 100            # 待填写：全年预算数\n"
-                          "  executed: 100          # 待填写：全年执行数\n"
-                          "  points: %s\n"
-                          "indicators:\n", budget_text);
-  for (guint i = 0; i < n1; i++)
-    {
-      const char *l1 = pbs_template_get_level1_name (t, i);
-      const char * const *l2 = pbs_template_get_level2_names (t, i);
-      guint n2 = l2 != NULL ? g_strv_length ((char **) l2) : 0;
-      PbsDecimal l1_points;
-      gboolean has_points = pbs_template_get_level1_points (t, i, &l1_points);
-
-      for (guint j = 0; j < MAX (n2, 1); j++)
-        {
-          const char *level2 = n2 > 0 ? l2[j] : "";
-          const char * const *suggested = n2 > 0 ? pbs_template_get_suggested (t, l1, level2) : NULL;
-          g_autofree char *points = NULL;
-          PbsDecimal p;
-
-          if (has_points)
-            share_points (&l1_points, MAX (n2, 1), j, &p);
-          else
-            share_points (&free_points, free_rows, free_index++, &p);
-          points = pbs_decimal_to_string (&p);
-          g_string_append (s, "  - level1: ");
-          append_yaml_string (s, l1);
-          g_string_append (s, "\n    level2: ");
-          append_yaml_string (s, level2);
-          g_string_append (s, "\n    name: ");
-          if (suggested != NULL && suggested[0] != NULL)
-            {
-              append_yaml_string (s, suggested[0]);
-              g_string_append (s, "      # 模板建议的指标，可改");
-            }
-          else
-            g_string_append (s, "\"待填写：三级指标\"");
-          g_string_append_printf (s,
-                                  "\n    target: \"≥100%%\"     # 待填写：年度指标值\n"
-                                  "    # actual: \"\"          # 实际完成值（未填则不计分）\n"
-                                  "    points: %s\n"
-                                  "    reason: \"\"            # 偏差原因分析及改进措施\n",
-                                  points);
-        }
-    }
-  return g_string_free (s, FALSE);
-}
-
 static int
 cmd_template (const Command *self, Options *o)
 {
@@ -865,12 +703,12 @@ cmd_template (const Command *self, Options *o)
     }
   if (strcmp (sub, "new") == 0 && n == 2)
     {
-      g_autoptr (PbsTemplate) t = resolve_template (o->args[1], &error);
+      g_autoptr (PbsTemplate) t = pbs_template_resolve (o->args[1], NULL, &error);
       g_autofree char *text = NULL;
 
       if (t == NULL)
         return fail (error);
-      text = template_skeleton (t, o->args[1]);
+      text = pbs_template_dup_skeleton (t, o->args[1]);
       return emit (o, text, strlen (text));
     }
   return fail_usage (self->name, self->params, "template takes list, show NAME or new NAME");
@@ -908,8 +746,8 @@ cmd_policy (const Command *self, Options *o)
           append_cell (s, *p, width);
           for (const char * const *k = knobs; *k != NULL; k++)
             {
-              g_autofree char *mine = pbs_policy_get (policy, *k);
-              g_autofree char *base = pbs_policy_get (central, *k);
+              g_autofree char *mine = pbs_policy_dup_knob (policy, *k);
+              g_autofree char *base = pbs_policy_dup_knob (central, *k);
 
               if (g_strcmp0 (mine, base) == 0)
                 continue;
@@ -925,7 +763,7 @@ cmd_policy (const Command *self, Options *o)
     }
   if (strcmp (sub, "show") == 0 && n == 2)
     {
-      g_autoptr (PbsPolicy) policy = resolve_policy (o->args[1], &error);
+      g_autoptr (PbsPolicy) policy = pbs_policy_resolve (o->args[1], NULL, &error);
       g_autofree char *text = NULL;
       gsize length = 0;
 
@@ -1193,13 +1031,13 @@ run_command (const Command *c, int argc, char **argv)
       options_clear (&o);
       return fail_usage (c->name, c->params, "nothing to do: give a FILE (or - for stdin)");
     }
-  if (o.policy_arg != NULL && (o.policy = resolve_policy (o.policy_arg, &error)) == NULL)
+  if (o.policy_arg != NULL && (o.policy = pbs_policy_resolve (o.policy_arg, NULL, &error)) == NULL)
     {
       options_clear (&o);
       return fail (error);
     }
   if (o.template_arg != NULL
-      && (o.template_ = resolve_template (o.template_arg, &error)) == NULL)
+      && (o.template_ = pbs_template_resolve (o.template_arg, NULL, &error)) == NULL)
     {
       options_clear (&o);
       return fail (error);

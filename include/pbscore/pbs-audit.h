@@ -126,7 +126,7 @@ guint           pbs_audit_count             (PbsAudit     *self,
                                              PbsFindingKind kind);
 
 PBS_AVAILABLE_IN_0_1
-const char     *pbs_variant_to_string       (PbsVariant    variant);
+const char     *pbs_variant_get_nick       (PbsVariant    variant);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsAudit, pbs_audit_unref)
 

@@ -179,6 +179,65 @@ PBS_AVAILABLE_IN_0_1
 GQuark pbs_report_error_quark (void);
 
 /**
+ * PBS_DOCUMENT_ERROR:
+ *
+ * Error domain for reading and writing YAML documents. Messages start with
+ * `FILE:LINE:COLUMN:` (1-based) and name the row when there is one. Errors
+ * in this domain are from #PbsDocumentError.
+ *
+ * Since: 0.1
+ */
+#define PBS_DOCUMENT_ERROR (pbs_document_error_quark ())
+
+/**
+ * PbsDocumentError:
+ * @PBS_DOCUMENT_ERROR_SYNTAX: not well-formed YAML
+ * @PBS_DOCUMENT_ERROR_INVALID_UTF8: the input is not UTF-8
+ * @PBS_DOCUMENT_ERROR_WRONG_TYPE: a node of the wrong type (a mapping where
+ *   a scalar belongs, words where a number belongs)
+ * @PBS_DOCUMENT_ERROR_UNKNOWN_KEY: a key the format does not have
+ * @PBS_DOCUMENT_ERROR_DUPLICATE_KEY: a key given twice in one mapping
+ * @PBS_DOCUMENT_ERROR_MISSING_FIELD: a required key is absent
+ * @PBS_DOCUMENT_ERROR_BAD_VALUE: a target or actual that does not parse, or
+ *   an unknown choice
+ * @PBS_DOCUMENT_ERROR_OUT_OF_RANGE: NaN, infinities, negative amounts or
+ *   points, an impossible year or policy value
+ * @PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE: no template by that name or path
+ * @PBS_DOCUMENT_ERROR_UNKNOWN_POLICY: no preset by that name, no policy
+ *   file at that path
+ * @PBS_DOCUMENT_ERROR_VERSION: an unsupported format version or kind
+ * @PBS_DOCUMENT_ERROR_LIMIT: a safety limit was hit (nesting depth, scalar
+ *   length, alias expansion)
+ * @PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH: a category the template does not
+ *   allow
+ * @PBS_DOCUMENT_ERROR_IO: the file cannot be read or written
+ *
+ * Error codes in the #PBS_DOCUMENT_ERROR domain. Codes are only ever
+ * appended.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_DOCUMENT_ERROR_SYNTAX,
+  PBS_DOCUMENT_ERROR_INVALID_UTF8,
+  PBS_DOCUMENT_ERROR_WRONG_TYPE,
+  PBS_DOCUMENT_ERROR_UNKNOWN_KEY,
+  PBS_DOCUMENT_ERROR_DUPLICATE_KEY,
+  PBS_DOCUMENT_ERROR_MISSING_FIELD,
+  PBS_DOCUMENT_ERROR_BAD_VALUE,
+  PBS_DOCUMENT_ERROR_OUT_OF_RANGE,
+  PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE,
+  PBS_DOCUMENT_ERROR_UNKNOWN_POLICY,
+  PBS_DOCUMENT_ERROR_VERSION,
+  PBS_DOCUMENT_ERROR_LIMIT,
+  PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH,
+  PBS_DOCUMENT_ERROR_IO,
+} PbsDocumentError;
+
+PBS_AVAILABLE_IN_0_1
+GQuark pbs_document_error_quark (void);
+
+/**
  * PBS_IMPORT_ERROR:
  *
  * Error domain for reading tables that are not pbscore's own YAML: Excel

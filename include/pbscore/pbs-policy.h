@@ -140,7 +140,7 @@ gboolean            pbs_policy_set             (PbsPolicy        *self,
                                                 const char       *value,
                                                 GError          **error);
 PBS_AVAILABLE_IN_0_1
-char               *pbs_policy_get             (const PbsPolicy  *self,
+char               *pbs_policy_dup_knob             (const PbsPolicy  *self,
                                                 const char       *knob);
 PBS_AVAILABLE_IN_0_1
 gboolean            pbs_policy_equal           (const PbsPolicy  *a,

@@ -86,12 +86,4 @@ char       *pbs_report_render         (PbsReport        *self,
                                        gsize            *length,
                                        GError          **error);
 
-PBS_AVAILABLE_IN_0_1
-char       *pbs_narrative_dup_text    (PbsScorecard     *scorecard);
-
-PBS_AVAILABLE_IN_0_1
-guint       pbs_text_display_width    (const char       *text);
-PBS_AVAILABLE_IN_0_1
-char       *pbs_text_one_line         (const char       *text);
-
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib-object.h>
 #include <pbscore/pbs-macros.h>
+#include <pbscore/pbs-language.h>
 #include <pbscore/pbs-decimal.h>
 #include <pbscore/pbs-evaluation.h>
 #include <pbscore/pbs-policy.h>
@@ -81,6 +82,35 @@ typedef enum {
 } PbsRule;
 
 /**
+ * PbsDeviation:
+ * @PBS_DEVIATION_NONE: the row met its target, or has no score
+ * @PBS_DEVIATION_SHORT: below a minimum (`≥`, `>`, the low end of a range,
+ *   an `=` target scored as at-least)
+ * @PBS_DEVIATION_PAST_CEILING: above a maximum (`≤`, `<`, the high end of a
+ *   range)
+ * @PBS_DEVIATION_OFF_TARGET: away from an exact value (`=` scored two-sided,
+ *   `=0`, 是/否)
+ * @PBS_DEVIATION_LATE: after its deadline
+ * @PBS_DEVIATION_BELOW_BAND: words below their band (基本达成, 未达成 …)
+ *
+ * Which way a row missed its target, as its rule decided while scoring it.
+ * Audits, lint and narratives read it rather than deciding it again. The
+ * nicks (`none`, `short`, `past_ceiling`, `off_target`, `late`,
+ * `below_band`) are stable strings for reports and the JSON field
+ * `deviation`.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_DEVIATION_NONE,          /*< nick=none >*/
+  PBS_DEVIATION_SHORT,         /*< nick=short >*/
+  PBS_DEVIATION_PAST_CEILING,  /*< nick=past_ceiling >*/
+  PBS_DEVIATION_OFF_TARGET,    /*< nick=off_target >*/
+  PBS_DEVIATION_LATE,          /*< nick=late >*/
+  PBS_DEVIATION_BELOW_BAND,    /*< nick=below_band >*/
+} PbsDeviation;
+
+/**
  * PbsFlags:
  * @PBS_FLAG_NONE: nothing to report
  * @PBS_FLAG_OVER_COMPLETION: the actual is past `over.threshold` × target
@@ -134,19 +164,6 @@ typedef enum {
   PBS_GRADE_POOR,       /*< nick=poor >*/
 } PbsGrade;
 
-/**
- * PbsLanguage:
- * @PBS_LANGUAGE_ZH: Chinese (the default)
- * @PBS_LANGUAGE_EN: English
- *
- * The language of explanations and warnings.
- *
- * Since: 0.1
- */
-typedef enum {
-  PBS_LANGUAGE_ZH,  /*< nick=zh >*/
-  PBS_LANGUAGE_EN,  /*< nick=en >*/
-} PbsLanguage;
 
 /**
  * PbsWarning:
@@ -211,6 +228,9 @@ PBS_AVAILABLE_IN_0_1
 PbsRule          pbs_scorecard_get_row_rule      (PbsScorecard *self,
                                                   guint         row);
 PBS_AVAILABLE_IN_0_1
+PbsDeviation     pbs_scorecard_get_row_deviation (PbsScorecard *self,
+                                                  guint         row);
+PBS_AVAILABLE_IN_0_1
 PbsFlags         pbs_scorecard_get_row_flags     (PbsScorecard *self,
                                                   guint         row);
 PBS_AVAILABLE_IN_0_1
@@ -265,13 +285,15 @@ char            *pbs_scorecard_dup_warning_message (PbsScorecard *self,
                                                     PbsLanguage   language);
 
 PBS_AVAILABLE_IN_0_1
-const char      *pbs_grade_to_string             (PbsGrade      grade);
+const char      *pbs_grade_get_label             (PbsGrade      grade);
 PBS_AVAILABLE_IN_0_1
-const char      *pbs_status_to_string            (PbsStatus     status);
+const char      *pbs_status_get_nick            (PbsStatus     status);
 PBS_AVAILABLE_IN_0_1
-const char      *pbs_rule_to_string              (PbsRule       rule);
+const char      *pbs_rule_get_nick              (PbsRule       rule);
 PBS_AVAILABLE_IN_0_1
-const char      *pbs_flag_to_string              (PbsFlags      flag);
+const char      *pbs_deviation_get_nick          (PbsDeviation  deviation);
+PBS_AVAILABLE_IN_0_1
+const char      *pbs_flag_get_nick              (PbsFlags      flag);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsScorecard, pbs_scorecard_unref)
 

@@ -68,6 +68,9 @@ PBS_AVAILABLE_IN_0_1
 gboolean      pbs_template_allows               (const PbsTemplate *self,
                                                  const char        *level1,
                                                  const char        *level2);
+PBS_AVAILABLE_IN_0_1
+char         *pbs_template_dup_skeleton         (PbsTemplate       *template_,
+                                                 const char        *ref);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsTemplate, pbs_template_unref)
 

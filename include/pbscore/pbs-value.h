@@ -115,7 +115,7 @@ PbsBand       pbs_value_get_band      (const PbsValue  *self,
                                        const PbsValue  *target);
 
 PBS_AVAILABLE_IN_0_1
-const char   *pbs_operator_to_string  (PbsOperator      op);
+const char   *pbs_operator_get_sign  (PbsOperator      op);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsValue, pbs_value_free)
 

@@ -10,6 +10,8 @@
 #include <pbscore/pbs-macros.h>
 #include <pbscore/pbs-version.h>
 #include <pbscore/pbs-error.h>
+#include <pbscore/pbs-language.h>
+#include <pbscore/pbs-text.h>
 #include <pbscore/pbs-decimal.h>
 #include <pbscore/pbs-value.h>
 #include <pbscore/pbs-policy.h>
@@ -22,6 +24,7 @@
 #include <pbscore/pbs-audit.h>
 #include <pbscore/pbs-rollup.h>
 #include <pbscore/pbs-lint.h>
+#include <pbscore/pbs-narrative.h>
 #include <pbscore/pbs-report.h>
 #include <pbscore/pbs-enum-types.h>
 

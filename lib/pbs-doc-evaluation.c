@@ -1,0 +1,381 @@
+/* pbs-doc-evaluation.c - reading `kind: evaluation` documents
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A self-evaluation table (doc/format.md): its heading, budget line and
+ * rows, checked against the template it names and scored later by the
+ * policy it names.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pbs-doc-evaluation.h"
+#include "pbs-doc-rule.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-template-private.h"
+#include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+
+/* A template or policy reference, resolved once per reader: the same
+ * reference in the next document of a batch reuses the object. */
+static PbsTemplate *
+resolve_template (const PbsConv *c, guint32 node, const char *ref, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  PbsTemplate *t = g_hash_table_lookup (c->templates, ref);
+
+  if (t != NULL)
+    return pbs_template_ref (t);
+  t = pbs_template_resolve (ref, c->dir, &local);
+  if (t == NULL)
+    {
+      pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_UNKNOWN_TEMPLATE,
+                     "cannot use template “%s”: %s", ref, local->message);
+      return NULL;
+    }
+  g_hash_table_insert (c->templates, g_strdup (ref), pbs_template_ref (t));
+  return t;
+}
+
+static PbsPolicy *
+resolve_policy (const PbsConv *c, guint32 node, const char *ref, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  PbsPolicy *p = g_hash_table_lookup (c->policies, ref);
+
+  if (p != NULL)
+    return pbs_policy_ref (p);
+  p = pbs_policy_resolve (ref, c->dir, &local);
+  if (p == NULL)
+    {
+      pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_UNKNOWN_POLICY,
+                     "cannot use policy “%s”: %s", ref, local->message);
+      return NULL;
+    }
+  g_hash_table_insert (c->policies, g_strdup (ref), pbs_policy_ref (p));
+  return p;
+}
+
+static const char * const budget_keys[] = {
+  "initial", "annual", "executed", "points", "printed_score", NULL
+};
+enum { B_INITIAL, B_ANNUAL, B_EXECUTED, B_POINTS, B_PRINTED, B_N };
+
+static PbsBudget *
+read_budget (const PbsConv *c, guint32 node, GError **error)
+{
+  guint32 v[B_N];
+  PbsDecimal annual, executed, d;
+  g_autoptr (PbsBudget) b = NULL;
+
+  if (!pbs_read_mapping (c, node, "the budget", budget_keys, v, error)
+      || !pbs_read_require (c, node, v[B_ANNUAL], "annual", "the budget", error)
+      || !pbs_read_require (c, node, v[B_EXECUTED], "executed", "the budget", error)
+      || !pbs_read_decimal (c, v[B_ANNUAL], "annual", TRUE, &annual, error)
+      || !pbs_read_decimal (c, v[B_EXECUTED], "executed", TRUE, &executed, error))
+    return NULL;
+  b = pbs_budget_new (&annual, &executed);
+  if (!pbs_read_is_null (c, v[B_INITIAL]))
+    {
+      if (!pbs_read_decimal (c, v[B_INITIAL], "initial", TRUE, &d, error))
+        return NULL;
+      pbs_budget_set_initial (b, &d);
+    }
+  if (!pbs_read_is_null (c, v[B_POINTS]))
+    {
+      if (!pbs_read_decimal (c, v[B_POINTS], "points", TRUE, &d, error))
+        return NULL;
+      pbs_budget_set_points (b, &d);
+    }
+  if (!pbs_read_is_null (c, v[B_PRINTED]))
+    {
+      if (!pbs_read_decimal (c, v[B_PRINTED], "printed_score", FALSE, &d, error))
+        return NULL;
+      pbs_budget_set_printed_score (b, &d);
+    }
+  return g_steal_pointer (&b);
+}
+
+static const char * const indicator_keys[] = {
+  "level1", "level2", "name", "target", "actual", "points", "reason", "manual_score",
+  "printed_score", "not_applicable", "band", "rule", "parent",
+  /* output keys, accepted and ignored (doc/format.md) */
+  "score", "status", "flags", "explanation", "ratio",
+  NULL
+};
+enum { I_LEVEL1, I_LEVEL2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_REASON, I_MANUAL,
+       I_PRINTED, I_NA, I_BAND, I_RULE, I_PARENT, I_N = 18 };
+
+static gboolean
+set_value_at (const PbsConv *c, guint32 node, const char *key, PbsValue *slot, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  const char *s = NULL;
+
+  if (!pbs_read_string (c, node, key, &s, error))
+    return FALSE;
+  if (!pbs_value_init_parse (slot, s, &local))
+    return pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE, "%s: %s", key, local->message);
+  return TRUE;
+}
+
+static PbsIndicator *
+read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error)
+{
+  static const struct { const char *word; PbsBand band; } bands[] = {
+    { "met", PBS_BAND_MET }, { "partial", PBS_BAND_PARTIAL }, { "unmet", PBS_BAND_UNMET },
+    { "达成", PBS_BAND_MET }, { "部分达成", PBS_BAND_PARTIAL }, { "未达成", PBS_BAND_UNMET },
+  };
+  const char *what = "an indicator";
+  guint32 v[I_N];
+  const char *level1, *level2, *name, *s;
+  PbsDecimal points, d;
+  g_autoptr (PbsIndicator) ind = NULL;
+
+  /* Name the row in every message, once its name can be read. */
+  if (pbs_yaml_node (c->t, node)->type == PBS_YAML_MAPPING)
+    for (guint32 k = 0; k + 1 < pbs_yaml_node (c->t, node)->count; k += 2)
+      {
+        guint32 key = pbs_yaml_kid (c->t, node, k), value = pbs_yaml_kid (c->t, node, k + 1);
+        if (pbs_yaml_node (c->t, key)->type == PBS_YAML_SCALAR
+            && strcmp (pbs_yaml_text (c->t, key), "name") == 0
+            && pbs_yaml_node (c->t, value)->type == PBS_YAML_SCALAR)
+          c->row_name = pbs_yaml_text (c->t, value);
+      }
+
+  if (!pbs_read_mapping (c, node, what, indicator_keys, v, error)
+      || !pbs_read_require (c, node, v[I_LEVEL1], "level1", what, error)
+      || !pbs_read_require (c, node, v[I_LEVEL2], "level2", what, error)
+      || !pbs_read_require (c, node, v[I_NAME], "name", what, error)
+      || !pbs_read_require (c, node, v[I_TARGET], "target", what, error)
+      || !pbs_read_require (c, node, v[I_POINTS], "points", what, error)
+      || !pbs_read_string (c, v[I_LEVEL1], "level1", &level1, error)
+      || !pbs_read_string (c, v[I_LEVEL2], "level2", &level2, error)
+      || !pbs_read_string (c, v[I_NAME], "name", &name, error)
+      || !pbs_read_decimal (c, v[I_POINTS], "points", TRUE, &points, error))
+    return NULL;
+
+  if (template_ != NULL && !pbs_template_allows (template_, level1, NULL))
+    {
+      pbs_read_fail (c, error, v[I_LEVEL1], PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH,
+                     "template %s has no level-1 category “%s”", pbs_template_get_name (template_),
+                     level1);
+      return NULL;
+    }
+  if (template_ != NULL && !pbs_template_allows (template_, level1, level2))
+    {
+      pbs_read_fail (c, error, v[I_LEVEL2], PBS_DOCUMENT_ERROR_TEMPLATE_MISMATCH,
+                     "template %s does not allow “%s” under “%s”", pbs_template_get_name (template_),
+                     level2, level1);
+      return NULL;
+    }
+
+  ind = pbs_indicator_new (level1, level2, name, &points);
+  ind->line = pbs_yaml_node (c->t, node)->line;
+  ind->column = pbs_yaml_node (c->t, node)->column;
+  if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
+    return NULL;
+  if (!pbs_read_is_null (c, v[I_ACTUAL]) && !set_value_at (c, v[I_ACTUAL], "actual", &ind->actual, error))
+    return NULL;
+  pbs_indicator_refresh (ind);
+  if (!pbs_read_is_null (c, v[I_REASON]))
+    {
+      if (!pbs_read_string (c, v[I_REASON], "reason", &s, error))
+        return NULL;
+      pbs_indicator_set_reason (ind, s);
+    }
+  if (!pbs_read_is_null (c, v[I_MANUAL]))
+    {
+      if (!pbs_read_decimal (c, v[I_MANUAL], "manual_score", TRUE, &d, error))
+        return NULL;
+      pbs_indicator_set_manual_score (ind, &d);
+    }
+  if (!pbs_read_is_null (c, v[I_PRINTED]))
+    {
+      if (!pbs_read_decimal (c, v[I_PRINTED], "printed_score", FALSE, &d, error))
+        return NULL;
+      pbs_indicator_set_printed_score (ind, &d);
+    }
+  if (!pbs_read_is_null (c, v[I_NA]))
+    {
+      gboolean na = FALSE;
+      if (!pbs_read_bool (c, v[I_NA], "not_applicable", &na, error))
+        return NULL;
+      pbs_indicator_set_not_applicable (ind, na);
+    }
+  if (!pbs_read_is_null (c, v[I_BAND]))
+    {
+      guint i;
+      if (!pbs_read_string (c, v[I_BAND], "band", &s, error))
+        return NULL;
+      for (i = 0; i < G_N_ELEMENTS (bands) && strcmp (s, bands[i].word) != 0; i++)
+        ;
+      if (i == G_N_ELEMENTS (bands))
+        {
+          pbs_read_fail (c, error, v[I_BAND], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                         "band must be met, partial or unmet, not “%s”", s);
+          return NULL;
+        }
+      pbs_indicator_set_band (ind, bands[i].band);
+    }
+  if (!pbs_read_is_null (c, v[I_PARENT]))
+    {
+      if (!pbs_read_string (c, v[I_PARENT], "parent", &s, error))
+        return NULL;
+      pbs_indicator_set_parent (ind, s);
+    }
+  /* `rule:` as a mapping is a rule of the row's own; as a single word it
+   * is the name a scored document gives the rule used (output, ignored). */
+  if (!pbs_read_is_null (c, v[I_RULE]) && pbs_yaml_node (c->t, v[I_RULE])->type != PBS_YAML_SCALAR)
+    {
+      if (!pbs_read_rule (c, v[I_RULE], ind, error))
+        return NULL;
+    }
+  else if (template_ != NULL)
+    pbs_template_apply_rule (template_, ind);
+  return g_steal_pointer (&ind);
+}
+
+static gboolean
+has_row_named (PbsEvaluation *e, const char *name)
+{
+  for (guint i = 0; i < pbs_evaluation_get_n_indicators (e); i++)
+    if (strcmp (pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The value node of a row's `parent:` key, for the error's place. */
+static guint32
+parent_node (const PbsConv *c, guint32 row)
+{
+  const PbsYamlNode *n = pbs_yaml_node (c->t, row);
+
+  for (guint32 k = 0; k + 1 < n->count; k += 2)
+    if (pbs_yaml_node (c->t, pbs_yaml_kid (c->t, row, k))->type == PBS_YAML_SCALAR
+        && strcmp (pbs_yaml_text (c->t, pbs_yaml_kid (c->t, row, k)), "parent") == 0)
+      return pbs_yaml_kid (c->t, row, k + 1);
+  return row;
+}
+
+static const char * const evaluation_keys[] = {
+  "pbscore", "kind", "title", "department", "unit", "year", "currency", "template", "policy",
+  "budget", "indicators", "printed_total", "result", NULL
+};
+enum { E_PBSCORE, E_KIND, E_TITLE, E_DEPARTMENT, E_UNIT, E_YEAR, E_CURRENCY, E_TEMPLATE,
+       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_N };
+
+PbsEvaluation *
+pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
+{
+  const char *what = "an evaluation";
+  g_autoptr (PbsEvaluation) e = pbs_evaluation_new ();
+  g_autoptr (PbsTemplate) template_ = NULL;
+  g_autoptr (PbsPolicy) policy = NULL;
+  g_autoptr (PbsBudget) budget = NULL;
+  const char *s, *template_ref = NULL, *policy_ref = NULL;
+  guint32 v[E_N], list;
+  guint year = 0;
+
+  if (!pbs_read_mapping (c, root, what, evaluation_keys, v, error)
+      || !pbs_read_require (c, root, v[E_TITLE], "title", what, error)
+      || !pbs_read_require (c, root, v[E_BUDGET], "budget", what, error)
+      || !pbs_read_require (c, root, v[E_INDICATORS], "indicators", what, error)
+      || !pbs_read_string (c, v[E_TITLE], "title", &s, error))
+    return NULL;
+  pbs_evaluation_set_title (e, s);
+  if (!pbs_read_is_null (c, v[E_DEPARTMENT]))
+    {
+      if (!pbs_read_string (c, v[E_DEPARTMENT], "department", &s, error))
+        return NULL;
+      pbs_evaluation_set_department (e, s);
+    }
+  if (!pbs_read_is_null (c, v[E_UNIT]))
+    {
+      if (!pbs_read_string (c, v[E_UNIT], "unit", &s, error))
+        return NULL;
+      pbs_evaluation_set_unit (e, s);
+    }
+  if (!pbs_read_is_null (c, v[E_YEAR]))
+    {
+      if (!pbs_read_uint (c, v[E_YEAR], "year", 1900, 2999, &year, error))
+        return NULL;
+      pbs_evaluation_set_year (e, year);
+    }
+  if (!pbs_read_is_null (c, v[E_CURRENCY]))
+    {
+      if (!pbs_read_string (c, v[E_CURRENCY], "currency", &s, error))
+        return NULL;
+      if (strcmp (s, "元") == 0)
+        pbs_evaluation_set_currency (e, PBS_CURRENCY_YUAN);
+      else if (strcmp (s, "万元") == 0)
+        pbs_evaluation_set_currency (e, PBS_CURRENCY_WAN_YUAN);
+      else
+        {
+          pbs_read_fail (c, error, v[E_CURRENCY], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                         "currency must be 元 or 万元, not “%s”", s);
+          return NULL;
+        }
+    }
+  if (!pbs_read_is_null (c, v[E_TEMPLATE]))
+    {
+      if (!pbs_read_string (c, v[E_TEMPLATE], "template", &template_ref, error)
+          || (template_ = resolve_template (c, v[E_TEMPLATE], template_ref, error)) == NULL)
+        return NULL;
+      pbs_evaluation_set_template (e, template_);
+    }
+  if (!pbs_read_is_null (c, v[E_POLICY]))
+    {
+      if (!pbs_read_string (c, v[E_POLICY], "policy", &policy_ref, error)
+          || (policy = resolve_policy (c, v[E_POLICY], policy_ref, error)) == NULL)
+        return NULL;
+      pbs_evaluation_set_policy (e, policy);
+    }
+  pbs_evaluation_set_refs (e, template_ref, policy_ref);
+  if (!pbs_read_is_null (c, v[E_PRINTED_TOTAL]))
+    {
+      PbsDecimal total;
+      if (!pbs_read_decimal (c, v[E_PRINTED_TOTAL], "printed_total", FALSE, &total, error))
+        return NULL;
+      pbs_evaluation_set_printed_total (e, &total);
+    }
+
+  if ((budget = read_budget (c, v[E_BUDGET], error)) == NULL)
+    return NULL;
+  pbs_evaluation_set_budget (e, budget);
+
+  list = v[E_INDICATORS];
+  if (pbs_yaml_node (c->t, list)->type != PBS_YAML_SEQUENCE)
+    {
+      if (pbs_read_is_null (c, list))
+        return g_steal_pointer (&e);
+      pbs_read_fail (c, error, list, PBS_DOCUMENT_ERROR_WRONG_TYPE,
+                     "“indicators” must be a list of rows (each starting with “- ”), not %s",
+                     pbs_read_kind_name (c, list));
+      return NULL;
+    }
+  for (guint32 i = 0; i < pbs_yaml_node (c->t, list)->count; i++)
+    {
+      PbsIndicator *ind;
+
+      c->row = i + 1;
+      c->row_name = NULL;
+      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, error);
+      if (ind == NULL)
+        return NULL;
+      if (pbs_indicator_get_parent (ind) != NULL && !has_row_named (e, pbs_indicator_get_parent (ind)))
+        {
+          pbs_read_fail (c, error, parent_node (c, pbs_yaml_kid (c->t, list, i)),
+                         PBS_DOCUMENT_ERROR_BAD_VALUE, "parent “%s” names no row above this one",
+                         pbs_indicator_get_parent (ind));
+          pbs_indicator_unref (ind);
+          return NULL;
+        }
+      pbs_evaluation_add_indicator (e, ind);
+      pbs_indicator_unref (ind);
+    }
+  c->row = 0;
+  return g_steal_pointer (&e);
+}

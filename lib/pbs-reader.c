@@ -1,0 +1,422 @@
+/* pbs-reader.c - the documents of a YAML stream, one after another
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * PbsReader takes each document's tree from a PbsYamlStream
+ * (pbs-yaml-tree.c), checks its root and hands it to the schema of its
+ * kind: pbs-doc-evaluation.c, pbs-doc-template.c or pbs-doc-policy.c.
+ * The templates and policies the evaluations of one stream name are
+ * read once per reader.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "pbs-doc-evaluation.h"
+#include "pbs-doc-template.h"
+#include "pbs-doc-policy.h"
+#include "pbs-evaluation-private.h"
+#include "pbs-import.h"
+
+/* ------------------------------------------------------------- documents */
+
+/**
+ * PbsDocument:
+ *
+ * One YAML document read by a #PbsReader: an evaluation, a template or a
+ * policy, with the line it starts on.
+ *
+ * Since: 0.1
+ */
+struct _PbsDocument
+{
+  gatomicrefcount  ref_count;
+  PbsDocumentKind  kind;
+  guint            line;
+  PbsEvaluation   *evaluation;
+  PbsTemplate     *template_;
+  PbsPolicy       *policy;
+};
+
+G_DEFINE_BOXED_TYPE (PbsDocument, pbs_document, pbs_document_ref, pbs_document_unref)
+
+/**
+ * pbs_document_ref:
+ * @self: a #PbsDocument
+ *
+ * Takes a reference on the document.
+ *
+ * Returns: (transfer full): @self, with one more reference
+ *
+ * Since: 0.1
+ */
+PbsDocument *
+pbs_document_ref (PbsDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * pbs_document_unref:
+ * @self: (transfer full): a #PbsDocument
+ *
+ * Drops a reference; the last one frees @self.
+ *
+ * Since: 0.1
+ */
+void
+pbs_document_unref (PbsDocument *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_object (&self->evaluation);
+  g_clear_pointer (&self->template_, pbs_template_unref);
+  g_clear_pointer (&self->policy, pbs_policy_unref);
+  g_free (self);
+}
+
+/**
+ * pbs_document_get_kind:
+ * @self: a #PbsDocument
+ *
+ * Gets the kind of the document.
+ *
+ * The kind says which of pbs_document_get_evaluation(),
+ * pbs_document_get_template() and pbs_document_get_policy() gives the
+ * content; the other two give %NULL.
+ *
+ * Returns: what the document holds
+ *
+ * Since: 0.1
+ */
+PbsDocumentKind
+pbs_document_get_kind (PbsDocument *self)
+{
+  g_return_val_if_fail (self != NULL, PBS_DOCUMENT_EVALUATION);
+  return self->kind;
+}
+
+/**
+ * pbs_document_get_line:
+ * @self: a #PbsDocument
+ *
+ * Gets the line the document starts on in its stream.
+ *
+ * Returns: the 1-based line the document starts on
+ *
+ * Since: 0.1
+ */
+guint
+pbs_document_get_line (PbsDocument *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->line;
+}
+
+/**
+ * pbs_document_get_evaluation:
+ * @self: a #PbsDocument
+ *
+ * Gets the evaluation the document holds.
+ *
+ * Returns: (transfer none) (nullable): the evaluation, for
+ *   %PBS_DOCUMENT_EVALUATION
+ *
+ * Since: 0.1
+ */
+PbsEvaluation *
+pbs_document_get_evaluation (PbsDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->evaluation;
+}
+
+/**
+ * pbs_document_get_template:
+ * @self: a #PbsDocument
+ *
+ * Gets the template the document holds.
+ *
+ * Returns: (transfer none) (nullable): the template, for
+ *   %PBS_DOCUMENT_TEMPLATE
+ *
+ * Since: 0.1
+ */
+PbsTemplate *
+pbs_document_get_template (PbsDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->template_;
+}
+
+/**
+ * pbs_document_get_policy:
+ * @self: a #PbsDocument
+ *
+ * Gets the policy the document holds.
+ *
+ * Returns: (transfer none) (nullable): the policy, for %PBS_DOCUMENT_POLICY
+ *
+ * Since: 0.1
+ */
+PbsPolicy *
+pbs_document_get_policy (PbsDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->policy;
+}
+
+/* --------------------------------------------------------------- reader */
+
+/**
+ * PbsReader:
+ *
+ * Reads the YAML documents of a file or a buffer one after another
+ * (doc/format.md): a batch of millions of indicators streams through one
+ * document at a time. Errors are #PBS_DOCUMENT_ERROR with
+ * `FILE:LINE:COLUMN:` and the row they concern; after an error the reader
+ * is finished.
+ *
+ * Since: 0.1
+ */
+struct _PbsReader
+{
+  GObject        parent_instance;
+  PbsYamlStream *stream;
+  gboolean       finished;
+  GHashTable    *templates;   /* reference text → PbsTemplate */
+  GHashTable    *policies;    /* reference text → PbsPolicy */
+  gboolean       sniffed;
+  GPtrArray     *tables;      /* evaluations of a table file (pbs-import.c) */
+  guint          next_table;
+};
+
+G_DEFINE_FINAL_TYPE (PbsReader, pbs_reader, G_TYPE_OBJECT)
+
+static void
+pbs_reader_finalize (GObject *object)
+{
+  PbsReader *self = PBS_READER (object);
+
+  pbs_yaml_stream_free (self->stream);
+  g_hash_table_unref (self->templates);
+  g_hash_table_unref (self->policies);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  G_OBJECT_CLASS (pbs_reader_parent_class)->finalize (object);
+}
+
+static void
+pbs_reader_class_init (PbsReaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pbs_reader_finalize;
+}
+
+static void
+pbs_reader_init (PbsReader *self)
+{
+  self->templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) pbs_template_unref);
+  self->policies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) pbs_policy_unref);
+}
+
+static PbsReader *
+reader_new (PbsYamlStream *stream)
+{
+  PbsReader *self = g_object_new (PBS_TYPE_READER, NULL);
+
+  self->stream = stream;
+  return self;
+}
+
+/**
+ * pbs_reader_new_for_path:
+ * @path: a YAML file
+ * @error: return location for a #GError, or %NULL
+ *
+ * Opens @path (mapped, not copied) for reading its documents. Messages
+ * name the file as @path is written.
+ *
+ * Returns: (transfer full) (nullable): a reader, or %NULL with
+ *   %PBS_DOCUMENT_ERROR_IO
+ *
+ * Since: 0.1
+ */
+PbsReader *
+pbs_reader_new_for_path (const char *path, GError **error)
+{
+  PbsYamlStream *stream;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stream = pbs_yaml_stream_new_for_path (path, error);
+  return stream != NULL ? reader_new (stream) : NULL;
+}
+
+/**
+ * pbs_reader_new_for_data:
+ * @data: (array length=length) (element-type guint8): YAML text
+ * @length: its length in bytes, or -1 when NUL-terminated
+ * @name: (nullable): the name messages give it (default `<data>`);
+ *   relative template and policy paths are taken from the current folder
+ *
+ * Reads documents from memory; @data is copied.
+ *
+ * Returns: (transfer full): a reader
+ *
+ * Since: 0.1
+ */
+PbsReader *
+pbs_reader_new_for_data (const char *data, gssize length, const char *name)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  return reader_new (pbs_yaml_stream_new_for_data (data, (gsize) length,
+                                                   name != NULL ? name : "<data>"));
+}
+
+/* Reads the document at @root into the content of its kind. */
+static PbsDocument *
+read_document (PbsConv *c, guint32 root, GError **error)
+{
+  const PbsYamlNode *n = pbs_yaml_node (c->t, root);
+  PbsDocumentKind k;
+  g_autoptr (PbsDocument) doc = NULL;
+
+  if (!pbs_read_document_kind (c, root, &k, error))
+    return NULL;
+  doc = g_new0 (PbsDocument, 1);
+  g_atomic_ref_count_init (&doc->ref_count);
+  doc->kind = k;
+  doc->line = n->line;
+  switch (k)
+    {
+    case PBS_DOCUMENT_EVALUATION:
+      doc->evaluation = pbs_read_evaluation (c, root, error);
+      if (doc->evaluation != NULL)
+        pbs_evaluation_set_source (doc->evaluation, c->name, n->line, n->column);
+      return doc->evaluation != NULL ? g_steal_pointer (&doc) : NULL;
+    case PBS_DOCUMENT_TEMPLATE:
+      doc->template_ = pbs_read_template (c, root, error);
+      return doc->template_ != NULL ? g_steal_pointer (&doc) : NULL;
+    case PBS_DOCUMENT_POLICY:
+    default:
+      doc->policy = pbs_read_policy (c, root, error);
+      return doc->policy != NULL ? g_steal_pointer (&doc) : NULL;
+    }
+}
+
+/**
+ * pbs_reader_next:
+ * @self: a #PbsReader
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads the next document. Empty documents are skipped.
+ *
+ * Returns: (transfer full) (nullable): the next document; %NULL at the end
+ *   of the input (with @error unset) or on an error (with @error set)
+ *
+ * Since: 0.1
+ */
+PbsDocument *
+pbs_reader_next (PbsReader *self, GError **error)
+{
+  PbsConv c;
+  PbsDocument *doc;
+  guint32 root;
+
+  g_return_val_if_fail (PBS_IS_READER (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->finished)
+    return NULL;
+  /* A workbook, Word document, web page or CSV file: its evaluations,
+   * read whole by pbs-import.c (doc/import.md). */
+  if (!self->sniffed)
+    {
+      self->sniffed = TRUE;
+      if (!pbs_import_read (pbs_yaml_stream_get_name (self->stream),
+                            pbs_yaml_stream_get_data (self->stream), &self->tables, error))
+        {
+          self->finished = TRUE;
+          return NULL;
+        }
+    }
+  if (self->tables != NULL)
+    {
+      if (self->next_table >= self->tables->len)
+        {
+          self->finished = TRUE;
+          return NULL;
+        }
+      doc = g_new0 (PbsDocument, 1);
+      g_atomic_ref_count_init (&doc->ref_count);
+      doc->kind = PBS_DOCUMENT_EVALUATION;
+      doc->evaluation = g_object_ref (g_ptr_array_index (self->tables, self->next_table++));
+      return doc;
+    }
+  if (!pbs_yaml_stream_next (self->stream, &root, error))
+    {
+      self->finished = TRUE;
+      return NULL;
+    }
+  pbs_conv_init (&c, self->stream, self->templates, self->policies);
+  doc = read_document (&c, root, error);
+  if (doc == NULL)
+    self->finished = TRUE;
+  return doc;
+}
+
+/* --------------------------------------------------------- conveniences */
+
+/**
+ * pbs_evaluation_load_file:
+ * @path: a YAML file of evaluations
+ * @error: return location for a #GError, or %NULL
+ *
+ * Reads every document of @path, which must all be evaluations. For large
+ * batches prefer a #PbsReader, which holds one document at a time.
+ *
+ * Returns: (transfer full) (element-type PbsEvaluation) (nullable): the
+ *   evaluations, or %NULL with @error in #PBS_DOCUMENT_ERROR
+ *
+ * Since: 0.1
+ */
+GPtrArray *
+pbs_evaluation_load_file (const char *path, GError **error)
+{
+  g_autoptr (PbsReader) reader = NULL;
+  g_autoptr (GPtrArray) out = NULL;
+  PbsDocument *doc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader = pbs_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((doc = pbs_reader_next (reader, error)) != NULL)
+    {
+      if (doc->kind != PBS_DOCUMENT_EVALUATION)
+        {
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_VERSION,
+                       "%s:%u:1: expected evaluations only, found a %s", path, doc->line,
+                       doc->kind == PBS_DOCUMENT_TEMPLATE ? "template" : "policy");
+          pbs_document_unref (doc);
+          return NULL;
+        }
+      g_ptr_array_add (out, g_object_ref (doc->evaluation));
+      pbs_document_unref (doc);
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&out);
+}

@@ -1,0 +1,477 @@
+/* pbs-yaml-tree.c - YAML documents as compact node trees
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * libyaml's event parser feeds a compact node tree per document (nodes in
+ * one array, scalar bytes in one buffer), with the place of every node at
+ * hand for error messages. Hostile input is bounded while the tree is
+ * built: nesting depth, scalar length and the number of nodes reached
+ * through aliases.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <yaml.h>
+
+#include "pbs-yaml-tree.h"
+
+#define MAX_DEPTH          64
+#define MAX_SCALAR         (1024 * 1024)
+#define MAX_ALIAS_NODES    10000
+
+struct _PbsYamlStream
+{
+  char          *name;        /* for messages */
+  char          *dir;         /* for relative template and policy paths */
+  GBytes        *data;
+  yaml_parser_t  parser;
+  gboolean       started;
+  gboolean       finished;
+  PbsYamlTree    tree;
+  /* What building a tree needs on the way. */
+  GHashTable    *anchors;     /* char* → GUINT_TO_POINTER (index + 1) */
+  GArray        *open;        /* guint32 pairs: collection node, start in pending */
+  GArray        *pending;     /* guint32: children of open collections */
+  GPtrArray     *open_anchors; /* char*: the anchor of each open collection, or NULL */
+  guint          expanded;    /* nodes reached through aliases so far */
+};
+
+/* ------------------------------------------------------------ node tree */
+
+static inline PbsYamlNode *
+node_at (PbsYamlTree *t, guint32 i)
+{
+  return &g_array_index (t->nodes, PbsYamlNode, i);
+}
+
+gboolean
+pbs_yaml_is_null (const PbsYamlTree *t, guint32 node)
+{
+  const PbsYamlNode *n;
+  const char *s;
+
+  if (node == PBS_YAML_NONE)
+    return TRUE;
+  n = pbs_yaml_node (t, node);
+  if (n->type != PBS_YAML_SCALAR || !n->plain)
+    return FALSE;
+  s = pbs_yaml_text (t, node);
+  return *s == '\0' || strcmp (s, "~") == 0 || strcmp (s, "null") == 0
+         || strcmp (s, "Null") == 0 || strcmp (s, "NULL") == 0;
+}
+
+static void
+tree_reset (PbsYamlStream *self)
+{
+  PbsYamlTree *t = &self->tree;
+
+  g_array_set_size (t->nodes, 0);
+  g_array_set_size (t->kids, 0);
+  g_string_truncate (t->text, 0);
+  t->root = PBS_YAML_NONE;
+  g_hash_table_remove_all (self->anchors);
+  g_array_set_size (self->open, 0);
+  g_array_set_size (self->pending, 0);
+  g_ptr_array_set_size (self->open_anchors, 0);
+  self->expanded = 0;
+}
+
+/* Attaches a finished node to the open collection, or makes it the root. */
+static void
+attach (PbsYamlStream *self, guint32 index)
+{
+  if (self->open->len > 0)
+    g_array_append_val (self->pending, index);
+  else
+    self->tree.root = index;
+}
+
+static guint32
+new_node (PbsYamlTree *t, PbsYamlNodeType type, const yaml_mark_t *mark)
+{
+  PbsYamlNode n = { 0 };
+
+  n.type = type;
+  n.line = (guint32) mark->line + 1;
+  n.column = (guint32) mark->column + 1;
+  n.size = 1;
+  g_array_append_val (t->nodes, n);
+  return t->nodes->len - 1;
+}
+
+static void
+add_anchor (PbsYamlStream *self, const yaml_char_t *anchor, guint32 index)
+{
+  if (anchor != NULL)
+    g_hash_table_insert (self->anchors, g_strdup ((const char *) anchor), GUINT_TO_POINTER (index + 1));
+}
+
+/* --------------------------------------------------------------- stream */
+
+static PbsYamlStream *
+stream_new (char *name, char *dir, GBytes *data)
+{
+  PbsYamlStream *self = g_new0 (PbsYamlStream, 1);
+
+  self->name = name;
+  self->dir = dir;
+  self->data = data;
+  self->tree.nodes = g_array_new (FALSE, FALSE, sizeof (PbsYamlNode));
+  self->tree.kids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->tree.text = g_string_new (NULL);
+  self->tree.root = PBS_YAML_NONE;
+  self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->open = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->pending = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->open_anchors = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+pbs_yaml_stream_free (PbsYamlStream *self)
+{
+  if (self == NULL)
+    return;
+  if (self->started)
+    yaml_parser_delete (&self->parser);
+  g_array_unref (self->tree.nodes);
+  g_array_unref (self->tree.kids);
+  g_string_free (self->tree.text, TRUE);
+  g_hash_table_unref (self->anchors);
+  g_array_unref (self->open);
+  g_array_unref (self->pending);
+  g_ptr_array_unref (self->open_anchors);
+  g_free (self->name);
+  g_free (self->dir);
+  g_bytes_unref (self->data);
+  g_free (self);
+}
+
+PbsYamlStream *
+pbs_yaml_stream_new_for_path (const char *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  GMappedFile *mapped;
+  GBytes *data;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                   "%s: is a folder, not a YAML file", path);
+      return NULL;
+    }
+  /* A regular file is mapped, not copied; a pipe (/dev/stdin, <(…))
+   * cannot be mapped and is read whole. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &contents, &length, &local))
+        {
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s", local->message);
+          return NULL;
+        }
+      data = g_bytes_new_take (contents, length);
+    }
+  else
+    {
+      mapped = g_mapped_file_new (path, FALSE, &local);
+      if (mapped == NULL)
+        {
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s", local->message);
+          return NULL;
+        }
+      data = g_mapped_file_get_length (mapped) > 0 ? g_mapped_file_get_bytes (mapped)
+                                                   : g_bytes_new_static ("", 0);
+      g_mapped_file_unref (mapped);
+    }
+  return stream_new (g_strdup (path), g_path_get_dirname (path), data);
+}
+
+PbsYamlStream *
+pbs_yaml_stream_new_for_data (const char *data, gsize length, const char *name)
+{
+  return stream_new (g_strdup (name), g_strdup ("."), g_bytes_new (data, length));
+}
+
+const char *
+pbs_yaml_stream_get_name (PbsYamlStream *self)
+{
+  return self->name;
+}
+
+GBytes *
+pbs_yaml_stream_get_data (PbsYamlStream *self)
+{
+  return self->data;
+}
+
+const char *
+pbs_yaml_stream_get_dir (PbsYamlStream *self)
+{
+  return self->dir;
+}
+
+const PbsYamlTree *
+pbs_yaml_stream_get_tree (PbsYamlStream *self)
+{
+  return &self->tree;
+}
+
+/* ------------------------------------------------------------- parsing */
+
+/* The 1-based line and column (in characters) of byte @offset. */
+static void
+place_of (PbsYamlStream *self, gsize offset, guint *line, guint *column)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (self->data, &len), *end, *p;
+
+  end = data + MIN (offset, len);
+  *line = 1;
+  *column = 1;
+  for (p = data; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        (*line)++, *column = 1;
+      else
+        (*column)++;
+    }
+}
+
+static gboolean
+yaml_fail (PbsYamlStream *self, GError **error)
+{
+  const yaml_parser_t *p = &self->parser;
+  gboolean utf8 = p->problem != NULL && (strstr (p->problem, "UTF-8") != NULL
+                                         || strstr (p->problem, "unicode") != NULL);
+  guint line = (guint) p->problem_mark.line + 1, column = (guint) p->problem_mark.column + 1;
+
+  /* The reader (control characters, bad encodings) gives a byte offset,
+   * not a mark. */
+  if (p->error == YAML_READER_ERROR)
+    {
+      place_of (self, p->problem_offset, &line, &column);
+      g_set_error (error, PBS_DOCUMENT_ERROR, utf8 ? PBS_DOCUMENT_ERROR_INVALID_UTF8 : PBS_DOCUMENT_ERROR_SYNTAX,
+                   "%s:%u:%u: %s", self->name, line, column, p->problem != NULL ? p->problem : "YAML error");
+    }
+  else if (p->context != NULL)
+    g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s %s (line %u)",
+                 self->name, line, column, p->problem, p->context,
+                 (guint) p->context_mark.line + 1);
+  else
+    g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s",
+                 self->name, line, column, p->problem != NULL ? p->problem : "YAML error");
+  return FALSE;
+}
+
+/* Finds the line and column of the first invalid UTF-8 byte. */
+static gboolean
+check_utf8 (PbsYamlStream *self, GError **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (self->data, &len), *end;
+  guint line, column;
+
+  if (g_utf8_validate_len (data, len, &end))
+    return TRUE;
+  place_of (self, (gsize) (end - data), &line, &column);
+  g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
+               "%s:%u:%u: the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8",
+               self->name, line, column, (guint) (guchar) *end);
+  return FALSE;
+}
+
+static gboolean
+limit_fail (PbsYamlStream *self, const yaml_mark_t *mark, const char *what, GError **error)
+{
+  g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT, "%s:%u:%u: %s", self->name,
+               (guint) mark->line + 1, (guint) mark->column + 1, what);
+  return FALSE;
+}
+
+/* Builds the tree of one document, from after DOCUMENT-START up to and
+ * including DOCUMENT-END. */
+static gboolean
+build_tree (PbsYamlStream *self, GError **error)
+{
+  PbsYamlTree *t = &self->tree;
+
+  tree_reset (self);
+  for (;;)
+    {
+      yaml_event_t ev;
+      gboolean ok = TRUE;
+
+      if (!yaml_parser_parse (&self->parser, &ev))
+        return yaml_fail (self, error);
+
+      switch (ev.type)
+        {
+        case YAML_DOCUMENT_END_EVENT:
+          yaml_event_delete (&ev);
+          return TRUE;
+
+        case YAML_SCALAR_EVENT:
+          if (ev.data.scalar.length > MAX_SCALAR)
+            ok = limit_fail (self, &ev.start_mark, "a value is longer than 1 MiB", error);
+          else
+            {
+              guint32 i = new_node (t, PBS_YAML_SCALAR, &ev.start_mark);
+              PbsYamlNode *n = node_at (t, i);
+              n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+              n->first = (guint32) t->text->len;
+              n->count = (guint32) ev.data.scalar.length;
+              g_string_append_len (t->text, (const char *) ev.data.scalar.value,
+                                   (gssize) ev.data.scalar.length);
+              g_string_append_c (t->text, '\0');
+              add_anchor (self, ev.data.scalar.anchor, i);
+              attach (self, i);
+            }
+          break;
+
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+          if (self->open->len / 2 >= MAX_DEPTH)
+            ok = limit_fail (self, &ev.start_mark, "nesting is deeper than 64 levels", error);
+          else
+            {
+              guint32 i = new_node (t, ev.type == YAML_MAPPING_START_EVENT ? PBS_YAML_MAPPING : PBS_YAML_SEQUENCE,
+                                    &ev.start_mark);
+              guint32 frame[2] = { i, self->pending->len };
+              const yaml_char_t *anchor = ev.type == YAML_MAPPING_START_EVENT
+                                          ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
+              g_array_append_vals (self->open, frame, 2);
+              /* The anchor is registered when the node is complete, so a
+               * node cannot contain an alias to itself. */
+              g_ptr_array_add (self->open_anchors, anchor != NULL ? g_strdup ((const char *) anchor) : NULL);
+            }
+          break;
+
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          {
+            guint32 i = g_array_index (self->open, guint32, self->open->len - 2);
+            guint32 start = g_array_index (self->open, guint32, self->open->len - 1);
+            guint32 n = self->pending->len - start;
+            guint64 size = 1;
+            char *anchor;
+            PbsYamlNode *node;
+
+            g_array_set_size (self->open, self->open->len - 2);
+            anchor = g_ptr_array_steal_index (self->open_anchors, self->open_anchors->len - 1);
+            node = node_at (t, i);
+            node->first = t->kids->len;
+            node->count = n;
+            if (n > 0)
+              g_array_append_vals (t->kids, &g_array_index (self->pending, guint32, start), n);
+            g_array_set_size (self->pending, start);
+            for (guint32 k = 0; k < n; k++)
+              size += pbs_yaml_node (t, pbs_yaml_kid (t, i, k))->size;
+            node->size = (guint32) MIN (size, (guint64) G_MAXUINT32 / 2);
+            if (anchor != NULL)
+              g_hash_table_insert (self->anchors, anchor, GUINT_TO_POINTER (i + 1));
+            attach (self, i);
+          }
+          break;
+
+        case YAML_ALIAS_EVENT:
+          {
+            gpointer idx = NULL;
+            const char *anchor = (const char *) ev.data.alias.anchor;
+
+            if (!g_hash_table_lookup_extended (self->anchors, anchor, NULL, &idx)
+                || GPOINTER_TO_UINT (idx) == 0)
+              {
+                g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
+                             "%s:%u:%u: alias “*%s” names no complete anchor before it",
+                             self->name, (guint) ev.start_mark.line + 1,
+                             (guint) ev.start_mark.column + 1, anchor);
+                ok = FALSE;
+                break;
+              }
+            self->expanded += pbs_yaml_node (t, GPOINTER_TO_UINT (idx) - 1)->size;
+            if (self->expanded > MAX_ALIAS_NODES)
+              ok = limit_fail (self, &ev.start_mark,
+                               "aliases expand to more than 10,000 nodes (a “billion laughs” document?)",
+                               error);
+            else
+              attach (self, GPOINTER_TO_UINT (idx) - 1);
+          }
+          break;
+
+        default:
+          break;
+        }
+      yaml_event_delete (&ev);
+      if (!ok)
+        return FALSE;
+    }
+}
+
+/* Starts libyaml on the first call; FALSE (finished) when it cannot. */
+static gboolean
+start (PbsYamlStream *self, GError **error)
+{
+  gsize len;
+  const guchar *data = g_bytes_get_data (self->data, &len);
+
+  if (!check_utf8 (self, error) || !yaml_parser_initialize (&self->parser))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                     "%s: cannot start the YAML parser", self->name);
+      return FALSE;
+    }
+  yaml_parser_set_input_string (&self->parser, data != NULL ? data : (const guchar *) "", len);
+  self->started = TRUE;
+  return TRUE;
+}
+
+gboolean
+pbs_yaml_stream_next (PbsYamlStream *self, guint32 *root, GError **error)
+{
+  *root = PBS_YAML_NONE;
+  if (self->finished)
+    return FALSE;
+  if (!self->started && !start (self, error))
+    {
+      self->finished = TRUE;
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      yaml_event_t ev;
+
+      if (!yaml_parser_parse (&self->parser, &ev))
+        {
+          self->finished = TRUE;
+          return yaml_fail (self, error);
+        }
+      if (ev.type == YAML_STREAM_END_EVENT)
+        {
+          yaml_event_delete (&ev);
+          self->finished = TRUE;
+          return FALSE;
+        }
+      if (ev.type != YAML_DOCUMENT_START_EVENT)
+        {
+          yaml_event_delete (&ev);
+          continue;
+        }
+      yaml_event_delete (&ev);
+
+      if (!build_tree (self, error))
+        {
+          self->finished = TRUE;
+          return FALSE;
+        }
+      if (pbs_yaml_is_null (&self->tree, self->tree.root))
+        continue;
+      *root = self->tree.root;
+      return TRUE;
+    }
+}

@@ -1,0 +1,92 @@
+/* pbs-yaml-tree.h - YAML documents as compact node trees (never installed)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A PbsYamlStream reads the documents of a file or a buffer one after
+ * another, each into a PbsYamlTree: nodes in one array, the children of
+ * collections in another, scalar bytes in one buffer. libyaml stays inside
+ * pbs-yaml-tree.c; the schemas read the tree only.
+ */
+#pragma once
+
+#include "pbscore/pbscore.h"
+
+G_BEGIN_DECLS
+
+/* The index of no node: an absent key, an empty document. */
+#define PBS_YAML_NONE G_MAXUINT32
+
+typedef enum {
+  PBS_YAML_SCALAR,
+  PBS_YAML_SEQUENCE,
+  PBS_YAML_MAPPING,
+} PbsYamlNodeType;
+
+typedef struct {
+  guint8  type;      /* PbsYamlNodeType */
+  guint8  plain;     /* a scalar written without quotes */
+  guint32 line;      /* 1-based */
+  guint32 column;    /* 1-based, in characters */
+  guint32 first;     /* scalar: offset in text; collection: index in kids */
+  guint32 count;     /* scalar: length; collection: number of kids */
+  guint32 size;      /* nodes in the subtree (saturating), for alias limits */
+} PbsYamlNode;
+
+/* One document. A mapping's kids are its keys and values, alternating. */
+typedef struct {
+  GArray  *nodes;    /* PbsYamlNode */
+  GArray  *kids;     /* guint32: children of collections, contiguous */
+  GString *text;     /* scalar bytes, each NUL-terminated */
+  guint32  root;     /* PBS_YAML_NONE in an empty document */
+} PbsYamlTree;
+
+static inline const PbsYamlNode *
+pbs_yaml_node (const PbsYamlTree *t, guint32 i)
+{
+  return &g_array_index (t->nodes, PbsYamlNode, i);
+}
+
+static inline const char *
+pbs_yaml_text (const PbsYamlTree *t, guint32 i)
+{
+  return t->text->str + pbs_yaml_node (t, i)->first;
+}
+
+static inline guint32
+pbs_yaml_kid (const PbsYamlTree *t, guint32 i, guint32 k)
+{
+  return g_array_index (t->kids, guint32, pbs_yaml_node (t, i)->first + k);
+}
+
+/* YAML's null: no node, or a plain empty, `~` or `null` scalar. */
+gboolean pbs_yaml_is_null (const PbsYamlTree *t, guint32 node);
+
+/* The documents of one file or buffer, read one at a time. */
+typedef struct _PbsYamlStream PbsYamlStream;
+
+/* Opens @path: a regular file is mapped, anything else (a pipe) read
+ * whole. %PBS_DOCUMENT_ERROR_IO when it cannot be read. */
+PbsYamlStream     *pbs_yaml_stream_new_for_path (const char *path, GError **error);
+/* Reads from a copy of @data; messages call it @name. Relative paths are
+ * taken from the current folder. */
+PbsYamlStream     *pbs_yaml_stream_new_for_data (const char *data, gsize length,
+                                                 const char *name);
+void               pbs_yaml_stream_free         (PbsYamlStream *self);
+/* The name messages give the input, and the folder relative template
+ * and policy paths are taken from. */
+const char        *pbs_yaml_stream_get_name     (PbsYamlStream *self);
+const char        *pbs_yaml_stream_get_dir      (PbsYamlStream *self);
+/* The whole input, for the table readers' hook (pbs-import.h). */
+GBytes            *pbs_yaml_stream_get_data     (PbsYamlStream *self);
+/* The tree of the current document; the same object for every document. */
+const PbsYamlTree *pbs_yaml_stream_get_tree     (PbsYamlStream *self);
+/* Builds the tree of the next document that is not empty and gives its
+ * root. FALSE at the end of the input (@error unset) or on an error
+ * (@error set, located); after either the stream stays at its end. */
+gboolean           pbs_yaml_stream_next         (PbsYamlStream *self, guint32 *root,
+                                                 GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsYamlStream, pbs_yaml_stream_free)
+
+G_END_DECLS

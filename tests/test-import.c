@@ -1,0 +1,418 @@
+/* test-import.c - reading tables: CSV files and web pages (doc/import.md)
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Through the public API only: pbs_evaluation_load_file() and PbsReader
+ * recognise a table file by its content and read its forms.
+ */
+#include "pbs-test.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (pbs_test_data_dir (), "import", name, NULL);
+}
+
+static GPtrArray *
+load (const char *name, GError **error)
+{
+  g_autofree char *path = data_path (name);
+
+  return pbs_evaluation_load_file (path, error);
+}
+
+/* Reads @text as a file named @name (the name's extension is a hint). */
+static GPtrArray *
+load_data (const char *text, gsize len, const char *name, GError **error)
+{
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (text, (gssize) len, name);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  PbsDocument *doc;
+
+  while ((doc = pbs_reader_next (reader, error)) != NULL)
+    {
+      g_ptr_array_add (out, g_object_ref (pbs_document_get_evaluation (doc)));
+      pbs_document_unref (doc);
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static int
+import_code (const char *nick)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (PBS_TYPE_IMPORT_ERROR);
+  g_autofree char *name = g_strconcat ("PBS_IMPORT_ERROR_", nick, NULL);
+  GEnumValue *v = g_enum_get_value_by_name (klass, name);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (v);
+  return v->value;
+}
+
+/* Every file of import/invalid/expect.txt fails with its code and text. */
+static void
+test_invalid_files (void)
+{
+  g_autofree char *list = data_path ("invalid/expect.txt");
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (list, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) e = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], " ", 3);
+      CU_ASSERT_FATAL (f[0] != NULL && f[1] != NULL && f[2] != NULL);
+      name = g_strconcat ("invalid/", f[0], NULL);
+      e = load (name, &error);
+      CU_ASSERT_PTR_NULL (e);
+      PBS_ASSERT_ERROR (error, PBS_IMPORT_ERROR, import_code (f[1]));
+      if (error != NULL && strstr (error->message, f[2]) == NULL)
+        {
+          fprintf (stderr, "%s: “%s” lacks “%s”\n", f[0], error->message, f[2]);
+          CU_FAIL ("message lacks the expected text");
+        }
+      n++;
+    }
+  CU_ASSERT_TRUE (n >= 18);
+}
+
+/* The Xishan tables hold the rows of examples/xishan-2024.yaml. */
+static void
+test_xishan_tables (void)
+{
+  static const char *const files[] = {
+    "xishan-2024.csv", "xishan-2024-gbk.csv", "xishan-2024-unicode.txt",
+    "xishan-2024.html", "xishan-2024-gb2312.html",
+  };
+  g_autofree char *yaml = g_build_filename (PBS_TEST_EXAMPLES_DIR, "xishan-2024.yaml", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) want = pbs_evaluation_load_file (yaml, &error);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (want);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GPtrArray) got = load (files[i], &error);
+      PbsEvaluation *a, *b;
+      PbsDecimal x, y;
+
+      if (got == NULL)
+        fprintf (stderr, "%s: %s\n", files[i], error->message);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+      CU_ASSERT_EQUAL_FATAL (got->len, 1);
+      a = g_ptr_array_index (want, 0);
+      b = g_ptr_array_index (got, 0);
+      CU_ASSERT_STRING_EQUAL (pbs_evaluation_get_title (b), pbs_evaluation_get_title (a));
+      CU_ASSERT_STRING_EQUAL (pbs_evaluation_get_department (b), pbs_evaluation_get_department (a));
+      CU_ASSERT_EQUAL (pbs_evaluation_get_year (b), 2024);
+      CU_ASSERT_EQUAL (pbs_evaluation_get_currency (b), PBS_CURRENCY_WAN_YUAN);
+      CU_ASSERT_STRING_EQUAL (pbs_template_get_name (pbs_evaluation_get_template (b)),
+                              "department-overall");
+      pbs_budget_get_annual (pbs_evaluation_get_budget (b), &x);
+      PBS_ASSERT_DECIMAL (&x, "1445.05");
+      CU_ASSERT_TRUE (pbs_budget_get_initial (pbs_evaluation_get_budget (b), &y));
+      PBS_ASSERT_DECIMAL (&y, "1354.10");
+      CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_indicators (b), pbs_evaluation_get_n_indicators (a));
+      for (guint k = 0; k < pbs_evaluation_get_n_indicators (a); k++)
+        {
+          PbsIndicator *ia = pbs_evaluation_get_indicator (a, k);
+          PbsIndicator *ib = pbs_evaluation_get_indicator (b, k);
+
+          CU_ASSERT_TRUE (pbs_indicator_equal (ia, ib));
+          CU_ASSERT_PTR_NULL (pbs_indicator_get_place (ia));
+          CU_ASSERT_PTR_NOT_NULL (pbs_indicator_get_place (ib));
+        }
+    }
+}
+
+/* Each row remembers its place in the file's own terms. */
+static void
+test_places (void)
+{
+  static const struct { const char *file; guint row; const char *place; } cases[] = {
+    { "xishan-2024.csv", 0, "line 10, column 3" },
+    { "xishan-2024-unicode.txt", 17, "line 27, column 3" },
+    /* the page's navigation and layout tables are tables 1 and 2 */
+    { "xishan-2024.html", 0, "table 3, row 9, column 3" },
+    /* the caption is row 1; the form goes on in table 4 */
+    { "habits.html", 3, "table 3, row 15, column 3" },
+    { "habits.html", 4, "table 4, row 2, column 3" },
+    { "habits.csv", 7, "line 24, column 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) got = load (cases[i].file, &error);
+      PbsEvaluation *e;
+      const char *place;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+      e = g_ptr_array_index (got, 0);
+      place = pbs_indicator_get_place (pbs_evaluation_get_indicator (e, cases[i].row));
+      CU_ASSERT_STRING_EQUAL (place, cases[i].place);
+      if (g_strcmp0 (place, cases[i].place) != 0)
+        fprintf (stderr, "%s: got %s, expected %s\n", cases[i].file, place, cases[i].place);
+    }
+}
+
+/* Errors about a row cite the file and the row's place. */
+static void
+test_row_error_place (void)
+{
+  static const char csv[] =
+    "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值\n"
+    ",年度资金总额,10,10,10,10\n"
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n"
+    "产出指标,数量指标,培训人数,≥100人,120人次,90\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (csv, sizeof csv - 1, "units.csv", &error);
+  g_autoptr (PbsScorecard) sc = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  sc = pbs_evaluation_score (g_ptr_array_index (got, 0), NULL, &error);
+  CU_ASSERT_PTR_NULL (sc);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message, "units.csv:line 4, column 3: row 1 (培训人数)"));
+}
+
+/* Habits of real forms: see habits.yaml, which states what the tables hold. */
+static void
+test_habits (void)
+{
+  static const char *const files[] = { "habits.csv", "habits.html" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) want = load ("habits.yaml", &error);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (want);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GPtrArray) got = load (files[i], &error);
+      PbsEvaluation *a = g_ptr_array_index (want, 0), *b;
+      PbsDecimal d;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+      CU_ASSERT_EQUAL_FATAL (got->len, 1);
+      b = g_ptr_array_index (got, 0);
+      CU_ASSERT_STRING_EQUAL (pbs_evaluation_get_title (b), "高标准农田建设项目");
+      CU_ASSERT_STRING_EQUAL (pbs_evaluation_get_unit (b), "某县农田建设服务中心");
+      CU_ASSERT_EQUAL (pbs_evaluation_get_year (b), 2023);
+      CU_ASSERT_EQUAL (pbs_evaluation_get_currency (b), PBS_CURRENCY_YUAN);
+      CU_ASSERT_TRUE (pbs_evaluation_get_printed_total (b, &d));
+      PBS_ASSERT_DECIMAL (&d, "98");
+      CU_ASSERT_TRUE (pbs_budget_get_printed_score (pbs_evaluation_get_budget (b), &d));
+      PBS_ASSERT_DECIMAL (&d, "10");
+      CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_indicators (b), 8);
+      for (guint k = 0; k < 8; k++)
+        CU_ASSERT_TRUE (pbs_indicator_equal (pbs_evaluation_get_indicator (a, k),
+                                             pbs_evaluation_get_indicator (b, k)));
+    }
+}
+
+/* Two forms on one page are two evaluations. */
+static void
+test_two_forms (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load ("two-forms.html", &error);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  CU_ASSERT_EQUAL_FATAL (got->len, 2);
+  CU_ASSERT_STRING_EQUAL (pbs_evaluation_get_title (g_ptr_array_index (got, 0)), "乡村道路养护");
+  CU_ASSERT_STRING_EQUAL (pbs_evaluation_get_title (g_ptr_array_index (got, 1)), "农村客运补贴");
+  CU_ASSERT_EQUAL (pbs_evaluation_get_n_indicators (g_ptr_array_index (got, 1)), 2);
+}
+
+static const char form_head[] =
+  "<table><tr><td>项目资金（万元）</td><td>全年预算数</td><td>全年执行数</td><td>分值</td></tr>"
+  "<tr><td>年度资金总额</td><td>10</td><td>10</td><td>10</td></tr><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>"
+  "<th>实际完成值</th><th>分值</th></tr><tr><td>产出指标</td><td>数量指标</td><td>";
+static const char form_tail[] = "</td><td>≥1个</td><td>1个</td><td>90</td></tr></table>";
+
+/* Neither an internal nor an external entity is expanded. */
+static void
+test_entities (void)
+{
+  static const char *const pages[] = {
+    "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>",
+    "<!DOCTYPE html [<!ENTITY d SYSTEM \"file:///etc/passwd\">]>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *page = g_strconcat (pages[i], "<html><body>", form_head, "x&d;y",
+                                           form_tail, "</body></html>", NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) got = load_data (page, strlen (page), "entity.html", &error);
+      const char *name;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+      CU_ASSERT_EQUAL_FATAL (got->len, 1);
+      name = pbs_indicator_get_name (pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0));
+      CU_ASSERT_TRUE (strlen (name) < 16);
+      CU_ASSERT_PTR_NULL (strstr (name, "root:"));
+      CU_ASSERT_PTR_NULL (strstr (name, "aaaa"));
+    }
+}
+
+/* A table in a cell is a grid of its own, left out of the cell's text. */
+static void
+test_nested_table (void)
+{
+  g_autofree char *page = g_strconcat ("<table><tr><td>附件<table><tr><td>x</td></tr></table></td></tr></table>",
+                                       form_head, "内嵌", form_tail, NULL);
+  g_autofree char *inner = g_strconcat ("<table><tr><td>", form_head, "内嵌", form_tail,
+                                        "</td></tr></table>", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (page, strlen (page), "nested.html", &error);
+  g_autoptr (GPtrArray) got2 = load_data (inner, strlen (inner), "inner.html", &error);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  CU_ASSERT_EQUAL (got->len, 1);
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0)),
+                          "table 3, row 4, column 3");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got2);
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (pbs_evaluation_get_indicator (g_ptr_array_index (got2, 0), 0)),
+                          "table 2, row 4, column 3");
+}
+
+/* Tables nested past any real page's depth are a located error. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr (GString) page = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (page, "<table><tr><td>");
+  got = load_data (page->str, page->len, "deep.html", &error);
+  CU_ASSERT_PTR_NULL (got);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (error);
+  /* libxml2 may stop the nesting itself (no form found) or pbscore does */
+  CU_ASSERT_TRUE (g_error_matches (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LIMIT)
+                  || g_error_matches (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LAYOUT));
+  CU_ASSERT_TRUE (g_str_has_prefix (error->message, "deep.html:"));
+}
+
+/* A cell past the bound, a span over millions of cells and too many rows
+ * are PBS_IMPORT_ERROR_LIMIT at their place. */
+static void
+test_limits (void)
+{
+  gsize big = 1024 * 1024;
+  g_autoptr (GString) csv = g_string_new ("一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,\"");
+  g_autoptr (GString) rows = g_string_new (NULL);
+  static const char span[] =
+    "<table><tr><td rowspan=\"65534\" colspan=\"1000\">x</td></tr></table>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = NULL;
+
+  g_string_set_size (csv, csv->len + big);
+  memset (csv->str + csv->len - big, 'a', big);
+  g_string_append (csv, "\",≥1个,1个,100\n");
+  got = load_data (csv->str, csv->len, "huge.csv", &error);
+  CU_ASSERT_PTR_NULL (got);
+  PBS_ASSERT_ERROR (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LIMIT);
+  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "huge.csv:line 2, column 3: a cell of more than"));
+  g_clear_error (&error);
+
+  got = load_data (span, sizeof span - 1, "span.html", &error);
+  CU_ASSERT_PTR_NULL (got);
+  PBS_ASSERT_ERROR (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LIMIT);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (rows, "1,2\n");
+  got = load_data (rows->str, rows->len, "rows.csv", &error);
+  CU_ASSERT_PTR_NULL (got);
+  PBS_ASSERT_ERROR (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LIMIT);
+  CU_ASSERT_TRUE (error != NULL && strstr (error->message, "rows.csv:line 100001, column 1: more than 100000 rows") != NULL);
+}
+
+/* RFC 4180: quotes, doubled quotes, line breaks inside quotes, CRLF. */
+static void
+test_csv_quoting (void)
+{
+  static const char csv[] =
+    "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值\r\n"
+    ",年度资金总额,10,10,10,10\r\n"
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,偏差原因分析及改进措施\r\n"
+    "产出指标,数量指标,\"“培训”\"\"人数\"\"\",≥100人,90人,90,\"资金\r\n未到位\"\r\n"
+    "\r\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (csv, sizeof csv - 1, "q.csv", &error);
+  PbsIndicator *ind;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  ind = pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0);
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "“培训”\"人数\"");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (ind), "资金\n未到位");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (ind), "line 4, column 3");
+}
+
+/* A form without its money block is a LAYOUT error naming the form. */
+static void
+test_no_budget (void)
+{
+  static const char csv[] =
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n"
+    "产出指标,数量指标,培训人数,≥100人,120人,100\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (csv, sizeof csv - 1, "nobudget.csv", &error);
+
+  CU_ASSERT_PTR_NULL (got);
+  PBS_ASSERT_ERROR (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LAYOUT);
+  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message,
+                  "nobudget.csv:line 2, column 3: the form “” has no 年度资金总额 row"));
+}
+
+/* A YAML document is still YAML, with or without an extension. */
+static void
+test_yaml_still_yaml (void)
+{
+  static const char yaml[] =
+    "pbscore: 1\nkind: evaluation\ntitle: t, with a comma\nbudget: {annual: 1, executed: 1}\n"
+    "indicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: a, target: \"≥1个\", actual: \"1个\", points: 90}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (yaml, sizeof yaml - 1, "<stdin>", &error);
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  CU_ASSERT_EQUAL (got->len, 1);
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_place (pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0)));
+}
+
+static const PbsTestCase cases[] = {
+  { "invalid_files", test_invalid_files },
+  { "xishan_tables", test_xishan_tables },
+  { "places", test_places },
+  { "row_error_place", test_row_error_place },
+  { "habits", test_habits },
+  { "two_forms", test_two_forms },
+  { "entities", test_entities },
+  { "nested_table", test_nested_table },
+  { "deep_nesting", test_deep_nesting },
+  { "limits", test_limits },
+  { "csv_quoting", test_csv_quoting },
+  { "no_budget", test_no_budget },
+  { "yaml_still_yaml", test_yaml_still_yaml },
+  { NULL, NULL },
+};
+
+int
+main (void)
+{
+  return pbs_test_run ("import", cases);
+}

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Tables as input to the pbscore command (doc/import.md): CSV files and web
+pages give the same scorecard, audit and report as the YAML they hold, and
+`pbscore import` round-trips them; refused formats and hostile files end in
+a located error (exit 2) within bounded time and memory.
+
+make check runs it with PBS_CLI set to the built tools/pbscore and top_srcdir
+to the source tree. Standard library only; prints "N passed, N failed" last.
+"""
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+CLI = os.environ.get('PBS_CLI')
+SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
+                         or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+DATA = 'tests/data/import'
+XISHAN = 'examples/xishan-2024.yaml'
+XISHAN_TABLES = ['xishan-2024.csv', 'xishan-2024-gbk.csv', 'xishan-2024-unicode.txt',
+                 'xishan-2024.html', 'xishan-2024-gb2312.html']
+results = []
+CASES = []
+
+
+class Run:
+    def __init__(self, args, rc, out, err, seconds):
+        self.args, self.rc, self.out, self.err, self.seconds = args, rc, out, err, seconds
+
+    def __repr__(self):
+        return (f"pbscore {' '.join(self.args)} → exit {self.rc}\n--- stdout:\n{self.out[:1500]}"
+                f"\n--- stderr:\n{self.err[:1500]}")
+
+
+def pbscore(*args, stdin=None):
+    env = dict(os.environ)
+    env['LC_ALL'] = 'C'
+    env.pop('LANG', None)
+    env.pop('PBSCORE_TEMPLATE_PATH', None)
+    env.pop('PBSCORE_POLICY_PATH', None)
+    env['G_DEBUG'] = 'fatal-criticals'
+    start = time.monotonic()
+    proc = subprocess.run([CLI, *args], input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          cwd=SRCDIR, env=env, timeout=300, check=False)
+    run = Run(list(args), proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8'),
+              time.monotonic() - start)
+    expect(run.rc in (0, 1, 2), 'the program crashed or exited with a status outside 0, 1, 2', run)
+    expect('CRITICAL' not in run.err and 'WARNING **' not in run.err, 'GLib complained', run)
+    return run
+
+
+def expect(cond, what, run=None):
+    if not cond:
+        raise AssertionError(what + (f"\n{run!r}" if run is not None else ''))
+
+
+def case(name):
+    def register(func):
+        def run():
+            try:
+                func()
+            except Exception:  # noqa: BLE001 - any failure is a failed case
+                print(f"not ok - {name}")
+                for line in traceback.format_exc().rstrip().splitlines():
+                    print(f"#   {line}")
+                results.append(False)
+            else:
+                print(f"ok - {name}")
+                results.append(True)
+        CASES.append(run)
+        return func
+    return register
+
+
+def same_output(command, a, b, *extra):
+    """`pbscore COMMAND` of two inputs, with the same status and output."""
+    ra = pbscore(command, *extra, a)
+    rb = pbscore(command, *extra, b)
+    expect(ra.rc == rb.rc, f'{command}: exit {ra.rc} for {a} but {rb.rc} for {b}', rb)
+    expect(ra.out != '', f'{command} printed nothing', ra)
+    return ra, rb
+
+
+@case('score, audit and report of the Xishan tables equal those of its YAML')
+def _():
+    for table in XISHAN_TABLES:
+        path = f'{DATA}/{table}'
+        for command in ('score', 'audit', 'report'):
+            ra, rb = same_output(command, XISHAN, path, '--format', 'json')
+            expect(json.loads(ra.out) == json.loads(rb.out),
+                   f'{command} --format json of {table} differs from the YAML', rb)
+        # lint cites each finding's row by its place in the table
+        ra, rb = same_output('lint', XISHAN, path)
+        place = 'table 3, row 19, column 3' if table.endswith('.html') else 'line 20, column 3'
+        expect(f'{path}:{place}: ' in rb.out, f'lint of {table} cites the row\'s place', rb)
+        expect(ra.out.count('\n') == rb.out.count('\n'), f'lint of {table}', rb)
+        ra, rb = same_output('report', XISHAN, path)
+        expect(ra.out == rb.out, f'the report of {table} differs from the YAML\'s', rb)
+        ra, rb = same_output('score', XISHAN, path)
+        expect(ra.out.replace(XISHAN, path).split() == rb.out.split(),
+               f'the score line of {table} differs', rb)
+
+
+@case('the habits tables score as habits.yaml says; two forms on a page are two evaluations')
+def _():
+    for table, yaml in (('habits.csv', 'habits.yaml'), ('habits.html', 'habits.yaml'),
+                        ('two-forms.html', 'two-forms.yaml')):
+        ra, rb = same_output('score', f'{DATA}/{yaml}', f'{DATA}/{table}', '--format', 'json')
+        expect(json.loads(ra.out) == json.loads(rb.out), f'{table} scores differently from {yaml}', rb)
+        ra, rb = same_output('audit', f'{DATA}/{yaml}', f'{DATA}/{table}', '--format', 'json')
+        expect(json.loads(ra.out) == json.loads(rb.out), f'{table} audits differently from {yaml}', rb)
+    r = pbscore('score', f'{DATA}/two-forms.html')
+    expect(r.rc == 0 and '乡村道路养护' in r.out and '农村客运补贴' in r.out, 'two forms', r)
+
+
+@case('pbscore import round-trips: scoring the imported YAML gives what scoring the table gives')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        for table in XISHAN_TABLES + ['habits.csv', 'habits.html', 'two-forms.html']:
+            out = os.path.join(tmp, table + '.yaml')
+            r = pbscore('import', f'{DATA}/{table}', '--output', out)
+            expect(r.rc == 0 and r.out == '', f'import {table}', r)
+            with open(out, encoding='utf-8') as f:
+                text = f.read()
+            expect(text.startswith('pbscore: 1\n'), f'{out} is not format 1', r)
+            for command in ('score', 'audit'):
+                ra, rb = same_output(command, f'{DATA}/{table}', out, '--format', 'json')
+                expect(json.loads(ra.out) == json.loads(rb.out), f'{command} of imported {table}', rb)
+            # the imported document imports to itself
+            again = pbscore('import', out)
+            expect(again.rc == 0 and again.out == text, f'import of the imported {table}', again)
+        r = pbscore('import', f'{DATA}/two-forms.html')
+        expect(r.out.count('pbscore: 1\n') == 2 and '\n---\n' in r.out, 'two documents', r)
+
+
+@case('tables on stdin are recognised by their content')
+def _():
+    for table in ('xishan-2024.csv', 'xishan-2024-gb2312.html', 'xishan-2024-unicode.txt'):
+        with open(os.path.join(SRCDIR, DATA, table), 'rb') as f:
+            data = f.read()
+        r = pbscore('score', '--format', 'json', '-', stdin=data)
+        ry = pbscore('score', '--format', 'json', XISHAN)
+        expect(r.rc == 0 and json.loads(r.out) == json.loads(ry.out), f'{table} on stdin', r)
+
+
+@case('refused formats: exit 2 and a message naming the format and the conversion')
+def _():
+    with open(os.path.join(SRCDIR, DATA, 'invalid', 'expect.txt'), encoding='utf-8') as f:
+        lines = [line.split(' ', 2) for line in f.read().splitlines() if line and line[0] != '#']
+    expect(len(lines) >= 18, 'expect.txt lists the invalid files')
+    for name, _code, text in lines:
+        r = pbscore('score', f'{DATA}/invalid/{name}')
+        expect(r.rc == 2 and r.out == '', f'{name}: exit 2, nothing on stdout', r)
+        expect(r.err.startswith(f'pbscore: {DATA}/invalid/') and text in r.err, f'{name}: message', r)
+
+
+def child_maxrss_mib():
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+@case('a 100 MB cell and a million-row CSV: located LIMIT errors in bounded time and memory')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        big = os.path.join(tmp, 'big-cell.csv')
+        with open(big, 'wb') as f:
+            f.write('一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,"'.encode())
+            block = b'a' * (1 << 20)
+            for _ in range(100):
+                f.write(block)
+            f.write('",≥1个,1个,100\n'.encode())
+        r = pbscore('score', big)
+        expect(r.rc == 2 and 'big-cell.csv:line 2, column 3: a cell of more than 65536 bytes' in r.err,
+               'a 100 MB cell', r)
+        expect(r.seconds < 60, f'a 100 MB cell took {r.seconds:.1f} s', r)
+        rows = os.path.join(tmp, 'rows.csv')
+        with open(rows, 'w', encoding='utf-8') as f:
+            f.write('一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n')
+            line = '产出指标,数量指标,培训人数,≥100人,120人,1\n'
+            for _ in range(1000):
+                f.write(line * 1000)
+        r = pbscore('score', rows)
+        expect(r.rc == 2 and 'rows.csv:line 100001, column 1: more than 100000 rows' in r.err,
+               'a million rows', r)
+        expect(r.seconds < 60, f'a million rows took {r.seconds:.1f} s', r)
+        # the text file is copied once to UTF-8; 64 MiB of cells at most
+        expect(child_maxrss_mib() < 1024, f'{child_maxrss_mib():.0f} MiB resident at most')
+
+
+def main():
+    if not CLI:
+        print('test_import.py: set PBS_CLI to the pbscore program', file=sys.stderr)
+        print('0 passed, 1 failed')
+        return 1
+    print(f'# {CLI} in {SRCDIR}')
+    for run in CASES:
+        run()
+    passed = results.count(True)
+    failed = results.count(False)
+    print(f'{passed} passed, {failed} failed')
+    return 0 if failed == 0 else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
