@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <freexl.h>
 
 #include "pbscore/pbscore.h"
@@ -389,10 +390,13 @@ read_in_child (Parent *p, const char *path, GError **error)
   gboolean ok, timed_out = FALSE;
   GError *local = NULL;
 
-  if (pipe (fds) != 0)
+  /* close-on-exec: a program that starts other processes meanwhile must
+   * not hand them the pipe */
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, &local))
     {
       g_set_error (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LIMIT,
-                   "%s: cannot make a pipe to read it: %s", p->file, g_strerror (errno));
+                   "%s: cannot make a pipe to read it: %s", p->file, local->message);
+      g_error_free (local);
       return FALSE;
     }
   pid = fork ();
@@ -439,7 +443,7 @@ pbs_grid_read_xls (const char *file, GBytes *data, GError **error)
   g_autoptr(GError) local = NULL;
   g_autofree char *tmp = NULL;
   Parent p = { file, grids, NULL, rate };
-  gboolean ok = FALSE;
+  gboolean ok = FALSE, written = TRUE;
   gsize size;
   gconstpointer bytes;
   int fd;
@@ -449,15 +453,30 @@ pbs_grid_read_xls (const char *file, GBytes *data, GError **error)
   fd = g_file_open_tmp ("pbscore-XXXXXX.xls", &tmp, &local);
   if (fd < 0)
     {
-      g_set_error (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_CORRUPT,
+      g_set_error (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LIMIT,
                    "%s: cannot write the temporary copy freexl reads: %s", file, local->message);
       return NULL;
     }
+  /* written through the descriptor g_file_open_tmp() made, so that the
+   * copy stays readable by its owner only (0600) */
+  for (gsize done = 0; written && done < size;)
+    {
+      gssize n = write (fd, (const char *) bytes + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_set_error (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LIMIT,
+                       "%s: cannot write the temporary copy freexl reads: %s", file,
+                       g_strerror (errno));
+          written = FALSE;
+          continue;
+        }
+      done += (gsize) n;
+    }
   g_close (fd, NULL);
-  if (!g_file_set_contents (tmp, bytes, (gssize) size, &local))
-    g_set_error (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_CORRUPT,
-                 "%s: cannot write the temporary copy freexl reads: %s", file, local->message);
-  else
+  if (written)
     ok = read_in_child (&p, tmp, error);
   g_unlink (tmp);
   return ok ? g_steal_pointer (&grids) : NULL;
