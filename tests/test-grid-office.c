@@ -320,6 +320,16 @@ test_xlsx_rich_text (void)
 }
 
 static void
+test_xlsx_date1904 (void)
+{
+  g_autoptr(GPtrArray) grids = read_ok ("date1904.xlsx");
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (grids);
+  /* stored as 43829, the days since 1904-01-01 */
+  check_cell (g_ptr_array_index (grids, 0), "A1", "2023-12-31");
+}
+
+static void
 test_xlsx_hostile (void)
 {
   check_fixture_error ("bomb.xlsx", PBS_IMPORT_ERROR_LIMIT, "xl/worksheets/sheet1.xml");
@@ -517,6 +527,20 @@ test_docx_nested (void)
 }
 
 static void
+test_docx_grid_before (void)
+{
+  g_autoptr(GPtrArray) grids = read_ok ("grid-before.docx");
+  const PbsGrid *g;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (grids);
+  g = g_ptr_array_index (grids, 0);
+  check_cell (g, "A1", "甲");
+  check_cell (g, "A2", NULL);          /* w:gridBefore: no cell there */
+  check_cell (g, "B2", "右一");
+  check_cell (g, "C2", "右二");
+}
+
+static void
 test_docx_hostile (void)
 {
   g_autoptr(GBytes) malformed = fixture ("malformed.xlsx");
@@ -647,10 +671,12 @@ static const PbsTestCase cases[] = {
   { "xlsx: merges and sheets", test_xlsx_merges_and_sheets },
   { "xlsx: formulas", test_xlsx_formulas },
   { "xlsx: rich and inline text", test_xlsx_rich_text },
+  { "xlsx: the 1904 date system", test_xlsx_date1904 },
   { "xlsx: hostile files", test_xlsx_hostile },
   { "xlsx: generated bounds", test_xlsx_generated },
   { "docx: merges", test_docx_merges },
   { "docx: nested table", test_docx_nested },
+  { "docx: gridBefore", test_docx_grid_before },
   { "docx: hostile files", test_docx_hostile },
   { "xls: values", test_xls_values },
   { "xls: hostile files", test_xls_hostile },

@@ -328,6 +328,41 @@ def nested_docx():
     return save_document(d)
 
 
+def grid_before_docx():
+    """A row that starts one grid column in (w:gridBefore), as Word writes
+    a table whose first cell was deleted: python-docx cannot, so its XML
+    is edited."""
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=3)
+    for c, text in enumerate(['甲', '乙', '丙']):
+        t.cell(0, c).text = text
+    t.cell(1, 1).text = '右一'
+    t.cell(1, 2).text = '右二'
+    data = save_document(d)
+
+    def edit(old):
+        s = old.decode('utf-8')
+        rows = s.split('<w:tr>')
+        assert len(rows) == 3, 'python-docx wrote rows differently'
+        second = rows[2]
+        end = second.index('</w:tc>') + len('</w:tc>')
+        rows[2] = '<w:trPr><w:gridBefore w:val="1"/></w:trPr>' + second[end:]
+        return '<w:tr>'.join(rows).encode('utf-8')
+
+    return edit_zip(data, {'word/document.xml': edit})
+
+
+def date1904_xlsx():
+    """A workbook in the 1904 date system (Excel for Mac's old default)."""
+    wb = openpyxl.Workbook()
+    wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    ws = wb.active
+    ws.title = 'Mac'
+    ws['A1'] = datetime.datetime(2023, 12, 31)
+    ws['A1'].number_format = 'yyyy-mm-dd'
+    return save_workbook(wb)
+
+
 # ------------------------------------------------------------ xls
 
 def formats_xls():
@@ -534,6 +569,8 @@ def main():
         write(os.path.join(HERE, name), data)
     write(os.path.join(HERE, 'merges.docx'), merges_docx())
     write(os.path.join(HERE, 'nested.docx'), nested_docx())
+    write(os.path.join(HERE, 'grid-before.docx'), grid_before_docx())
+    write(os.path.join(HERE, 'date1904.xlsx'), date1904_xlsx())
     write(os.path.join(HERE, 'formats.xls'), formats_xls())
     doc = xishan()
     write(os.path.join(HERE, 'xishan-2024.xlsx'), form_xlsx(doc))
