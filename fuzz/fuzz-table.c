@@ -4,10 +4,12 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * doc/import.md promises that a hostile table file is a located error or a
- * correct result, never a crash or a hang. The first byte of the input
- * picks the file name the reader is given (its extension is a hint between
- * YAML and CSV text); the rest is the file, read through the same entry
- * as every command: format sniffing, the reader of the format (xlsx, xls,
+ * correct result, never a crash or a hang. An input whose first byte is
+ * below 8 is a file name picked by that byte (its extension is a hint
+ * between YAML and CSV text) and the file after it; any other input is a
+ * file named "t", recognised by its content alone, so an .xlsx or .docx
+ * seed is the file as it is. The file is read through the same entry as
+ * every command: format sniffing, the reader of the format (xlsx, xls,
  * docx, html, csv), the layout reader. This checks:
  *
  *  - a failed read is a PBS_IMPORT_ERROR whose message is UTF-8 and
@@ -107,8 +109,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   if (size == 0)
     return 0;
-  name = names[data[0] % G_N_ELEMENTS (names)];
-  bytes = g_bytes_new (data + 1, size - 1);
+  if (data[0] < G_N_ELEMENTS (names))
+    {
+      name = names[data[0]];
+      bytes = g_bytes_new (data + 1, size - 1);
+    }
+  else
+    {
+      name = "t";
+      bytes = g_bytes_new (data, size);
+    }
   if (!pbs_import_read (name, bytes, &evaluations, &error))
     {
       if (error == NULL || error->domain != PBS_IMPORT_ERROR)

@@ -278,9 +278,12 @@ pbs_grid_set (PbsGrid *self, guint row, guint col, const char *text, guint line)
     }
   self->bytes -= cell->text ? strlen (cell->text) : 0;
   g_free (cell->text);
-  cell->text = g_strndup (text, len);
+  /* Readers give UTF-8; a reader's slip must not become an overread in
+   * the layout reader's character loops. */
+  cell->text = g_utf8_validate_len (text, len, NULL) ? g_strndup (text, len)
+                                                     : g_utf8_make_valid (text, (gssize) len);
   cell->line = line;
-  self->bytes += len;
+  self->bytes += strlen (cell->text);
 }
 
 void

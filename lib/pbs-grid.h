@@ -43,7 +43,8 @@ PbsGrid    *pbs_grid_new        (PbsGridKind kind, const char *file,
                                  const char *name, guint index);
 void        pbs_grid_free       (PbsGrid *self);
 
-/* Sets the shown text of a cell (0-based). @text is UTF-8 as the cell
+/* Sets the shown text of a cell (0-based). @text is UTF-8 (invalid bytes
+ * are replaced by U+FFFD) as the cell
  * shows it (a number already formatted by its number format, a formula's
  * cached value); it is copied, NULL or "" clears the cell. @line is the
  * source line where the cell starts when the format has lines (csv, html),

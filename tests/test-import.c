@@ -40,6 +40,22 @@ load_data (const char *text, gsize len, const char *name, GError **error)
   return g_steal_pointer (&out);
 }
 
+/* The first row of the first form of @text read as a file named @name;
+ * NULL (a failed assertion) when it does not read. */
+static PbsIndicator *
+first_row (const char *text, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (text, strlen (text), name, &error);
+
+  if (got == NULL)
+    fprintf (stderr, "%s: %s\n", name, error->message);
+  CU_ASSERT_PTR_NOT_NULL (got);
+  if (got == NULL)
+    return NULL;
+  return pbs_indicator_ref (pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0));
+}
+
 static int
 import_code (const char *nick)
 {
@@ -351,15 +367,72 @@ test_csv_quoting (void)
     "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,偏差原因分析及改进措施\r\n"
     "产出指标,数量指标,\"“培训”\"\"人数\"\"\",≥100人,90人,90,\"资金\r\n未到位\"\r\n"
     "\r\n";
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) got = load_data (csv, sizeof csv - 1, "q.csv", &error);
-  PbsIndicator *ind;
+  g_autoptr (PbsIndicator) ind = first_row (csv, "q.csv");
 
-  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
-  ind = pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ind);
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "“培训”\"人数\"");
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (ind), "资金\n未到位");
   CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (ind), "line 4, column 3");
+}
+
+/* The header words of other provinces' forms name the same columns, in any
+ * order, with white space and line breaks inside. */
+static void
+test_header_variants (void)
+{
+  static const char *const heads[] = {
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施",
+    "一级指标,二级指标,指标内容,年度目标值,实际值,分值,得分,偏差原因分析",
+    "一级指标,二级指标,指标名称,目标值,全年实际值,权重,自评得分,偏差原因",
+    "一级指标,二级指标,\"三级\n指标\",\"年度 指标值\",\"实际\n完成值\",分　值,得　分,未完成原因",
+    "偏差原因分析及改进措施,分值,得分,实际完成值,年度指标值,三级指标,二级指标,一级指标",
+  };
+  static const char *const rows[] = {
+    "产出指标,数量指标,培训人数,≥100人,80人,90,72,经费不足",
+    "产出指标,数量指标,培训人数,≥100人,80人,90,72,经费不足",
+    "产出指标,数量指标,培训人数,≥100人,80人,90,72,经费不足",
+    "产出指标,数量指标,培训人数,≥100人,80人,90,72,经费不足",
+    "经费不足,90,72,80人,≥100人,培训人数,数量指标,产出指标",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *csv = g_strdup_printf ("项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值\n"
+                                              ",年度资金总额,10,10,10,10\n%s\n%s\n", heads[i], rows[i]);
+      g_autoptr (PbsIndicator) ind = first_row (csv, "heads.csv");
+      PbsDecimal d;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (ind);
+      CU_ASSERT_STRING_EQUAL (pbs_indicator_get_level1 (ind), "产出指标");
+      CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "培训人数");
+      CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_target (ind)), "≥100人");
+      CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_actual (ind)), "80人");
+      CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (ind), "经费不足");
+      pbs_indicator_get_points (ind, &d);
+      PBS_ASSERT_DECIMAL (&d, "90");
+      CU_ASSERT_TRUE (pbs_indicator_get_printed_score (ind, &d));
+      PBS_ASSERT_DECIMAL (&d, "72");
+    }
+}
+
+/* 一级 / 二级 / 三级指标 in a second header row under a merged 绩效指标. */
+static void
+test_two_row_header (void)
+{
+  static const char page[] =
+    "<table><tr><td>项目资金（万元）</td><td>全年预算数</td><td>全年执行数</td><td>分值</td></tr>"
+    "<tr><td>年度资金总额</td><td>10</td><td>10</td><td>10</td></tr>"
+    "<tr><th colspan=\"3\">绩效指标</th><th rowspan=\"2\">年度指标值</th><th rowspan=\"2\">实际完成值</th>"
+    "<th rowspan=\"2\">分值</th></tr>"
+    "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th></tr>"
+    "<tr><td>产出指标</td><td>数量指标</td><td>培训人数</td><td>≥100人</td><td>100人</td><td>90</td></tr>"
+    "</table>";
+  g_autoptr (PbsIndicator) ind = first_row (page, "two-row.html");
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ind);
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_level2 (ind), "数量指标");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "培训人数");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_place (ind), "table 1, row 5, column 3");
 }
 
 /* A form without its money block is a LAYOUT error naming the form. */
@@ -406,6 +479,8 @@ static const PbsTestCase cases[] = {
   { "deep_nesting", test_deep_nesting },
   { "limits", test_limits },
   { "csv_quoting", test_csv_quoting },
+  { "header_variants", test_header_variants },
+  { "two_row_header", test_two_row_header },
   { "no_budget", test_no_budget },
   { "yaml_still_yaml", test_yaml_still_yaml },
   { NULL, NULL },

@@ -137,6 +137,18 @@ def _():
         expect(r.out.count('pbscore: 1\n') == 2 and '\n---\n' in r.out, 'two documents', r)
 
 
+@case('import --template names the template, and a row that does not fit it is a located error')
+def _():
+    r = pbscore('import', f'{DATA}/two-forms.html')
+    expect(r.rc == 0 and r.out.count('\ntemplate: core-2021\n') == 2, 'the template the rows fit', r)
+    r = pbscore('import', '--template', 'department-overall', f'{DATA}/two-forms.html')
+    expect(r.rc == 0 and r.out.count('\ntemplate: department-overall\n') == 2, 'import --template', r)
+    r = pbscore('import', '--template', 'core-2021', f'{DATA}/habits.csv')
+    expect(r.rc == 2 and r.out == '' and
+           f'{DATA}/habits.csv:line 19, column 4: row 4 (亩均投资): template core-2021 does not allow' in r.err,
+           'a row that does not fit core-2021', r)
+
+
 @case('tables on stdin are recognised by their content')
 def _():
     for table in ('xishan-2024.csv', 'xishan-2024-gb2312.html', 'xishan-2024-unicode.txt'):
@@ -162,7 +174,7 @@ def child_maxrss_mib():
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-@case('a 100 MB cell and a million-row CSV: located LIMIT errors in bounded time and memory')
+@case('a 100 MB cell, a million-row CSV, a 23 MB page: located LIMIT errors in bounded time and memory')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
         big = os.path.join(tmp, 'big-cell.csv')
@@ -186,6 +198,14 @@ def _():
         expect(r.rc == 2 and 'rows.csv:line 100001, column 1: more than 100000 rows' in r.err,
                'a million rows', r)
         expect(r.seconds < 60, f'a million rows took {r.seconds:.1f} s', r)
+        page = os.path.join(tmp, 'big.html')
+        with open(page, 'w', encoding='utf-8') as f:
+            f.write('<html><body><table>')
+            f.write('<tr><td>产出指标</td><td>数量指标</td><td>培训人数</td><td>≥1个</td></tr>\n' * 300000)
+            f.write('</table></body></html>')
+        r = pbscore('score', page)
+        expect(r.rc == 2 and 'big.html: a web page of ' in r.err and 'at most 16777216 bytes' in r.err,
+               'a 23 MB page', r)
         # the text file is copied once to UTF-8; 64 MiB of cells at most
         expect(child_maxrss_mib() < 1024, f'{child_maxrss_mib():.0f} MiB resident at most')
 
