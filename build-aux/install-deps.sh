@@ -11,7 +11,8 @@ pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
       gobject-introspection libgirepository1.0-dev python3 python3-gi
       valgrind clang libclang-rt-14-dev
       gi-docgen gjs
-      libgsf-1-dev libxml2-dev libfreexl-dev libxlsxwriter-dev"
+      libgsf-1-dev libxml2-dev libfreexl-dev libxlsxwriter-dev
+      python3-openpyxl python3-xlwt python3-docx"
 if [ "${1:-}" = --ci ]; then
   pkgs="$pkgs
       debhelper devscripts lintian dh-python autopkgtest"

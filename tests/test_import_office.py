@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""The Xishan example as Excel and Word files, scored by the pbscore command.
+
+examples/xishan-2024.xlsx and tests/data/office/xishan-2024.{xls,docx} are
+the official form written by openpyxl, xlwt and python-docx
+(tests/data/office/make-fixtures.py). Scoring each must give the scorecard
+that scoring examples/xishan-2024.yaml gives; importing each and scoring the
+YAML written must too; audit must find what it finds in the YAML; and bad
+workbooks fail with exit status 2 and a located message (doc/import.md).
+
+make check runs it with PBS_CLI set to the built tools/pbscore and
+top_srcdir to the source tree. JSON is compared with numbers as
+decimal.Decimal, so the .xls's 1354.1 (freexl gives no number format) equals
+the YAML's 1,354.10. Standard library only. Prints "N passed, N failed" last
+and exits non-zero when a case failed.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+from decimal import Decimal
+
+CLI = os.environ.get('PBS_CLI')
+SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
+                         or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+YAML = 'examples/xishan-2024.yaml'
+TABLES = ['examples/xishan-2024.xlsx', 'tests/data/office/xishan-2024.xlsx',
+          'tests/data/office/xishan-2024.xls', 'tests/data/office/xishan-2024.docx']
+
+
+def run(*args):
+    env = dict(os.environ, LC_ALL='C')
+    return subprocess.run([CLI] + list(args), cwd=SRCDIR, env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def without_file(value, path):
+    """@value with every string naming @path replaced by FILE."""
+    if isinstance(value, dict):
+        return {k: without_file(v, path) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_file(v, path) for v in value]
+    if isinstance(value, str) and path in value:
+        return value.replace(path, 'FILE')
+    return value
+
+
+def scorecard(path):
+    p = run('score', '--format', 'json', path)
+    assert p.returncode == 0, '%s: exit %d: %s' % (path, p.returncode, p.stderr)
+    return without_file(json.loads(p.stdout, parse_float=Decimal), path)
+
+
+def check_same_scorecard():
+    expected = scorecard(YAML)
+    assert expected, 'the YAML scores to nothing'
+    for table in TABLES:
+        got = scorecard(table)
+        assert got == expected, '%s scores differently from %s:\n%s\n%s' % (
+            table, YAML, json.dumps(got, default=str, ensure_ascii=False)[:2000],
+            json.dumps(expected, default=str, ensure_ascii=False)[:2000])
+
+
+def check_import_round_trip():
+    expected = scorecard(YAML)
+    with tempfile.TemporaryDirectory() as tmp:
+        for table in TABLES:
+            out = os.path.join(tmp, os.path.basename(table) + '.yaml')
+            p = run('import', table, '--output', out)
+            assert p.returncode == 0, '%s: import: exit %d: %s' % (table, p.returncode, p.stderr)
+            got = scorecard(out)
+            got = without_file(got, out)
+            assert got == expected, '%s imported scores differently' % table
+
+
+def check_audit():
+    ref = run('audit', YAML)
+    for table in TABLES:
+        p = run('audit', table)
+        assert p.returncode == ref.returncode, '%s: audit exit %d, the YAML %d: %s' % (
+            table, p.returncode, ref.returncode, p.stderr)
+        assert p.stdout == ref.stdout, '%s: audit differs:\n%s' % (table, p.stdout)
+
+
+def check_errors():
+    cases = [
+        ('tests/data/office/formula-uncached.xlsx',
+         'tests/data/office/formula-uncached.xlsx:Sheet1!C1: a formula without a cached value'),
+        ('tests/data/office/bomb.xlsx',
+         'tests/data/office/bomb.xlsx:xl/worksheets/sheet1.xml: the part inflates to'),
+        ('tests/data/office/half.xlsx', 'the part xl/worksheets/sheet1.xml is missing'),
+        ('tests/data/office/entities.xlsx', 'sheet1.xml:13: a DTD'),
+    ]
+    for path, message in cases:
+        p = run('score', path)
+        assert p.returncode == 2, '%s: exit %d, expected 2' % (path, p.returncode)
+        assert message in p.stderr, '%s: expected %r in %r' % (path, message, p.stderr)
+        assert p.stdout == '', '%s: wrote %r' % (path, p.stdout)
+
+
+CASES = [check_same_scorecard, check_import_round_trip, check_audit, check_errors]
+
+
+def main():
+    if not CLI:
+        print('PBS_CLI is not set: run through make check')
+        return 77
+    passed = failed = 0
+    for case in CASES:
+        try:
+            case()
+            passed += 1
+            print('PASS:', case.__name__)
+        except Exception:
+            failed += 1
+            print('FAIL:', case.__name__)
+            traceback.print_exc(file=sys.stdout)
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
