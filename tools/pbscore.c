@@ -592,8 +592,19 @@ count_audit_findings (PbsScorecard *sc)
   return n;
 }
 
+static guint
+count_lint_findings (PbsScorecard *sc)
+{
+  g_autoptr (PbsLint) lint = pbs_lint_new (sc);
+
+  return pbs_lint_get_n_findings (lint);
+}
+
+/* audit and lint: the report of @content, and exit status 1 when
+ * @count finds anything in any evaluation. */
 static int
-cmd_audit (const Command *self, Options *o)
+findings_command (const Command *self, Options *o, PbsReportContent content,
+                  guint (*count) (PbsScorecard *sc))
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
@@ -603,11 +614,17 @@ cmd_audit (const Command *self, Options *o)
   if (all == NULL)
     return fail (error);
   for (guint i = 0; i < all->len; i++)
-    findings += count_audit_findings (((Scored *) g_ptr_array_index (all, i))->scorecard);
-  status = render_and_emit (o, PBS_REPORT_AUDIT, all);
+    findings += count (((Scored *) g_ptr_array_index (all, i))->scorecard);
+  status = render_and_emit (o, content, all);
   if (status != EXIT_DONE)
     return status;
   return findings > 0 ? EXIT_FINDINGS : EXIT_DONE;
+}
+
+static int
+cmd_audit (const Command *self, Options *o)
+{
+  return findings_command (self, o, PBS_REPORT_AUDIT, count_audit_findings);
 }
 
 /* ---------------------------------------------------------------- lint */
@@ -617,23 +634,7 @@ cmd_audit (const Command *self, Options *o)
 static int
 cmd_lint (const Command *self, Options *o)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
-  guint findings = 0;
-  int status;
-
-  if (all == NULL)
-    return fail (error);
-  for (guint i = 0; i < all->len; i++)
-    {
-      g_autoptr (PbsLint) lint = pbs_lint_new (((Scored *) g_ptr_array_index (all, i))->scorecard);
-
-      findings += pbs_lint_get_n_findings (lint);
-    }
-  status = render_and_emit (o, PBS_REPORT_LINT, all);
-  if (status != EXIT_DONE)
-    return status;
-  return findings > 0 ? EXIT_FINDINGS : EXIT_DONE;
+  return findings_command (self, o, PBS_REPORT_LINT, count_lint_findings);
 }
 
 /* ---------------------------------------------------------------- report */
