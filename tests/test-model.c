@@ -554,6 +554,7 @@ test_seal_and_copy (void)
   g_autoptr (PbsScorecard) sc2 = NULL;
   PbsIndicator *ind;
   PbsDecimal d;
+  GLogLevelFlags always_fatal;
   guint handler;
 
   pbs_evaluation_set_title (e, "原表");
@@ -564,6 +565,8 @@ test_seal_and_copy (void)
   ind = pbs_evaluation_get_indicator (e, 0);
 
   n_criticals = 0;
+  /* counted, not fatal, even under G_DEBUG=fatal-criticals (check-valgrind) */
+  always_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
   handler = g_log_set_handler ("pbscore", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
   pbs_evaluation_set_title (e, "改过");
   CU_ASSERT_FALSE (pbs_indicator_set_actual (ind, "100件", NULL));
@@ -571,6 +574,7 @@ test_seal_and_copy (void)
   d = pbs_test_dec ("1");
   pbs_budget_set_printed_score (pbs_evaluation_get_budget (e), &d);
   g_log_remove_handler ("pbscore", handler);
+  g_log_set_always_fatal (always_fatal);
   CU_ASSERT_EQUAL (n_criticals, 4);
   ASSERT_STR (pbs_evaluation_get_title (e), "原表");
   ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "90件");
