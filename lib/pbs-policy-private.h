@@ -50,5 +50,7 @@ struct _PbsPolicy
 gboolean     pbs_policy_set_unchecked (PbsPolicy *self, const char *knob,
                                        const char *value, GError **error);
 
+/* The central preset, built once, shared and never changed. */
+const PbsPolicy *pbs_policy_get_central (void);
 
 G_END_DECLS

@@ -289,6 +289,19 @@ apply (PbsPolicy *p, const Setting *settings, guint n)
     }
 }
 
+/* The central preset, built once and shared: scoring without a policy
+ * must not rebuild it from its knob strings at every call. Nobody changes
+ * it (callers only read it, or copy it). */
+const PbsPolicy *
+pbs_policy_get_central (void)
+{
+  static PbsPolicy *central;
+
+  if (g_once_init_enter (&central))
+    g_once_init_leave (&central, pbs_policy_new ());
+  return central;
+}
+
 /**
  * pbs_policy_new:
  *

@@ -541,7 +541,6 @@ sum_children (PbsScorecard *sc, const Family *f, GError **error)
 PbsScorecard *
 pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **error)
 {
-  g_autoptr (PbsPolicy) central = NULL;
   g_autoptr (PbsScorecard) sc = NULL;
   Groups groups = { 0 };
   PbsBudget *budget;
@@ -559,7 +558,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   if (policy == NULL)
     policy = pbs_evaluation_get_policy (self);
   if (policy == NULL)
-    policy = central = pbs_policy_new ();
+    policy = pbs_policy_get_central ();
   n = pbs_evaluation_get_n_indicators (self);
   sc = pbs_scorecard_new (self, policy, n);
   budget = pbs_evaluation_get_budget (self);

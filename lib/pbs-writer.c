@@ -306,7 +306,7 @@ choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char **text, GError **e
 {
   PbsPolicy *own = pbs_evaluation_get_policy (e);
   const PbsPolicy *used = sc != NULL ? pbs_scorecard_get_policy (sc) : own;
-  g_autoptr (PbsPolicy) central = pbs_policy_new ();
+  const PbsPolicy *central = pbs_policy_get_central ();
 
   *text = NULL;
   if (used == NULL || (own != NULL ? pbs_policy_equal (used, own) : pbs_policy_equal (used, central)))
