@@ -156,6 +156,18 @@ def _():
         expect(r.rc == 0 and json.loads(r.out) == json.loads(ry.out), f'{table} on stdin', r)
 
 
+@case('YAML on stdin stays YAML: a comment with commas, a byte that is not UTF-8')
+def _():
+    # A first line that is a YAML comment keeps the text YAML even when a
+    # later byte is not UTF-8: the YAML reader's located encoding error,
+    # not a CSV reader's (found by fuzz-reader).
+    data = ('# an evaluation, with commas, in its comment\npbscore: 1\ntitle: "'.encode('utf-8')
+            + '标题'.encode('gb18030') + b'"\n')
+    r = pbscore('validate', '-', stdin=data)
+    expect(r.rc == 2, 'exit 2', r)
+    expect('<stdin>:3:' in r.err and 'not valid UTF-8' in r.err, 'a located encoding error', r)
+
+
 @case('refused formats: exit 2 and a message naming the format and the conversion')
 def _():
     with open(os.path.join(SRCDIR, DATA, 'invalid', 'expect.txt'), encoding='utf-8') as f:
