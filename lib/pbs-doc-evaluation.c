@@ -16,6 +16,7 @@
 #include "pbs-evaluation-private.h"
 #include "pbs-template-private.h"
 #include "pbs-indicator-private.h"
+#include "pbs-lex.h"
 
 /* A template or policy reference, resolved once per reader: the same
  * reference in the next document of a batch reuses the object. */
@@ -120,8 +121,49 @@ set_value_at (const PbsConv *c, guint32 node, const char *key, PbsValue *slot, G
   return TRUE;
 }
 
+/* Is the node a value at all: not null, not a dash or 无 (rule book §11)? */
+static gboolean
+has_value (const PbsConv *c, guint32 node)
+{
+  return !pbs_read_is_null (c, node)
+         && (pbs_yaml_node (c->t, node)->type != PBS_YAML_SCALAR
+             || !g_utf8_validate (pbs_yaml_text (c->t, node), -1, NULL)
+             || !pbs_lex_is_no_value (pbs_yaml_text (c->t, node)));
+}
+
+/* `无` as the actual of ≤3次, <5起 or =0起 means none happened: 0 (§11). */
+static gboolean
+reads_as_zero (const PbsConv *c, guint32 actual, const PbsValue *target)
+{
+  g_autofree char *folded = NULL;
+  PbsDecimal n;
+
+  if (pbs_read_is_null (c, actual) || pbs_yaml_node (c->t, actual)->type != PBS_YAML_SCALAR
+      || target->text == NULL || target->kind != PBS_VALUE_QUANTITY)
+    return FALSE;
+  folded = pbs_lex_fold (pbs_yaml_text (c->t, actual));
+  if (strcmp (folded, "无") != 0)
+    return FALSE;
+  pbs_decimal_init (&n, 0, 0);
+  return target->op == PBS_OP_LE || target->op == PBS_OP_LT
+         || (target->op == PBS_OP_EQ && pbs_decimal_compare (&target->lo, &n) == 0);
+}
+
+static gboolean
+read_level (const PbsConv *c, guint32 node, const char *key, const char **out, GError **error)
+{
+  if (!pbs_read_string (c, node, key, out, error))
+    return FALSE;
+  g_autofree char *folded = g_utf8_validate (*out, -1, NULL) ? pbs_lex_fold (*out) : NULL;
+
+  if (**out == '\0' || (folded != NULL && *folded == '\0'))
+    return pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                          "“%s” is empty: write the category as the table prints it", key);
+  return TRUE;
+}
+
 static PbsIndicator *
-read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error)
+read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, GError **error)
 {
   static const struct { const char *word; PbsBand band; } bands[] = {
     { "met", PBS_BAND_MET }, { "partial", PBS_BAND_PARTIAL }, { "unmet", PBS_BAND_UNMET },
@@ -148,10 +190,9 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error
       || !pbs_read_require (c, node, v[I_LEVEL1], "level1", what, error)
       || !pbs_read_require (c, node, v[I_LEVEL2], "level2", what, error)
       || !pbs_read_require (c, node, v[I_NAME], "name", what, error)
-      || !pbs_read_require (c, node, v[I_TARGET], "target", what, error)
       || !pbs_read_require (c, node, v[I_POINTS], "points", what, error)
-      || !pbs_read_string (c, v[I_LEVEL1], "level1", &level1, error)
-      || !pbs_read_string (c, v[I_LEVEL2], "level2", &level2, error)
+      || !read_level (c, v[I_LEVEL1], "level1", &level1, error)
+      || !read_level (c, v[I_LEVEL2], "level2", &level2, error)
       || !pbs_read_string (c, v[I_NAME], "name", &name, error)
       || !pbs_read_decimal (c, v[I_POINTS], "points", TRUE, &points, error))
     return NULL;
@@ -174,10 +215,52 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error
   ind = pbs_indicator_new (level1, level2, name, &points);
   ind->line = pbs_yaml_node (c->t, node)->line;
   ind->column = pbs_yaml_node (c->t, node)->column;
-  if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
+  if (!pbs_read_is_null (c, v[I_NA]))
+    {
+      gboolean na = FALSE;
+      if (!pbs_read_bool (c, v[I_NA], "not_applicable", &na, error))
+        return NULL;
+      pbs_indicator_set_not_applicable (ind, na);
+    }
+  /* A dash or 无 is no value (§11): no target is an error unless the row
+   * does not apply; no actual leaves the row unscored. */
+  if (has_value (c, v[I_TARGET]))
+    {
+      if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
+        return NULL;
+    }
+  else if (!ind->not_applicable)
+    {
+      if (v[I_TARGET] == PBS_YAML_NONE || pbs_read_is_null (c, v[I_TARGET]))
+        {
+          pbs_read_require (c, node, v[I_TARGET], "target", what, error);
+          return NULL;
+        }
+      pbs_read_fail (c, error, v[I_TARGET], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                     "the target (年度指标值) is empty or only a dash: a row with points needs one, "
+                     "or “not_applicable: true” when it does not apply");
+      return NULL;
+    }
+  if (reads_as_zero (c, v[I_ACTUAL], &ind->target))
+    {
+      pbs_value_init_zero (&ind->actual, pbs_yaml_text (c->t, v[I_ACTUAL]),
+                           pbs_value_get_unit (&ind->target));
+      ind->read_as_zero = TRUE;
+    }
+  else if (has_value (c, v[I_ACTUAL])
+           && !set_value_at (c, v[I_ACTUAL], "actual", &ind->actual, error))
     return NULL;
-  if (!pbs_read_is_null (c, v[I_ACTUAL]) && !set_value_at (c, v[I_ACTUAL], "actual", &ind->actual, error))
-    return NULL;
+  {
+    g_autoptr (GError) local = NULL;
+    gboolean bad_actual = FALSE;
+
+    if (!pbs_value_resolve_pair (&ind->target, &ind->actual, level2, year, &bad_actual, &local))
+      {
+        pbs_read_fail (c, error, bad_actual ? v[I_ACTUAL] : v[I_TARGET], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                       "%s: %s", bad_actual ? "actual" : "target", local->message);
+        return NULL;
+      }
+  }
   pbs_indicator_refresh (ind);
   if (!pbs_read_is_null (c, v[I_REASON]))
     {
@@ -196,13 +279,6 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error
       if (!pbs_read_decimal (c, v[I_PRINTED], "printed_score", FALSE, &d, error))
         return NULL;
       pbs_indicator_set_printed_score (ind, &d);
-    }
-  if (!pbs_read_is_null (c, v[I_NA]))
-    {
-      gboolean na = FALSE;
-      if (!pbs_read_bool (c, v[I_NA], "not_applicable", &na, error))
-        return NULL;
-      pbs_indicator_set_not_applicable (ind, na);
     }
   if (!pbs_read_is_null (c, v[I_BAND]))
     {
@@ -361,7 +437,7 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
 
       c->row = i + 1;
       c->row_name = NULL;
-      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, error);
+      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, year, error);
       if (ind == NULL)
         return NULL;
       if (pbs_indicator_get_parent (ind) != NULL && !has_row_named (e, pbs_indicator_get_parent (ind)))

@@ -720,6 +720,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
         goto out;
       if (!counted)
         row.flags |= PBS_FLAG_NOT_COUNTED;
+      if (ind->read_as_zero && row.status != PBS_STATUS_NOT_APPLICABLE)
+        row.flags |= PBS_FLAG_READ_AS_ZERO;
       g_array_append_val (sc->rows, row);
       if (!counted)
         continue;

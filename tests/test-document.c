@@ -1203,6 +1203,69 @@ test_save_refuses_what_cannot_round_trip (void)
   }
 }
 
+/* ------------------------------------------- real tables' habits (§11) */
+
+/* tests/data/valid/real-table-dates.yaml: each date form, a dash and 无,
+ * scored under central (date.late 0). */
+static void
+test_real_table_dates (void)
+{
+  static const struct { const char *name; PbsStatus status; const char *score; PbsFlags flags; } rows[] = {
+    { "系统上线时间", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE },           /* 2023.12 vs 2024.03, 时效 */
+    { "两侧都是年月", PBS_STATUS_MET, "5", PBS_FLAG_NONE },             /* both date-shaped */
+    { "横线年月", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE },               /* 2023-12 is no range */
+    { "斜线年月对年月字", PBS_STATUS_MET, "10", PBS_FLAG_NONE },        /* the other side explicit */
+    { "点分日期", PBS_STATUS_MET, "5", PBS_FLAG_NONE },
+    { "月底前", PBS_STATUS_MET, "10", PBS_FLAG_NONE },                  /* 12月底前 takes year: 2023 */
+    { "年底前", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE },
+    { "前完工", PBS_STATUS_MET, "10", PBS_FLAG_NONE },
+    { "第四季度", PBS_STATUS_MET, "5", PBS_FLAG_NONE },
+    { "上半年", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE | PBS_FLAG_MISSING_REASON }, /* reason "0" is none */
+    { "安全事故", PBS_STATUS_MET, "5", PBS_FLAG_READ_AS_ZERO },         /* 无 against ≤3次 */
+  };
+  g_autofree char *path = data_path ("valid", "real-table-dates.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL_FATAL (pbs_scorecard_get_n_rows (sc), G_N_ELEMENTS (rows) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      CHECK (pbs_scorecard_get_row_status (sc, i) == rows[i].status, rows[i].name);
+      CHECK (pbs_scorecard_get_row_flags (sc, i) == rows[i].flags, rows[i].name);
+      CHECK (pbs_scorecard_get_row_score (sc, i, &d), rows[i].name);
+      CHECK (pbs_test_dec_equal_at (__FILE__, __LINE__, &d, rows[i].score), rows[i].name);
+    }
+  /* The actual “—” is no value: unscored, the scorecard incomplete. */
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, G_N_ELEMENTS (rows)), PBS_STATUS_UNSCORED);
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_actual (pbs_evaluation_get_indicator (e, G_N_ELEMENTS (rows))));
+  CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
+}
+
+/* A dash for the target of a row that does not apply is accepted. */
+static void
+test_dash_target_not_applicable (void)
+{
+  static const char doc[] =
+    "pbscore: 1\ntitle: t\nbudget: {annual: 10, executed: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"/\", points: 0, not_applicable: true}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 乙, target: \"≥1项\", actual: \"1项\", points: 90}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_data (doc, -1, "na.yaml", &error);
+  PbsEvaluation *e;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (docs);
+  e = pbs_document_get_evaluation (g_ptr_array_index (docs, 0));
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_target (pbs_evaluation_get_indicator (e, 0)));
+  CU_ASSERT_TRUE (pbs_indicator_get_not_applicable (pbs_evaluation_get_indicator (e, 0)));
+}
+
 int
 main (void)
 {
@@ -1210,6 +1273,8 @@ main (void)
     { "save refuses what cannot round-trip", test_save_refuses_what_cannot_round_trip },
     { "valid fixtures load and round-trip", test_valid_fixtures },
     { "invalid fixtures fail with their code and place", test_invalid_fixtures },
+    { "real tables' dates, dashes and 无 (§11)", test_real_table_dates },
+    { "a dash target on a not-applicable row", test_dash_target_not_applicable },
     { "the four shipped templates", test_templates_shipped },
     { "template allows, suggested, generic", test_template_allows },
     { "unknown template", test_template_unknown },

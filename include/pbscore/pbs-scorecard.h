@@ -127,6 +127,8 @@ typedef enum {
  *   (`over.action` deduct)
  * @PBS_FLAG_NOT_COUNTED: a parent or child row (`其中…`) whose score is
  *   shown but counted through the other level, never twice
+ * @PBS_FLAG_READ_AS_ZERO: the actual `无` was read as 0 against a target
+ *   of at most some count (`≤3次`, `=0起`; rule book §11)
  *
  * Findings on one row. The nicks are stable strings for reports.
  *
@@ -142,6 +144,7 @@ typedef enum /*< flags >*/ {
   PBS_FLAG_MANUAL_IGNORED     = 1 << 5,  /*< nick=manual_ignored >*/
   PBS_FLAG_OVER_DEDUCTED      = 1 << 6,  /*< nick=over_deducted >*/
   PBS_FLAG_NOT_COUNTED        = 1 << 7,  /*< nick=not_counted >*/
+  PBS_FLAG_READ_AS_ZERO       = 1 << 8,  /*< nick=read_as_zero >*/
 } PbsFlags;
 
 /**
