@@ -100,13 +100,13 @@ read_budget (const PbsConv *c, guint32 node, GError **error)
 
 static const char * const indicator_keys[] = {
   "level1", "level2", "name", "target", "actual", "points", "reason", "manual_score",
-  "printed_score", "not_applicable", "band", "rule", "parent",
+  "printed_score", "not_applicable", "band", "rule", "parent", "unpublished",
   /* output keys, accepted and ignored (doc/format.md) */
   "score", "status", "flags", "explanation", "ratio",
   NULL
 };
 enum { I_LEVEL1, I_LEVEL2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_REASON, I_MANUAL,
-       I_PRINTED, I_NA, I_BAND, I_RULE, I_PARENT, I_N = 18 };
+       I_PRINTED, I_NA, I_BAND, I_RULE, I_PARENT, I_UNPUBLISHED, I_N = 19 };
 
 static gboolean
 set_value_at (const PbsConv *c, guint32 node, const char *key, PbsValue *slot, GError **error)
@@ -222,6 +222,13 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, GE
         return NULL;
       pbs_indicator_set_not_applicable (ind, na);
     }
+  if (!pbs_read_is_null (c, v[I_UNPUBLISHED]))
+    {
+      gboolean unpublished = FALSE;
+      if (!pbs_read_bool (c, v[I_UNPUBLISHED], "unpublished", &unpublished, error))
+        return NULL;
+      pbs_indicator_set_unpublished (ind, unpublished);
+    }
   /* A dash or 无 is no value (§11): no target is an error unless the row
    * does not apply; no actual leaves the row unscored. */
   if (has_value (c, v[I_TARGET]))
@@ -229,7 +236,7 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, GE
       if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
         return NULL;
     }
-  else if (!ind->not_applicable)
+  else if (!ind->not_applicable && !ind->unpublished)
     {
       if (v[I_TARGET] == PBS_YAML_NONE || pbs_read_is_null (c, v[I_TARGET]))
         {

@@ -138,6 +138,7 @@ static gboolean
 row_counts (PbsScorecard *sc, guint row)
 {
   return pbs_scorecard_get_row_status (sc, row) != PBS_STATUS_NOT_APPLICABLE
+         && pbs_scorecard_get_row_status (sc, row) != PBS_STATUS_UNPUBLISHED
          && !(pbs_scorecard_get_row_flags (sc, row) & PBS_FLAG_NOT_COUNTED);
 }
 
@@ -355,7 +356,8 @@ lint_row (PbsLint *self, guint row, const PbsDecimal *all_points, guint all_rows
   const char *l1 = pbs_indicator_get_level1 (ind);
   const char *l2 = pbs_indicator_get_level2 (ind);
 
-  if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_NOT_APPLICABLE)
+  if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_NOT_APPLICABLE
+      || pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_UNPUBLISHED)
     return;
 
   if (is_vague (target))

@@ -703,6 +703,12 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
         }
       if (ind->not_applicable)
         row.status = PBS_STATUS_NOT_APPLICABLE;
+      else if (ind->unpublished)
+        {
+          row.status = PBS_STATUS_UNPUBLISHED;
+          if (counted)
+            sc->complete = FALSE;
+        }
       else if (parents[i].n_children > 0 && !pbs_value_is_set (&ind->actual))
         row.status = PBS_STATUS_UNSCORED;   /* the sum of its children, below */
       else if (!pbs_value_is_set (&ind->target))
@@ -1132,6 +1138,9 @@ pbs_scorecard_dup_row_explanation (PbsScorecard *self, guint row, PbsLanguage la
                                  : "sum of its children: %s (the children count in the total, not twice)",
                               score);
     }
+  if (r->status == PBS_STATUS_UNPUBLISHED)
+    return g_strdup (zh ? "公开的自评表未完整列出此行：未计分，自评表不完整"
+                        : "the published table does not show this row in full: not scored, the scorecard is incomplete");
   if (r->status == PBS_STATUS_UNSCORED)
     return g_strdup (zh ? "缺少实际完成值：未计分，自评表不完整"
                         : "no actual value (实际完成值) given: not scored, the scorecard is incomplete");

@@ -1247,6 +1247,38 @@ test_real_table_dates (void)
   CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
 }
 
+/* An unpublished row (§11): read without a target, unscored, the card
+ * incomplete; audit and lint pass over it; saved and read back equal. */
+static void
+test_unpublished_row (void)
+{
+  g_autofree char *path = data_path ("valid", "unpublished-row.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsAudit) audit = NULL;
+  g_autoptr (PbsLint) lint = NULL;
+  g_autofree char *text = NULL;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_TRUE (pbs_indicator_get_unpublished (pbs_evaluation_get_indicator (e, 1)));
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_target (pbs_evaluation_get_indicator (e, 1)));
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, 1), PBS_STATUS_UNPUBLISHED);
+  CU_ASSERT_FALSE (pbs_scorecard_get_row_score (sc, 1, &d));
+  CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
+  CU_ASSERT_EQUAL (pbs_scorecard_get_grade (sc), PBS_GRADE_NONE);
+  audit = pbs_audit_new (sc);
+  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (audit), 0);
+  lint = pbs_lint_new (sc);
+  CU_ASSERT_EQUAL (pbs_lint_get_n_findings (lint), 0);
+  text = ROUND_TRIP (e, NULL, "unpublished-row.yaml");
+  CU_ASSERT_PTR_NOT_NULL (text != NULL ? strstr (text, "unpublished: true") : NULL);
+}
+
 /* A dash for the target of a row that does not apply is accepted. */
 static void
 test_dash_target_not_applicable (void)
@@ -1275,6 +1307,7 @@ main (void)
     { "invalid fixtures fail with their code and place", test_invalid_fixtures },
     { "real tables' dates, dashes and 无 (§11)", test_real_table_dates },
     { "a dash target on a not-applicable row", test_dash_target_not_applicable },
+    { "an unpublished row (§11)", test_unpublished_row },
     { "the four shipped templates", test_templates_shipped },
     { "template allows, suggested, generic", test_template_allows },
     { "unknown template", test_template_unknown },

@@ -26,9 +26,12 @@ G_BEGIN_DECLS
  * @PBS_STATUS_UNMET: not reached; the rounded score is 0
  * @PBS_STATUS_UNSCORED: no actual was given; the row has no score
  * @PBS_STATUS_NOT_APPLICABLE: the row is marked not applicable
+ * @PBS_STATUS_UNPUBLISHED: the published table does not show the row in
+ *   full (`unpublished: true`, rule book §11); the row has no score and the
+ *   scorecard is incomplete
  *
  * The outcome of one row. The nicks (`met`, `partial`, `unmet`,
- * `unscored`, `not_applicable`) are stable strings for reports.
+ * `unscored`, `not_applicable`, `unpublished`) are stable strings for reports.
  *
  * Since: 0.1
  */
@@ -38,6 +41,7 @@ typedef enum {
   PBS_STATUS_UNMET,           /*< nick=unmet >*/
   PBS_STATUS_UNSCORED,        /*< nick=unscored >*/
   PBS_STATUS_NOT_APPLICABLE,  /*< nick=not_applicable >*/
+  PBS_STATUS_UNPUBLISHED,     /*< nick=unpublished >*/
 } PbsStatus;
 
 /**
