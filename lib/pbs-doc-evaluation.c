@@ -16,6 +16,7 @@
 #include "pbs-evaluation-private.h"
 #include "pbs-template-private.h"
 #include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
 #include "pbs-lex.h"
 
 /* A template or policy reference, resolved once per reader: the same
@@ -77,6 +78,8 @@ read_budget (const PbsConv *c, guint32 node, GError **error)
       || !pbs_read_decimal (c, v[B_EXECUTED], "executed", TRUE, &executed, error))
     return NULL;
   b = pbs_budget_new (&annual, &executed);
+  b->line = pbs_yaml_node (c->t, v[B_ANNUAL])->line;
+  b->column = pbs_yaml_node (c->t, v[B_ANNUAL])->column;
   if (!pbs_read_is_null (c, v[B_INITIAL]))
     {
       if (!pbs_read_decimal (c, v[B_INITIAL], "initial", TRUE, &d, error))

@@ -355,9 +355,18 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
   if (pbs_decimal_sign (&b->annual) == 0)
     {
       if (p->budget_zero == PBS_BUDGET_ZERO_ERROR)
-        return score_error (sc, error, PBS_SCORE_ERROR_ZERO_BUDGET, 0, NULL,
-                            "全年预算数 is 0, so the execution rate is undefined "
-                            "(policy budget.zero is error)");
+        {
+          static const char what[] = "全年预算数 is 0, so the execution rate is undefined "
+                                     "(policy budget.zero is error)";
+          const char *source = pbs_evaluation_get_source (sc->evaluation);
+
+          if (b->line == 0 || source == NULL)
+            return score_error (sc, error, PBS_SCORE_ERROR_ZERO_BUDGET, 0, NULL, what);
+          /* At the budget's own line, not the document's first. */
+          g_set_error (error, PBS_SCORE_ERROR, PBS_SCORE_ERROR_ZERO_BUDGET, "%s:%u:%u: %s",
+                       source, b->line, b->column, what);
+          return FALSE;
+        }
       warn (sc, PBS_WARNING_YELLOW_ZERO_BUDGET);
       check_budget_printed (sc, b);
       return TRUE;

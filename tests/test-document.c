@@ -1279,6 +1279,63 @@ test_unpublished_row (void)
   CU_ASSERT_PTR_NOT_NULL (text != NULL ? strstr (text, "unpublished: true") : NULL);
 }
 
+/* Helpful errors: the form's column heads typed as keys get the key to
+ * type; a full-width colon or a tab gets a plain sentence at its place; a
+ * zero 全年预算数 is reported at its own line. */
+static void
+test_helpful_errors (void)
+{
+  static const struct { const char *column, *key; } columns[] = {
+    { "年度指标值", "target" }, { "实际完成值", "actual" }, { "分值", "points" },
+    { "得分", "printed_score" }, { "偏差原因分析及改进措施", "reason" },
+    { "一级指标", "level1" }, { "二级指标", "level2" }, { "三级指标", "name" },
+  };
+  static const struct { const char *text, *start, *words; } habits[] = {
+    { "pbscore: 1\ntitle：西山\nbudget: {annual: 1, executed: 1}\nindicators: []\n",
+      "habit.yaml:2:6: ", "full-width colon" },
+    { "pbscore: 1\ntitle: 西山\nbudget:\n\tannual: 1\n\texecuted: 1\nindicators: []\n",
+      "habit.yaml:4:1: ", "tab in the indentation" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *doc = g_strdup_printf (
+        "pbscore: 1\ntitle: t\nbudget: {annual: 1, executed: 1}\nindicators:\n"
+        "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"≥1项\", points: 90, %s: x}\n",
+        columns[i].column);
+      g_autofree char *hint = g_strdup_printf ("did you mean “%s”?", columns[i].key);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = read_data (doc, -1, "column.yaml", &error);
+
+      CHECK (g_error_matches (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_KEY), columns[i].column);
+      CHECK (error != NULL && strstr (error->message, hint) != NULL, columns[i].column);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (habits); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = read_data (habits[i].text, -1, "habit.yaml", &error);
+
+      CHECK (g_error_matches (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX), habits[i].words);
+      CHECK (error != NULL && g_str_has_prefix (error->message, habits[i].start), habits[i].words);
+      CHECK (error != NULL && strstr (error->message, habits[i].words) != NULL, habits[i].words);
+    }
+  {
+    static const char zero[] =
+      "pbscore: 1\ntitle: t\nbudget:\n  annual: 0\n  executed: 0\nindicators:\n"
+      "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"≥1项\", actual: \"1项\", points: 90}\n";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) docs = read_data (zero, -1, "zero.yaml", &error);
+    g_autoptr (PbsScorecard) sc = NULL;
+
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (docs);
+    sc = pbs_evaluation_score (pbs_document_get_evaluation (g_ptr_array_index (docs, 0)), NULL, &error);
+    CU_ASSERT_PTR_NULL (sc);
+    CU_ASSERT_TRUE (g_error_matches (error, PBS_SCORE_ERROR, PBS_SCORE_ERROR_ZERO_BUDGET));
+    CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "zero.yaml:4:11: "));
+  }
+}
+
 /* A dash for the target of a row that does not apply is accepted. */
 static void
 test_dash_target_not_applicable (void)
@@ -1308,6 +1365,7 @@ main (void)
     { "real tables' dates, dashes and 无 (§11)", test_real_table_dates },
     { "a dash target on a not-applicable row", test_dash_target_not_applicable },
     { "an unpublished row (§11)", test_unpublished_row },
+    { "helpful errors: column heads, ：, tabs, zero budget", test_helpful_errors },
     { "the four shipped templates", test_templates_shipped },
     { "template allows, suggested, generic", test_template_allows },
     { "unknown template", test_template_unknown },

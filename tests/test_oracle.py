@@ -1162,7 +1162,7 @@ ERROR_CASES = [
     ('guangxi', '≥10项', '20项', '45', '', '100', 'row 2'),           # reason required at ≥ 1.3 t
     ('guangxi', '≥10项', '20项', '45', '无', '100', 'row 2'),         # a placeholder is no reason (§10)
     ('guangxi', '=10项', '14项', '45', '—', '100', 'row 2'),
-    ('central', '≥10项', '10项', '45', None, '0', ':1:1:'),           # zero budget (§3 budget.zero)
+    ('central', '≥10项', '10项', '45', None, '0', ':3:18:'),          # zero budget (§3 budget.zero), at 全年预算数
     ('central', '≥95%', '96项', '45', None, '100', 'row 2'),          # unit mismatch (§10)
     ('central', '≥95', '96%', '45', None, '100', 'row 2'),
     ('central', '≤3次', '无上访', '45', None, '100', 'row 2'),        # not numeric (§10)
@@ -1170,6 +1170,8 @@ ERROR_CASES = [
     ('central', '有效提升', '效果良好', '45', None, '100', 'row 2'),   # names no band (§4)
     ('central', '是', '达成', '45', None, '100', 'row 2'),
     ('central', '2023年12月', '是', '45', None, '100', 'row 2'),
+    ('central', '2023.12', '2100', '45', None, '100', 'row 2'),       # a number or a date? (§11)
+    ('central', '—', '10项', '45', None, '100', 'row 2'),             # no target (§11)
 ]
 # and their valid neighbours: (policy, target, actual, points, reason, 全年预算数)
 VALID_CASES = [
