@@ -345,6 +345,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
 {
   const PbsPolicy *p = sc->policy;
   PbsRational exec, annual, capped, pts, score, hundred, pct, one, bound;
+  const PbsDecimal *base;
 
   sc->budget_points = b->has_points ? b->points : p->budget_points;
   if (pbs_decimal_sign (&sc->budget_points) < 0)
@@ -352,7 +353,14 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
                         "the budget line's points are negative");
   pbs_decimal_init (&sc->budget_score, 0, p->rounding_digits);
 
-  if (pbs_decimal_sign (&b->annual) == 0)
+  /* budget.base initial (§11): the rate divides by 年初预算数. */
+  if (p->budget_base == PBS_BUDGET_BASE_INITIAL && !b->has_initial)
+    return score_error (sc, error, PBS_SCORE_ERROR_NO_BUDGET, 0, NULL,
+                        "the policy's budget.base is initial, but the budget gives no "
+                        "年初预算数 (initial)");
+  base = p->budget_base == PBS_BUDGET_BASE_INITIAL ? &b->initial : &b->annual;
+
+  if (pbs_decimal_sign (base) == 0)
     {
       if (p->budget_zero == PBS_BUDGET_ZERO_ERROR)
         {
@@ -373,7 +381,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
     }
 
   pbs_rational_from_decimal (&exec, &b->executed);
-  pbs_rational_from_decimal (&annual, &b->annual);
+  pbs_rational_from_decimal (&annual, base);
   pbs_rational_from_decimal (&pts, &sc->budget_points);
   pbs_rational_from_int (&hundred, 100);
   pbs_rational_from_int (&one, 1);
