@@ -124,6 +124,22 @@ set_value_at (const PbsConv *c, guint32 node, const char *key, PbsValue *slot, G
   return TRUE;
 }
 
+/* Records a placeholder (待填写 …, §11) left in a scalar field; TRUE when
+ * there is one. */
+static gboolean
+note_placeholder (const PbsConv *c, PbsEvaluation *e, guint32 node, const char *field, guint row)
+{
+  const PbsYamlNode *n;
+
+  if (node == PBS_YAML_NONE || pbs_read_is_null (c, node))
+    return FALSE;
+  n = pbs_yaml_node (c->t, node);
+  if (n->type != PBS_YAML_SCALAR || !pbs_lex_is_placeholder (pbs_yaml_text (c->t, node)))
+    return FALSE;
+  pbs_evaluation_add_unfilled (e, field, row, n->line, n->column);
+  return TRUE;
+}
+
 /* Is the node a value at all: not null, not a dash or 无 (rule book §11)? */
 static gboolean
 has_value (const PbsConv *c, guint32 node)
@@ -166,7 +182,8 @@ read_level (const PbsConv *c, guint32 node, const char *key, const char **out, G
 }
 
 static PbsIndicator *
-read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, GError **error)
+read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, PbsEvaluation *e,
+                GError **error)
 {
   static const struct { const char *word; PbsBand band; } bands[] = {
     { "met", PBS_BAND_MET }, { "partial", PBS_BAND_PARTIAL }, { "unmet", PBS_BAND_UNMET },
@@ -232,9 +249,17 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, GE
         return NULL;
       pbs_indicator_set_unpublished (ind, unpublished);
     }
+  note_placeholder (c, e, v[I_NAME], "name", c->row);
+  note_placeholder (c, e, v[I_REASON], "reason", c->row);
+  /* A placeholder (§11) is kept as written and the row left unscored. */
+  if (note_placeholder (c, e, v[I_TARGET], "target", c->row))
+    {
+      pbs_value_init_words (&ind->target, pbs_yaml_text (c->t, v[I_TARGET]));
+      ind->unfilled = TRUE;
+    }
   /* A dash or 无 is no value (§11): no target is an error unless the row
    * does not apply; no actual leaves the row unscored. */
-  if (has_value (c, v[I_TARGET]))
+  else if (has_value (c, v[I_TARGET]))
     {
       if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
         return NULL;
@@ -251,7 +276,12 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, GE
                      "or “not_applicable: true” when it does not apply");
       return NULL;
     }
-  if (reads_as_zero (c, v[I_ACTUAL], &ind->target))
+  if (note_placeholder (c, e, v[I_ACTUAL], "actual", c->row))
+    {
+      pbs_value_init_words (&ind->actual, pbs_yaml_text (c->t, v[I_ACTUAL]));
+      ind->unfilled = TRUE;
+    }
+  else if (reads_as_zero (c, v[I_ACTUAL], &ind->target))
     {
       pbs_value_init_zero (&ind->actual, pbs_yaml_text (c->t, v[I_ACTUAL]),
                            pbs_value_get_unit (&ind->target));
@@ -371,6 +401,9 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
       || !pbs_read_string (c, v[E_TITLE], "title", &s, error))
     return NULL;
   pbs_evaluation_set_title (e, s);
+  note_placeholder (c, e, v[E_TITLE], "title", 0);
+  note_placeholder (c, e, v[E_DEPARTMENT], "department", 0);
+  note_placeholder (c, e, v[E_UNIT], "unit", 0);
   if (!pbs_read_is_null (c, v[E_DEPARTMENT]))
     {
       if (!pbs_read_string (c, v[E_DEPARTMENT], "department", &s, error))
@@ -447,7 +480,7 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
 
       c->row = i + 1;
       c->row_name = NULL;
-      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, year, error);
+      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, year, e, error);
       if (ind == NULL)
         return NULL;
       if (pbs_indicator_get_parent (ind) != NULL && !has_row_named (e, pbs_indicator_get_parent (ind)))

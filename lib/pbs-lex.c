@@ -171,6 +171,17 @@ pbs_lex_fold_checked (const char *text, GError **error)
 }
 
 gboolean
+pbs_lex_is_placeholder (const char *text)
+{
+  static const char * const marks[] = { "待填写", "待补充", "XX", "xx", "××" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (strstr (text, marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 pbs_lex_is_no_value (const char *text)
 {
   /* Folding has made － and full-width spaces ASCII already. */

@@ -36,4 +36,8 @@ gboolean pbs_lex_is_reason   (const char *reason);
  * -, －, 无 or 空? @text must be valid UTF-8. */
 gboolean pbs_lex_is_no_value (const char *text);
 
+/* Does @text hold a placeholder left to fill in (rule book §11): 待填写,
+ * 待补充, XX, xx or ××? */
+gboolean pbs_lex_is_placeholder (const char *text);
+
 G_END_DECLS

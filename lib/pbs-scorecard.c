@@ -720,9 +720,9 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
         }
       if (ind->not_applicable)
         row.status = PBS_STATUS_NOT_APPLICABLE;
-      else if (ind->unpublished)
+      else if (ind->unpublished || ind->unfilled)
         {
-          row.status = PBS_STATUS_UNPUBLISHED;
+          row.status = ind->unpublished ? PBS_STATUS_UNPUBLISHED : PBS_STATUS_UNSCORED;
           if (counted)
             sc->complete = FALSE;
         }

@@ -49,6 +49,10 @@ gboolean pbs_value_resolve_pair (PbsValue   *target,
                                  gboolean   *bad_actual,
                                  GError    **error);
 
+/* Makes @self words, unparsed: a placeholder kept as written (§11). */
+void     pbs_value_init_words (PbsValue   *self,
+                               const char *text);
+
 /* Makes @self the number 0 in @unit, shown as @text (`无` against `≤3次`). */
 void     pbs_value_init_zero  (PbsValue   *self,
                                const char *text,

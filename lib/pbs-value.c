@@ -543,6 +543,15 @@ done:
 }
 
 void
+pbs_value_init_words (PbsValue *self, const char *text)
+{
+  pbs_value_clear (self);
+  self->kind = PBS_VALUE_QUALITATIVE;
+  self->op = PBS_OP_NONE;
+  set_text (self, text, "");
+}
+
+void
 pbs_value_init_zero (PbsValue *self, const char *text, const char *unit)
 {
   pbs_value_clear (self);

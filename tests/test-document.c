@@ -1336,6 +1336,38 @@ test_helpful_errors (void)
   }
 }
 
+/* Placeholders (§11): the document reads, each is listed at its place,
+ * and its row is unscored, the scorecard incomplete. */
+static void
+test_placeholders (void)
+{
+  static const struct { const char *field; guint row, line, column; } expected[] = {
+    { "title", 0, 3, 8 }, { "target", 1, 12, 13 }, { "actual", 1, 13, 13 },
+  };
+  g_autofree char *path = data_path ("valid", "placeholders.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_unfilled (e), G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint row = 99, line = 0, column = 0;
+      const char *field = pbs_evaluation_get_unfilled (e, i, &row, &line, &column);
+
+      CHECK (g_strcmp0 (field, expected[i].field) == 0, expected[i].field);
+      CHECK (row == expected[i].row && line == expected[i].line && column == expected[i].column,
+             expected[i].field);
+    }
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, 0), PBS_STATUS_UNSCORED);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, 1), PBS_STATUS_MET);
+  CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
+}
+
 /* A dash for the target of a row that does not apply is accepted. */
 static void
 test_dash_target_not_applicable (void)
@@ -1365,6 +1397,7 @@ main (void)
     { "real tables' dates, dashes and 无 (§11)", test_real_table_dates },
     { "a dash target on a not-applicable row", test_dash_target_not_applicable },
     { "an unpublished row (§11)", test_unpublished_row },
+    { "placeholders (§11)", test_placeholders },
     { "helpful errors: column heads, ：, tabs, zero budget", test_helpful_errors },
     { "the four shipped templates", test_templates_shipped },
     { "template allows, suggested, generic", test_template_allows },

@@ -786,6 +786,11 @@ def template_new_case(name):
         expect(f'template: "{name}"' in skeleton or f'template: {name}' in skeleton, 'no template: line', r)
         v = pbscore('validate', '-', stdin=skeleton)
         expect_rc(v, 0)
+        # each placeholder (待填写 …, rule book §11) is a located warning
+        title_line = next(i for i, l in enumerate(skeleton.split('\n'), 1) if l.startswith('title:'))
+        expect(f':{title_line}:8: 警告：title 仍是占位符' in v.err, 'no located placeholder warning', v)
+        filled_in = [l for l in skeleton.split('\n') if '待填写' in l.split('#')[0]]
+        expect(v.err.count('仍是占位符') == len(filled_in), 'not one warning per placeholder', v)
         j = pbscore('score', '--format', 'json', '-', stdin=skeleton)
         expect_rc(j, 0)
         doc = load_json(j.out)
