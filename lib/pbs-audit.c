@@ -340,6 +340,11 @@ pbs_audit_new (PbsScorecard *scorecard)
         add_finding (self, PBS_FINDING_TOTAL_ARITHMETIC, -1, &printed, &sum, PBS_VARIANT_NONE);
     }
 
+  if (pbs_evaluation_get_printed_grade (e) != PBS_GRADE_NONE
+      && pbs_scorecard_get_grade (scorecard) != PBS_GRADE_NONE
+      && pbs_evaluation_get_printed_grade (e) != pbs_scorecard_get_grade (scorecard))
+    add_finding (self, PBS_FINDING_GRADE, -1, NULL, NULL, PBS_VARIANT_NONE);
+
   for (guint i = 0; i < pbs_scorecard_get_n_rows (scorecard); i++)
     if (pbs_scorecard_get_row_flags (scorecard, i) & PBS_FLAG_MISSING_REASON)
       add_finding (self, PBS_FINDING_MISSING_REASON, (gint) i, NULL, NULL, PBS_VARIANT_NONE);
@@ -703,6 +708,14 @@ pbs_audit_dup_message (PbsAudit *self, guint index, PbsLanguage language)
                 : g_strdup_printf ("the printed total %s is not the sum %s of the printed scores", printed, computed);
     case PBS_FINDING_MISSING_REASON:
       return missing_reason_text (self->scorecard, (guint) f->row, where, zh);
+    case PBS_FINDING_GRADE:
+      {
+        const char *p = pbs_grade_get_label (pbs_evaluation_get_printed_grade (e));
+        const char *c = pbs_grade_get_label (pbs_scorecard_get_grade (self->scorecard));
+
+        return zh ? g_strdup_printf ("自评等级：公布 %s，应为 %s", p, c)
+                  : g_strdup_printf ("the grade (自评等级): printed %s, computed %s", p, c);
+      }
     case PBS_FINDING_WARNING:
     default:
       for (guint i = 0; i < pbs_scorecard_get_n_warnings (self->scorecard); i++)

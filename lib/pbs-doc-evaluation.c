@@ -377,10 +377,34 @@ parent_node (const PbsConv *c, guint32 row)
 
 static const char * const evaluation_keys[] = {
   "pbscore", "kind", "title", "department", "unit", "year", "currency", "template", "policy",
-  "budget", "indicators", "printed_total", "result", NULL
+  "budget", "indicators", "printed_total", "result", "printed_grade", NULL
 };
 enum { E_PBSCORE, E_KIND, E_TITLE, E_DEPARTMENT, E_UNIT, E_YEAR, E_CURRENCY, E_TEMPLATE,
-       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_N };
+       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_PRINTED_GRADE, E_N };
+
+/* The 自评等级 as tables print it. */
+static gboolean
+read_grade (const PbsConv *c, guint32 node, PbsGrade *out, GError **error)
+{
+  static const struct { const char *word; PbsGrade grade; } grades[] = {
+    { "优", PBS_GRADE_EXCELLENT }, { "优秀", PBS_GRADE_EXCELLENT }, { "excellent", PBS_GRADE_EXCELLENT },
+    { "良", PBS_GRADE_GOOD }, { "良好", PBS_GRADE_GOOD }, { "good", PBS_GRADE_GOOD },
+    { "中", PBS_GRADE_FAIR }, { "中等", PBS_GRADE_FAIR }, { "fair", PBS_GRADE_FAIR },
+    { "差", PBS_GRADE_POOR }, { "较差", PBS_GRADE_POOR }, { "poor", PBS_GRADE_POOR },
+  };
+  const char *s;
+
+  if (!pbs_read_string (c, node, "printed_grade", &s, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+    if (strcmp (s, grades[i].word) == 0)
+      {
+        *out = grades[i].grade;
+        return TRUE;
+      }
+  return pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                        "printed_grade must be 优, 良, 中 or 差 (优秀, 良好, 中等, 较差), not “%s”", s);
+}
 
 PbsEvaluation *
 pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
@@ -458,6 +482,14 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
       if (!pbs_read_decimal (c, v[E_PRINTED_TOTAL], "printed_total", FALSE, &total, error))
         return NULL;
       pbs_evaluation_set_printed_total (e, &total);
+    }
+
+  if (!pbs_read_is_null (c, v[E_PRINTED_GRADE]))
+    {
+      PbsGrade grade = PBS_GRADE_NONE;
+      if (!read_grade (c, v[E_PRINTED_GRADE], &grade, error))
+        return NULL;
+      pbs_evaluation_set_printed_grade (e, grade);
     }
 
   if ((budget = read_budget (c, v[E_BUDGET], error)) == NULL)

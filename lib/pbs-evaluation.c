@@ -39,6 +39,7 @@ struct _PbsEvaluation
   char        *policy_ref;   /* nullable: `policy:` as written */
   PbsDecimal   printed_total;
   gboolean     has_printed_total;
+  PbsGrade     printed_grade; /* PBS_GRADE_NONE when the table prints none */
   char        *source;       /* nullable: the file it was read from */
   guint        line;         /* the document's place in it */
   guint        column;
@@ -202,6 +203,7 @@ pbs_evaluation_copy (PbsEvaluation *self)
   c->policy_ref = g_strdup (self->policy_ref);
   c->printed_total = self->printed_total;
   c->has_printed_total = self->has_printed_total;
+  c->printed_grade = self->printed_grade;
   c->source = g_strdup (self->source);
   c->line = self->line;
   c->column = self->column;
@@ -596,7 +598,8 @@ pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
       || strcmp (a->unit, b->unit) != 0 || a->year != b->year || a->currency != b->currency
       || !budget_equal (a->budget, b->budget) || a->indicators->len != b->indicators->len
       || !optional_equal (a->has_printed_total, &a->printed_total, b->has_printed_total,
-                          &b->printed_total))
+                          &b->printed_total)
+      || a->printed_grade != b->printed_grade)
     return FALSE;
   if ((a->template_ == NULL) != (b->template_ == NULL)
       || (a->template_ != NULL && strcmp (pbs_template_get_name (a->template_),
@@ -828,4 +831,40 @@ pbs_evaluation_get_unfilled (PbsEvaluation *self, guint index, guint *row, guint
   if (column != NULL)
     *column = u->column;
   return u->field;
+}
+
+/**
+ * pbs_evaluation_set_printed_grade:
+ * @self: a #PbsEvaluation
+ * @grade: the 自评等级 as published, or %PBS_GRADE_NONE for none
+ *
+ * Sets the grade the published table prints; the audit compares it with
+ * the computed grade (finding %PBS_FINDING_GRADE).
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_printed_grade (PbsEvaluation *self, PbsGrade grade)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
+  g_return_if_fail ((guint) grade <= PBS_GRADE_POOR);
+  self->printed_grade = grade;
+}
+
+/**
+ * pbs_evaluation_get_printed_grade:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the grade the published table prints.
+ *
+ * Returns: the printed 自评等级, or %PBS_GRADE_NONE when none is given
+ *
+ * Since: 0.1
+ */
+PbsGrade
+pbs_evaluation_get_printed_grade (PbsEvaluation *self)
+{
+  g_return_val_if_fail (self != NULL, PBS_GRADE_NONE);
+  return self->printed_grade;
 }

@@ -355,6 +355,8 @@ write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char 
     PbsDecimal total;
     if (pbs_evaluation_get_printed_total (e, &total))
       pbs_yaml_number (w, "printed_total", &total);
+    if (pbs_evaluation_get_printed_grade (e) != PBS_GRADE_NONE)
+      pbs_yaml_string (w, "printed_grade", pbs_grade_get_label (pbs_evaluation_get_printed_grade (e)));
   }
 
   pbs_yaml_scalar (w, "indicators", YAML_PLAIN_SCALAR_STYLE);

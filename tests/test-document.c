@@ -1368,6 +1368,45 @@ test_placeholders (void)
   CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
 }
 
+/* printed_grade is read in the table's words, saved back, and audited like
+ * printed_total: a grade that differs from the computed one is a finding. */
+static void
+test_printed_grade (void)
+{
+  static const char doc[] =
+    "pbscore: 1\ntitle: t\nprinted_grade: 良好\nbudget: {annual: 10, executed: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"≥1项\", actual: \"1项\", points: 90}\n";
+  static const char bad[] =
+    "pbscore: 1\ntitle: t\nprinted_grade: 甲等\nbudget: {annual: 10, executed: 10}\nindicators: []\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_data (doc, -1, "grade.yaml", &error);
+  g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsAudit) audit = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  PbsEvaluation *e;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (docs);
+  e = pbs_document_get_evaluation (g_ptr_array_index (docs, 0));
+  CU_ASSERT_EQUAL (pbs_evaluation_get_printed_grade (e), PBS_GRADE_GOOD);
+  text = ROUND_TRIP (e, NULL, "grade.yaml");
+  CU_ASSERT_PTR_NOT_NULL (text != NULL ? strstr (text, "printed_grade: 良") : NULL);
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_grade (sc), PBS_GRADE_EXCELLENT);
+  audit = pbs_audit_new (sc);
+  CU_ASSERT_EQUAL (pbs_audit_count (audit, PBS_FINDING_GRADE), 1);
+  message = pbs_audit_dup_message (audit, 0, PBS_LANGUAGE_ZH);
+  CU_ASSERT_STRING_EQUAL (message, "自评等级：公布 良，应为 优");
+
+  none = read_data (bad, -1, "bad.yaml", &error);
+  CU_ASSERT_TRUE (g_error_matches (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE));
+  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "bad.yaml:3:16: "));
+}
+
 /* A dash for the target of a row that does not apply is accepted. */
 static void
 test_dash_target_not_applicable (void)
@@ -1398,6 +1437,7 @@ main (void)
     { "a dash target on a not-applicable row", test_dash_target_not_applicable },
     { "an unpublished row (§11)", test_unpublished_row },
     { "placeholders (§11)", test_placeholders },
+    { "printed_grade: read, saved, audited", test_printed_grade },
     { "helpful errors: column heads, ：, tabs, zero budget", test_helpful_errors },
     { "the four shipped templates", test_templates_shipped },
     { "template allows, suggested, generic", test_template_allows },

@@ -293,6 +293,12 @@ char            *pbs_scorecard_dup_warning_message (PbsScorecard *self,
 
 PBS_AVAILABLE_IN_0_1
 const char      *pbs_grade_get_label             (PbsGrade      grade);
+/* The printed 自评等级 of an evaluation (here, beside PbsGrade). */
+PBS_AVAILABLE_IN_0_1
+void             pbs_evaluation_set_printed_grade (PbsEvaluation *self,
+                                                   PbsGrade       grade);
+PBS_AVAILABLE_IN_0_1
+PbsGrade         pbs_evaluation_get_printed_grade (PbsEvaluation *self);
 PBS_AVAILABLE_IN_0_1
 const char      *pbs_status_get_nick            (PbsStatus     status);
 PBS_AVAILABLE_IN_0_1
