@@ -18,6 +18,7 @@ struct _PbsPolicy
   PbsDecimal             budget_points;
   gboolean               budget_cap;
   PbsBudgetZero          budget_zero;
+  PbsBudgetBase          budget_base;
   gboolean               budget_in_total;
   PbsDecimal             budget_explain_below;
   PbsDecimal             budget_yellow_below;

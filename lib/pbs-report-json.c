@@ -281,6 +281,10 @@ add_evaluation (Json *j, const PbsReportInput *in)
   member_decimal (j, "total_points", &d);
   member_string (j, "grade", grade != PBS_GRADE_NONE ? pbs_grade_get_label (grade) : NULL);
   member_string (j, "grade_code", grade != PBS_GRADE_NONE ? pbs_enum_nick (PBS_TYPE_GRADE, grade) : NULL);
+  member_string (j, "printed_grade",
+                 pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (j->sc)) != PBS_GRADE_NONE
+                 ? pbs_grade_get_label (pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (j->sc)))
+                 : NULL);
   member_bool (j, "complete", pbs_scorecard_is_complete (j->sc));
   pbs_json_name (&j->w, "unscored");
   pbs_json_begin_array (&j->w);

@@ -538,10 +538,24 @@ cmd_validate (const Command *self, Options *o)
           n++;
           if (pbs_document_get_kind (d) == PBS_DOCUMENT_EVALUATION)
             {
+              PbsEvaluation *e = pbs_document_get_evaluation (d);
               g_autoptr (PbsScorecard) sc = score_document (o, d, &error);
 
               if (sc == NULL)
                 return fail (error);
+              /* A skeleton is valid but unfinished (rule book §11). */
+              for (guint i = 0; i < pbs_evaluation_get_n_unfilled (e); i++)
+                {
+                  guint row, line, column;
+                  const char *field = pbs_evaluation_get_unfilled (e, i, &row, &line, &column);
+
+                  if (en)
+                    fprintf (stderr, "%s:%u:%u: warning: %s%s is a placeholder (待填写, XX …): fill it in\n",
+                                input_name (*a), line, column, row > 0 ? "a row's " : "", field);
+                  else
+                    fprintf (stderr, "%s:%u:%u: 警告：%s 仍是占位符（待填写、XX 等），请填写实际内容\n",
+                                input_name (*a), line, column, field);
+                }
             }
         }
       if (error == NULL && n == 0)
@@ -582,7 +596,7 @@ count_audit_findings (PbsScorecard *sc)
 {
   static const PbsFindingKind counted[] = {
     PBS_FINDING_ROW_SCORE, PBS_FINDING_BUDGET_SCORE, PBS_FINDING_TOTAL,
-    PBS_FINDING_TOTAL_ARITHMETIC, PBS_FINDING_MISSING_REASON,
+    PBS_FINDING_TOTAL_ARITHMETIC, PBS_FINDING_MISSING_REASON, PBS_FINDING_GRADE,
   };
   g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
   guint n = 0;
