@@ -756,16 +756,7 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   if (name == NULL)
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
                        "a row with a target or an actual but no indicator name");
-  if (target == NULL && actual == NULL)
-    /* Printed with its name (and points) only: an unpublished row (rule
-     * book §11). Until the model can mark a row unpublished (issue 9) it
-     * is an error: left out, the scorecard would look complete. */
-    return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
-                       (guint) (col[COL_TARGET] >= 0 ? col[COL_TARGET] : col[COL_SIGN]),
-                       "the row “%s” is printed without 年度指标值 and 实际完成值 (an "
-                       "unpublished row, which this version cannot record; see "
-                       "doc/import.md)", name);
-  if (!has_points)
+  if (!has_points && (target != NULL || actual != NULL))
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
                        (guint) MAX (col[COL_POINTS], 0),
                        "the row “%s” has no 分值 (points)", name);
@@ -776,7 +767,14 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
       g_free (actual);
       actual = with_unit;
     }
+  if (!has_points)
+    pbs_decimal_init (&points, 0, 0);
   ind = pbs_indicator_new (l1, l2, name, &points);
+  /* Printed with its name (and perhaps its points) only: a row the
+   * published table does not show in full (rule book §11), unscored, and
+   * the scorecard incomplete. */
+  if (target == NULL && actual == NULL)
+    pbs_indicator_set_unpublished (ind, TRUE);
   if (target != NULL && !pbs_indicator_set_target (ind, target, &local))
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, (guint) col[COL_TARGET],
                        "年度指标值 “%s”: %s", target, local->message);
