@@ -818,6 +818,39 @@ first_word_is (const char *text, const char *const *words)
   return FALSE;
 }
 
+/* 自评等级 优 / 良 / 中 / 差: the printed grade, in the label's own cell
+ * ("自评等级：优") or in the next one; anything else is passed over. */
+static void
+read_grade (Reader *rd, const char *const *texts, guint n)
+{
+  static const char *const grades[] = { "优", "良", "中", "差" };
+  static const PbsGrade values[] = {
+    PBS_GRADE_EXCELLENT, PBS_GRADE_GOOD, PBS_GRADE_FAIR, PBS_GRADE_POOR,
+  };
+  g_autofree char *label = squeeze (texts[0]);
+  const char *rest;
+
+  if (rd->eval == NULL || !g_str_has_prefix (label, "自评等级"))
+    return;
+  rest = label + strlen ("自评等级");
+  if (g_str_has_prefix (rest, "：") || g_str_has_prefix (rest, ":"))
+    rest += g_str_has_prefix (rest, ":") ? 1 : strlen ("：");
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *next = k == 1 && n > 1 ? squeeze (texts[1]) : NULL;
+      const char *text = k == 0 ? rest : next;
+
+      if (text == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+        if (strcmp (text, grades[i]) == 0)
+          {
+            pbs_evaluation_set_printed_grade (rd->eval, values[i]);
+            return;
+          }
+    }
+}
+
 static gboolean
 read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 {
@@ -855,7 +888,8 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
     return read_total (rd, g, *r, error);
   if (first_word_is (texts[0], footer_words))
     {
-      /* 自评等级 and the sign-off wait for issue 9's fields */
+      /* the sign-off waits for issue 9's signoff field */
+      read_grade (rd, texts, n);
       rd->in_block = FALSE;
       return TRUE;
     }

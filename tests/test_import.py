@@ -174,6 +174,17 @@ def _():
         expect(json.loads(ry.out) == doc, 'the imported YAML scores as the table', ry)
 
 
+@case('a printed 自评等级 is read and audited (finding grade, exit 1)')
+def _():
+    table = os.path.join(SRCDIR, DATA, 'printed-grade.csv')
+    r = pbscore('audit', '--format', 'json', table)
+    expect(r.rc == 1, 'a finding', r)
+    kinds = [f['kind'] for f in json.loads(r.out)['findings']]
+    expect('grade' in kinds, 'the grade finding', r)
+    r = pbscore('import', table)
+    expect(r.rc == 0 and 'printed_grade: 良' in r.out, 'printed_grade in the YAML', r)
+
+
 @case('YAML on stdin stays YAML: a comment with commas, a byte that is not UTF-8')
 def _():
     # A first line that is a YAML comment keeps the text YAML even when a
