@@ -302,6 +302,18 @@ add_evaluation (Json *j, const PbsReportInput *in)
   member_decimal (j, "total_points", &d);
   member_string (j, "grade", grade != PBS_GRADE_NONE ? pbs_grade_get_label (grade) : NULL);
   member_string (j, "grade_code", grade != PBS_GRADE_NONE ? pbs_enum_nick (PBS_TYPE_GRADE, grade) : NULL);
+  json_builder_set_member_name (j->b, "goals");
+  json_builder_begin_object (j->b);
+  member_text (j, "expected", pbs_evaluation_get_goals_expected (e));
+  member_text (j, "achieved", pbs_evaluation_get_goals_achieved (e));
+  json_builder_end_object (j->b);
+  json_builder_set_member_name (j->b, "signoff");
+  json_builder_begin_object (j->b);
+  member_text (j, "manager", pbs_evaluation_get_signoff_manager (e));
+  member_text (j, "preparer", pbs_evaluation_get_signoff_preparer (e));
+  member_text (j, "phone", pbs_evaluation_get_signoff_phone (e));
+  member_text (j, "date", pbs_evaluation_get_signoff_date (e));
+  json_builder_end_object (j->b);
   member_string (j, "printed_grade",
                  pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (j->sc)) != PBS_GRADE_NONE
                  ? pbs_grade_get_label (pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (j->sc)))
