@@ -400,6 +400,7 @@ read_texts (const PbsConv *c, PbsEvaluation *e, guint32 node, const char *what,
         if (!pbs_read_string (c, v[i], keys[i], &s, error))
           return FALSE;
         setters[i] (e, s);
+        note_placeholder (c, e, v[i], keys[i], 0);
       }
   return TRUE;
 }
