@@ -377,10 +377,33 @@ parent_node (const PbsConv *c, guint32 row)
 
 static const char * const evaluation_keys[] = {
   "pbscore", "kind", "title", "department", "unit", "year", "currency", "template", "policy",
-  "budget", "indicators", "printed_total", "result", "printed_grade", NULL
+  "budget", "indicators", "printed_total", "result", "printed_grade", "goals", "signoff", NULL
 };
 enum { E_PBSCORE, E_KIND, E_TITLE, E_DEPARTMENT, E_UNIT, E_YEAR, E_CURRENCY, E_TEMPLATE,
-       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_PRINTED_GRADE, E_N };
+       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_PRINTED_GRADE, E_GOALS, E_SIGNOFF, E_N };
+
+/* A mapping of optional text fields: goals {expected, achieved}, signoff
+ * {manager, preparer, phone, date} (the official form; never scored). */
+static gboolean
+read_texts (const PbsConv *c, PbsEvaluation *e, guint32 node, const char *what,
+            const char * const *keys, void (* const *setters) (PbsEvaluation *, const char *),
+            GError **error)
+{
+  guint32 v[4];
+  const char *s;
+
+  if (!pbs_read_mapping (c, node, what, keys, v, error))
+    return FALSE;
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!pbs_read_is_null (c, v[i]))
+      {
+        if (!pbs_read_string (c, v[i], keys[i], &s, error))
+          return FALSE;
+        setters[i] (e, s);
+        note_placeholder (c, e, v[i], keys[i], 0);
+      }
+  return TRUE;
+}
 
 /* The 自评等级 as tables print it. */
 static gboolean
@@ -491,6 +514,24 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
         return NULL;
       pbs_evaluation_set_printed_grade (e, grade);
     }
+
+  {
+    static const char * const goal_keys[] = { "expected", "achieved", NULL };
+    static void (* const goal_setters[]) (PbsEvaluation *, const char *) = {
+      pbs_evaluation_set_goals_expected, pbs_evaluation_set_goals_achieved,
+    };
+    static const char * const signoff_keys[] = { "manager", "preparer", "phone", "date", NULL };
+    static void (* const signoff_setters[]) (PbsEvaluation *, const char *) = {
+      pbs_evaluation_set_signoff_manager, pbs_evaluation_set_signoff_preparer,
+      pbs_evaluation_set_signoff_phone, pbs_evaluation_set_signoff_date,
+    };
+
+    if ((!pbs_read_is_null (c, v[E_GOALS])
+         && !read_texts (c, e, v[E_GOALS], "goals", goal_keys, goal_setters, error))
+        || (!pbs_read_is_null (c, v[E_SIGNOFF])
+            && !read_texts (c, e, v[E_SIGNOFF], "signoff", signoff_keys, signoff_setters, error)))
+      return NULL;
+  }
 
   if ((budget = read_budget (c, v[E_BUDGET], error)) == NULL)
     return NULL;

@@ -44,6 +44,12 @@ struct _PbsEvaluation
   guint        line;         /* the document's place in it */
   guint        column;
   GPtrArray   *indicators;   /* PbsIndicator*, owned */
+  char        *goals_expected;   /* the form's informational text: never "" -> NULL */
+  char        *goals_achieved;
+  char        *signoff_manager;
+  char        *signoff_preparer;
+  char        *signoff_phone;
+  char        *signoff_date;
   GArray      *unfilled;     /* Unfilled, nullable: placeholders left in fields (§11) */
 };
 
@@ -72,6 +78,12 @@ pbs_evaluation_new (void)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->title = g_strdup ("");
+  self->goals_expected = g_strdup ("");
+  self->goals_achieved = g_strdup ("");
+  self->signoff_manager = g_strdup ("");
+  self->signoff_preparer = g_strdup ("");
+  self->signoff_phone = g_strdup ("");
+  self->signoff_date = g_strdup ("");
   self->department = g_strdup ("");
   self->unit = g_strdup ("");
   self->currency = PBS_CURRENCY_WAN_YUAN;
@@ -111,6 +123,12 @@ pbs_evaluation_unref (PbsEvaluation *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
+  g_free (self->goals_expected);
+  g_free (self->goals_achieved);
+  g_free (self->signoff_manager);
+  g_free (self->signoff_preparer);
+  g_free (self->signoff_phone);
+  g_free (self->signoff_date);
   g_free (self->title);
   g_free (self->department);
   g_free (self->unit);
@@ -204,6 +222,13 @@ pbs_evaluation_copy (PbsEvaluation *self)
   c->printed_total = self->printed_total;
   c->has_printed_total = self->has_printed_total;
   c->printed_grade = self->printed_grade;
+  pbs_evaluation_set_goals_expected (c, self->goals_expected);
+  pbs_evaluation_set_goals_achieved (c, self->goals_achieved);
+  pbs_evaluation_set_signoff_manager (c, self->signoff_manager);
+  pbs_evaluation_set_signoff_preparer (c, self->signoff_preparer);
+  pbs_evaluation_set_signoff_phone (c, self->signoff_phone);
+  pbs_evaluation_set_signoff_date (c, self->signoff_date);
+
   c->source = g_strdup (self->source);
   c->line = self->line;
   c->column = self->column;
@@ -253,6 +278,133 @@ pbs_evaluation_copy (PbsEvaluation *self)
  * Since: 0.1
  */
 STRING_FIELD (title)
+
+/**
+ * pbs_evaluation_get_goals_expected:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the 预期目标 of the 年度总体目标 of the official form (informational, never scored).
+ *
+ * Returns: (transfer none): the 年度总体目标的预期目标 (a paragraph); empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_goals_expected:
+ * @self: a #PbsEvaluation
+ * @goals_expected: (nullable): the 年度总体目标的预期目标 (a paragraph)
+ *
+ * Sets the 预期目标 of the 年度总体目标 of the official form. %NULL is stored as an empty string.
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (goals_expected)
+
+/**
+ * pbs_evaluation_get_goals_achieved:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the 实际完成情况 of the 年度总体目标 of the official form (informational, never scored).
+ *
+ * Returns: (transfer none): the 年度总体目标的实际完成情况 (a paragraph); empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_goals_achieved:
+ * @self: a #PbsEvaluation
+ * @goals_achieved: (nullable): the 年度总体目标的实际完成情况 (a paragraph)
+ *
+ * Sets the 实际完成情况 of the 年度总体目标 of the official form. %NULL is stored as an empty string.
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (goals_achieved)
+
+/**
+ * pbs_evaluation_get_signoff_manager:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the 项目负责人 of the official form (informational, never scored).
+ *
+ * Returns: (transfer none): the 项目负责人; empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_signoff_manager:
+ * @self: a #PbsEvaluation
+ * @signoff_manager: (nullable): the 项目负责人
+ *
+ * Sets the 项目负责人 of the official form. %NULL is stored as an empty string.
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (signoff_manager)
+
+/**
+ * pbs_evaluation_get_signoff_preparer:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the 填报人 of the official form (informational, never scored).
+ *
+ * Returns: (transfer none): the 填报人; empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_signoff_preparer:
+ * @self: a #PbsEvaluation
+ * @signoff_preparer: (nullable): the 填报人
+ *
+ * Sets the 填报人 of the official form. %NULL is stored as an empty string.
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (signoff_preparer)
+
+/**
+ * pbs_evaluation_get_signoff_phone:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the 联系电话 of the official form (informational, never scored).
+ *
+ * Returns: (transfer none): the 联系电话; empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_signoff_phone:
+ * @self: a #PbsEvaluation
+ * @signoff_phone: (nullable): the 联系电话
+ *
+ * Sets the 联系电话 of the official form. %NULL is stored as an empty string.
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (signoff_phone)
+
+/**
+ * pbs_evaluation_get_signoff_date:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the 填报日期 of the official form (informational, never scored).
+ *
+ * Returns: (transfer none): the 填报日期, as written; empty when unset
+ *
+ * Since: 0.1
+ */
+/**
+ * pbs_evaluation_set_signoff_date:
+ * @self: a #PbsEvaluation
+ * @signoff_date: (nullable): the 填报日期, as written
+ *
+ * Sets the 填报日期 of the official form. %NULL is stored as an empty string.
+ *
+ * Since: 0.1
+ */
+STRING_FIELD (signoff_date)
+
 
 /**
  * pbs_evaluation_get_department:
@@ -599,7 +751,13 @@ pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
       || !budget_equal (a->budget, b->budget) || a->indicators->len != b->indicators->len
       || !optional_equal (a->has_printed_total, &a->printed_total, b->has_printed_total,
                           &b->printed_total)
-      || a->printed_grade != b->printed_grade)
+      || a->printed_grade != b->printed_grade
+      || strcmp (a->goals_expected, b->goals_expected) != 0
+      || strcmp (a->goals_achieved, b->goals_achieved) != 0
+      || strcmp (a->signoff_manager, b->signoff_manager) != 0
+      || strcmp (a->signoff_preparer, b->signoff_preparer) != 0
+      || strcmp (a->signoff_phone, b->signoff_phone) != 0
+      || strcmp (a->signoff_date, b->signoff_date) != 0)
     return FALSE;
   if ((a->template_ == NULL) != (b->template_ == NULL)
       || (a->template_ != NULL && strcmp (pbs_template_get_name (a->template_),

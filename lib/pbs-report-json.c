@@ -281,6 +281,18 @@ add_evaluation (Json *j, const PbsReportInput *in)
   member_decimal (j, "total_points", &d);
   member_string (j, "grade", grade != PBS_GRADE_NONE ? pbs_grade_get_label (grade) : NULL);
   member_string (j, "grade_code", grade != PBS_GRADE_NONE ? pbs_enum_nick (PBS_TYPE_GRADE, grade) : NULL);
+  pbs_json_name (&j->w, "goals");
+  pbs_json_begin_object (&j->w);
+  member_text (j, "expected", pbs_evaluation_get_goals_expected (e));
+  member_text (j, "achieved", pbs_evaluation_get_goals_achieved (e));
+  pbs_json_end_object (&j->w);
+  pbs_json_name (&j->w, "signoff");
+  pbs_json_begin_object (&j->w);
+  member_text (j, "manager", pbs_evaluation_get_signoff_manager (e));
+  member_text (j, "preparer", pbs_evaluation_get_signoff_preparer (e));
+  member_text (j, "phone", pbs_evaluation_get_signoff_phone (e));
+  member_text (j, "date", pbs_evaluation_get_signoff_date (e));
+  pbs_json_end_object (&j->w);
   member_string (j, "printed_grade",
                  pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (j->sc)) != PBS_GRADE_NONE
                  ? pbs_grade_get_label (pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (j->sc)))

@@ -128,6 +128,16 @@ pbs_template_dup_skeleton (PbsTemplate *template_, const char *ref)
                    "# department: 主管部门\n"
                    "# unit: 实施单位\n"
                    "# year: 2025\n"
+                   "goals:                     # 年度总体目标（不计分）\n"
+                   "  expected: \"待填写：预期目标\"\n"
+                   "  achieved: \"待填写：实际完成情况\"\n"
+                   "signoff:\n"
+                   "  manager: \"待填写：项目负责人\"\n"
+                   "  preparer: \"待填写：填报人\"\n"
+                   "  phone: \"待填写：联系电话\"\n"
+                   "  date: \"待填写：填报日期\"\n"
+                   "# printed_total: 0          # 公布的总分（审核用，可省略）\n"
+                   "# printed_grade: 优         # 公布的自评等级：优、良、中、差（审核用，可省略）\n"
                    "currency: 万元\n"
                    "template: ");
   append_yaml_string (s, ref);
@@ -140,6 +150,7 @@ pbs_template_dup_skeleton (PbsTemplate *template_, const char *ref)
                           "  annual: 100            # 待填写：全年预算数\n"
                           "  executed: 100          # 待填写：全年执行数\n"
                           "  points: %s\n"
+                          "  # printed_score: 0     # 公布的预算执行率得分（审核用，可省略）\n"
                           "indicators:\n", budget_text);
   for (guint i = 0; i < n1; i++)
     {
@@ -177,7 +188,8 @@ pbs_template_dup_skeleton (PbsTemplate *template_, const char *ref)
                                   "\n    target: \"≥100%%\"     # 待填写：年度指标值\n"
                                   "    # actual: \"\"          # 实际完成值（未填则不计分）\n"
                                   "    points: %s\n"
-                                  "    reason: \"\"            # 偏差原因分析及改进措施\n",
+                                  "    reason: \"\"            # 偏差原因分析及改进措施\n"
+                                  "    # printed_score: 0     # 公布的得分（审核用，可省略）\n",
                                   points);
         }
     }

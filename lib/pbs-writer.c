@@ -133,6 +133,24 @@ pbs_yaml_sequence_end (PbsYamlOut *w)
   emit (w, &ev, yaml_sequence_end_event_initialize (&ev));
 }
 
+/* A mapping of the non-empty texts among @keys, or nothing. */
+static void
+write_texts (PbsYamlOut *w, const char *name, const char * const *keys, const char * const *values)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    any = any || *values[i] != '\0';
+  if (!any)
+    return;
+  pbs_yaml_scalar (w, name, YAML_PLAIN_SCALAR_STYLE);
+  pbs_yaml_mapping_start (w);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (*values[i] != '\0')
+      pbs_yaml_string (w, keys[i], values[i]);
+  pbs_yaml_mapping_end (w);
+}
+
 static void
 write_budget (PbsYamlOut *w, const PbsBudget *b)
 {
@@ -355,6 +373,14 @@ write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char 
     PbsDecimal total;
     if (pbs_evaluation_get_printed_total (e, &total))
       pbs_yaml_number (w, "printed_total", &total);
+    write_texts (w, "goals", (const char *[]) { "expected", "achieved", NULL },
+                 (const char *[]) { pbs_evaluation_get_goals_expected (e),
+                                    pbs_evaluation_get_goals_achieved (e) });
+    write_texts (w, "signoff", (const char *[]) { "manager", "preparer", "phone", "date", NULL },
+                 (const char *[]) { pbs_evaluation_get_signoff_manager (e),
+                                    pbs_evaluation_get_signoff_preparer (e),
+                                    pbs_evaluation_get_signoff_phone (e),
+                                    pbs_evaluation_get_signoff_date (e) });
     if (pbs_evaluation_get_printed_grade (e) != PBS_GRADE_NONE)
       pbs_yaml_string (w, "printed_grade", pbs_grade_get_label (pbs_evaluation_get_printed_grade (e)));
   }

@@ -1407,6 +1407,28 @@ test_printed_grade (void)
   CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "bad.yaml:3:16: "));
 }
 
+/* The official form's goals and sign-off: read, and kept through a copy. */
+static void
+test_official_form_fields (void)
+{
+  g_autofree char *path = data_path ("valid", "official-form-fields.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  g_autoptr (PbsEvaluation) c = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  ASSERT_STR (pbs_evaluation_get_goals_expected (e), "保障政务服务大厅正常运转，提升群众办事满意度。");
+  ASSERT_STR (pbs_evaluation_get_goals_achieved (e), "全年大厅正常运转，群众满意度达到98%。");
+  ASSERT_STR (pbs_evaluation_get_signoff_manager (e), "张三");
+  ASSERT_STR (pbs_evaluation_get_signoff_preparer (e), "李四");
+  ASSERT_STR (pbs_evaluation_get_signoff_phone (e), "0871-12345678");
+  ASSERT_STR (pbs_evaluation_get_signoff_date (e), "2025年3月10日");
+  CU_ASSERT_EQUAL (pbs_evaluation_get_printed_grade (e), PBS_GRADE_EXCELLENT);
+  c = pbs_evaluation_copy (e);
+  CU_ASSERT_TRUE (pbs_evaluation_equal (c, e));
+  pbs_evaluation_set_signoff_phone (c, "0871-87654321");
+  CU_ASSERT_FALSE (pbs_evaluation_equal (c, e));
+}
+
 /* A dash for the target of a row that does not apply is accepted. */
 static void
 test_dash_target_not_applicable (void)
@@ -1438,6 +1460,7 @@ main (void)
     { "an unpublished row (§11)", test_unpublished_row },
     { "placeholders (§11)", test_placeholders },
     { "printed_grade: read, saved, audited", test_printed_grade },
+    { "goals and signoff of the official form", test_official_form_fields },
     { "helpful errors: column heads, ：, tabs, zero budget", test_helpful_errors },
     { "the four shipped templates", test_templates_shipped },
     { "template allows, suggested, generic", test_template_allows },

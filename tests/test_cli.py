@@ -796,6 +796,9 @@ def template_new_case(name):
         expect_rc(r, 0)
         skeleton = r.out
         expect(f'template: "{name}"' in skeleton or f'template: {name}' in skeleton, 'no template: line', r)
+        for part in ('\ngoals:', '\nsignoff:', '\n# printed_total:', '\n# printed_grade:',
+                     '\n  # printed_score:', '\n    # printed_score:'):
+            expect(part in skeleton, f'the skeleton lacks {part.strip()!r}', r)
         v = pbscore('validate', '-', stdin=skeleton)
         expect_rc(v, 0)
         # each placeholder (待填写 …, rule book §11) is a located warning

@@ -73,6 +73,20 @@ def case(name):
     return register
 
 
+# The official form's 年度总体目标 and sign-off are not yet kept by the table
+# readers (doc/import.md): JSON outputs are compared without them.
+NOT_READ_FROM_TABLES = ('goals', 'signoff')
+
+
+def scored(text):
+    """JSON output, parsed, without the fields the table readers do not keep."""
+    doc = json.loads(text)
+    for item in (doc if isinstance(doc, list) else [doc]):
+        for key in NOT_READ_FROM_TABLES:
+            item.pop(key, None)
+    return doc
+
+
 def same_output(command, a, b, *extra):
     """`pbscore COMMAND` of two inputs, with the same status and output."""
     ra = pbscore(command, *extra, a)
@@ -88,7 +102,7 @@ def _():
         path = f'{DATA}/{table}'
         for command in ('score', 'audit', 'report'):
             ra, rb = same_output(command, XISHAN, path, '--format', 'json')
-            expect(json.loads(ra.out) == json.loads(rb.out),
+            expect(scored(ra.out) == scored(rb.out),
                    f'{command} --format json of {table} differs from the YAML', rb)
         # lint cites each finding's row by its place in the table
         ra, rb = same_output('lint', XISHAN, path)
@@ -153,7 +167,7 @@ def _():
             data = f.read()
         r = pbscore('score', '--format', 'json', '-', stdin=data)
         ry = pbscore('score', '--format', 'json', XISHAN)
-        expect(r.rc == 0 and json.loads(r.out) == json.loads(ry.out), f'{table} on stdin', r)
+        expect(r.rc == 0 and scored(r.out) == scored(ry.out), f'{table} on stdin', r)
 
 
 @case('a row printed with its name and points but blank target and actual is unpublished (§11)')

@@ -47,10 +47,18 @@ def without_file(value, path):
     return value
 
 
+# The official form's 年度总体目标 and sign-off are not yet kept by the table
+# readers (doc/import.md): scorecards are compared without them.
+NOT_READ_FROM_TABLES = ('goals', 'signoff')
+
+
 def scorecard(path):
     p = run('score', '--format', 'json', path)
     assert p.returncode == 0, '%s: exit %d: %s' % (path, p.returncode, p.stderr)
-    return without_file(json.loads(p.stdout, parse_float=Decimal), path)
+    doc = without_file(json.loads(p.stdout, parse_float=Decimal), path)
+    for key in NOT_READ_FROM_TABLES:
+        doc.pop(key, None)
+    return doc
 
 
 def check_same_scorecard():

@@ -101,6 +101,36 @@ PBS_AVAILABLE_IN_0_1
 gboolean       pbs_evaluation_get_printed_total (PbsEvaluation    *self,
                                                  PbsDecimal       *out);
 PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_goals_expected (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_set_goals_expected (PbsEvaluation *self,
+                                        const char    *goals_expected);
+PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_goals_achieved (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_set_goals_achieved (PbsEvaluation *self,
+                                        const char    *goals_achieved);
+PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_signoff_manager (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_set_signoff_manager (PbsEvaluation *self,
+                                        const char    *signoff_manager);
+PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_signoff_preparer (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_set_signoff_preparer (PbsEvaluation *self,
+                                        const char    *signoff_preparer);
+PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_signoff_phone (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_set_signoff_phone (PbsEvaluation *self,
+                                        const char    *signoff_phone);
+PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_signoff_date (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+void           pbs_evaluation_set_signoff_date (PbsEvaluation *self,
+                                        const char    *signoff_date);
+PBS_AVAILABLE_IN_0_1
 guint          pbs_evaluation_get_n_unfilled  (PbsEvaluation *self);
 PBS_AVAILABLE_IN_0_1
 const char    *pbs_evaluation_get_unfilled    (PbsEvaluation *self,
