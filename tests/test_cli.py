@@ -1056,6 +1056,44 @@ def _():
         expect_rc(r, 2)
         expect(re.search(r'key\.yaml:1:1: .*U\+0000', r.err) is not None, 'no located error for a key', r)
 
+@case('template new: the skeleton validates when the template holds U+2028, U+2029 or U+0085')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(SRCDIR, 'templates', 'core-2021.yaml'), encoding='utf-8') as f:
+            src = f.read()
+        src = src.replace('name: core-2021', 'name: pasted', 1)
+        src = src.replace('suggested: [成本控制率]', 'suggested: ["成本\\L控制\\P率\\N"]', 1)
+        src = src.replace('- 社会成本指标', '- "社会\\L成本指标"', 1)
+        with open(os.path.join(tmp, 'pasted.yaml'), 'w', encoding='utf-8') as f:
+            f.write(src)
+        env = dict(cli_env(), PBSCORE_TEMPLATE_PATH=tmp)
+        proc = subprocess.run([CLI, 'template', 'new', 'pasted'], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, cwd=SRCDIR, env=env, timeout=120, check=False)
+        expect(proc.returncode == 0, f'template new: exit {proc.returncode}: {proc.stderr!r}')
+        skeleton = proc.stdout
+        expect('\u2028'.encode() not in skeleton, 'a raw U+2028 in the skeleton')
+        proc = subprocess.run([CLI, 'validate', '-'], input=skeleton, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, cwd=SRCDIR, env=env, timeout=120, check=False)
+        expect(proc.returncode == 0, f'the skeleton does not validate: {proc.stderr.decode()}')
+
+@case('a score band with min > max is an error located at the band, not a silent 0')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+            src = f.read()
+        # the first row's rule: a band no value can fall in
+        src, n = re.subn(r'^(\s+)points: 5$', lambda m: (
+            f"{m.group(1)}points: 5\n{m.group(1)}rule:\n{m.group(1)}  kind: bands\n"
+            f"{m.group(1)}  of: value\n{m.group(1)}  bands:\n{m.group(1)}    - {{min: 2000, max: 1000, score: 5}}"),
+            src, count=1, flags=re.M)
+        expect(n == 1, 'the fixture changed: no "points: 5" row')
+        path = os.path.join(tmp, 'band.yaml')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(src)
+        r = pbscore('score', path)
+        expect_rc(r, 2)
+        expect(re.search(r'band\.yaml:\d+:\d+: .*min is above its max', r.err) is not None, 'no located error', r)
+
 
 def main():
     if not CLI:
