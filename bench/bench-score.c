@@ -9,7 +9,9 @@
  *   2. libyaml alone: the bare event parser over a YAML batch, the floor
  *      pbscore's loader is measured against;
  *   3. loading: PbsReader over the same batch (events, node tree, checks,
- *      value parsing), then loading and scoring.
+ *      value parsing), then loading and scoring;
+ *   4. rendering a report of 5,000 and of 10,000 one-row evaluations in
+ *      each format: the ratio shows whether a writer is linear.
  *
  * Usage: bench/bench-score [DOCUMENTS [ROWS]]   (default 200 documents of
  * 500 rows: 100,000 indicators)
@@ -68,6 +70,59 @@ yaml_events (const GString *s)
     }
   yaml_parser_delete (&p);
   return n;
+}
+
+/* Rendering time of one report over N and 2N one-row evaluations, per
+ * format: every writer must be linear, so the ratio stays near 2 (the
+ * text and Markdown writers were quadratic before issue 14). */
+static double
+time_report (PbsFormat format, guint docs, PbsPolicy *policy)
+{
+  g_autoptr (GString) batch = make_batch (docs, 1);
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (batch->str, (gssize) batch->len, "batch");
+  g_autoptr (PbsReport) report = pbs_report_new (format, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  PbsDocument *doc;
+  double t0;
+
+  while ((doc = pbs_reader_next (reader, &error)) != NULL)
+    {
+      PbsScorecard *sc = pbs_evaluation_score (pbs_document_get_evaluation (doc), policy, &error);
+
+      if (sc == NULL)
+        g_error ("%s", error->message);
+      pbs_report_add (report, sc);
+      pbs_scorecard_unref (sc);
+      pbs_document_unref (doc);
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
+  t0 = now ();
+  out = pbs_report_render (report, NULL, &error);
+  if (out == NULL)
+    g_error ("%s", error->message);
+  return now () - t0;
+}
+
+static void
+bench_reports (PbsPolicy *policy)
+{
+  static const PbsFormat formats[] = {
+    PBS_FORMAT_TEXT, PBS_FORMAT_MARKDOWN, PBS_FORMAT_CSV, PBS_FORMAT_JSON, PBS_FORMAT_HTML,
+  };
+  /* Not yaml: it names the policy, and this one is built in memory. */
+  static const char * const names[] = { "text", "markdown", "csv", "json", "html" };
+  const guint docs = 5000;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      double t1 = time_report (formats[i], docs, policy);
+      double t2 = time_report (formats[i], 2 * docs, policy);
+
+      printf ("report %-9s %u docs %7.3f s, %u docs %7.3f s  (×%.2f; linear ≈ 2)\n", names[i], docs,
+              t1, 2 * docs, t2, t2 / t1);
+    }
 }
 
 int
@@ -138,5 +193,6 @@ main (int argc, char **argv)
   printf ("load (PbsReader)       %8.3f s  %12.0f indicators/s  (%.2f× libyaml)\n", t_load, n / t_load, t_load / t_yaml);
   printf ("re-score in memory     %8.3f s  %12.0f indicators/s  (%u rounds)\n", t_score, n / t_score, rounds);
   printf ("load and score         %8.3f s  %12.0f indicators/s  (%.2f× libyaml)\n", t_both, n / t_both, t_both / t_yaml);
+  bench_reports (policy);
   return 0;
 }

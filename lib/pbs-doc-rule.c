@@ -78,6 +78,11 @@ pbs_read_rule (const PbsConv *c, guint32 node, PbsIndicator *ind, GError **error
               || (!pbs_read_is_null (c, w[0]) && !pbs_read_decimal (c, w[0], "min", FALSE, &min, error))
               || (!pbs_read_is_null (c, w[1]) && !pbs_read_decimal (c, w[1], "max", FALSE, &max, error)))
             return FALSE;
+          /* A band no value can fall in would score its rows 0 unseen. */
+          if (!pbs_read_is_null (c, w[0]) && !pbs_read_is_null (c, w[1])
+              && pbs_decimal_compare (&min, &max) > 0)
+            return pbs_read_fail (c, error, band, PBS_DOCUMENT_ERROR_OUT_OF_RANGE,
+                                  "a band's min is above its max: no value falls in it");
           pbs_indicator_add_score_band (ind, pbs_read_is_null (c, w[0]) ? NULL : &min,
                                         pbs_read_is_null (c, w[1]) ? NULL : &max, &score);
         }

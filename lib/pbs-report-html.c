@@ -8,7 +8,8 @@
  * closed, attributes quoted, only the five XML entities) so that it parses
  * as XML as well as HTML; text goes through g_markup_escape_text() after
  * C0 control characters, which XML 1.0 forbids even as references, have
- * become spaces. Bar lengths are doubles (pbs_decimal_to_double is for
+ * become spaces and noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, the last
+ * two of every plane) U+FFFD. Bar lengths are doubles (pbs_decimal_to_double is for
  * charts); every number printed on the page is an exact decimal.
  */
 #include "config.h"
@@ -25,16 +26,41 @@ typedef struct {
   guint        section;   /* the evaluation's number, from 1, for element ids */
 } Html;
 
+/* Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of
+ * every plane, U+FFFE and U+FFFF among them): XML 1.0 forbids U+FFFE and
+ * U+FFFF, and none belongs on a page. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
 static void
 esc (Html *h, const char *text)
 {
-  g_autofree char *clean = g_strdup (text != NULL ? text : "");
+  GString *clean = g_string_new (NULL);
   g_autofree char *escaped = NULL;
 
-  for (char *p = clean; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-      *p = ' ';
-  escaped = g_markup_escape_text (clean, -1);
+  for (const char *p = text != NULL ? text : ""; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_unichar (clean, 0xFFFD);   /* not UTF-8 */
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        g_string_append_c (clean, ' ');
+      else if (is_noncharacter (c))
+        g_string_append_unichar (clean, 0xFFFD);
+      else
+        g_string_append_unichar (clean, c);
+    }
+  escaped = g_markup_escape_text (clean->str, (gssize) clean->len);
+  g_string_free (clean, TRUE);
   g_string_append (h->out, escaped);
 }
 

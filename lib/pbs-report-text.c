@@ -82,21 +82,21 @@ typedef struct {
   PbsLanguage  language;
 } Writer;
 
-/* A cell or line on one line: control characters (line breaks, tabs)
- * become spaces in text; Markdown keeps line breaks as <br> and escapes
- * punctuation that would be markup. */
+/* A cell or line on one line. Line breaks (CR LF, CR, LF) become a space
+ * in text and <br> in Markdown; everything else a terminal would act on
+ * (C0 and C1 controls, NEL, U+2028/U+2029, bidirectional overrides) is
+ * cleaned by pbs_text_one_line(), the one cleaning function of the
+ * terminal formats. Markdown then escapes punctuation that would be
+ * markup. */
 static void
-append_inline (Writer *w, const char *text)
+append_segment (Writer *w, const char *start, gsize length)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  g_autofree char *raw = g_strndup (start, length);
+  g_autofree char *clean = pbs_text_one_line (raw);
+
+  for (const char *p = clean; *p != '\0'; p++)
     {
-      if (*p == '\r' && p[1] == '\n')
-        continue;
-      if ((*p == '\n' || *p == '\r') && w->markdown)
-        g_string_append (w->out, "<br>");
-      else if ((guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_c (w->out, ' ');
-      else if (w->markdown && strchr ("\\`*_[]<>&|", *p) != NULL)
+      if (w->markdown && strchr ("\\`*_[]<>&|", *p) != NULL)
         {
           /* CommonMark's backslash escapes: the text shows as written,
            * never as markup, HTML or an entity, and | never splits a cell */
@@ -105,6 +105,25 @@ append_inline (Writer *w, const char *text)
         }
       else
         g_string_append_c (w->out, *p);
+    }
+}
+
+static void
+append_inline (Writer *w, const char *text)
+{
+  const char *start = text;
+
+  for (const char *p = text;; p++)
+    {
+      if (*p != '\0' && *p != '\n' && *p != '\r')
+        continue;
+      append_segment (w, start, (gsize) (p - start));
+      if (*p == '\0')
+        break;
+      if (*p == '\r' && p[1] == '\n')
+        p++;
+      g_string_append (w->out, w->markdown ? "<br>" : " ");
+      start = p + 1;
     }
 }
 
@@ -127,7 +146,11 @@ append_repeated (GString *s, char c, guint n)
 static void
 w_blank (Writer *w)
 {
-  if (w->out->len > 0 && !g_str_has_suffix (w->out->str, "\n\n"))
+  /* Looks at the last two bytes only: g_str_has_suffix would measure the
+   * whole output with strlen, once per heading (quadratic, issue 14). */
+  const GString *o = w->out;
+
+  if (o->len > 0 && !(o->len >= 2 && o->str[o->len - 1] == '\n' && o->str[o->len - 2] == '\n'))
     g_string_append_c (w->out, '\n');
 }
 
@@ -640,15 +663,41 @@ pbs_report_write_text (const PbsReportInput *in, gboolean markdown, GString *out
 
 /* ---------------------------------------------------------------- CSV */
 
+/* A CSV cell without control characters: C0 controls other than tab, CR
+ * and LF (which CSV quotes), DEL and C1 controls (U+0080–U+009F) are
+ * removed, so that no escape sequence reaches a terminal that shows the
+ * file. */
+static char *
+csv_clean (const char *text)
+{
+  GString *s = g_string_sized_new (strlen (text));
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if ((*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n') || *p == 0x7F)
+        continue;
+      if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+        {
+          p++;
+          continue;
+        }
+      g_string_append_c (s, (char) *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its
  * quotes doubled. */
 static void
-csv_field (GString *out, const char *text, gboolean first)
+csv_field (GString *out, const char *raw, gboolean first)
 {
+  g_autofree char *text = NULL;
+
   if (!first)
     g_string_append_c (out, ',');
-  if (text == NULL)
+  if (raw == NULL)
     return;
+  text = csv_clean (raw);
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (out, text);

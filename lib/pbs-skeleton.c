@@ -15,15 +15,25 @@
 
 /* A YAML double-quoted scalar, safe for any text (template new, whose
  * skeleton is written by hand for the comments no emitter keeps): YAML's
- * own escapes for the quote, the backslash and control characters. */
+ * own escapes for the quote, the backslash and control characters, and
+ * for what a YAML reader would take as a line break (NEL, U+2028, U+2029,
+ * which text copied from Word or PDF holds) or refuse as unprintable (C1
+ * controls, U+FEFF, U+FFFE, U+FFFF). */
 static void
 append_yaml_string (GString *s, const char *text)
 {
   g_string_append_c (s, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0';)
     {
-      guchar c = (guchar) *p;
+      gunichar c = g_utf8_get_char_validated (p, -1);
 
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (s, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
       if (c == '"' || c == '\\')
         {
           g_string_append_c (s, '\\');
@@ -31,8 +41,16 @@ append_yaml_string (GString *s, const char *text)
         }
       else if (c < 0x20 || c == 0x7f)
         g_string_append_printf (s, "\\x%02x", c);
+      else if (c == 0x85)
+        g_string_append (s, "\\N");
+      else if (c == 0x2028)
+        g_string_append (s, "\\L");
+      else if (c == 0x2029)
+        g_string_append (s, "\\P");
+      else if ((c >= 0x80 && c < 0xA0) || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF)
+        g_string_append_printf (s, "\\u%04x", c);
       else
-        g_string_append_c (s, (char) c);
+        g_string_append_unichar (s, c);
     }
   g_string_append_c (s, '"');
 }

@@ -50,10 +50,13 @@ pbs_text_display_width (const char *text)
  * @text: UTF-8 text
  *
  * Makes @text safe to print as one cell of a terminal table: line breaks,
- * tabs and other control characters (which could also move the cursor or
- * recolour the terminal) become spaces, and bidirectional overrides, which
- * would reorder what follows, are dropped. The text report does the same
- * to its cells.
+ * tabs and other C0 and C1 control characters (which could also move the
+ * cursor or recolour the terminal; U+009B is an 8-bit CSI), NEL (U+0085)
+ * and the line and paragraph separators U+2028 and U+2029 become spaces,
+ * and bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069), which would reorder what follows, are dropped. Bytes
+ * that are not UTF-8 become `?`. The text and Markdown reports clean
+ * their cells and lines with it.
  *
  * Returns: (transfer full): the cleaned copy
  *
@@ -80,7 +83,7 @@ pbs_text_one_line (const char *text)
       p = g_utf8_next_char (p);
       if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
         continue;
-      if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029)
         g_string_append_c (s, ' ');
       else
         g_string_append_unichar (s, c);

@@ -10,7 +10,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "pbs-yaml-read.h"
 #include "pbs-nick.h"
@@ -316,13 +320,51 @@ pbs_read_document_kind (const PbsConv *c, guint32 root, PbsDocumentKind *kind, G
   return TRUE;
 }
 
+/* Templates and policies are small files: reading one from a device
+ * (/dev/zero, /dev/urandom), a FIFO or a huge file would run away or hang
+ * (issue 14), so only a regular file of at most this size is read. */
+#define PBS_READ_MAX_REFERENCED ((goffset) 16 * 1024 * 1024)
+
+static gboolean
+check_referenced_file (const char *path, GError **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                   "%s: not a regular file (templates and policies are read only from regular "
+                   "files)", path);
+      return FALSE;
+    }
+  if ((goffset) st.st_size > PBS_READ_MAX_REFERENCED)
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT,
+                   "%s: %" G_GINT64_FORMAT " bytes, more than the 16 MiB a template or policy "
+                   "may have", path, (gint64) st.st_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 PbsYamlStream *
 pbs_read_first (const char *path, PbsDocumentKind kind, PbsConv *c, guint32 *root,
                 GError **error)
 {
-  g_autoptr (PbsYamlStream) stream = pbs_yaml_stream_new_for_path (path, error);
+  g_autoptr (PbsYamlStream) stream = NULL;
   PbsDocumentKind found;
 
+  if (!check_referenced_file (path, error))
+    return NULL;
+  stream = pbs_yaml_stream_new_for_path (path, error);
   if (stream == NULL)
     return NULL;
   if (!pbs_yaml_stream_next (stream, root, error))

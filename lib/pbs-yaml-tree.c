@@ -364,6 +364,16 @@ build_tree (PbsYamlStream *self, GError **error)
         case YAML_SCALAR_EVENT:
           if (ev.data.scalar.length > MAX_SCALAR)
             ok = limit_fail (self, &ev.start_mark, "a value is longer than 1 MiB", error);
+          else if (memchr (ev.data.scalar.value, '\0', ev.data.scalar.length) != NULL)
+            {
+              /* A "\0" escape: every reader of the tree stops at the first
+               * NUL, so the rest would vanish unseen (issue 14). */
+              g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                           "%s:%u:%u: a value or key holds U+0000 (a \\0 escape), "
+                           "which no field may hold", self->name,
+                           (guint) ev.start_mark.line + 1, (guint) ev.start_mark.column + 1);
+              ok = FALSE;
+            }
           else
             {
               guint32 i = new_node (t, PBS_YAML_SCALAR, &ev.start_mark);

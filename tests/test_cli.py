@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -853,6 +854,265 @@ def _():
     r = pbscore('policy', 'knobs')
     expect_rc(r, 0)
     expect('over.threshold' in r.out and 'rounding.mode' in r.out, 'knobs', r)
+
+# ------------------------------------------------------------- issue 14: outputs
+
+def raw_pbscore(*args, stdout=subprocess.PIPE, preexec_fn=None, cwd=None):
+    """Runs the program with its stdout wherever the caller says; returns (rc, err)."""
+    proc = subprocess.run([CLI, *args], stdout=stdout, stderr=subprocess.PIPE, cwd=cwd or SRCDIR,
+                          env=cli_env(), timeout=120, check=False, preexec_fn=preexec_fn)
+    return proc.returncode, proc.stderr.decode('utf-8', 'replace')
+
+
+@case('help, --help, --version and commands notice a failed write of stdout (> /dev/full): exit 2')
+def _():
+    if not os.path.exists('/dev/full'):
+        return
+    for args in (('help',), ('--help',), ('--version',), ('help', 'score'), ('score', '--help'),
+                 ('score', '--version'), ('policy', 'list'), ('score', XISHAN),
+                 ('report', '--format', 'html', XISHAN)):
+        with open('/dev/full', 'w') as full:
+            rc, err = raw_pbscore(*args, stdout=full)
+        expect(rc == 2, f'pbscore {" ".join(args)} > /dev/full: exit {rc}, expected 2\n{err}')
+        expect('standard output' in err, f'no message naming standard output: {err}')
+
+
+@case('--output onto a FIFO, a character device or /dev/stdout is written in place')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        fifo = os.path.join(tmp, 'fifo')
+        os.mkfifo(fifo)
+        reader = subprocess.Popen(['cat', fifo], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            r = pbscore('score', '--format', 'json', '--output', fifo, XISHAN)
+            got = reader.communicate(timeout=60)[0].decode('utf-8')
+        finally:
+            reader.kill()
+            reader.wait()
+        expect_rc(r, 0)
+        expect(stat.S_ISFIFO(os.lstat(fifo).st_mode), 'the FIFO was replaced by a file', r)
+        expect(load_json(got)['title'] == XISHAN_TITLE, 'the FIFO did not carry the output', r)
+        expect(os.listdir(tmp) == ['fifo'], f'left behind: {os.listdir(tmp)}', r)
+    r = pbscore('score', '--format', 'json', '--output', '/dev/stdout', XISHAN)
+    expect_rc(r, 0)
+    expect(load_json(r.out)['title'] == XISHAN_TITLE, '/dev/stdout did not get the output', r)
+    r = pbscore('score', '--output', '/dev/null', XISHAN)
+    expect_rc(r, 0)
+    expect(stat.S_ISCHR(os.stat('/dev/null').st_mode), '/dev/null is no longer a device', r)
+    if os.path.exists('/dev/full'):
+        r = pbscore('score', '--output', '/dev/full', XISHAN)
+        expect_rc(r, 2)
+        expect('/dev/full' in r.err, 'the message does not name the target', r)
+        expect(stat.S_ISCHR(os.stat('/dev/full').st_mode), '/dev/full is no longer a device', r)
+
+
+@case('--output refuses a directory and a socket, naming the target')
+def _():
+    import socket
+    with tempfile.TemporaryDirectory() as tmp:
+        r = pbscore('score', '--output', tmp, XISHAN)
+        expect_rc(r, 2)
+        expect(f'“{tmp}”' in r.err, 'the message does not name the directory', r)
+        expect(os.listdir(tmp) == [], f'left behind: {os.listdir(tmp)}', r)
+        path = os.path.join(tmp, 's')
+        sock = socket.socket(socket.AF_UNIX)
+        try:
+            sock.bind(path)
+            r = pbscore('score', '--output', path, XISHAN)
+            expect_rc(r, 2)
+            expect(f'“{path}”' in r.err, 'the message does not name the socket', r)
+            expect(stat.S_ISSOCK(os.lstat(path).st_mode), 'the socket was replaced', r)
+            expect(os.listdir(tmp) == ['s'], f'left behind: {os.listdir(tmp)}', r)
+        finally:
+            sock.close()
+
+
+@case('--output follows a chain of symbolic links to the final file; a hard link is split')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        os.mkdir(os.path.join(tmp, 'd'))
+        final = os.path.join(tmp, 'd', 'final.json')
+        with open(final, 'w') as f:
+            f.write('old')
+        os.chmod(final, 0o640)
+        os.symlink('d/final.json', os.path.join(tmp, 'middle'))
+        os.symlink('middle', os.path.join(tmp, 'first'))
+        os.link(final, os.path.join(tmp, 'hard'))
+        r = pbscore('score', '--format', 'json', '--output', os.path.join(tmp, 'first'), XISHAN)
+        expect_rc(r, 0)
+        expect(os.path.islink(os.path.join(tmp, 'first')) and os.path.islink(os.path.join(tmp, 'middle')),
+               'a link of the chain was replaced', r)
+        with open(final, encoding='utf-8') as f:
+            expect(load_json(f.read())['title'] == XISHAN_TITLE, 'the final file was not written', r)
+        expect(stat.S_IMODE(os.stat(final).st_mode) == 0o640, 'the permissions were not kept', r)
+        with open(os.path.join(tmp, 'hard'), encoding='utf-8') as f:
+            expect(f.read() == 'old', 'the other hard link changed: the rename splits them', r)
+        expect(sorted(os.listdir(os.path.join(tmp, 'd'))) == ['final.json'], 'temporary file left', r)
+
+
+@case('--output: killed mid-write (SIGXFSZ), the temporary file is removed')
+def _():
+    import resource
+    import signal
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'big.html')
+        with open(out, 'w') as f:
+            f.write('old')
+        rc, err = raw_pbscore('report', '--format', 'html', '--output', out, XISHAN, XISHAN,
+                              preexec_fn=small_files)
+        expect(rc == -signal.SIGXFSZ, f'exit {rc}, expected death by SIGXFSZ\n{err}')
+        expect(os.listdir(tmp) == ['big.html'], f'left behind: {os.listdir(tmp)}')
+        with open(out) as f:
+            expect(f.read() == 'old', 'the target changed')
+
+
+@case('--output: an error names the target, never the temporary file')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'missing', 'x.json')
+        r = pbscore('score', '--format', 'json', '--output', out, XISHAN)
+        expect_rc(r, 2)
+        expect(f'“{out}”' in r.err, 'the message does not name the target', r)
+        expect(re.search(r'x\.json\.[A-Za-z0-9]{6}|XXXXXX', r.err) is None,
+               'the message names the temporary file', r)
+        expect(os.listdir(tmp) == [], f'left behind: {os.listdir(tmp)}', r)
+
+
+# ------------------------------------------------------------- issue 14: what reports let through
+
+HOSTILE = r'A\x1b[31mB\x9b31mC\NDE\LF\PG\u202eH\u2066I\uFFFEJ\uFFFFK\uFDD0L\U0001FFFEM\x07N'
+
+
+def hostile_document(folder):
+    """The Xishan example with a title full of what terminals and XML choke on."""
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        src = f.read()
+    src = re.sub(r'^title: .*$', lambda m: f'title: "{HOSTILE}"', src, count=1, flags=re.M)
+    path = os.path.join(folder, 'hostile.yaml')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(src)
+    return path
+
+
+def is_nonchar(ch):
+    c = ord(ch)
+    return 0xFDD0 <= c <= 0xFDEF or (c & 0xFFFE) == 0xFFFE
+
+
+@case('text and markdown strip C1 controls, NEL, U+2028/2029 and bidi overrides; CSV removes controls')
+def _():
+    terminal_bad = re.compile('[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]')
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = hostile_document(tmp)
+        for fmt in ('text', 'markdown'):
+            for command in ('score', 'report', 'explain'):
+                r = pbscore(command, '--format', fmt, doc)
+                expect_rc(r, 0)
+                expect('A' in r.out and 'M N' in r.out.replace('\\', ''), 'the title is gone', r)
+                bad = terminal_bad.findall(r.out)
+                expect(not bad, f'{command} {fmt} lets through {bad!r}', r)
+        r = pbscore('report', '--format', 'csv', doc)
+        expect_rc(r, 0)
+        bad = re.findall('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]', r.out)
+        expect(not bad, f'CSV lets through {bad!r}', r)
+        rows = list(csv.reader(io.StringIO(r.out)))
+        expect(rows[1][0].startswith('A[31mB31mC'), f'CSV title {rows[1][0]!r}', r)
+
+
+@case('HTML replaces noncharacters, so the page stays well-formed XML')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = hostile_document(tmp)
+        r = pbscore('report', '--format', 'html', doc)
+        expect_rc(r, 0)
+        bad = [ch for ch in r.out if is_nonchar(ch)]
+        expect(not bad, f'HTML carries noncharacters {bad!r}', r)
+        root = ET.fromstring(r.out.encode('utf-8'))
+        expect(root is not None, 'not XML', r)
+
+# ------------------------------------------------------------- issue 14: inputs
+
+def xishan_with(folder, name='doc.yaml', **fields):
+    """The Xishan example with top-level fields replaced (values written as given)."""
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        src = f.read()
+    for key, value in fields.items():
+        src, n = re.subn(rf'^{key}: .*$', lambda m: f'{key}: {value}', src, count=1, flags=re.M)
+        if n == 0:
+            src = f'{key}: {value}\n' + src
+    path = os.path.join(folder, name)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(src)
+    return path
+
+
+@case('templates and policies are read only from regular files: /dev/zero, /dev/urandom, a FIFO')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        fifo = os.path.join(tmp, 'fifo.yaml')
+        os.mkfifo(fifo)
+        for bad in ('/dev/zero', '/dev/urandom', fifo):
+            for args in (('score', '--policy', bad, XISHAN), ('score', '--template', bad, XISHAN),
+                         ('policy', 'show', bad),
+                         ('score', xishan_with(tmp, policy=f'"{bad}"')),
+                         ('score', xishan_with(tmp, template=f'"{bad}"'))):
+                r = pbscore(*args)
+                expect_rc(r, 2)
+                expect(bad in r.err and 'regular file' in r.err, 'the message does not name the file', r)
+
+
+@case('a YAML value or key holding U+0000 is a located error, not a truncation')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = xishan_with(tmp, title=r'"西山\0garbage"')
+        r = pbscore('validate', doc)
+        expect_rc(r, 2)
+        expect(re.search(r'doc\.yaml:\d+:\d+: .*U\+0000', r.err) is not None, 'no located error', r)
+        doc = xishan_with(tmp, name='key.yaml', **{'"no\\0te"': 'x'})
+        r = pbscore('validate', doc)
+        expect_rc(r, 2)
+        expect(re.search(r'key\.yaml:1:1: .*U\+0000', r.err) is not None, 'no located error for a key', r)
+
+@case('template new: the skeleton validates when the template holds U+2028, U+2029 or U+0085')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(SRCDIR, 'templates', 'core-2021.yaml'), encoding='utf-8') as f:
+            src = f.read()
+        src = src.replace('name: core-2021', 'name: pasted', 1)
+        src = src.replace('suggested: [成本控制率]', 'suggested: ["成本\\L控制\\P率\\N"]', 1)
+        src = src.replace('- 社会成本指标', '- "社会\\L成本指标"', 1)
+        with open(os.path.join(tmp, 'pasted.yaml'), 'w', encoding='utf-8') as f:
+            f.write(src)
+        env = dict(cli_env(), PBSCORE_TEMPLATE_PATH=tmp)
+        proc = subprocess.run([CLI, 'template', 'new', 'pasted'], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, cwd=SRCDIR, env=env, timeout=120, check=False)
+        expect(proc.returncode == 0, f'template new: exit {proc.returncode}: {proc.stderr!r}')
+        skeleton = proc.stdout
+        expect('\u2028'.encode() not in skeleton, 'a raw U+2028 in the skeleton')
+        proc = subprocess.run([CLI, 'validate', '-'], input=skeleton, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, cwd=SRCDIR, env=env, timeout=120, check=False)
+        expect(proc.returncode == 0, f'the skeleton does not validate: {proc.stderr.decode()}')
+
+@case('a score band with min > max is an error located at the band, not a silent 0')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+            src = f.read()
+        # the first row's rule: a band no value can fall in
+        src, n = re.subn(r'^(\s+)points: 5$', lambda m: (
+            f"{m.group(1)}points: 5\n{m.group(1)}rule:\n{m.group(1)}  kind: bands\n"
+            f"{m.group(1)}  of: value\n{m.group(1)}  bands:\n{m.group(1)}    - {{min: 2000, max: 1000, score: 5}}"),
+            src, count=1, flags=re.M)
+        expect(n == 1, 'the fixture changed: no "points: 5" row')
+        path = os.path.join(tmp, 'band.yaml')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(src)
+        r = pbscore('score', path)
+        expect_rc(r, 2)
+        expect(re.search(r'band\.yaml:\d+:\d+: .*min is above its max', r.err) is not None, 'no located error', r)
 
 
 def main():

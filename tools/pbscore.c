@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pbs-output.h"
+
 #include <glib/gstdio.h>
 #include <pbscore/pbscore.h>
 
@@ -109,51 +111,16 @@ fail_usage (const char *command, const char *params, const char *message)
   return EXIT_USAGE;
 }
 
-/* Where a symbolic link points, resolved even when its target does not
- * exist yet (writing then creates the target, not a file over the link). */
-static char *
-link_target (const char *path)
-{
-  g_autofree char *dest = g_file_read_link (path, NULL);
-  g_autofree char *dir = NULL;
-
-  if (dest == NULL)
-    return NULL;
-  if (g_path_is_absolute (dest))
-    return g_steal_pointer (&dest);
-  dir = g_path_get_dirname (path);
-  return g_build_filename (dir, dest, NULL);
-}
-
-/* Writes the whole output at once: to --output through a temporary file
- * that is renamed into place (g_file_set_contents), so a failure never
- * leaves a partial file, or to stdout. Nothing is written before every
+/* Writes the whole output at once (tools/pbs-output.c, doc/cli.md): a
+ * failure never leaves a partial file. Nothing is written before every
  * input has been read and scored. */
 static int
 emit (const Options *o, const char *data, gsize length)
 {
   g_autoptr (GError) error = NULL;
 
-  if (o->output != NULL && strcmp (o->output, "-") != 0)
-    {
-      /* Replace what a symbolic link points to, not the link, and keep an
-       * existing file's permissions. */
-      g_autofree char *target = g_file_test (o->output, G_FILE_TEST_IS_SYMLINK)
-                                ? link_target (o->output) : NULL;
-      const char *path = target != NULL ? target : o->output;
-      GStatBuf st;
-      int mode = g_stat (path, &st) == 0 ? (int) (st.st_mode & 07777) : 0666;
-
-      if (!g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                     mode, &error))
-        return fail (error);
-      return EXIT_DONE;
-    }
-  if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-    {
-      fprintf (stderr, "pbscore: cannot write the output: %s\n", g_strerror (errno));
-      return EXIT_USAGE;
-    }
+  if (!pbs_output_write (o->output, data, length, &error))
+    return fail (error);
   return EXIT_DONE;
 }
 
@@ -1062,8 +1029,8 @@ run_command (const Command *c, int argc, char **argv)
   return status;
 }
 
-int
-main (int argc, char **argv)
+static int
+run_main (int argc, char **argv)
 {
   const char *name;
   const Command *c;
@@ -1112,4 +1079,20 @@ main (int argc, char **argv)
       return fail_usage (NULL, NULL, NULL);
     }
   return run_command (c, argc - 1, argv + 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int status = run_main (argc, argv);
+
+  /* help, --version and every command: a failed write of standard output
+   * (> /dev/full) is an error, whatever was printed. */
+  if (!pbs_output_close_stdout (&error))
+    {
+      fprintf (stderr, "pbscore: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  return status;
 }
