@@ -155,5 +155,10 @@ gboolean    pbs_report_write_json     (const PbsReportInput *in,
                                        GError              **error);
 void        pbs_report_write_html     (const PbsReportInput *in,
                                        GString              *out);
+/* The official form as an .xlsx workbook (pbs-report-xlsx.c): binary
+ * bytes appended to @out. */
+gboolean    pbs_report_write_xlsx     (const PbsReportInput *in,
+                                       GString              *out,
+                                       GError              **error);
 
 G_END_DECLS

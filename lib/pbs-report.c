@@ -87,7 +87,7 @@ pbs_report_new (PbsFormat format, PbsReportContent content, PbsLanguage language
 {
   PbsReport *self;
 
-  g_return_val_if_fail (format <= PBS_FORMAT_YAML, NULL);
+  g_return_val_if_fail (format <= PBS_FORMAT_XLSX, NULL);
   g_return_val_if_fail (content <= PBS_REPORT_LINT, NULL);
   g_return_val_if_fail (language <= PBS_LANGUAGE_EN, NULL);
 
@@ -223,6 +223,9 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
       break;
     case PBS_FORMAT_HTML:
       pbs_report_write_html (&in, out);
+      break;
+    case PBS_FORMAT_XLSX:
+      ok = pbs_report_write_xlsx (&in, out, error);
       break;
     case PBS_FORMAT_YAML:
     default:

@@ -889,7 +889,7 @@ command_context (const Command *c, Options *o)
     { "template", 't', 0, G_OPTION_ARG_FILENAME, &o->template_arg,
       "Check the rows against this template instead of the documents' own", "NAME|FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format_arg,
-      "Output format: text (default), markdown, csv, json, jsonl, html, yaml", "FORMAT" },
+      "Output format: text (default), markdown, csv, json, jsonl, html, yaml, xlsx", "FORMAT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &o->lang_arg,
       "Language of headings and explanations: zh (default) or en", "zh|en" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
@@ -955,7 +955,7 @@ resolve_options (const Command *c, Options *o, GError **error)
       if (v == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "unknown format “%s” (text, markdown, csv, json, jsonl, html, yaml)",
+                       "unknown format “%s” (text, markdown, csv, json, jsonl, html, yaml, xlsx)",
                        o->format_arg);
           return FALSE;
         }

@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @PBS_FORMAT_JSONL: one object per line
  * @PBS_FORMAT_HTML: one self-contained, printable page with an SVG chart
  * @PBS_FORMAT_YAML: the evaluations with their scores (doc/format.md)
+ * @PBS_FORMAT_XLSX: the official form as an Excel workbook (binary;
+ *   take the length from pbs_report_render())
  *
  * Output formats of reports (doc/report.md). The nicks are the names the
  * command line takes.
@@ -40,6 +42,7 @@ typedef enum {
   PBS_FORMAT_JSONL,     /*< nick=jsonl >*/
   PBS_FORMAT_HTML,      /*< nick=html >*/
   PBS_FORMAT_YAML,      /*< nick=yaml >*/
+  PBS_FORMAT_XLSX,      /*< nick=xlsx >*/
 } PbsFormat;
 
 /**
