@@ -32,6 +32,8 @@
 #include "pbs-report-private.h"
 
 #define L(label) pbs_report_label (PBS_LABEL_##label, in->language)
+/* The empty form (PBS_REPORT_FORM): names and points, no values. */
+#define BLANK (in->content == PBS_REPORT_FORM)
 #define N_COLS 8
 #define EXCEL_MAX_ROWS 1048576u
 #define EXCEL_MAX_SHEET_NAME 31
@@ -188,6 +190,15 @@ write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorec
   row++;
   put_text (ws, row, 1, in->language == PBS_LANGUAGE_EN ? "Total funds (资金总额)" : "年度资金总额",
             f->label);
+  if (BLANK)
+    {
+      for (guint c = 2; c <= 7; c++)
+        if (c != 5)
+          put_text (ws, row, c, NULL, c == 6 ? f->rate : c == 7 ? f->score : money_format (f, 2));
+      pbs_scorecard_get_budget_points (sc, &d);
+      put_written (f, ws, row, 5, &d);
+      return row + 1;
+    }
   if (b != NULL && pbs_budget_get_initial (b, &d))
     put_written (f, ws, row, 2, &d);
   else
@@ -286,10 +297,18 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
       PbsDecimal d;
 
       put_text (ws, row, 2, pbs_indicator_get_name (ind), f->text);
-      put_text (ws, row, 3, target != NULL ? pbs_value_get_text (target) : NULL, f->label);
-      put_text (ws, row, 4, actual != NULL ? pbs_value_get_text (actual) : NULL, f->label);
       pbs_scorecard_get_row_points (sc, i, &d);
       put_written (f, ws, row, 5, &d);
+      if (BLANK)
+        {
+          put_text (ws, row, 3, NULL, f->label);
+          put_text (ws, row, 4, NULL, f->label);
+          put_text (ws, row, 6, NULL, f->score);
+          put_text (ws, row, 7, NULL, f->text);
+          continue;
+        }
+      put_text (ws, row, 3, target != NULL ? pbs_value_get_text (target) : NULL, f->label);
+      put_text (ws, row, 4, actual != NULL ? pbs_value_get_text (actual) : NULL, f->label);
       if (pbs_scorecard_get_row_score (sc, i, &d))
         put_decimal (ws, row, 6, &d, 1, f->score);
       else
@@ -310,12 +329,16 @@ write_total (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
   pbs_scorecard_get_total_points (sc, &d);
   put_written (f, ws, row, 5, &d);
   pbs_scorecard_get_total (sc, &d);
-  put_decimal (ws, row, 6, &d, 1, f->score);
+  if (BLANK)
+    put_text (ws, row, 6, NULL, f->score);
+  else
+    put_decimal (ws, row, 6, &d, 1, f->score);
   put_text (ws, row, 7, NULL, f->text);
   row++;
   put_merged_text (ws, row, 0, row, 4, L (GRADE), f->head);
   put_merged_text (ws, row, 5, row, 7,
-                   grade == PBS_GRADE_NONE ? L (NONE) : pbs_grade_get_label (grade), f->label);
+                   BLANK ? NULL
+                   : grade == PBS_GRADE_NONE ? L (NONE) : pbs_grade_get_label (grade), f->label);
   return row + 1;
 }
 
@@ -353,19 +376,22 @@ write_sheet (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
   setup_page (ws);
   worksheet_set_row (ws, 0, 28, NULL);
   worksheet_merge_range (ws, 0, 0, 0, N_COLS - 1, L (FORM), f->title);
-  year = pbs_evaluation_get_year (e) > 0
+  year = BLANK ? g_strdup (in->language == PBS_LANGUAGE_EN ? "(    )" : "（    年度）")
+         : pbs_evaluation_get_year (e) > 0
          ? g_strdup_printf (in->language == PBS_LANGUAGE_EN ? "(%u)" : "（%u年度）",
                             pbs_evaluation_get_year (e))
          : NULL;
   worksheet_merge_range (ws, 1, 0, 1, N_COLS - 1, year != NULL ? year : "", NULL);
   row = 2;
   put_text (ws, row, 0, project_label (in), f->label);
-  put_merged_text (ws, row, 1, row, N_COLS - 1, pbs_evaluation_get_title (e), f->text);
+  put_merged_text (ws, row, 1, row, N_COLS - 1, BLANK ? NULL : pbs_evaluation_get_title (e),
+                   f->text);
   row++;
   put_text (ws, row, 0, L (DEPARTMENT), f->label);
-  put_merged_text (ws, row, 1, row, 3, pbs_evaluation_get_department (e), f->text);
+  put_merged_text (ws, row, 1, row, 3, BLANK ? NULL : pbs_evaluation_get_department (e), f->text);
   put_text (ws, row, 4, L (UNIT), f->label);
-  put_merged_text (ws, row, 5, row, N_COLS - 1, pbs_evaluation_get_unit (e), f->text);
+  put_merged_text (ws, row, 5, row, N_COLS - 1, BLANK ? NULL : pbs_evaluation_get_unit (e),
+                   f->text);
   row++;
   row = write_budget (in, f, ws, sc, row);
   row = write_indicators (in, f, ws, sc, row);
@@ -447,10 +473,10 @@ pbs_report_write_xlsx (const PbsReportInput *in, GString *out, GError **error)
   gsize len;
   int fd;
 
-  if (in->content != PBS_REPORT_TABLE)
+  if (in->content != PBS_REPORT_TABLE && in->content != PBS_REPORT_FORM)
     {
       g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
-                   "the xlsx format writes the scored table only");
+                   "the xlsx format writes the scored table or the empty form only");
       return FALSE;
     }
   if (in->scorecards->len > PBS_REPORT_XLSX_MAX_EVALUATIONS)

@@ -88,7 +88,7 @@ pbs_report_new (PbsFormat format, PbsReportContent content, PbsLanguage language
   PbsReport *self;
 
   g_return_val_if_fail (format <= PBS_FORMAT_XLSX, NULL);
-  g_return_val_if_fail (content <= PBS_REPORT_LINT, NULL);
+  g_return_val_if_fail (content <= PBS_REPORT_FORM, NULL);
   g_return_val_if_fail (language <= PBS_LANGUAGE_EN, NULL);
 
   self = g_object_new (PBS_TYPE_REPORT, NULL);
@@ -207,6 +207,12 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
 
   if (!check_filter (&in, error))
     return NULL;
+  if (self->content == PBS_REPORT_FORM && self->format != PBS_FORMAT_XLSX)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
+                   "the empty form is written as xlsx only");
+      return NULL;
+    }
 
   switch (self->format)
     {

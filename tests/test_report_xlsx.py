@@ -210,7 +210,49 @@ def check_stdout_and_refusals():
     assert p.returncode != 0 and 'xlsx' in p.stderr, (p.returncode, p.stderr)
 
 
-CASES = [check_xishan, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
+def check_empty_form():
+    """template new --format xlsx, filled in with openpyxl as a person
+    would, scores as the same values in the YAML skeleton do."""
+    import openpyxl
+    import yaml
+    for name in ('department-overall', 'central-project-2020'):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = write(tmp, 'form.xlsx', 'template', 'new', name)
+            p = run('template', 'new', name)
+            assert p.returncode == 0, p.stderr
+            doc = yaml.safe_load(p.stdout)
+            wb = openpyxl.load_workbook(out)
+            ws = wb.active
+            head, total = find(ws, '一级指标'), find(ws, '总分')
+            assert ws.cell(total.row, 7).value is None
+            assert find(ws, '项目名称').offset(0, 1).value is None
+            rows = list(range(head.row + 1, total.row))
+            assert len(rows) == len(doc['indicators'])
+            title = '测试项目' + name
+            find(ws, '项目名称').offset(0, 1).value = title
+            money = find(ws, '年度资金总额')
+            ws.cell(money.row, 4).value = 200
+            ws.cell(money.row, 5).value = 190.5
+            doc['title'] = title
+            doc['budget']['annual'] = 200
+            doc['budget']['executed'] = 190.5
+            for k, (r, ind) in enumerate(zip(rows, doc['indicators'])):
+                assert ws.cell(r, 3).value == ind['name']
+                assert ws.cell(r, 6).value == ind['points']
+                ws.cell(r, 4).value = '≥100%'
+                ws.cell(r, 5).value = '%d%%' % (90 + k % 11)
+                ind['target'] = '≥100%'
+                ind['actual'] = '%d%%' % (90 + k % 11)
+                if k % 11 != 10:
+                    ws.cell(r, 8).value = '原因%d' % k
+                    ind['reason'] = '原因%d' % k
+            wb.save(os.path.join(tmp, 'filled.xlsx'))
+            with open(os.path.join(tmp, 'filled.yaml'), 'w', encoding='utf-8') as f:
+                yaml.safe_dump(doc, f, allow_unicode=True)
+            same_scores(os.path.join(tmp, 'filled.xlsx'), os.path.join(tmp, 'filled.yaml'))
+
+
+CASES = [check_empty_form, check_xishan, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
          check_stdout_and_refusals]
 
 

@@ -651,6 +651,33 @@ cmd_report (const Command *self, Options *o)
 
 /* ---------------------------------------------------------------- template */
 
+/* template new --format xlsx: the skeleton's rows as the empty official
+ * form (PBS_REPORT_FORM, doc/report.md). */
+static int
+emit_empty_form (const Options *o, const char *skeleton)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (skeleton, -1, "skeleton");
+  g_autoptr (PbsDocument) doc = pbs_reader_next (reader, &error);
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsReport) report = NULL;
+  g_autofree char *out = NULL;
+  gsize length = 0;
+
+  if (doc == NULL)
+    return fail (error);
+  g_assert (pbs_document_get_evaluation (doc) != NULL);   /* a skeleton is an evaluation */
+  sc = pbs_evaluation_score (pbs_document_get_evaluation (doc), NULL, &error);
+  if (sc == NULL)
+    return fail (error);
+  report = pbs_report_new (PBS_FORMAT_XLSX, PBS_REPORT_FORM, o->language);
+  pbs_report_add (report, sc);
+  out = pbs_report_render (report, &length, &error);
+  if (out == NULL)
+    return fail (error);
+  return emit (o, out, length);
+}
+
 static int
 cmd_template (const Command *self, Options *o)
 {
@@ -661,6 +688,8 @@ cmd_template (const Command *self, Options *o)
 
   if (sub == NULL)
     return fail_usage (self->name, self->params, "template needs list, show NAME or new NAME");
+  if (o->format != PBS_FORMAT_TEXT && !(o->format == PBS_FORMAT_XLSX && strcmp (sub, "new") == 0))
+    return fail_usage (self->name, self->params, "--format: template new takes xlsx only");
   if (strcmp (sub, "list") == 0 && n == 1)
     {
       g_auto (GStrv) names = pbs_template_list ();
@@ -709,6 +738,8 @@ cmd_template (const Command *self, Options *o)
       if (t == NULL)
         return fail (error);
       text = pbs_template_dup_skeleton (t, o->args[1]);
+      if (o->format == PBS_FORMAT_XLSX)
+        return emit_empty_form (o, text);
       return emit (o, text, strlen (text));
     }
   return fail_usage (self->name, self->params, "template takes list, show NAME or new NAME");
@@ -834,8 +865,8 @@ static const Command commands[] = {
   { "template", "list | show NAME | new NAME",
     "The indicator templates; a new evaluation to fill in",
     "List the indicator templates, print one's YAML file, or print a new\n"
-    "evaluation to fill in for a template.",
-    OPT_OUTPUT, cmd_template },
+    "evaluation to fill in for a template (--format xlsx: the empty official form).",
+    OPT_OUTPUT | OPT_FORMAT | OPT_LANG, cmd_template },
   { "policy", "list | show NAME|FILE | knobs",
     "The policy presets and knobs",
     "List the policy presets, print a policy as YAML, or list every knob.",

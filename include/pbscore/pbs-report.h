@@ -55,6 +55,9 @@ typedef enum {
  *   report's 绩效指标完成情况分析
  * @PBS_REPORT_LINT: the indicator-quality findings of pbs_lint_new(), each
  *   with its check, row, place, message and suggestion (doc/lint.md)
+ * @PBS_REPORT_FORM: the empty official form of the evaluations' rows, to
+ *   fill in: names and points without values or scores (%PBS_FORMAT_XLSX
+ *   only)
  *
  * What a report shows (doc/report.md). Values are only ever appended.
  *
@@ -66,6 +69,7 @@ typedef enum {
   PBS_REPORT_AUDIT,      /*< nick=audit >*/
   PBS_REPORT_NARRATIVE,  /*< nick=narrative >*/
   PBS_REPORT_LINT,       /*< nick=lint >*/
+  PBS_REPORT_FORM,       /*< nick=form >*/
 } PbsReportContent;
 
 #define PBS_TYPE_REPORT (pbs_report_get_type ())
