@@ -30,6 +30,7 @@ typedef struct {
   GPtrArray       *scorecards;   /* PbsScorecard*, borrowed from the report */
   gint             row;          /* row filter: a 1-based row number, or -1 */
   const char      *name;         /* row filter: an exact indicator name, or NULL */
+  gboolean         spreadsheet;  /* CSV for a spreadsheet (PBS_FORMAT_CSV_SPREADSHEET) */
 } PbsReportInput;
 
 /* Headings and fixed words of the human-readable formats. */

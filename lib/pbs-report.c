@@ -87,7 +87,7 @@ pbs_report_new (PbsFormat format, PbsReportContent content, PbsLanguage language
 {
   PbsReport *self;
 
-  g_return_val_if_fail (format <= PBS_FORMAT_XLSX, NULL);
+  g_return_val_if_fail (format <= PBS_FORMAT_CSV_SPREADSHEET, NULL);
   g_return_val_if_fail (content <= PBS_REPORT_FORM, NULL);
   g_return_val_if_fail (language <= PBS_LANGUAGE_EN, NULL);
 
@@ -204,6 +204,7 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
   in.scorecards = self->scorecards;
   in.row = self->row;
   in.name = self->name;
+  in.spreadsheet = FALSE;
 
   if (!check_filter (&in, error))
     return NULL;
@@ -221,6 +222,8 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
       pbs_report_write_text (&in, self->format == PBS_FORMAT_MARKDOWN, out);
       break;
     case PBS_FORMAT_CSV:
+    case PBS_FORMAT_CSV_SPREADSHEET:
+      in.spreadsheet = self->format == PBS_FORMAT_CSV_SPREADSHEET;
       pbs_report_write_csv (&in, out);
       break;
     case PBS_FORMAT_JSON:

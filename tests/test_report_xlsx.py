@@ -252,7 +252,51 @@ def check_empty_form():
             same_scores(os.path.join(tmp, 'filled.xlsx'), os.path.join(tmp, 'filled.yaml'))
 
 
-CASES = [check_empty_form, check_xishan, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
+def check_spreadsheet_csv():
+    """--format csv --spreadsheet (doc/report.md, "csv")."""
+    import csv
+    import io
+    import yaml
+    plain = run('report', '--format', 'csv', XISHAN, binary=True).stdout
+    assert plain.startswith(b'title,level1,'), plain[:40]
+    p = run('report', '--format', 'csv', '--spreadsheet', '--encoding', 'gbk', XISHAN, binary=True)
+    assert p.returncode == 0, p.stderr
+    text = p.stdout.decode('gb18030')
+    assert not text.startswith('\ufeff')
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:4] == ['项目名称', '一级指标', '二级指标', '三级指标'], rows[0]
+    assert rows[1][0] == '昆明市西山区政务服务管理局2024年部门整体支出'
+    # the same records as plain CSV, but for the heads and the target =100%,
+    # which Excel would run as a formula
+    want = [[("'" + c) if c.startswith('=') else c for c in r]
+            for r in list(csv.reader(io.StringIO(plain.decode('utf-8'))))[1:]]
+    assert rows[1:] == want
+    assert rows[8][4] == "'=100%", rows[8][4]
+    p = run('report', '--format', 'csv', '--spreadsheet', '--lang', 'en', XISHAN, binary=True)
+    assert p.stdout.startswith(b'\xef\xbb\xbftitle,level1,'), p.stdout[:20]
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        doc = yaml.safe_load(f)
+    doc['title'] = '=HYPERLINK("http://x","y")'
+    doc['indicators'][0]['reason'] = '-3.2%'
+    doc['indicators'][1]['reason'] = '@SUM(A1)'
+    doc['indicators'][2]['reason'] = '+1,234.5'
+    doc['indicators'][3]['reason'] = '-1+2'
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, 'f.yaml')
+        with open(src, 'w', encoding='utf-8') as f:
+            yaml.safe_dump(doc, f, allow_unicode=True)
+        p = run('report', '--format', 'csv', '--spreadsheet', src, binary=True)
+        rows = list(csv.reader(io.StringIO(p.stdout.decode('utf-8-sig'))))
+        assert rows[1][0] == "'=HYPERLINK(\"http://x\",\"y\")", rows[1][0]
+        assert [r[12] for r in rows[1:5]] == ['-3.2%', "'@SUM(A1)", '+1,234.5', "'-1+2"], \
+            [r[12] for r in rows[1:5]]
+        p = run('report', '--format', 'csv', src, binary=True)
+        assert p.stdout.decode('utf-8').split('\r\n')[1].startswith('"=HYPERLINK(')
+    p = run('report', '--format', 'json', '--spreadsheet', XISHAN)
+    assert p.returncode == 2 and '--spreadsheet' in p.stderr, (p.returncode, p.stderr)
+
+
+CASES = [check_spreadsheet_csv, check_empty_form, check_xishan, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
          check_stdout_and_refusals]
 
 

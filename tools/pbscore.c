@@ -47,6 +47,8 @@ typedef struct {
   char *output;
   char *row;
   gboolean narrative;
+  gboolean spreadsheet;
+  char *encoding;         /* --encoding: NULL (UTF-8) or "gbk" */
   gboolean help;
   gboolean version;
   char **args;
@@ -67,6 +69,7 @@ options_clear (Options *o)
   g_free (o->lang_arg);
   g_free (o->output);
   g_free (o->row);
+  g_free (o->encoding);
   g_strfreev (o->args);
   g_clear_pointer (&o->policy, pbs_policy_unref);
   g_clear_pointer (&o->template_, pbs_template_unref);
@@ -373,6 +376,21 @@ render_and_emit (const Options *o, PbsReportContent content, GPtrArray *all)
   out = render (o, content, all, &length, &error);
   if (out == NULL)
     return fail (error);
+  if (o->encoding != NULL && g_ascii_strcasecmp (o->encoding, "gbk") == 0)
+    {
+      /* GB18030 holds every character GBK has and all the others, so
+       * nothing is lost; the UTF-8 byte-order mark is left out. */
+      const char *text = out;
+      gsize n = length, written = 0;
+      g_autofree char *gb = NULL;
+
+      if (n >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+        text += 3, n -= 3;
+      gb = g_convert (text, (gssize) n, "GB18030", "UTF-8", NULL, &written, &error);
+      if (gb == NULL)
+        return fail (error);
+      return emit (o, gb, written);
+    }
   return emit (o, out, length);
 }
 
@@ -929,9 +947,14 @@ command_context (const Command *c, Options *o)
       "Explain only this row: a number from 1, or a 三级指标 name", "N|NAME" },
     { "narrative", 'n', 0, G_OPTION_ARG_NONE, &o->narrative,
       "Add a Chinese draft of the 绩效指标完成情况分析", NULL },
+    { "spreadsheet", 0, 0, G_OPTION_ARG_NONE, &o->spreadsheet,
+      "With --format csv: CSV for Excel or WPS (a BOM, heads in --lang, no formulas)", NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
+      "With --spreadsheet: utf-8 (default) or gbk (written as GB18030)", "utf-8|gbk" },
   };
   static const guint flags[] = {
     OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
+    OPT_FORMAT, OPT_FORMAT,
   };
   GOptionEntry entries[G_N_ELEMENTS (all) + 4];
   guint n = 0;
@@ -991,6 +1014,22 @@ resolve_options (const Command *c, Options *o, GError **error)
           return FALSE;
         }
       o->format = v->value;
+    }
+  if (o->spreadsheet && o->format != PBS_FORMAT_CSV)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--spreadsheet goes with --format csv");
+      return FALSE;
+    }
+  if (o->spreadsheet)
+    o->format = PBS_FORMAT_CSV_SPREADSHEET;
+  if (o->encoding != NULL && (o->format != PBS_FORMAT_CSV_SPREADSHEET
+                              || (g_ascii_strcasecmp (o->encoding, "gbk") != 0
+                                  && g_ascii_strcasecmp (o->encoding, "utf-8") != 0)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--encoding takes utf-8 or gbk, with --format csv --spreadsheet");
+      return FALSE;
     }
   if (o->lang_arg != NULL)
     {

@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  * @PBS_FORMAT_YAML: the evaluations with their scores (doc/format.md)
  * @PBS_FORMAT_XLSX: the official form as an Excel workbook (binary;
  *   take the length from pbs_report_render())
+ * @PBS_FORMAT_CSV_SPREADSHEET: the CSV of %PBS_FORMAT_CSV for a spreadsheet:
+ *   UTF-8 with a byte-order mark, heads in the report's language, a text
+ *   a spreadsheet would run as a formula prefixed with '
  *
  * Output formats of reports (doc/report.md). The nicks are the names the
  * command line takes.
@@ -43,6 +46,7 @@ typedef enum {
   PBS_FORMAT_HTML,      /*< nick=html >*/
   PBS_FORMAT_YAML,      /*< nick=yaml >*/
   PBS_FORMAT_XLSX,      /*< nick=xlsx >*/
+  PBS_FORMAT_CSV_SPREADSHEET, /*< nick=csv-spreadsheet >*/
 } PbsFormat;
 
 /**
