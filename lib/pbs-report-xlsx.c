@@ -128,14 +128,18 @@ put_merged_text (lxw_worksheet *ws, guint row0, guint col0, guint row1, guint co
     worksheet_merge_range (ws, row0, col0, row1, col1, text != NULL ? text : "", fmt);
 }
 
-/* A decimal as a REAL cell: its exact digits through g_ascii_strtod(). */
+/* A decimal as a REAL cell: its exact digits through g_ascii_strtod(),
+ * times 10^-@shift (2 for a percentage shown by "0.00%"): the exponent is
+ * parsed with the digits, so the double is the one nearest to the exact
+ * value, never the result of a division. */
 static void
-put_decimal (lxw_worksheet *ws, guint row, guint col, const PbsDecimal *d, double scale,
+put_decimal (lxw_worksheet *ws, guint row, guint col, const PbsDecimal *d, guint shift,
              lxw_format *fmt)
 {
   g_autofree char *digits = pbs_decimal_to_string (d);
+  g_autofree char *text = g_strdup_printf ("%se-%u", digits, shift);
 
-  worksheet_write_number (ws, row, col, g_ascii_strtod (digits, NULL) / scale, fmt);
+  worksheet_write_number (ws, row, col, g_ascii_strtod (text, NULL), fmt);
 }
 
 /* Money and points: a REAL number shown with the digits it was written
@@ -218,11 +222,11 @@ write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorec
   pbs_scorecard_get_budget_points (sc, &d);
   put_written (f, ws, row, 5, &d);
   if (pbs_scorecard_get_budget_rate (sc, &d))
-    put_decimal (ws, row, 6, &d, 100, f->rate);
+    put_decimal (ws, row, 6, &d, 2, f->rate);
   else
     put_text (ws, row, 6, NULL, f->label);
   pbs_scorecard_get_budget_score (sc, &d);
-  put_decimal (ws, row, 7, &d, 1, f->score);
+  put_decimal (ws, row, 7, &d, 0, f->score);
   return row + 1;
 }
 
@@ -310,7 +314,7 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
       put_text (ws, row, 3, target != NULL ? pbs_value_get_text (target) : NULL, f->label);
       put_text (ws, row, 4, actual != NULL ? pbs_value_get_text (actual) : NULL, f->label);
       if (pbs_scorecard_get_row_score (sc, i, &d))
-        put_decimal (ws, row, 6, &d, 1, f->score);
+        put_decimal (ws, row, 6, &d, 0, f->score);
       else
         put_text (ws, row, 6, NULL, f->label);
       put_text (ws, row, 7, pbs_indicator_get_reason (ind), f->text);
@@ -332,7 +336,7 @@ write_total (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
   if (BLANK)
     put_text (ws, row, 6, NULL, f->score);
   else
-    put_decimal (ws, row, 6, &d, 1, f->score);
+    put_decimal (ws, row, 6, &d, 0, f->score);
   put_text (ws, row, 7, NULL, f->text);
   row++;
   put_merged_text (ws, row, 0, row, 4, L (GRADE), f->head);
@@ -452,9 +456,9 @@ write_summary (const PbsReportInput *in, Formats *f, lxw_worksheet *ws)
       put_text (ws, i + 1, 2, pbs_evaluation_get_department (e), f->text);
       put_text (ws, i + 1, 3, pbs_evaluation_get_unit (e), f->text);
       pbs_scorecard_get_total_points (sc, &d);
-      put_decimal (ws, i + 1, 4, &d, 1, f->score);
+      put_written (f, ws, i + 1, 4, &d);
       pbs_scorecard_get_total (sc, &d);
-      put_decimal (ws, i + 1, 5, &d, 1, f->score);
+      put_decimal (ws, i + 1, 5, &d, 0, f->score);
       put_text (ws, i + 1, 6, grade == PBS_GRADE_NONE ? L (NONE) : pbs_grade_get_label (grade),
                 f->label);
     }

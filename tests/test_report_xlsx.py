@@ -139,7 +139,7 @@ def check_xishan():
         assert ws.cell(label.row, 4).value == 1445.05
         rate = ws.cell(label.row, 7)
         assert rate.number_format == '0.00%', rate.number_format
-        assert abs(rate.value - 0.9994) < 1e-12, rate.value
+        assert rate.value == 0.9994, rate.value   # the double nearest to 0.9994
         assert find(ws, '项目资金（万元）').coordinate == 'A%d' % (label.row - 1)
         total = find(ws, '总分')
         assert ws.cell(total.row, 7).value == 99.88
