@@ -277,6 +277,7 @@ add_finding (PbsAudit *self, PbsFindingKind kind, gint row, const PbsDecimal *pr
 PbsAudit *
 pbs_audit_new (PbsScorecard *scorecard)
 {
+  gboolean unpublished = FALSE, unpublished_unprinted = FALSE;
   PbsAudit *self;
   PbsEvaluation *e;
   const PbsPolicy *p;
@@ -298,6 +299,16 @@ pbs_audit_new (PbsScorecard *scorecard)
       PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
       PbsFlags flags = pbs_scorecard_get_row_flags (scorecard, i);
 
+      /* An unpublished row (§11) has no computed score: the computed
+       * total cannot be held against the printed one, nor the printed
+       * rows' sum when the row's printed score is unknown too. */
+      if (pbs_scorecard_get_row_status (scorecard, i) == PBS_STATUS_UNPUBLISHED)
+        {
+          unpublished = TRUE;
+          if (!pbs_indicator_get_printed_score (ind, &printed))
+            unpublished_unprinted = TRUE;
+        }
+
       if ((flags & PBS_FLAG_PRINTED_DIFFERS) && pbs_indicator_get_printed_score (ind, &printed)
           && pbs_scorecard_get_row_score (scorecard, i, &computed))
         add_finding (self, PBS_FINDING_ROW_SCORE, (gint) i, &printed, &computed,
@@ -315,19 +326,24 @@ pbs_audit_new (PbsScorecard *scorecard)
       PbsDecimal sum, pb;
 
       pbs_scorecard_get_total (scorecard, &computed);
-      if (!within (&printed, &computed, &p->audit_tolerance))
+      if (!unpublished && !within (&printed, &computed, &p->audit_tolerance))
         add_finding (self, PBS_FINDING_TOTAL, -1, &printed, &computed,
                      explain_total (scorecard, &printed));
 
       /* Does the table add up? Budget + Σ printed rows, where printed. */
       if (b == NULL || !pbs_budget_get_printed_score (b, &pb))
         pbs_scorecard_get_budget_score (scorecard, &pb);
-      if (sum_rows (scorecard, pick_printed, NULL, &sum)
+      if (!unpublished_unprinted && sum_rows (scorecard, pick_printed, NULL, &sum)
           && (!p->budget_in_total || pbs_decimal_add (&sum, &pb, &sum))
           && pbs_scorecard_rescale (scorecard, &sum, &sum)
           && !within (&printed, &sum, &p->audit_tolerance))
         add_finding (self, PBS_FINDING_TOTAL_ARITHMETIC, -1, &printed, &sum, PBS_VARIANT_NONE);
     }
+
+  if (pbs_evaluation_get_printed_grade (e) != PBS_GRADE_NONE
+      && pbs_scorecard_get_grade (scorecard) != PBS_GRADE_NONE
+      && pbs_evaluation_get_printed_grade (e) != pbs_scorecard_get_grade (scorecard))
+    add_finding (self, PBS_FINDING_GRADE, -1, NULL, NULL, PBS_VARIANT_NONE);
 
   for (guint i = 0; i < pbs_scorecard_get_n_rows (scorecard); i++)
     if (pbs_scorecard_get_row_flags (scorecard, i) & PBS_FLAG_MISSING_REASON)
@@ -692,6 +708,14 @@ pbs_audit_dup_message (const PbsAudit *self, guint index, PbsLanguage language)
                 : g_strdup_printf ("the printed total %s is not the sum %s of the printed scores", printed, computed);
     case PBS_FINDING_MISSING_REASON:
       return missing_reason_text (self->scorecard, (guint) f->row, where, zh);
+    case PBS_FINDING_GRADE:
+      {
+        const char *p = pbs_grade_get_label (pbs_evaluation_get_printed_grade (e));
+        const char *c = pbs_grade_get_label (pbs_scorecard_get_grade (self->scorecard));
+
+        return zh ? g_strdup_printf ("自评等级：公布 %s，应为 %s", p, c)
+                  : g_strdup_printf ("the grade (自评等级): printed %s, computed %s", p, c);
+      }
     case PBS_FINDING_WARNING:
     default:
       for (guint i = 0; i < pbs_scorecard_get_n_warnings (self->scorecard); i++)

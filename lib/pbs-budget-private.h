@@ -21,6 +21,8 @@ struct _PbsBudget
   guint      has_points : 1;
   guint      has_printed_score : 1;
   guint      sealed : 1;
+  guint      line;      /* 1-based line of 全年预算数 when read from a file, else 0 */
+  guint      column;
 };
 
 void pbs_budget_seal (PbsBudget *self);

@@ -16,6 +16,8 @@
 #include "pbs-evaluation-private.h"
 #include "pbs-template-private.h"
 #include "pbs-indicator-private.h"
+#include "pbs-budget-private.h"
+#include "pbs-lex.h"
 
 /* A template or policy reference, resolved once per reader: the same
  * reference in the next document of a batch reuses the object. */
@@ -76,6 +78,8 @@ read_budget (const PbsConv *c, guint32 node, GError **error)
       || !pbs_read_decimal (c, v[B_EXECUTED], "executed", TRUE, &executed, error))
     return NULL;
   b = pbs_budget_new (&annual, &executed);
+  b->line = pbs_yaml_node (c->t, v[B_ANNUAL])->line;
+  b->column = pbs_yaml_node (c->t, v[B_ANNUAL])->column;
   if (!pbs_read_is_null (c, v[B_INITIAL]))
     {
       if (!pbs_read_decimal (c, v[B_INITIAL], "initial", TRUE, &d, error))
@@ -99,13 +103,13 @@ read_budget (const PbsConv *c, guint32 node, GError **error)
 
 static const char * const indicator_keys[] = {
   "level1", "level2", "name", "target", "actual", "points", "reason", "manual_score",
-  "printed_score", "not_applicable", "band", "rule", "parent",
+  "printed_score", "not_applicable", "band", "rule", "parent", "unpublished",
   /* output keys, accepted and ignored (doc/format.md) */
   "score", "status", "flags", "explanation", "ratio",
   NULL
 };
 enum { I_LEVEL1, I_LEVEL2, I_NAME, I_TARGET, I_ACTUAL, I_POINTS, I_REASON, I_MANUAL,
-       I_PRINTED, I_NA, I_BAND, I_RULE, I_PARENT, I_N = 18 };
+       I_PRINTED, I_NA, I_BAND, I_RULE, I_PARENT, I_UNPUBLISHED, I_N = 19 };
 
 static gboolean
 set_value_at (const PbsConv *c, guint32 node, const char *key, PbsValue *slot, GError **error)
@@ -120,8 +124,66 @@ set_value_at (const PbsConv *c, guint32 node, const char *key, PbsValue *slot, G
   return TRUE;
 }
 
+/* Records a placeholder (待填写 …, §11) left in a scalar field; TRUE when
+ * there is one. */
+static gboolean
+note_placeholder (const PbsConv *c, PbsEvaluation *e, guint32 node, const char *field, guint row)
+{
+  const PbsYamlNode *n;
+
+  if (node == PBS_YAML_NONE || pbs_read_is_null (c, node))
+    return FALSE;
+  n = pbs_yaml_node (c->t, node);
+  if (n->type != PBS_YAML_SCALAR || !pbs_lex_is_placeholder (pbs_yaml_text (c->t, node)))
+    return FALSE;
+  pbs_evaluation_add_unfilled (e, field, row, n->line, n->column);
+  return TRUE;
+}
+
+/* Is the node a value at all: not null, not a dash or 无 (rule book §11)? */
+static gboolean
+has_value (const PbsConv *c, guint32 node)
+{
+  return !pbs_read_is_null (c, node)
+         && (pbs_yaml_node (c->t, node)->type != PBS_YAML_SCALAR
+             || !g_utf8_validate (pbs_yaml_text (c->t, node), -1, NULL)
+             || !pbs_lex_is_no_value (pbs_yaml_text (c->t, node)));
+}
+
+/* `无` as the actual of ≤3次, <5起 or =0起 means none happened: 0 (§11). */
+static gboolean
+reads_as_zero (const PbsConv *c, guint32 actual, const PbsValue *target)
+{
+  g_autofree char *folded = NULL;
+  PbsDecimal n;
+
+  if (pbs_read_is_null (c, actual) || pbs_yaml_node (c->t, actual)->type != PBS_YAML_SCALAR
+      || target->text == NULL || target->kind != PBS_VALUE_QUANTITY)
+    return FALSE;
+  folded = pbs_lex_fold (pbs_yaml_text (c->t, actual));
+  if (strcmp (folded, "无") != 0)
+    return FALSE;
+  pbs_decimal_init (&n, 0, 0);
+  return target->op == PBS_OP_LE || target->op == PBS_OP_LT
+         || (target->op == PBS_OP_EQ && pbs_decimal_compare (&target->lo, &n) == 0);
+}
+
+static gboolean
+read_level (const PbsConv *c, guint32 node, const char *key, const char **out, GError **error)
+{
+  if (!pbs_read_string (c, node, key, out, error))
+    return FALSE;
+  g_autofree char *folded = g_utf8_validate (*out, -1, NULL) ? pbs_lex_fold (*out) : NULL;
+
+  if (**out == '\0' || (folded != NULL && *folded == '\0'))
+    return pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                          "“%s” is empty: write the category as the table prints it", key);
+  return TRUE;
+}
+
 static PbsIndicator *
-read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error)
+read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, PbsEvaluation *e,
+                GError **error)
 {
   static const struct { const char *word; PbsBand band; } bands[] = {
     { "met", PBS_BAND_MET }, { "partial", PBS_BAND_PARTIAL }, { "unmet", PBS_BAND_UNMET },
@@ -148,10 +210,9 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error
       || !pbs_read_require (c, node, v[I_LEVEL1], "level1", what, error)
       || !pbs_read_require (c, node, v[I_LEVEL2], "level2", what, error)
       || !pbs_read_require (c, node, v[I_NAME], "name", what, error)
-      || !pbs_read_require (c, node, v[I_TARGET], "target", what, error)
       || !pbs_read_require (c, node, v[I_POINTS], "points", what, error)
-      || !pbs_read_string (c, v[I_LEVEL1], "level1", &level1, error)
-      || !pbs_read_string (c, v[I_LEVEL2], "level2", &level2, error)
+      || !read_level (c, v[I_LEVEL1], "level1", &level1, error)
+      || !read_level (c, v[I_LEVEL2], "level2", &level2, error)
       || !pbs_read_string (c, v[I_NAME], "name", &name, error)
       || !pbs_read_decimal (c, v[I_POINTS], "points", TRUE, &points, error))
     return NULL;
@@ -174,10 +235,72 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error
   ind = pbs_indicator_new (level1, level2, name, &points);
   ind->line = pbs_yaml_node (c->t, node)->line;
   ind->column = pbs_yaml_node (c->t, node)->column;
-  if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
+  if (!pbs_read_is_null (c, v[I_NA]))
+    {
+      gboolean na = FALSE;
+      if (!pbs_read_bool (c, v[I_NA], "not_applicable", &na, error))
+        return NULL;
+      pbs_indicator_set_not_applicable (ind, na);
+    }
+  if (!pbs_read_is_null (c, v[I_UNPUBLISHED]))
+    {
+      gboolean unpublished = FALSE;
+      if (!pbs_read_bool (c, v[I_UNPUBLISHED], "unpublished", &unpublished, error))
+        return NULL;
+      pbs_indicator_set_unpublished (ind, unpublished);
+    }
+  note_placeholder (c, e, v[I_NAME], "name", c->row);
+  note_placeholder (c, e, v[I_REASON], "reason", c->row);
+  /* A placeholder (§11) is kept as written and the row left unscored. */
+  if (note_placeholder (c, e, v[I_TARGET], "target", c->row))
+    {
+      pbs_value_init_words (&ind->target, pbs_yaml_text (c->t, v[I_TARGET]));
+      ind->unfilled = TRUE;
+    }
+  /* A dash or 无 is no value (§11): no target is an error unless the row
+   * does not apply; no actual leaves the row unscored. */
+  else if (has_value (c, v[I_TARGET]))
+    {
+      if (!set_value_at (c, v[I_TARGET], "target", &ind->target, error))
+        return NULL;
+    }
+  else if (!ind->not_applicable && !ind->unpublished)
+    {
+      if (v[I_TARGET] == PBS_YAML_NONE || pbs_read_is_null (c, v[I_TARGET]))
+        {
+          pbs_read_require (c, node, v[I_TARGET], "target", what, error);
+          return NULL;
+        }
+      pbs_read_fail (c, error, v[I_TARGET], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                     "the target (年度指标值) is empty or only a dash: a row with points needs one, "
+                     "or “not_applicable: true” when it does not apply");
+      return NULL;
+    }
+  if (note_placeholder (c, e, v[I_ACTUAL], "actual", c->row))
+    {
+      pbs_value_init_words (&ind->actual, pbs_yaml_text (c->t, v[I_ACTUAL]));
+      ind->unfilled = TRUE;
+    }
+  else if (reads_as_zero (c, v[I_ACTUAL], &ind->target))
+    {
+      pbs_value_init_zero (&ind->actual, pbs_yaml_text (c->t, v[I_ACTUAL]),
+                           pbs_value_get_unit (&ind->target));
+      ind->read_as_zero = TRUE;
+    }
+  else if (has_value (c, v[I_ACTUAL])
+           && !set_value_at (c, v[I_ACTUAL], "actual", &ind->actual, error))
     return NULL;
-  if (!pbs_read_is_null (c, v[I_ACTUAL]) && !set_value_at (c, v[I_ACTUAL], "actual", &ind->actual, error))
-    return NULL;
+  {
+    g_autoptr (GError) local = NULL;
+    gboolean bad_actual = FALSE;
+
+    if (!pbs_value_resolve_pair (&ind->target, &ind->actual, level2, year, &bad_actual, &local))
+      {
+        pbs_read_fail (c, error, bad_actual ? v[I_ACTUAL] : v[I_TARGET], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                       "%s: %s", bad_actual ? "actual" : "target", local->message);
+        return NULL;
+      }
+  }
   pbs_indicator_refresh (ind);
   if (!pbs_read_is_null (c, v[I_REASON]))
     {
@@ -196,13 +319,6 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, GError **error
       if (!pbs_read_decimal (c, v[I_PRINTED], "printed_score", FALSE, &d, error))
         return NULL;
       pbs_indicator_set_printed_score (ind, &d);
-    }
-  if (!pbs_read_is_null (c, v[I_NA]))
-    {
-      gboolean na = FALSE;
-      if (!pbs_read_bool (c, v[I_NA], "not_applicable", &na, error))
-        return NULL;
-      pbs_indicator_set_not_applicable (ind, na);
     }
   if (!pbs_read_is_null (c, v[I_BAND]))
     {
@@ -261,10 +377,34 @@ parent_node (const PbsConv *c, guint32 row)
 
 static const char * const evaluation_keys[] = {
   "pbscore", "kind", "title", "department", "unit", "year", "currency", "template", "policy",
-  "budget", "indicators", "printed_total", "result", NULL
+  "budget", "indicators", "printed_total", "result", "printed_grade", NULL
 };
 enum { E_PBSCORE, E_KIND, E_TITLE, E_DEPARTMENT, E_UNIT, E_YEAR, E_CURRENCY, E_TEMPLATE,
-       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_N };
+       E_POLICY, E_BUDGET, E_INDICATORS, E_PRINTED_TOTAL, E_RESULT, E_PRINTED_GRADE, E_N };
+
+/* The 自评等级 as tables print it. */
+static gboolean
+read_grade (const PbsConv *c, guint32 node, PbsGrade *out, GError **error)
+{
+  static const struct { const char *word; PbsGrade grade; } grades[] = {
+    { "优", PBS_GRADE_EXCELLENT }, { "优秀", PBS_GRADE_EXCELLENT }, { "excellent", PBS_GRADE_EXCELLENT },
+    { "良", PBS_GRADE_GOOD }, { "良好", PBS_GRADE_GOOD }, { "good", PBS_GRADE_GOOD },
+    { "中", PBS_GRADE_FAIR }, { "中等", PBS_GRADE_FAIR }, { "fair", PBS_GRADE_FAIR },
+    { "差", PBS_GRADE_POOR }, { "较差", PBS_GRADE_POOR }, { "poor", PBS_GRADE_POOR },
+  };
+  const char *s;
+
+  if (!pbs_read_string (c, node, "printed_grade", &s, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+    if (strcmp (s, grades[i].word) == 0)
+      {
+        *out = grades[i].grade;
+        return TRUE;
+      }
+  return pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                        "printed_grade must be 优, 良, 中 or 差 (优秀, 良好, 中等, 较差), not “%s”", s);
+}
 
 PbsEvaluation *
 pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
@@ -285,6 +425,9 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
       || !pbs_read_string (c, v[E_TITLE], "title", &s, error))
     return NULL;
   pbs_evaluation_set_title (e, s);
+  note_placeholder (c, e, v[E_TITLE], "title", 0);
+  note_placeholder (c, e, v[E_DEPARTMENT], "department", 0);
+  note_placeholder (c, e, v[E_UNIT], "unit", 0);
   if (!pbs_read_is_null (c, v[E_DEPARTMENT]))
     {
       if (!pbs_read_string (c, v[E_DEPARTMENT], "department", &s, error))
@@ -341,6 +484,14 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
       pbs_evaluation_set_printed_total (e, &total);
     }
 
+  if (!pbs_read_is_null (c, v[E_PRINTED_GRADE]))
+    {
+      PbsGrade grade = PBS_GRADE_NONE;
+      if (!read_grade (c, v[E_PRINTED_GRADE], &grade, error))
+        return NULL;
+      pbs_evaluation_set_printed_grade (e, grade);
+    }
+
   if ((budget = read_budget (c, v[E_BUDGET], error)) == NULL)
     return NULL;
   pbs_evaluation_set_budget (e, budget);
@@ -361,7 +512,7 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
 
       c->row = i + 1;
       c->row_name = NULL;
-      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, error);
+      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, year, e, error);
       if (ind == NULL)
         return NULL;
       if (pbs_indicator_get_parent (ind) != NULL && !has_row_named (e, pbs_indicator_get_parent (ind)))

@@ -21,6 +21,10 @@ GPtrArray   *pbs_evaluation_indicators (PbsEvaluation *self);
 void         pbs_evaluation_set_source (PbsEvaluation *self, const char *source,
                                         guint line, guint column);
 void         pbs_evaluation_get_place (PbsEvaluation *self, guint *line, guint *column);
+/* Records a placeholder left in @field (a static string) of @row (0: the
+ * document), at @line:@column. */
+void         pbs_evaluation_add_unfilled (PbsEvaluation *self, const char *field, guint row,
+                                          guint line, guint column);
 
 
 G_END_DECLS

@@ -39,11 +39,20 @@ struct _PbsEvaluation
   char        *policy_ref;   /* nullable: `policy:` as written */
   PbsDecimal   printed_total;
   gboolean     has_printed_total;
+  PbsGrade     printed_grade; /* PBS_GRADE_NONE when the table prints none */
   char        *source;       /* nullable: the file it was read from */
   guint        line;         /* the document's place in it */
   guint        column;
   GPtrArray   *indicators;   /* PbsIndicator*, owned */
+  GArray      *unfilled;     /* Unfilled, nullable: placeholders left in fields (§11) */
 };
+
+typedef struct {
+  const char *field;   /* static: the key */
+  guint       row;     /* 1-based, 0 for the document's own fields */
+  guint       line;
+  guint       column;
+} Unfilled;
 
 G_DEFINE_BOXED_TYPE (PbsEvaluation, pbs_evaluation, pbs_evaluation_ref, pbs_evaluation_unref)
 
@@ -112,6 +121,7 @@ pbs_evaluation_unref (PbsEvaluation *self)
   g_free (self->policy_ref);
   g_free (self->source);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->unfilled, g_array_unref);
   g_free (self);
 }
 
@@ -193,11 +203,13 @@ pbs_evaluation_copy (PbsEvaluation *self)
   c->policy_ref = g_strdup (self->policy_ref);
   c->printed_total = self->printed_total;
   c->has_printed_total = self->has_printed_total;
+  c->printed_grade = self->printed_grade;
   c->source = g_strdup (self->source);
   c->line = self->line;
   c->column = self->column;
   for (guint i = 0; i < self->indicators->len; i++)
     g_ptr_array_add (c->indicators, pbs_indicator_copy (g_ptr_array_index (self->indicators, i)));
+  c->unfilled = self->unfilled != NULL ? g_array_copy (self->unfilled) : NULL;
   return c;
 }
 
@@ -586,7 +598,8 @@ pbs_evaluation_equal (PbsEvaluation *a, PbsEvaluation *b)
       || strcmp (a->unit, b->unit) != 0 || a->year != b->year || a->currency != b->currency
       || !budget_equal (a->budget, b->budget) || a->indicators->len != b->indicators->len
       || !optional_equal (a->has_printed_total, &a->printed_total, b->has_printed_total,
-                          &b->printed_total))
+                          &b->printed_total)
+      || a->printed_grade != b->printed_grade)
     return FALSE;
   if ((a->template_ == NULL) != (b->template_ == NULL)
       || (a->template_ != NULL && strcmp (pbs_template_get_name (a->template_),
@@ -754,4 +767,104 @@ GPtrArray *
 pbs_evaluation_indicators (PbsEvaluation *self)
 {
   return self->indicators;
+}
+
+void
+pbs_evaluation_add_unfilled (PbsEvaluation *self, const char *field, guint row, guint line,
+                             guint column)
+{
+  Unfilled u = { field, row, line, column };
+
+  if (self->unfilled == NULL)
+    self->unfilled = g_array_new (FALSE, FALSE, sizeof (Unfilled));
+  g_array_append_val (self->unfilled, u);
+}
+
+/**
+ * pbs_evaluation_get_n_unfilled:
+ * @self: a #PbsEvaluation
+ *
+ * Counts the placeholders (`待填写`, `待补充`, `XX`, `xx`, `××`; rule book
+ * §11) the document left in its fields, as a skeleton from
+ * `pbscore template new` has them. Scoring treats such a target or actual
+ * as missing: the row is unscored and the scorecard incomplete.
+ *
+ * Returns: the number of placeholders found when the evaluation was read
+ *
+ * Since: 0.1
+ */
+guint
+pbs_evaluation_get_n_unfilled (PbsEvaluation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->unfilled != NULL ? self->unfilled->len : 0;
+}
+
+/**
+ * pbs_evaluation_get_unfilled:
+ * @self: a #PbsEvaluation
+ * @index: from 0 to pbs_evaluation_get_n_unfilled() − 1
+ * @row: (out) (optional): the 1-based row, or 0 for a field of the
+ *   document itself (`title` …)
+ * @line: (out) (optional): the placeholder's 1-based line in its file
+ * @column: (out) (optional): its 1-based column
+ *
+ * Gets one placeholder left in a field.
+ *
+ * Returns: (transfer none): the field's key (`title`, `name`, `target` …)
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_evaluation_get_unfilled (PbsEvaluation *self, guint index, guint *row, guint *line,
+                             guint *column)
+{
+  const Unfilled *u;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < pbs_evaluation_get_n_unfilled (self), NULL);
+  u = &g_array_index (self->unfilled, Unfilled, index);
+  if (row != NULL)
+    *row = u->row;
+  if (line != NULL)
+    *line = u->line;
+  if (column != NULL)
+    *column = u->column;
+  return u->field;
+}
+
+/**
+ * pbs_evaluation_set_printed_grade:
+ * @self: a #PbsEvaluation
+ * @grade: the 自评等级 as published, or %PBS_GRADE_NONE for none
+ *
+ * Sets the grade the published table prints; the audit compares it with
+ * the computed grade (finding %PBS_FINDING_GRADE).
+ *
+ * Since: 0.1
+ */
+void
+pbs_evaluation_set_printed_grade (PbsEvaluation *self, PbsGrade grade)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
+  g_return_if_fail ((guint) grade <= PBS_GRADE_POOR);
+  self->printed_grade = grade;
+}
+
+/**
+ * pbs_evaluation_get_printed_grade:
+ * @self: a #PbsEvaluation
+ *
+ * Gets the grade the published table prints.
+ *
+ * Returns: the printed 自评等级, or %PBS_GRADE_NONE when none is given
+ *
+ * Since: 0.1
+ */
+PbsGrade
+pbs_evaluation_get_printed_grade (PbsEvaluation *self)
+{
+  g_return_val_if_fail (self != NULL, PBS_GRADE_NONE);
+  return self->printed_grade;
 }

@@ -185,24 +185,35 @@ text_has_prefix_nocase (const char *p, const char *end, const char *prefix)
   return (gsize) (end - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
 }
 
-/* Whether a text reads as a table of separated values rather than YAML:
- * its first non-blank line has a comma, a tab or a full-width comma and
- * no YAML key ("word:" at the line's start) or comment. */
+/* Whether the first non-blank line reads as YAML: a comment, a directive,
+ * a document or sequence start, `pbscore:`, or a "word: " key with no
+ * comma or tab (which a table's first row would have). */
 static gboolean
-looks_like_csv (const char *p, const char *end)
+first_line_is_yaml (const char *line)
 {
-  const char *eol = memchr (p, '\n', (gsize) (end - p));
-  g_autofree char *line = g_strndup (p, (gsize) ((eol != NULL ? eol : end) - p));
   const char *colon = strchr (line, ':');
 
   if (line[0] == '#' || line[0] == '-' || line[0] == '%')
-    return FALSE;
-  if (colon != NULL && (colon[1] == ' ' || colon[1] == '\0' || colon[1] == '\r')
-      && strpbrk (line, ",\t") == NULL)
-    return FALSE;
+    return TRUE;
   if (strncmp (line, "pbscore:", 8) == 0)
+    return TRUE;
+  return colon != NULL && (colon[1] == ' ' || colon[1] == '\0' || colon[1] == '\r')
+         && strpbrk (line, ",\t") == NULL;
+}
+
+/* Whether a text reads as a table of separated values rather than YAML:
+ * its first non-blank line is no YAML, and it has a comma or a tab or the
+ * text is not UTF-8 (a GB18030 table). A YAML document that is not UTF-8
+ * stays YAML, for the YAML reader's located encoding error. */
+static gboolean
+looks_like_csv (const char *p, const char *end, gboolean utf8)
+{
+  const char *eol = memchr (p, '\n', (gsize) (end - p));
+  g_autofree char *line = g_strndup (p, (gsize) ((eol != NULL ? eol : end) - p));
+
+  if (first_line_is_yaml (line))
     return FALSE;
-  return strpbrk (line, ",\t") != NULL;
+  return !utf8 || strpbrk (line, ",\t") != NULL;
 }
 
 gboolean
@@ -287,9 +298,8 @@ pbs_import_sniff (const char *file, GBytes *data, PbsImportFormat *format, GErro
       *format = PBS_IMPORT_HTML;
       return TRUE;
     }
-  /* Text that is not UTF-8 is no YAML: a GB18030 table or page. */
   utf8 = g_utf8_validate (text, (gssize) MIN (len, (gsize) G_MAXSSIZE), NULL);
-  if (!utf8 || looks_like_csv (q, end))
+  if (looks_like_csv (q, end, utf8))
     {
       *format = PBS_IMPORT_CSV;
       return TRUE;

@@ -53,6 +53,9 @@ struct _PbsIndicator
   guint       reason_given : 1;   /* pbs_reason_is_given (reason), kept current */
   guint       qizhong : 1;        /* the name starts with 其中: a child row */
   guint       sealed : 1;         /* part of a scored evaluation: read-only */
+  guint       read_as_zero : 1;
+  guint       unpublished : 1;
+  guint       unfilled : 1;       /* its target or actual is a placeholder (§11) */    /* not shown in full by the published table (§11) */   /* the actual 无 read as 0 against ≤3次 (§11) */
 };
 
 /* Reads the band of the actual's words again, after the target or the

@@ -487,6 +487,43 @@ pbs_indicator_get_not_applicable (const PbsIndicator *self)
   return self->not_applicable;
 }
 
+/**
+ * pbs_indicator_set_unpublished:
+ * @self: a #PbsIndicator
+ * @unpublished: whether the published table does not show the row in full
+ *
+ * Marks a row the published table does not show in full, recorded with
+ * whatever fields are known (rule book §11). It is not scored, it makes
+ * the scorecard incomplete (%PBS_STATUS_UNPUBLISHED, no grade), and audit
+ * and lint pass over it.
+ *
+ * Since: 0.1
+ */
+void
+pbs_indicator_set_unpublished (PbsIndicator *self, gboolean unpublished)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
+  self->unpublished = !!unpublished;
+}
+
+/**
+ * pbs_indicator_get_unpublished:
+ * @self: a #PbsIndicator
+ *
+ * Checks whether the row is marked unpublished.
+ *
+ * Returns: whether the published table does not show the row in full
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_indicator_get_unpublished (const PbsIndicator *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->unpublished;
+}
+
 void
 pbs_set_row_error (GError **error, GQuark domain, int code, const char *source, guint row,
                    const PbsIndicator *ind, const char *what)
@@ -650,6 +687,7 @@ pbs_indicator_equal (const PbsIndicator *a, const PbsIndicator *b)
          && optional_equal (a->has_printed_score, &a->printed_score, b->has_printed_score, &b->printed_score)
          && a->band == b->band
          && a->not_applicable == b->not_applicable
+         && a->unpublished == b->unpublished
          && g_strcmp0 (a->parent, b->parent) == 0
          && rules_equal (a, b);
 }

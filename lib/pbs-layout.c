@@ -756,16 +756,7 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   if (name == NULL)
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
                        "a row with a target or an actual but no indicator name");
-  if (target == NULL && actual == NULL)
-    /* Printed with its name (and points) only: an unpublished row (rule
-     * book §11). Until the model can mark a row unpublished (issue 9) it
-     * is an error: left out, the scorecard would look complete. */
-    return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
-                       (guint) (col[COL_TARGET] >= 0 ? col[COL_TARGET] : col[COL_SIGN]),
-                       "the row “%s” is printed without 年度指标值 and 实际完成值 (an "
-                       "unpublished row, which this version cannot record; see "
-                       "doc/import.md)", name);
-  if (!has_points)
+  if (!has_points && (target != NULL || actual != NULL))
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
                        (guint) MAX (col[COL_POINTS], 0),
                        "the row “%s” has no 分值 (points)", name);
@@ -776,7 +767,14 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
       g_free (actual);
       actual = with_unit;
     }
+  if (!has_points)
+    pbs_decimal_init (&points, 0, 0);
   ind = pbs_indicator_new (l1, l2, name, &points);
+  /* Printed with its name (and perhaps its points) only: a row the
+   * published table does not show in full (rule book §11), unscored, and
+   * the scorecard incomplete. */
+  if (target == NULL && actual == NULL)
+    pbs_indicator_set_unpublished (ind, TRUE);
   if (target != NULL && !pbs_indicator_set_target (ind, target, &local))
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, (guint) col[COL_TARGET],
                        "年度指标值 “%s”: %s", target, local->message);
@@ -820,6 +818,39 @@ first_word_is (const char *text, const char *const *words)
   return FALSE;
 }
 
+/* 自评等级 优 / 良 / 中 / 差: the printed grade, in the label's own cell
+ * ("自评等级：优") or in the next one; anything else is passed over. */
+static void
+read_grade (Reader *rd, const char *const *texts, guint n)
+{
+  static const char *const grades[] = { "优", "良", "中", "差" };
+  static const PbsGrade values[] = {
+    PBS_GRADE_EXCELLENT, PBS_GRADE_GOOD, PBS_GRADE_FAIR, PBS_GRADE_POOR,
+  };
+  g_autofree char *label = squeeze (texts[0]);
+  const char *rest;
+
+  if (rd->eval == NULL || !g_str_has_prefix (label, "自评等级"))
+    return;
+  rest = label + strlen ("自评等级");
+  if (g_str_has_prefix (rest, "：") || g_str_has_prefix (rest, ":"))
+    rest += g_str_has_prefix (rest, ":") ? 1 : strlen ("：");
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *next = k == 1 && n > 1 ? squeeze (texts[1]) : NULL;
+      const char *text = k == 0 ? rest : next;
+
+      if (text == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+        if (strcmp (text, grades[i]) == 0)
+          {
+            pbs_evaluation_set_printed_grade (rd->eval, values[i]);
+            return;
+          }
+    }
+}
+
 static gboolean
 read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 {
@@ -857,7 +888,8 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
     return read_total (rd, g, *r, error);
   if (first_word_is (texts[0], footer_words))
     {
-      /* 自评等级 and the sign-off wait for issue 9's fields */
+      /* the sign-off waits for issue 9's signoff field */
+      read_grade (rd, texts, n);
       rd->in_block = FALSE;
       return TRUE;
     }

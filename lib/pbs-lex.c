@@ -136,20 +136,29 @@ pbs_lex_fold (const char *text)
   return g_strstrip (out);
 }
 
+/* Is @text, folded, empty or one of @words? */
+static gboolean
+folds_to_nothing_or (const char *text, const char * const *words, guint n_words)
+{
+  g_autofree char *folded = pbs_lex_fold (text);
+
+  if (*folded == '\0')
+    return TRUE;
+  for (guint i = 0; i < n_words; i++)
+    if (strcmp (folded, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 pbs_lex_is_reason (const char *reason)
 {
   static const char * const placeholders[] = {
     "无", "/", "-", "—", "——", "－", "／", "N/A", "n/a", "NA", "暂无", "无。",
+    "0", "略",
   };
-  g_autofree char *folded = pbs_lex_fold (reason);
 
-  if (*folded == '\0')
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
-    if (strcmp (folded, placeholders[i]) == 0)
-      return FALSE;
-  return TRUE;
+  return !folds_to_nothing_or (reason, placeholders, G_N_ELEMENTS (placeholders));
 }
 
 char *
@@ -163,4 +172,24 @@ pbs_lex_fold_checked (const char *text, GError **error)
       return NULL;
     }
   return pbs_lex_fold (text);
+}
+
+gboolean
+pbs_lex_is_placeholder (const char *text)
+{
+  static const char * const marks[] = { "待填写", "待补充", "XX", "xx", "××" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (strstr (text, marks[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+pbs_lex_is_no_value (const char *text)
+{
+  /* Folding has made － and full-width spaces ASCII already. */
+  static const char * const dashes[] = { "/", "／", "—", "——", "-", "无", "空" };
+
+  return folds_to_nothing_or (text, dashes, G_N_ELEMENTS (dashes));
 }

@@ -32,4 +32,12 @@ gboolean pbs_lex_number      (const char  *p,
 /* Is @reason a real 偏差原因 (not empty, not a placeholder such as 无 / -)? */
 gboolean pbs_lex_is_reason   (const char *reason);
 
+/* Is @text no value at all (rule book §11): empty, or only /, ／, —, ——,
+ * -, －, 无 or 空? @text must be valid UTF-8. */
+gboolean pbs_lex_is_no_value (const char *text);
+
+/* Does @text hold a placeholder left to fill in (rule book §11): 待填写,
+ * 待补充, XX, xx or ××? */
+gboolean pbs_lex_is_placeholder (const char *text);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pbs-evaluation-private.h"
+#include "pbs-lex.h"
 #include "pbs-indicator-private.h"
 #include "pbs-template-private.h"
 #include "pbs-decimal-private.h"
@@ -138,6 +139,7 @@ static gboolean
 row_counts (PbsScorecard *sc, guint row)
 {
   return pbs_scorecard_get_row_status (sc, row) != PBS_STATUS_NOT_APPLICABLE
+         && pbs_scorecard_get_row_status (sc, row) != PBS_STATUS_UNPUBLISHED
          && !(pbs_scorecard_get_row_flags (sc, row) & PBS_FLAG_NOT_COUNTED);
 }
 
@@ -355,7 +357,9 @@ lint_row (PbsLint *self, guint row, const PbsDecimal *all_points, guint all_rows
   const char *l1 = pbs_indicator_get_level1 (ind);
   const char *l2 = pbs_indicator_get_level2 (ind);
 
-  if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_NOT_APPLICABLE)
+  if (pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_NOT_APPLICABLE
+      || pbs_scorecard_get_row_status (sc, row) == PBS_STATUS_UNPUBLISHED
+      || (target != NULL && pbs_lex_is_placeholder (pbs_value_get_text (target))))
     return;
 
   if (is_vague (target))
@@ -515,6 +519,16 @@ pbs_lint_new (PbsScorecard *scorecard)
 
       pbs_scorecard_get_subtotal (scorecard, i, &level, &l1, &l2, NULL, NULL);
       lint_category (self, l1, level == 1 ? NULL : l2, names, n_names);
+    }
+
+  /* Placeholders left in fields (§11), in reading order. */
+  for (guint i = 0; i < pbs_evaluation_get_n_unfilled (e); i++)
+    {
+      guint row;
+      const char *field = pbs_evaluation_get_unfilled (e, i, &row, NULL, NULL);
+
+      add_row_finding (self->findings, PBS_LINT_UNFILLED, row, field);
+      g_array_index (self->findings, Finding, self->findings->len - 1).row = (gint) row - 1;
     }
 
   if (counted > 0 && quantitative * QUANTITATIVE_SHARE_DEN < counted * QUANTITATIVE_SHARE_NUM)
@@ -919,6 +933,12 @@ pbs_lint_dup_message (const PbsLint *self, guint index, PbsLanguage language)
                                      "%s points of its other rows: too much weight on one row",
                                      where, wt, share, of_text, f->category, PILED_MEDIAN_FACTOR, mt);
       }
+    case PBS_LINT_UNFILLED:
+      if (where != NULL)
+        return zh ? g_strdup_printf ("%s：%s 仍是占位符，未填写", where, f->category)
+                  : g_strdup_printf ("%s: %s is still a placeholder", where, f->category);
+      return zh ? g_strdup_printf ("%s 仍是占位符，未填写", f->category)
+                : g_strdup_printf ("%s is still a placeholder", f->category);
     case PBS_LINT_MISSING_REASON:
     default:
       return missing_reason_message (self, f, where, zh);
@@ -1085,6 +1105,10 @@ pbs_lint_dup_suggestion (const PbsLint *self, guint index, PbsLanguage language)
                                    "median of the other rows",
                                    100 * PILED_LEVEL1_NUM / PILED_LEVEL1_DEN, 100 * PILED_TOTAL_NUM / PILED_TOTAL_DEN,
                                    PILED_MEDIAN_FACTOR);
+    case PBS_LINT_UNFILLED:
+      return zh ? g_strdup ("将“待填写”“XX”等占位符改为自评表的实际内容；未填的年度指标值或实际完成值不计分")
+                : g_strdup ("replace the placeholder (待填写, XX …) with the table's own text; a target or actual "
+                            "left unfilled is not scored");
     case PBS_LINT_MISSING_REASON:
     default:
       return zh ? g_strdup ("填写偏差原因分析及改进措施：说明实际完成值或得分偏离年度指标值、满分的原因和下一步措施")

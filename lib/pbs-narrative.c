@@ -313,6 +313,9 @@ append_level2 (GString *s, PbsScorecard *sc, const char *l1, const char *l2, gui
           unscored++;
           append_unscored (details, ind);
           break;
+        case PBS_STATUS_UNPUBLISHED:
+          unscored++;
+          break;
         case PBS_STATUS_NOT_APPLICABLE:
         default:
           na++;

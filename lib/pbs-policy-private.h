@@ -18,6 +18,7 @@ struct _PbsPolicy
   PbsDecimal             budget_points;
   gboolean               budget_cap;
   PbsBudgetZero          budget_zero;
+  PbsBudgetBase          budget_base;
   gboolean               budget_in_total;
   PbsDecimal             budget_explain_below;
   PbsDecimal             budget_yellow_below;
@@ -50,5 +51,7 @@ struct _PbsPolicy
 gboolean     pbs_policy_set_unchecked (PbsPolicy *self, const char *knob,
                                        const char *value, GError **error);
 
+/* The central preset, built once, shared and never changed. */
+const PbsPolicy *pbs_policy_get_central (void);
 
 G_END_DECLS

@@ -55,6 +55,8 @@ static const Knob knobs[] = {
     "the execution rate counts at most 100 %" },
   { "budget.zero", KNOB_ENUM, F (budget_zero), pbs_budget_zero_get_type, NULL, NULL,
     "a 全年预算数 of 0: error, or score_zero with a yellow warning" },
+  { "budget.base", KNOB_ENUM, F (budget_base), pbs_budget_base_get_type, NULL, NULL,
+    "what the execution rate divides by: annual (全年预算数) or initial (年初预算数)" },
   { "budget.in_total", KNOB_BOOL, F (budget_in_total), NULL, NULL, NULL,
     "the budget score counts in the total" },
   { "budget.explain_below", KNOB_DECIMAL, F (budget_explain_below), NULL, "0", NULL,
@@ -107,6 +109,7 @@ static const Setting central_settings[] = {
   { "budget.points", "10" },
   { "budget.cap", "true" },
   { "budget.zero", "error" },
+  { "budget.base", "annual" },
   { "budget.in_total", "true" },
   { "budget.explain_below", "0.9" },
   { "budget.yellow_below", "0.8" },
@@ -287,6 +290,19 @@ apply (PbsPolicy *p, const Setting *settings, guint n)
       if (!parse_knob_value (k, settings[i].value, p, NULL))
         g_assert_not_reached ();
     }
+}
+
+/* The central preset, built once and shared: scoring without a policy
+ * must not rebuild it from its knob strings at every call. Nobody changes
+ * it (callers only read it, or copy it). */
+const PbsPolicy *
+pbs_policy_get_central (void)
+{
+  static PbsPolicy *central;
+
+  if (g_once_init_enter (&central))
+    g_once_init_leave (&central, pbs_policy_new ());
+  return central;
 }
 
 /**

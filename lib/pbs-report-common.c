@@ -177,6 +177,7 @@ pbs_report_status_label (PbsStatus status, PbsLanguage language)
     [PBS_STATUS_UNMET] = { "未达成", "not met" },
     [PBS_STATUS_UNSCORED] = { "未计分", "not scored" },
     [PBS_STATUS_NOT_APPLICABLE] = { "不适用", "not applicable" },
+    [PBS_STATUS_UNPUBLISHED] = { "未公开", "not published" },
   };
 
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (labels), "");

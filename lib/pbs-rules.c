@@ -31,7 +31,148 @@ typedef struct {
 
 typedef gboolean (*RuleFunc) (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error);
 
-#define L(c, zh_text, en_text) ((c)->zh ? (zh_text) : (en_text))
+/* The rules' words, in both languages side by side (an explanation puts
+ * the numbers between them). */
+typedef enum {
+  W_ACTUAL,
+  W_TARGET_BEFORE,
+  W_FULL_POINTS,
+  W_NOT_POSITIVE_RATIO,
+  W_OVER_COMPLETED,
+  W_TIMES_TARGET_PAST,
+  W_TIMES,
+  W_DEDUCTED,
+  W_EQUAL_TO_INDICATOR_SCORED,
+  W_POSITIVE_INDICATOR,
+  W_EQUAL_TO_ZERO_INDICATOR,
+  W_NO_POINTS,
+  W_EQUAL_TO_INDICATOR_TWO,
+  W_DEVIATION,
+  W_NOT_POSITIVE_EXCESS,
+  W_REVERSE_INDICATOR,
+  W_REVERSE_INDICATOR_RELATIVE_EXCESS,
+  W_RANGE_INDICATOR_ACTUAL,
+  W_TARGET_RANGE,
+  W_BELOW_THE_RANGE_SCORED,
+  W_ABOVE_THE_RANGE_SCORED,
+  W_TARGET_MET,
+  W_TARGET_PARTLY_MET,
+  W_TARGET_NOT_MET,
+  W_QUALITATIVE_INDICATOR,
+  W_MANUAL_SCORE,
+  W_OUTSIDE_ITS_BAND,
+  W_NO_MANUAL_LOWER,
+  W_NO_MANUAL_MIDDLE,
+  W_YES_NO_INDICATOR_ACTUAL,
+  W_THEY_DIFFER,
+  W_DEADLINE_INDICATOR,
+  W_LATE,
+  W_STEP_DEDUCTION,
+  W_WITHIN,
+  W_PAST,
+  W_PAST_BY,
+  W_EACH,
+  W_PER_STEP_OF,
+  W_POINTS_DOWN_TO,
+  W_BAND_RULE_ACTUAL,
+  W_TARGET_AFTER,
+  W_IN_BAND,
+  W_IN_NO_BAND,
+} WordsId;
+
+static const char * const words[][2] = {
+  [W_ACTUAL] = { "实际 ",
+    "actual " },
+  [W_TARGET_BEFORE] = { "目标 ",
+    "target " },
+  [W_FULL_POINTS] = { "，得满分 ",
+    ", full points " },
+  [W_NOT_POSITIVE_RATIO] = { "，目标不为正，无法按比例计分：0",
+    ", the target is not positive, so no ratio exists: 0" },
+  [W_OVER_COMPLETED] = { "；超额完成：",
+    "; over-completed: " },
+  [W_TIMES_TARGET_PAST] = { " 倍目标，超过阈值 ",
+    "× the target, past the threshold " },
+  [W_TIMES] = { " 倍",
+    "×" },
+  [W_DEDUCTED] = { "，扣减：",
+    ", deducted: " },
+  [W_EQUAL_TO_INDICATOR_SCORED] = { "等于型指标（按正向计分）：",
+    "equal-to indicator, scored as at-least: " },
+  [W_POSITIVE_INDICATOR] = { "正向指标：",
+    "positive indicator: " },
+  [W_EQUAL_TO_ZERO_INDICATOR] = { "目标为 0 的等于型指标：",
+    "equal-to-zero indicator: " },
+  [W_NO_POINTS] = { "，不得分：0",
+    ", no points: 0" },
+  [W_EQUAL_TO_INDICATOR_TWO] = { "等于型指标（双向偏差）：",
+    "equal-to indicator, two-sided: " },
+  [W_DEVIATION] = { "，偏差 ",
+    ", deviation " },
+  [W_NOT_POSITIVE_EXCESS] = { "，目标不为正，超出即不得分：0",
+    ", the target is not positive, so any excess scores 0" },
+  [W_REVERSE_INDICATOR] = { "反向指标：",
+    "reverse indicator: " },
+  [W_REVERSE_INDICATOR_RELATIVE_EXCESS] = { "反向指标（超出比例扣分）：",
+    "reverse indicator, relative excess: " },
+  [W_RANGE_INDICATOR_ACTUAL] = { "区间指标：实际 ",
+    "range indicator: actual " },
+  [W_TARGET_RANGE] = { "，目标区间 [",
+    ", target [" },
+  [W_BELOW_THE_RANGE_SCORED] = { "，低于下限，按正向计分",
+    ", below the range, scored as at-least" },
+  [W_ABOVE_THE_RANGE_SCORED] = { "，高于上限，按反向计分",
+    ", above the range, scored as at-most" },
+  [W_TARGET_MET] = { "达成年度指标",
+    "target met" },
+  [W_TARGET_PARTLY_MET] = { "部分达成年度指标并具有一定效果",
+    "target partly met" },
+  [W_TARGET_NOT_MET] = { "未达成年度指标且效果较差",
+    "target not met" },
+  [W_QUALITATIVE_INDICATOR] = { "定性指标：",
+    "qualitative indicator: " },
+  [W_MANUAL_SCORE] = { "，人工评分 ",
+    ", manual score " },
+  [W_OUTSIDE_ITS_BAND] = { "（超出该档区间）",
+    " (outside its band)" },
+  [W_NO_MANUAL_LOWER] = { "，无人工评分，取区间下限 ",
+    ", no manual score, the band's lower bound " },
+  [W_NO_MANUAL_MIDDLE] = { "，无人工评分，取区间中值 ",
+    ", no manual score, the band's middle " },
+  [W_YES_NO_INDICATOR_ACTUAL] = { "是否型指标：实际“%s”，目标“%s”",
+    "yes/no indicator: actual “%s”, target “%s”" },
+  [W_THEY_DIFFER] = { "，不一致，不得分：0",
+    ", they differ: 0" },
+  [W_DEADLINE_INDICATOR] = { "时限指标：实际 %s，期限 %s",
+    "deadline indicator: actual %s, deadline %s" },
+  [W_LATE] = { "，逾期：",
+    ", late: " },
+  [W_STEP_DEDUCTION] = { "扣分指标：",
+    "step deduction: " },
+  [W_WITHIN] = { "在限内",
+    "within" },
+  [W_PAST] = { "超出",
+    "past" },
+  [W_PAST_BY] = { "，超出 ",
+    ", past by " },
+  [W_EACH] = { "，每 ",
+    ", " },
+  [W_PER_STEP_OF] = { " 扣 ",
+    " per step of " },
+  [W_POINTS_DOWN_TO] = { " 分，扣完为止：",
+    " points, down to 0: " },
+  [W_BAND_RULE_ACTUAL] = { "分档指标：实际 ",
+    "band rule: actual " },
+  [W_TARGET_AFTER] = { "，目标 ",
+    ", target " },
+  [W_IN_BAND] = { "，落在第 %u 档：",
+    ", in band %u: " },
+  [W_IN_NO_BAND] = { "，不在任何一档：",
+    ", in no band: " },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (words) == W_IN_NO_BAND + 1);
+
+#define W(c, id) (words[id][(c)->zh ? 0 : 1])
 
 /* ------------------------------------------------------------ formatting */
 
@@ -89,17 +230,17 @@ append_value (GString *s, const PbsDecimal *d, const PbsValue *v)
 static void
 append_comparison (const Ctx *c, GString *ex, const PbsDecimal *target, const char *sign)
 {
-  g_string_append (ex, L (c, "实际 ", "actual "));
+  g_string_append (ex, W (c, W_ACTUAL));
   append_value (ex, &c->actual->lo, c->target);
   g_string_append_printf (ex, " %s ", sign);
-  g_string_append (ex, L (c, "目标 ", "target "));
+  g_string_append (ex, W (c, W_TARGET_BEFORE));
   append_value (ex, target, c->target);
 }
 
 static void
 append_full_points (const Ctx *c, GString *ex)
 {
-  g_string_append (ex, L (c, "，得满分 ", ", full points "));
+  g_string_append (ex, W (c, W_FULL_POINTS));
   pbs_append_decimal (ex, &c->ind->points);
 }
 
@@ -148,7 +289,7 @@ shortfall (const Ctx *c, const PbsRational *t, PbsRuleResult *out, GString *ex, 
     {
       pbs_rational_from_int (&out->raw, 0);
       if (ex != NULL)
-        g_string_append (ex, L (c, "，目标不为正，无法按比例计分：0", ", the target is not positive, so no ratio exists: 0"));
+        g_string_append (ex, W (c, W_NOT_POSITIVE_RATIO));
       return TRUE;
     }
   if (!pbs_rational_div (&c->a, t, &out->raw) || !pbs_rational_mul (&out->raw, &c->w, &out->raw))
@@ -188,11 +329,11 @@ over_completion (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     return overflow (c, error);
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "；超额完成：", "; over-completed: "));
+      g_string_append (ex, W (c, W_OVER_COMPLETED));
       pbs_append_rational (ex, &q);
-      g_string_append (ex, L (c, " 倍目标，超过阈值 ", "× the target, past the threshold "));
+      g_string_append (ex, W (c, W_TIMES_TARGET_PAST));
       pbs_append_decimal (ex, &p->over_threshold);
-      g_string_append (ex, L (c, " 倍", "×"));
+      g_string_append (ex, W (c, W_TIMES));
     }
   if (p->over_action != PBS_OVER_DEDUCT)
     return TRUE;
@@ -207,7 +348,7 @@ over_completion (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   out->flags |= PBS_FLAG_OVER_DEDUCTED;
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "，扣减：", ", deducted: "));
+      g_string_append (ex, W (c, W_DEDUCTED));
       pbs_append_decimal (ex, &c->ind->points);
       g_string_append (ex, " × (1 − ");
       pbs_append_decimal (ex, &p->over_k);
@@ -232,8 +373,8 @@ rule_positive (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   if (ex != NULL)
     {
       g_string_append (ex, out->rule == PBS_RULE_EQUAL
-                       ? L (c, "等于型指标（按正向计分）：", "equal-to indicator, scored as at-least: ")
-                       : L (c, "正向指标：", "positive indicator: "));
+                       ? W (c, W_EQUAL_TO_INDICATOR_SCORED)
+                       : W (c, W_POSITIVE_INDICATOR));
       append_comparison (c, ex, &c->target->lo, reached ? "≥" : "<");
     }
   if (!reached)
@@ -261,12 +402,12 @@ rule_equal_zero (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     }
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "目标为 0 的等于型指标：", "equal-to-zero indicator: "));
+      g_string_append (ex, W (c, W_EQUAL_TO_ZERO_INDICATOR));
       append_comparison (c, ex, &c->target->lo, out->met ? "≤" : ">");
       if (out->met)
         append_full_points (c, ex);
       else
-        g_string_append (ex, L (c, "，不得分：0", ", no points: 0"));
+        g_string_append (ex, W (c, W_NO_POINTS));
     }
   return TRUE;
 }
@@ -296,9 +437,9 @@ rule_equal_two_sided (const Ctx *c, PbsRuleResult *out, GString *ex, GError **er
   clamp (c, &out->raw);
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "等于型指标（双向偏差）：", "equal-to indicator, two-sided: "));
+      g_string_append (ex, W (c, W_EQUAL_TO_INDICATOR_TWO));
       append_comparison (c, ex, &c->target->lo, out->met ? "=" : "≠");
-      g_string_append (ex, L (c, "，偏差 ", ", deviation "));
+      g_string_append (ex, W (c, W_DEVIATION));
       pbs_append_rational (ex, &dev);
       g_string_append (ex, c->zh ? "，" : ", ");
       pbs_append_decimal (ex, &c->ind->points);
@@ -334,7 +475,7 @@ reverse_excess (const Ctx *c, const PbsRational *t, PbsRuleResult *out, GString 
     {
       pbs_rational_from_int (&out->raw, 0);
       if (ex != NULL)
-        g_string_append (ex, L (c, "，目标不为正，超出即不得分：0", ", the target is not positive, so any excess scores 0"));
+        g_string_append (ex, W (c, W_NOT_POSITIVE_EXCESS));
       return TRUE;
     }
   if (ex != NULL)
@@ -391,8 +532,8 @@ rule_reverse (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   if (ex != NULL)
     {
       g_string_append (ex, out->rule == PBS_RULE_REVERSE_RATIO
-                       ? L (c, "反向指标：", "reverse indicator: ")
-                       : L (c, "反向指标（超出比例扣分）：", "reverse indicator, relative excess: "));
+                       ? W (c, W_REVERSE_INDICATOR)
+                       : W (c, W_REVERSE_INDICATOR_RELATIVE_EXCESS));
       append_comparison (c, ex, &c->target->lo, reached ? "≤" : ">");
     }
   if (!reached)
@@ -458,9 +599,9 @@ rule_range (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   out->rule = PBS_RULE_RANGE;
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "区间指标：实际 ", "range indicator: actual "));
+      g_string_append (ex, W (c, W_RANGE_INDICATOR_ACTUAL));
       append_value (ex, &c->actual->lo, c->target);
-      g_string_append (ex, L (c, "，目标区间 [", ", target ["));
+      g_string_append (ex, W (c, W_TARGET_RANGE));
       append_value (ex, &c->target->lo, c->target);
       g_string_append (ex, ", ");
       append_value (ex, &c->target->hi, c->target);
@@ -470,7 +611,7 @@ rule_range (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     {
       set_ratio (c, &c->t, out);
       if (ex != NULL)
-        g_string_append (ex, L (c, "，低于下限，按正向计分", ", below the range, scored as at-least"));
+        g_string_append (ex, W (c, W_BELOW_THE_RANGE_SCORED));
       if (!shortfall (c, &c->t, out, ex, error))
         return FALSE;
       out->rule = PBS_RULE_RANGE;
@@ -480,7 +621,7 @@ rule_range (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     {
       set_ratio (c, &hi, out);
       if (ex != NULL)
-        g_string_append (ex, L (c, "，高于上限，按反向计分", ", above the range, scored as at-most"));
+        g_string_append (ex, W (c, W_ABOVE_THE_RANGE_SCORED));
       if (!reverse_excess (c, &hi, out, ex, error))
         return FALSE;
       out->rule = PBS_RULE_RANGE;
@@ -503,11 +644,11 @@ band_name (const Ctx *c, PbsBand band)
   switch (band)
     {
     case PBS_BAND_MET:
-      return L (c, "达成年度指标", "target met");
+      return W (c, W_TARGET_MET);
     case PBS_BAND_PARTIAL:
-      return L (c, "部分达成年度指标并具有一定效果", "target partly met");
+      return W (c, W_TARGET_PARTLY_MET);
     case PBS_BAND_UNMET:
-      return L (c, "未达成年度指标且效果较差", "target not met");
+      return W (c, W_TARGET_NOT_MET);
     case PBS_BAND_UNKNOWN:
     default:
       return "?";
@@ -565,7 +706,7 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "定性指标：", "qualitative indicator: "));
+      g_string_append (ex, W (c, W_QUALITATIVE_INDICATOR));
       g_string_append_printf (ex, "“%s”→%s [", c->actual->text, band_name (c, band));
       pbs_append_rational (ex, &lo);
       g_string_append (ex, ", ");
@@ -586,10 +727,10 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       clamp (c, &out->raw);
       if (ex != NULL)
         {
-          g_string_append (ex, L (c, "，人工评分 ", ", manual score "));
+          g_string_append (ex, W (c, W_MANUAL_SCORE));
           pbs_append_decimal (ex, &c->ind->manual_score);
           if (out->flags & PBS_FLAG_MANUAL_OUT_OF_BAND)
-            g_string_append (ex, L (c, "（超出该档区间）", " (outside its band)"));
+            g_string_append (ex, W (c, W_OUTSIDE_ITS_BAND));
         }
       return TRUE;
     }
@@ -624,8 +765,8 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   if (ex != NULL)
     {
       g_string_append (ex, c->policy->qualitative_defaults == PBS_QUALITATIVE_LOWER
-                       ? L (c, "，无人工评分，取区间下限 ", ", no manual score, the band's lower bound ")
-                       : L (c, "，无人工评分，取区间中值 ", ", no manual score, the band's middle "));
+                       ? W (c, W_NO_MANUAL_LOWER)
+                       : W (c, W_NO_MANUAL_MIDDLE));
       pbs_append_rational (ex, &out->raw);
     }
   return TRUE;
@@ -653,12 +794,12 @@ rule_boolean (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     }
   if (ex != NULL)
     {
-      g_string_append_printf (ex, L (c, "是否型指标：实际“%s”，目标“%s”", "yes/no indicator: actual “%s”, target “%s”"),
+      g_string_append_printf (ex, W (c, W_YES_NO_INDICATOR_ACTUAL),
                               c->actual->text, c->target->text);
       if (out->met)
         append_full_points (c, ex);
       else
-        g_string_append (ex, L (c, "，不一致，不得分：0", ", they differ: 0"));
+        g_string_append (ex, W (c, W_THEY_DIFFER));
     }
   return TRUE;
 }
@@ -703,13 +844,13 @@ rule_date (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     }
   if (ex != NULL)
     {
-      g_string_append_printf (ex, L (c, "时限指标：实际 %s，期限 %s", "deadline indicator: actual %s, deadline %s"),
+      g_string_append_printf (ex, W (c, W_DEADLINE_INDICATOR),
                               a->text, t->text);
       if (out->met)
         append_full_points (c, ex);
       else
         {
-          g_string_append (ex, L (c, "，逾期：", ", late: "));
+          g_string_append (ex, W (c, W_LATE));
           pbs_append_decimal (ex, &c->ind->points);
           g_string_append (ex, " × ");
           pbs_append_decimal (ex, &c->policy->date_late);
@@ -778,9 +919,9 @@ rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "扣分指标：", "step deduction: "));
+      g_string_append (ex, W (c, W_STEP_DEDUCTION));
       append_comparison (c, ex, &c->target->lo,
-                         pbs_rational_sign (&excess) <= 0 ? L (c, "在限内", "within") : L (c, "超出", "past"));
+                         pbs_rational_sign (&excess) <= 0 ? W (c, W_WITHIN) : W (c, W_PAST));
     }
   if (pbs_rational_sign (&excess) <= 0)
     {
@@ -809,13 +950,13 @@ rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   clamp (c, &out->raw);
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "，超出 ", ", past by "));
+      g_string_append (ex, W (c, W_PAST_BY));
       pbs_append_rational (ex, &excess);
-      g_string_append (ex, L (c, "，每 ", ", "));
+      g_string_append (ex, W (c, W_EACH));
       pbs_append_decimal (ex, &ind->step_per);
-      g_string_append (ex, L (c, " 扣 ", " per step of "));
+      g_string_append (ex, W (c, W_PER_STEP_OF));
       pbs_append_decimal (ex, &ind->step_deduct);
-      g_string_append (ex, L (c, " 分，扣完为止：", " points, down to 0: "));
+      g_string_append (ex, W (c, W_POINTS_DOWN_TO));
       pbs_append_decimal (ex, &ind->points);
       g_string_append (ex, " − ");
       pbs_append_decimal (ex, &ind->step_deduct);
@@ -887,20 +1028,20 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 
   if (ex != NULL)
     {
-      g_string_append (ex, L (c, "分档指标：实际 ", "band rule: actual "));
+      g_string_append (ex, W (c, W_BAND_RULE_ACTUAL));
       append_value (ex, &c->actual->lo, c->target);
       if (ind->bands_of == PBS_BANDS_OF_DEVIATION)
         {
-          g_string_append (ex, L (c, "，目标 ", ", target "));
+          g_string_append (ex, W (c, W_TARGET_AFTER));
           append_value (ex, &c->target->lo, c->target);
-          g_string_append (ex, L (c, "，偏差 ", ", deviation "));
+          g_string_append (ex, W (c, W_DEVIATION));
           pbs_append_rational (ex, &m);
           g_string_append (ex, "%");
         }
       if (hit != G_MAXUINT)
-        g_string_append_printf (ex, L (c, "，落在第 %u 档：", ", in band %u: "), hit + 1);
+        g_string_append_printf (ex, W (c, W_IN_BAND), hit + 1);
       else
-        g_string_append (ex, L (c, "，不在任何一档：", ", in no band: "));
+        g_string_append (ex, W (c, W_IN_NO_BAND));
       pbs_append_rational (ex, &out->raw);
     }
   return TRUE;

@@ -77,6 +77,7 @@ typedef enum {
   WORDS_CHILDREN_UNSCORED,
   WORDS_CHILDREN_SUM,
   WORDS_UNSCORED,
+  WORDS_UNPUBLISHED,
   WORDS_NOT_COUNTED,
   WORDS_MANUAL_IGNORED,
   WORDS_MISSING_REASON,
@@ -97,6 +98,9 @@ static const Words row_words[] = {
   [WORDS_UNSCORED] = {
     "缺少实际完成值：未计分，自评表不完整",
     "no actual value (实际完成值) given: not scored, the scorecard is incomplete" },
+  [WORDS_UNPUBLISHED] = {
+    "公开的自评表未完整列出此行：未计分，自评表不完整",
+    "the published table does not show this row in full: not scored, the scorecard is incomplete" },
   [WORDS_NOT_COUNTED] = {
     "；由上级指标计入总分，不重复计算",
     "; counted through its parent, not twice" },
@@ -517,6 +521,8 @@ pbs_scorecard_dup_row_explanation (const PbsScorecard *self, guint row, PbsLangu
         return dup_words (&row_words[WORDS_CHILDREN_UNSCORED], language, &none);
       return dup_words (&row_words[WORDS_CHILDREN_SUM], language, &slots);
     }
+  if (r->status == PBS_STATUS_UNPUBLISHED)
+    return dup_words (&row_words[WORDS_UNPUBLISHED], language, &none);
   if (r->status == PBS_STATUS_UNSCORED)
     return dup_words (&row_words[WORDS_UNSCORED], language, &none);
 

@@ -236,6 +236,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
 {
   const PbsPolicy *p = sc->policy;
   PbsRational exec, annual, capped, pts, score, hundred, pct, one, bound;
+  const PbsDecimal *base;
 
   sc->budget_points = b->has_points ? b->points : p->budget_points;
   if (pbs_decimal_sign (&sc->budget_points) < 0)
@@ -243,19 +244,35 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
                         "the budget line's points are negative");
   pbs_decimal_init (&sc->budget_score, 0, p->rounding_digits);
 
-  if (pbs_decimal_sign (&b->annual) == 0)
+  /* budget.base initial (§11): the rate divides by 年初预算数. */
+  if (p->budget_base == PBS_BUDGET_BASE_INITIAL && !b->has_initial)
+    return score_error (sc, error, PBS_SCORE_ERROR_NO_BUDGET, 0, NULL,
+                        "the policy's budget.base is initial, but the budget gives no "
+                        "年初预算数 (initial)");
+  base = p->budget_base == PBS_BUDGET_BASE_INITIAL ? &b->initial : &b->annual;
+
+  if (pbs_decimal_sign (base) == 0)
     {
       if (p->budget_zero == PBS_BUDGET_ZERO_ERROR)
-        return score_error (sc, error, PBS_SCORE_ERROR_ZERO_BUDGET, 0, NULL,
-                            "全年预算数 is 0, so the execution rate is undefined "
-                            "(policy budget.zero is error)");
+        {
+          static const char what[] = "全年预算数 is 0, so the execution rate is undefined "
+                                     "(policy budget.zero is error)";
+          const char *source = pbs_evaluation_get_source (sc->evaluation);
+
+          if (b->line == 0 || source == NULL)
+            return score_error (sc, error, PBS_SCORE_ERROR_ZERO_BUDGET, 0, NULL, what);
+          /* At the budget's own line, not the document's first. */
+          g_set_error (error, PBS_SCORE_ERROR, PBS_SCORE_ERROR_ZERO_BUDGET, "%s:%u:%u: %s",
+                       source, b->line, b->column, what);
+          return FALSE;
+        }
       warn (sc, PBS_WARNING_YELLOW_ZERO_BUDGET);
       check_budget_printed (sc, b);
       return TRUE;
     }
 
   pbs_rational_from_decimal (&exec, &b->executed);
-  pbs_rational_from_decimal (&annual, &b->annual);
+  pbs_rational_from_decimal (&annual, base);
   pbs_rational_from_decimal (&pts, &sc->budget_points);
   pbs_rational_from_int (&hundred, 100);
   pbs_rational_from_int (&one, 1);
@@ -541,7 +558,6 @@ sum_children (PbsScorecard *sc, const Family *f, GError **error)
 PbsScorecard *
 pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **error)
 {
-  g_autoptr (PbsPolicy) central = NULL;
   g_autoptr (PbsScorecard) sc = NULL;
   Groups groups = { 0 };
   PbsBudget *budget;
@@ -559,7 +575,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   if (policy == NULL)
     policy = pbs_evaluation_get_policy (self);
   if (policy == NULL)
-    policy = central = pbs_policy_new ();
+    policy = pbs_policy_get_central ();
   n = pbs_evaluation_get_n_indicators (self);
   sc = pbs_scorecard_new (self, policy, n);
   budget = pbs_evaluation_get_budget (self);
@@ -594,6 +610,12 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
         }
       if (ind->not_applicable)
         row.status = PBS_STATUS_NOT_APPLICABLE;
+      else if (ind->unpublished || ind->unfilled)
+        {
+          row.status = ind->unpublished ? PBS_STATUS_UNPUBLISHED : PBS_STATUS_UNSCORED;
+          if (counted)
+            sc->complete = FALSE;
+        }
       else if (parents[i].n_children > 0 && !pbs_value_is_set (&ind->actual))
         row.status = PBS_STATUS_UNSCORED;   /* the sum of its children, below */
       else if (!pbs_value_is_set (&ind->target))
@@ -611,6 +633,8 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
         goto out;
       if (!counted)
         row.flags |= PBS_FLAG_NOT_COUNTED;
+      if (ind->read_as_zero && row.status != PBS_STATUS_NOT_APPLICABLE)
+        row.flags |= PBS_FLAG_READ_AS_ZERO;
       g_array_append_val (sc->rows, row);
       if (!counted)
         continue;

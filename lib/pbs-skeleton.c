@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "pbscore/pbscore.h"
+#include "pbs-policy-private.h"
 
 /* A YAML double-quoted scalar, safe for any text (template new, whose
  * skeleton is written by hand for the comments no emitter keeps): YAML's
@@ -100,11 +100,7 @@ pbs_template_dup_skeleton (PbsTemplate *template_, const char *ref)
   s = g_string_new (NULL);
   pbs_template_get_total (t, &total);
   if (!pbs_template_get_budget_points (t, &budget))
-    {
-      g_autoptr (PbsPolicy) central = pbs_policy_new ();
-
-      pbs_policy_get_budget_points (central, &budget);
-    }
+    pbs_policy_get_budget_points (pbs_policy_get_central (), &budget);
   pbs_decimal_sub (&total, &budget, &free_points);
   pbs_decimal_init (&fixed, 0, 0);
   for (guint i = 0; i < n1; i++)

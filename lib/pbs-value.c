@@ -201,17 +201,50 @@ unit_has_digit (const char *unit)
   return FALSE;
 }
 
+/* Skips the words a deadline may end with: 前, 底, 底前, 之前, 以内 …,
+ * then 完成 or 完工 (rule book §11: kept for display only). */
+static const char *
+skip_deadline_words (const char *q)
+{
+  const char *r;
+
+  q = skip_spaces (q);
+  for (guint i = 0; i < G_N_ELEMENTS (date_suffixes); i++)
+    if ((r = skip_prefix (q, date_suffixes[i])) != NULL)
+      {
+        q = skip_spaces (r);
+        i = (guint) -1;
+      }
+  if ((r = skip_prefix (q, "完成")) != NULL || (r = skip_prefix (q, "完工")) != NULL)
+    q = skip_spaces (r);
+  return q;
+}
+
+static void
+set_date (Parse *ps, guint y, guint m, guint d)
+{
+  ps->value->kind = PBS_VALUE_DATE;
+  ps->value->year = (guint16) y;
+  ps->value->month = (guint8) m;
+  ps->value->day = (guint8) d;
+  pbs_decimal_init (&ps->value->lo, (gint64) (y * 10000 + m * 100 + d), 0);
+}
+
 /* Tries a date at @p: 2023年12月, 2023年12月31日, 2023-12-31, 2023/12/31,
- * 2023.12.31, followed by an optional deadline word. FALSE (no error) when
- * @p is not a date; FALSE with @error when it is one that cannot exist. */
+ * 2023.12.31, 2023.12前, followed by optional deadline words. FALSE (no
+ * error) when @p is not a date; FALSE with @error when it is one that
+ * cannot exist. A bare date-shaped number (2023.12, 2023-12, 2023/12 with
+ * 1990 ≤ year ≤ 2100, §11) is no date here: *@shaped is set to its
+ * separator and its year and month are stored for pbs_value_resolve_pair(). */
 static gboolean
-try_date (Parse *ps, const char *p, gboolean *is_date, GError **error)
+try_date (Parse *ps, const char *p, gboolean *is_date, char *shaped, GError **error)
 {
   guint y = 0, m = 0, d = 0, n = 0;
   const char *q = p, *r;
   gboolean cjk, has_day = FALSE;
 
   *is_date = FALSE;
+  *shaped = '\0';
   for (; g_ascii_isdigit (*q) && n < 5; q++, n++)
     y = y * 10 + (guint) (*q - '0');
   if (n != 4)
@@ -248,10 +281,8 @@ try_date (Parse *ps, const char *p, gboolean *is_date, GError **error)
           q = r;
         }
     }
-  else
+  else if (*q == p[4])
     {
-      if (*q != p[4])
-        return FALSE;
       q++;
       for (n = 0; g_ascii_isdigit (*q) && n < 3; q++, n++)
         d = d * 10 + (guint) (*q - '0');
@@ -259,19 +290,21 @@ try_date (Parse *ps, const char *p, gboolean *is_date, GError **error)
         return FALSE;
       has_day = TRUE;
     }
+  else if (*q == '\0')
+    {
+      /* 2023.12, 2023-12, 2023/12: date-shaped, settled by the row. */
+      if (y >= 1990 && y <= 2100 && m >= 1 && m <= 12)
+        {
+          *shaped = p[4];
+          ps->value->year = (guint16) y;
+          ps->value->month = (guint8) m;
+        }
+      return FALSE;
+    }
+  else if ((r = skip_deadline_words (q)) == q || *r != '\0')
+    return FALSE;   /* 2023.12前 is a date; 2023.12万元 is not */
 
-  /* Deadline words may stack: 6月底前. */
-  q = skip_spaces (q);
-  for (guint i = 0; i < G_N_ELEMENTS (date_suffixes); i++)
-    if ((r = skip_prefix (q, date_suffixes[i])) != NULL)
-      {
-        q = skip_spaces (r);
-        i = (guint) -1;
-      }
-  /* 前完成 / 完成: words after a deadline are still a deadline. */
-  if ((r = skip_prefix (q, "完成")) != NULL)
-    q = skip_spaces (r);
-  if (*q != '\0')
+  if (*skip_deadline_words (q) != '\0')
     return FALSE;
 
   *is_date = TRUE;
@@ -281,11 +314,51 @@ try_date (Parse *ps, const char *p, gboolean *is_date, GError **error)
                    "“%s” is not a real date", ps->text);
       return FALSE;
     }
-  ps->value->kind = PBS_VALUE_DATE;
-  ps->value->year = (guint16) y;
-  ps->value->month = (guint8) m;
-  ps->value->day = (guint8) d;
-  pbs_decimal_init (&ps->value->lo, (gint64) (y * 10000 + m * 100 + d), 0);
+  set_date (ps, y, m, d);
+  return TRUE;
+}
+
+/* A date without its year (§11): 12月底前, 年底前, 年内, 第四季度, 四季度, Q4,
+ * 上半年, 下半年, with optional deadline words. */
+static gboolean
+try_relative_date (Parse *ps, const char *p)
+{
+  static const struct { const char *form; guint month; gboolean needs_word; } forms[] = {
+    { "年底", 12, FALSE }, { "年末", 12, FALSE }, { "年内", 12, FALSE },
+    { "第一季度", 3, FALSE }, { "第二季度", 6, FALSE }, { "第三季度", 9, FALSE },
+    { "第四季度", 12, FALSE }, { "一季度", 3, FALSE }, { "二季度", 6, FALSE },
+    { "三季度", 9, FALSE }, { "四季度", 12, FALSE },
+    { "Q1", 3, FALSE }, { "Q2", 6, FALSE }, { "Q3", 9, FALSE }, { "Q4", 12, FALSE },
+    { "上半年", 6, FALSE }, { "下半年", 12, FALSE },
+  };
+  const char *q = NULL, *r;
+  guint m = 0, n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms) && q == NULL; i++)
+    if ((r = skip_prefix (p, forms[i].form)) != NULL)
+      {
+        q = r;
+        m = forms[i].month;
+      }
+  if (q == NULL)
+    {
+      /* 12月底前, 6月前: a month needs 底 or 前, since 12月 alone may be a
+       * length of time and 12月内 is one. */
+      for (q = p; g_ascii_isdigit (*q) && n < 3; q++, n++)
+        m = m * 10 + (guint) (*q - '0');
+      if (n == 0 || n > 2 || m < 1 || m > 12 || (q = skip_prefix (q, "月")) == NULL)
+        return FALSE;
+      q = skip_spaces (q);
+      if (!g_str_has_prefix (q, "底") && !g_str_has_prefix (q, "末") && !g_str_has_prefix (q, "前")
+          && !g_str_has_prefix (q, "之前") && !g_str_has_prefix (q, "以前"))
+        return FALSE;
+      if ((r = skip_prefix (q, "末")) != NULL)
+        q = r;
+    }
+  if (*skip_deadline_words (q) != '\0')
+    return FALSE;
+  set_date (ps, 0, m, 0);
+  ps->value->relative = TRUE;
   return TRUE;
 }
 
@@ -384,6 +457,7 @@ pbs_value_init_parse (PbsValue *self, const char *text, GError **error)
   Parse ps = { text, &v, unit };
   PbsOperator op = PBS_OP_NONE;
   gboolean op_given = FALSE, op_is_word = FALSE, is_date;
+  char shaped;
   const char *p;
 
   folded = pbs_lex_fold_checked (text, error);
@@ -414,7 +488,7 @@ pbs_value_init_parse (PbsValue *self, const char *text, GError **error)
         }
     }
 
-  if (!try_date (&ps, p, &is_date, error))
+  if (!try_date (&ps, p, &is_date, &shaped, error))
     {
       if (is_date)
         return FALSE;
@@ -424,13 +498,34 @@ pbs_value_init_parse (PbsValue *self, const char *text, GError **error)
       v.op = op_given ? op : PBS_OP_LE;
       goto done;
     }
+  if (try_relative_date (&ps, p))
+    {
+      v.op = op_given ? op : PBS_OP_LE;
+      goto done;
+    }
+
+  if (shaped == '-' || shaped == '/')
+    {
+      /* 2023-12 is never a range nor 2023/12 a fraction: a date, unless
+       * the row's other side is a plain number (pbs_value_resolve_pair). */
+      guint y = v.year, m = v.month;
+      set_date (&ps, y, m, 0);
+      v.op = op_given ? op : PBS_OP_LE;
+      v.shaped = op_given ? 2 : 1;
+      goto done;
+    }
 
   if (g_ascii_isdigit (*p) || ((*p == '-' || *p == '+' || *p == '.') && g_ascii_isdigit (p[1])))
     {
       if (!parse_quantity (&ps, p, op, op_given, error))
         return FALSE;
+      if (shaped == '.')
+        v.shaped = op_given ? 2 : 1;
+      else
+        v.year = v.month = 0;
       goto done;
     }
+  v.year = v.month = 0;
 
   if (op_given && (*p == '\0' || !op_is_word || is_bare_unit (p)))
     return value_error (error, PBS_VALUE_ERROR_OPERATOR, &ps,
@@ -444,6 +539,91 @@ done:
   set_text (&v, text, unit->str);
   pbs_value_clear (self);
   *self = v;
+  return TRUE;
+}
+
+void
+pbs_value_init_words (PbsValue *self, const char *text)
+{
+  pbs_value_clear (self);
+  self->kind = PBS_VALUE_QUALITATIVE;
+  self->op = PBS_OP_NONE;
+  set_text (self, text, "");
+}
+
+void
+pbs_value_init_zero (PbsValue *self, const char *text, const char *unit)
+{
+  pbs_value_clear (self);
+  self->kind = PBS_VALUE_QUANTITY;
+  self->op = PBS_OP_EQ;
+  pbs_decimal_init (&self->lo, 0, 0);
+  set_text (self, text, unit);
+}
+
+/* Makes a date-shaped number the date it is shaped as. */
+static void
+shaped_to_date (PbsValue *v)
+{
+  v->kind = PBS_VALUE_DATE;
+  v->day = 0;
+  if (v->shaped == 1)
+    v->op = PBS_OP_LE;
+  pbs_decimal_init (&v->lo, (gint64) (v->year * 10000u + v->month * 100u), 0);
+}
+
+static gboolean
+is_explicit_date (const PbsValue *v)
+{
+  return v->text != NULL && v->kind == PBS_VALUE_DATE && v->shaped == 0;
+}
+
+static gboolean
+is_plain_number (const PbsValue *v)
+{
+  return v->text != NULL && (v->kind == PBS_VALUE_QUANTITY || v->kind == PBS_VALUE_RANGE)
+         && v->shaped == 0;
+}
+
+gboolean
+pbs_value_resolve_pair (PbsValue *target, PbsValue *actual, const char *level2, guint year,
+                        gboolean *bad_actual, GError **error)
+{
+  PbsValue *side[2] = { target, actual };
+  gboolean timely = level2 != NULL && g_str_has_prefix (level2, "时效");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      PbsValue *v = side[i], *other = side[1 - i];
+
+      *bad_actual = i == 1;
+      if (v->text == NULL)
+        continue;
+      if (v->relative && v->year == 0)
+        {
+          if (year == 0)
+            {
+              g_set_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_DATE,
+                           "“%s” has no year and the evaluation gives none: write a full "
+                           "date such as 2023年12月, or give the evaluation its year (year: 2023)", v->text);
+              return FALSE;
+            }
+          v->year = (guint16) year;
+          pbs_decimal_init (&v->lo, (gint64) (year * 10000u + v->month * 100u), 0);
+        }
+      if (v->shaped == 0 || (v->kind == PBS_VALUE_DATE && !is_plain_number (other)))
+        continue;
+      if (timely || (other->text != NULL && other->shaped != 0) || is_explicit_date (other))
+        shaped_to_date (v);
+      else if (is_plain_number (other))
+        {
+          g_set_error (error, PBS_VALUE_ERROR, PBS_VALUE_ERROR_DATE,
+                       "“%s” may be a number or a date, and “%s” is a number: write a "
+                       "date as %u年%u月, or a number with its unit", v->text, other->text,
+                       (guint) v->year, (guint) v->month);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 

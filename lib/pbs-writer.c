@@ -218,7 +218,8 @@ write_indicator (PbsYamlOut *w, const PbsIndicator *ind, PbsScorecard *sc, guint
   pbs_yaml_string (w, "level1", ind->level1);
   pbs_yaml_string (w, "level2", ind->level2);
   pbs_yaml_string (w, "name", ind->name);
-  pbs_yaml_quoted (w, "target", ind->target.text != NULL ? ind->target.text : "");
+  if (ind->target.text != NULL)
+    pbs_yaml_quoted (w, "target", ind->target.text);
   if (ind->actual.text != NULL)
     pbs_yaml_quoted (w, "actual", ind->actual.text);
   pbs_yaml_number (w, "points", &ind->points);
@@ -230,6 +231,8 @@ write_indicator (PbsYamlOut *w, const PbsIndicator *ind, PbsScorecard *sc, guint
     pbs_yaml_number (w, "printed_score", &ind->printed_score);
   if (ind->not_applicable)
     pbs_yaml_plain (w, "not_applicable", "true");
+  if (ind->unpublished)
+    pbs_yaml_plain (w, "unpublished", "true");
   if (ind->band != PBS_BAND_UNKNOWN)
     pbs_yaml_plain (w, "band", bands[ind->band]);
   if (ind->rule != PBS_ROW_RULE_COMPARE)
@@ -306,7 +309,7 @@ choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char **text, GError **e
 {
   PbsPolicy *own = pbs_evaluation_get_policy (e);
   const PbsPolicy *used = sc != NULL ? pbs_scorecard_get_policy (sc) : own;
-  g_autoptr (PbsPolicy) central = pbs_policy_new ();
+  const PbsPolicy *central = pbs_policy_get_central ();
 
   *text = NULL;
   if (used == NULL || (own != NULL ? pbs_policy_equal (used, own) : pbs_policy_equal (used, central)))
@@ -352,6 +355,8 @@ write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char 
     PbsDecimal total;
     if (pbs_evaluation_get_printed_total (e, &total))
       pbs_yaml_number (w, "printed_total", &total);
+    if (pbs_evaluation_get_printed_grade (e) != PBS_GRADE_NONE)
+      pbs_yaml_string (w, "printed_grade", pbs_grade_get_label (pbs_evaluation_get_printed_grade (e)));
   }
 
   pbs_yaml_scalar (w, "indicators", YAML_PLAIN_SCALAR_STYLE);
@@ -527,8 +532,12 @@ pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize
                    pbs_scorecard_get_n_rows (scorecard), pbs_evaluation_get_n_indicators (self));
       return NULL;
     }
+  /* A row that does not apply or is not published may lack its target
+   * (rule book §11); any other row needs one to be read back. */
   for (guint i = 0; i < pbs_evaluation_get_n_indicators (self); i++)
-    if (!pbs_value_is_set (&pbs_evaluation_get_indicator (self, i)->target))
+    if (!pbs_value_is_set (&pbs_evaluation_get_indicator (self, i)->target)
+        && !pbs_evaluation_get_indicator (self, i)->unpublished
+        && !pbs_evaluation_get_indicator (self, i)->not_applicable)
       {
         g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
                      "row %u (%s) has no target (年度指标值), which a document requires", i + 1,

@@ -78,11 +78,28 @@ distance (const char *a, const char *b)
   return d[la][lb];
 }
 
+/* The official form's column heads, typed as keys (issue 9). */
+static const struct { const char *column; const char *key; } form_columns[] = {
+  { "一级指标", "level1" }, { "二级指标", "level2" }, { "三级指标", "name" },
+  { "指标名称", "name" }, { "年度指标值", "target" }, { "指标值", "target" },
+  { "实际完成值", "actual" }, { "全年实际值", "actual" }, { "分值", "points" },
+  { "得分", "printed_score" }, { "偏差原因分析及改进措施", "reason" }, { "偏差原因", "reason" },
+  { "年初预算数", "initial" }, { "全年预算数", "annual" }, { "全年执行数", "executed" },
+  { "项目名称", "title" }, { "主管部门", "department" }, { "实施单位", "unit" },
+  { "年度", "year" }, { "总分", "printed_total" },
+};
+
 const char *
 pbs_read_nearest (const char *key, const char * const *known)
 {
   const char *best = NULL;
   guint best_d = G_MAXUINT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (form_columns); i++)
+    if (strcmp (key, form_columns[i].column) == 0)
+      for (guint j = 0; known[j] != NULL; j++)
+        if (strcmp (known[j], form_columns[i].key) == 0)
+          return known[j];
 
   for (guint i = 0; known[i] != NULL; i++)
     {

@@ -241,6 +241,51 @@ place_of (PbsYamlStream *self, gsize offset, guint *line, guint *column)
     }
 }
 
+/* Habits of people typing on a Chinese keyboard that libyaml reports in
+ * its own words: a full-width colon after a key (title：…) or a tab in the
+ * indentation. Looks at lines 1 to @last for the first one and, when found,
+ * sets a plain sentence at its line and column. */
+static gboolean
+typing_habit_fail (PbsYamlStream *self, guint last, GError **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (self->data, &len), *end = data + len, *p = data;
+
+  for (guint line = 1; line <= last && p < end; line++)
+    {
+      const char *eol = memchr (p, '\n', (gsize) (end - p));
+      const char *q = p;
+      guint column = 1;
+
+      if (eol == NULL)
+        eol = end;
+      for (; q < eol && (*q == ' ' || *q == '\t'); q++, column++)
+        if (*q == '\t')
+          {
+            g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
+                         "%s:%u:%u: a tab in the indentation: YAML indents with spaces only; "
+                         "replace the tab with spaces", self->name, line, column);
+            return TRUE;
+          }
+      if (q + 1 < eol && *q == '-' && q[1] == ' ')
+        q += 2, column += 2;
+      /* A key: text up to a full-width colon, with no ASCII colon, quote
+       * or comment before it. */
+      for (; q < eol && *q != ':' && *q != '#' && *q != '"' && *q != '\''; q = g_utf8_next_char (q), column++)
+        if (eol - q >= 3 && memcmp (q, "\xef\xbc\x9a", 3) == 0)   /* U+FF1A ： */
+          {
+            if (column == 1 || q == p)
+              break;
+            g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
+                         "%s:%u:%u: a full-width colon “：” after a key: type the ASCII colon "
+                         "and a space (key: value)", self->name, line, column);
+            return TRUE;
+          }
+      p = eol + 1;
+    }
+  return FALSE;
+}
+
 static gboolean
 yaml_fail (PbsYamlStream *self, GError **error)
 {
@@ -257,6 +302,8 @@ yaml_fail (PbsYamlStream *self, GError **error)
       g_set_error (error, PBS_DOCUMENT_ERROR, utf8 ? PBS_DOCUMENT_ERROR_INVALID_UTF8 : PBS_DOCUMENT_ERROR_SYNTAX,
                    "%s:%u:%u: %s", self->name, line, column, p->problem != NULL ? p->problem : "YAML error");
     }
+  else if (typing_habit_fail (self, line, error))
+    ;
   else if (p->context != NULL)
     g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s %s (line %u)",
                  self->name, line, column, p->problem, p->context,

@@ -1203,6 +1203,229 @@ test_save_refuses_what_cannot_round_trip (void)
   }
 }
 
+/* ------------------------------------------- real tables' habits (§11) */
+
+/* tests/data/valid/real-table-dates.yaml: each date form, a dash and 无,
+ * scored under central (date.late 0). */
+static void
+test_real_table_dates (void)
+{
+  static const struct { const char *name; PbsStatus status; const char *score; PbsFlags flags; } rows[] = {
+    { "系统上线时间", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE },           /* 2023.12 vs 2024.03, 时效 */
+    { "两侧都是年月", PBS_STATUS_MET, "5", PBS_FLAG_NONE },             /* both date-shaped */
+    { "横线年月", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE },               /* 2023-12 is no range */
+    { "斜线年月对年月字", PBS_STATUS_MET, "10", PBS_FLAG_NONE },        /* the other side explicit */
+    { "点分日期", PBS_STATUS_MET, "5", PBS_FLAG_NONE },
+    { "月底前", PBS_STATUS_MET, "10", PBS_FLAG_NONE },                  /* 12月底前 takes year: 2023 */
+    { "年底前", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE },
+    { "前完工", PBS_STATUS_MET, "10", PBS_FLAG_NONE },
+    { "第四季度", PBS_STATUS_MET, "5", PBS_FLAG_NONE },
+    { "上半年", PBS_STATUS_UNMET, "0", PBS_FLAG_LATE | PBS_FLAG_MISSING_REASON }, /* reason "0" is none */
+    { "安全事故", PBS_STATUS_MET, "5", PBS_FLAG_READ_AS_ZERO },         /* 无 against ≤3次 */
+  };
+  g_autofree char *path = data_path ("valid", "real-table-dates.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL_FATAL (pbs_scorecard_get_n_rows (sc), G_N_ELEMENTS (rows) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      CHECK (pbs_scorecard_get_row_status (sc, i) == rows[i].status, rows[i].name);
+      CHECK (pbs_scorecard_get_row_flags (sc, i) == rows[i].flags, rows[i].name);
+      CHECK (pbs_scorecard_get_row_score (sc, i, &d), rows[i].name);
+      CHECK (pbs_test_dec_equal_at (__FILE__, __LINE__, &d, rows[i].score), rows[i].name);
+    }
+  /* The actual “—” is no value: unscored, the scorecard incomplete. */
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, G_N_ELEMENTS (rows)), PBS_STATUS_UNSCORED);
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_actual (pbs_evaluation_get_indicator (e, G_N_ELEMENTS (rows))));
+  CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
+}
+
+/* An unpublished row (§11): read without a target, unscored, the card
+ * incomplete; audit and lint pass over it; saved and read back equal. */
+static void
+test_unpublished_row (void)
+{
+  g_autofree char *path = data_path ("valid", "unpublished-row.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsAudit) audit = NULL;
+  g_autoptr (PbsLint) lint = NULL;
+  g_autofree char *text = NULL;
+  PbsDecimal d;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_TRUE (pbs_indicator_get_unpublished (pbs_evaluation_get_indicator (e, 1)));
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_target (pbs_evaluation_get_indicator (e, 1)));
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, 1), PBS_STATUS_UNPUBLISHED);
+  CU_ASSERT_FALSE (pbs_scorecard_get_row_score (sc, 1, &d));
+  CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
+  CU_ASSERT_EQUAL (pbs_scorecard_get_grade (sc), PBS_GRADE_NONE);
+  audit = pbs_audit_new (sc);
+  CU_ASSERT_EQUAL (pbs_audit_get_n_findings (audit), 0);
+  lint = pbs_lint_new (sc);
+  CU_ASSERT_EQUAL (pbs_lint_get_n_findings (lint), 0);
+  text = ROUND_TRIP (e, NULL, "unpublished-row.yaml");
+  CU_ASSERT_PTR_NOT_NULL (text != NULL ? strstr (text, "unpublished: true") : NULL);
+}
+
+/* Helpful errors: the form's column heads typed as keys get the key to
+ * type; a full-width colon or a tab gets a plain sentence at its place; a
+ * zero 全年预算数 is reported at its own line. */
+static void
+test_helpful_errors (void)
+{
+  static const struct { const char *column, *key; } columns[] = {
+    { "年度指标值", "target" }, { "实际完成值", "actual" }, { "分值", "points" },
+    { "得分", "printed_score" }, { "偏差原因分析及改进措施", "reason" },
+    { "一级指标", "level1" }, { "二级指标", "level2" }, { "三级指标", "name" },
+  };
+  static const struct { const char *text, *start, *words; } habits[] = {
+    { "pbscore: 1\ntitle：西山\nbudget: {annual: 1, executed: 1}\nindicators: []\n",
+      "habit.yaml:2:6: ", "full-width colon" },
+    { "pbscore: 1\ntitle: 西山\nbudget:\n\tannual: 1\n\texecuted: 1\nindicators: []\n",
+      "habit.yaml:4:1: ", "tab in the indentation" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *doc = g_strdup_printf (
+        "pbscore: 1\ntitle: t\nbudget: {annual: 1, executed: 1}\nindicators:\n"
+        "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"≥1项\", points: 90, %s: x}\n",
+        columns[i].column);
+      g_autofree char *hint = g_strdup_printf ("did you mean “%s”?", columns[i].key);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = read_data (doc, -1, "column.yaml", &error);
+
+      CHECK (g_error_matches (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_KEY), columns[i].column);
+      CHECK (error != NULL && strstr (error->message, hint) != NULL, columns[i].column);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (habits); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) docs = read_data (habits[i].text, -1, "habit.yaml", &error);
+
+      CHECK (g_error_matches (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX), habits[i].words);
+      CHECK (error != NULL && g_str_has_prefix (error->message, habits[i].start), habits[i].words);
+      CHECK (error != NULL && strstr (error->message, habits[i].words) != NULL, habits[i].words);
+    }
+  {
+    static const char zero[] =
+      "pbscore: 1\ntitle: t\nbudget:\n  annual: 0\n  executed: 0\nindicators:\n"
+      "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"≥1项\", actual: \"1项\", points: 90}\n";
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) docs = read_data (zero, -1, "zero.yaml", &error);
+    g_autoptr (PbsScorecard) sc = NULL;
+
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (docs);
+    sc = pbs_evaluation_score (pbs_document_get_evaluation (g_ptr_array_index (docs, 0)), NULL, &error);
+    CU_ASSERT_PTR_NULL (sc);
+    CU_ASSERT_TRUE (g_error_matches (error, PBS_SCORE_ERROR, PBS_SCORE_ERROR_ZERO_BUDGET));
+    CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "zero.yaml:4:11: "));
+  }
+}
+
+/* Placeholders (§11): the document reads, each is listed at its place,
+ * and its row is unscored, the scorecard incomplete. */
+static void
+test_placeholders (void)
+{
+  static const struct { const char *field; guint row, line, column; } expected[] = {
+    { "title", 0, 3, 8 }, { "target", 1, 12, 13 }, { "actual", 1, 13, 13 },
+  };
+  g_autofree char *path = data_path ("valid", "placeholders.yaml");
+  g_autoptr (PbsEvaluation) e = load_one_evaluation (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (e);
+  CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_unfilled (e), G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      guint row = 99, line = 0, column = 0;
+      const char *field = pbs_evaluation_get_unfilled (e, i, &row, &line, &column);
+
+      CHECK (g_strcmp0 (field, expected[i].field) == 0, expected[i].field);
+      CHECK (row == expected[i].row && line == expected[i].line && column == expected[i].column,
+             expected[i].field);
+    }
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, 0), PBS_STATUS_UNSCORED);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_row_status (sc, 1), PBS_STATUS_MET);
+  CU_ASSERT_FALSE (pbs_scorecard_is_complete (sc));
+}
+
+/* printed_grade is read in the table's words, saved back, and audited like
+ * printed_total: a grade that differs from the computed one is a finding. */
+static void
+test_printed_grade (void)
+{
+  static const char doc[] =
+    "pbscore: 1\ntitle: t\nprinted_grade: 良好\nbudget: {annual: 10, executed: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"≥1项\", actual: \"1项\", points: 90}\n";
+  static const char bad[] =
+    "pbscore: 1\ntitle: t\nprinted_grade: 甲等\nbudget: {annual: 10, executed: 10}\nindicators: []\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_data (doc, -1, "grade.yaml", &error);
+  g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsAudit) audit = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  PbsEvaluation *e;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (docs);
+  e = pbs_document_get_evaluation (g_ptr_array_index (docs, 0));
+  CU_ASSERT_EQUAL (pbs_evaluation_get_printed_grade (e), PBS_GRADE_GOOD);
+  text = ROUND_TRIP (e, NULL, "grade.yaml");
+  CU_ASSERT_PTR_NOT_NULL (text != NULL ? strstr (text, "printed_grade: 良") : NULL);
+  sc = pbs_evaluation_score (e, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  CU_ASSERT_EQUAL (pbs_scorecard_get_grade (sc), PBS_GRADE_EXCELLENT);
+  audit = pbs_audit_new (sc);
+  CU_ASSERT_EQUAL (pbs_audit_count (audit, PBS_FINDING_GRADE), 1);
+  message = pbs_audit_dup_message (audit, 0, PBS_LANGUAGE_ZH);
+  CU_ASSERT_STRING_EQUAL (message, "自评等级：公布 良，应为 优");
+
+  none = read_data (bad, -1, "bad.yaml", &error);
+  CU_ASSERT_TRUE (g_error_matches (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE));
+  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "bad.yaml:3:16: "));
+}
+
+/* A dash for the target of a row that does not apply is accepted. */
+static void
+test_dash_target_not_applicable (void)
+{
+  static const char doc[] =
+    "pbscore: 1\ntitle: t\nbudget: {annual: 10, executed: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 甲, target: \"/\", points: 0, not_applicable: true}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 乙, target: \"≥1项\", actual: \"1项\", points: 90}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_data (doc, -1, "na.yaml", &error);
+  PbsEvaluation *e;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (docs);
+  e = pbs_document_get_evaluation (g_ptr_array_index (docs, 0));
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_target (pbs_evaluation_get_indicator (e, 0)));
+  CU_ASSERT_TRUE (pbs_indicator_get_not_applicable (pbs_evaluation_get_indicator (e, 0)));
+}
+
 int
 main (void)
 {
@@ -1210,6 +1433,12 @@ main (void)
     { "save refuses what cannot round-trip", test_save_refuses_what_cannot_round_trip },
     { "valid fixtures load and round-trip", test_valid_fixtures },
     { "invalid fixtures fail with their code and place", test_invalid_fixtures },
+    { "real tables' dates, dashes and 无 (§11)", test_real_table_dates },
+    { "a dash target on a not-applicable row", test_dash_target_not_applicable },
+    { "an unpublished row (§11)", test_unpublished_row },
+    { "placeholders (§11)", test_placeholders },
+    { "printed_grade: read, saved, audited", test_printed_grade },
+    { "helpful errors: column heads, ：, tabs, zero budget", test_helpful_errors },
     { "the four shipped templates", test_templates_shipped },
     { "template allows, suggested, generic", test_template_allows },
     { "unknown template", test_template_unknown },

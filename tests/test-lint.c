@@ -1028,8 +1028,26 @@ test_narrative_ordinals (void)
   ASSERT_N_FINDINGS (lint, 0);
 }
 
+/* §11: each placeholder is an `unfilled` finding: the title (no row), the
+ * target and the actual of row 1, whose other checks are skipped. */
+static void
+test_unfilled (void)
+{
+  Linted l = { 0 };
+
+  if (!lint_fixture_at (__FILE__, __LINE__, "valid/placeholders.yaml", &l))
+    return;
+  /* After the category checks, before the table's share of numbers. */
+  CU_ASSERT_EQUAL (pbs_lint_count (l.lint, PBS_LINT_UNFILLED), 3);
+  ASSERT_FINDING (l.lint, 1, PBS_LINT_UNFILLED, -1, "title");
+  ASSERT_FINDING (l.lint, 2, PBS_LINT_UNFILLED, 0, "target");
+  ASSERT_FINDING (l.lint, 3, PBS_LINT_UNFILLED, 0, "actual");
+  linted_clear (&l);
+}
+
 static const PbsTestCase cases[] = {
   { "clean", test_clean },
+  { "unfilled", test_unfilled },
   { "vague_target", test_vague_target },
   { "vague_target_not", test_vague_target_not },
   { "no_unit", test_no_unit },

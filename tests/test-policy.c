@@ -13,6 +13,7 @@ static const struct {
   { "budget.points", "10", "20" },
   { "budget.cap", "true", "false" },
   { "budget.zero", "error", "score_zero" },
+  { "budget.base", "annual", "initial" },
   { "budget.in_total", "true", "false" },
   { "budget.explain_below", "0.9", "0.85" },
   { "budget.yellow_below", "0.8", "0.7" },
@@ -169,6 +170,7 @@ test_enum_choices (void)
 {
   static const struct { const char *knob; const char *choices[4]; } enums[] = {
     { "budget.zero", { "error", "score_zero", NULL } },
+    { "budget.base", { "annual", "initial", NULL } },
     { "equal.mode", { "as_ge", "two_sided", NULL } },
     { "reverse.formula", { "ratio", "relative_excess", NULL } },
     { "qualitative.defaults", { "none", "lower", "middle", NULL } },

@@ -635,6 +635,40 @@ test_json_escaping (void)
   CU_ASSERT_TRUE (json_object_get_null_member (doc, "year"));
 }
 
+/* Issue 12: every control character is escaped (RFC 8259), none dropped
+ * (json-glib 1.6 dropped U+001F), and numbers are bare exact decimals. */
+static void
+test_json_every_control_character (void)
+{
+  static const PbsTestRow rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "90件" } };
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 1);
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_scorecard_unref);
+  g_autoptr (GString) title = g_string_new ("控制");
+  g_autofree char *out = NULL;
+  g_autoptr (JsonNode) root = NULL;
+
+  for (char c = 1; c < 0x20; c++)
+    g_string_append_c (title, c);
+  g_string_append (title, "\"\\/\x7f末");
+  pbs_evaluation_set_title (e, title->str);
+  sc = SCORE_OK (e, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+  g_ptr_array_add (all, pbs_scorecard_ref (sc));
+  out = RENDER (PBS_FORMAT_JSONL, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH, all);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (out);
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "\\u001f\\\"\\\\/"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "\\n\\u000b\\f\\r"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "\"total\":90.00,"));
+  for (const char *p = out; *p != '\0'; p++)
+    if (*p != '\n')
+      CU_ASSERT_TRUE ((guchar) *p >= 0x20);
+  root = PARSE_JSON (out);
+  CU_ASSERT_TRUE_FATAL (root != NULL && JSON_NODE_HOLDS_OBJECT (root));
+  CU_ASSERT_STRING_EQUAL (json_object_get_string_member (json_node_get_object (root), "title"),
+                          title->str);
+}
+
 /* ------------------------------------------------------------- CSV */
 
 static void
@@ -1171,7 +1205,8 @@ static const PbsTestCase cases[] = {
   { "json: the Xishan evaluation field by field", test_json_xishan },
   { "json: numbers with their exact digits", test_json_numbers_exact },
   { "json and jsonl: several evaluations, none", test_json_several },
-  { "json: strings escaped by json-glib", test_json_escaping },
+  { "json: strings with quotes, controls and markup survive", test_json_escaping },
+  { "json: every control character escaped", test_json_every_control_character },
   { "csv: RFC 4180 quoting, CRLF", test_csv },
   { "markdown: | and markup escaped", test_markdown },
   { "html: well-formed XHTML with SVG charts", test_html },

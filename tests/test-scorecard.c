@@ -180,6 +180,23 @@ test_budget_rate_uses_annual (void)
   CHECK_TOTAL (sc, "99", "100", PBS_GRADE_EXCELLENT);
 }
 
+/* §11 budget.base initial: the rate divides by 年初预算数; without one the
+ * budget cannot be scored (NO_BUDGET), never by 全年预算数 instead. */
+static void
+test_budget_base_initial (void)
+{
+  g_autoptr (PbsEvaluation) e = budget_eval ("100", "90");
+  g_autoptr (PbsEvaluation) without = budget_eval ("100", "90");
+  g_autoptr (PbsPolicy) initial_base = pbs_test_policy_with ("budget.base", "initial", NULL);
+  PbsDecimal initial = pbs_test_dec ("120");
+  g_autoptr (PbsScorecard) sc = NULL;
+
+  pbs_budget_set_initial (pbs_evaluation_get_budget (e), &initial);
+  sc = SCORE_OK (e, initial_base);
+  CHECK_BUDGET (sc, "75", "10", "7.5");
+  EXPECT_SCORE_ERROR (without, initial_base, PBS_SCORE_ERROR_NO_BUDGET);
+}
+
 /* scoring.md: the rate is a percentage rounded with the policy's rounding:
  * 1444.16 / 1445.05 = 99.938 % → 99.94; score 10 × 0.99938… = 9.99. */
 static void
@@ -1143,6 +1160,7 @@ static const PbsTestCase cases[] = {
   { "budget_cap", test_budget_cap },
   { "budget_points_default", test_budget_points_default },
   { "budget_zero", test_budget_zero },
+  { "budget_base_initial", test_budget_base_initial },
   { "budget_execution_warnings", test_budget_execution_warnings },
   { "budget_warning_knobs", test_budget_warning_knobs },
   { "red_mismatch_boundary", test_red_mismatch_boundary },

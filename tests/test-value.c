@@ -310,7 +310,51 @@ test_dates (void)
     { "2024年2月29日", PBS_OP_LE, 2024, 2, 29 },
     { "2000-02-29", PBS_OP_LE, 2000, 2, 29 },
     { " 2023年12月 ", PBS_OP_LE, 2023, 12, 0 },
+    /* rule book §11: real tables' forms; trailing words are for display */
+    { "2023.12.31", PBS_OP_LE, 2023, 12, 31 },
+    { "2023/12/31", PBS_OP_LE, 2023, 12, 31 },
+    { "2023年12月底", PBS_OP_LE, 2023, 12, 0 },
+    { "2023年12月前", PBS_OP_LE, 2023, 12, 0 },
+    { "2023年12月底前", PBS_OP_LE, 2023, 12, 0 },
+    { "2023年12月前完工", PBS_OP_LE, 2023, 12, 0 },
+    { "2023年10月完工", PBS_OP_LE, 2023, 10, 0 },
+    { "2023.12前", PBS_OP_LE, 2023, 12, 0 },
+    /* 2023-12 and 2023/12 are no number: dates unless the row says
+     * otherwise (pbs_value_resolve_pair in the reader) */
+    { "2023-12", PBS_OP_LE, 2023, 12, 0 },
+    { "2023/12", PBS_OP_LE, 2023, 12, 0 },
+    { "≤2023-12", PBS_OP_LE, 2023, 12, 0 },
+    /* no year yet: the reader gives them the evaluation's */
+    { "12月底前", PBS_OP_LE, 0, 12, 0 },
+    { "6月前", PBS_OP_LE, 0, 6, 0 },
+    { "年底前", PBS_OP_LE, 0, 12, 0 },
+    { "年底", PBS_OP_LE, 0, 12, 0 },
+    { "年内", PBS_OP_LE, 0, 12, 0 },
+    { "第四季度", PBS_OP_LE, 0, 12, 0 },
+    { "四季度", PBS_OP_LE, 0, 12, 0 },
+    { "Q4", PBS_OP_LE, 0, 12, 0 },
+    { "上半年", PBS_OP_LE, 0, 6, 0 },
+    { "下半年", PBS_OP_LE, 0, 12, 0 },
+    { "下半年完成", PBS_OP_LE, 0, 12, 0 },
   };
+  /* Not dates: a date-shaped number alone stays a number (the row decides),
+   * a month count is a quantity, 12月内 is a length of time. */
+  static const struct { const char *text; PbsValueKind kind; } not_dates[] = {
+    { "2023.12", PBS_VALUE_QUANTITY },
+    { "2023.1", PBS_VALUE_QUANTITY },
+    { "1989.12", PBS_VALUE_QUANTITY },
+    { "2023.13", PBS_VALUE_QUANTITY },
+    { "12月", PBS_VALUE_QUANTITY },
+    { "12月内", PBS_VALUE_QUANTITY },
+    { "2023.12万元", PBS_VALUE_QUANTITY },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (not_dates); i++)
+    {
+      g_autoptr(PbsValue) v = parse_ok (not_dates[i].text);
+      if (v != NULL)
+        CHECK (pbs_value_get_kind (v) == not_dates[i].kind, not_dates[i].text);
+    }
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -640,6 +640,18 @@ def findings(run):
     return [(f['kind'], f['row']) for doc in ([load_json(run.out)]) for f in doc['findings']]
 
 
+@case('audit: a printed_grade differing from the computed grade is a finding, exit 1')
+def _():
+    doc = ('pbscore: 1\ntitle: t\nprinted_grade: 良\nbudget: {annual: 10, executed: 10}\nindicators:\n'
+           '  - {level1: 产出指标, level2: 数量指标, name: 甲, target: "≥1项", actual: "1项", points: 90}\n')
+    r = pbscore('audit', '--format', 'json', '-', stdin=doc)
+    expect_rc(r, 1)
+    expect(findings(r) == [('grade', None)], f'findings {findings(r)}', r)
+    expect(load_json(r.out)['printed_grade'] == '良', 'printed_grade not in the JSON', r)
+    r = pbscore('audit', '-', stdin=doc.replace('良', '优'))
+    expect_rc(r, 0)
+
+
 @case('audit: exit 1 with exactly the wrong rows, the budget score and the total')
 def _():
     path = 'tests/data/audit/audit-wrong-rows.yaml'
@@ -786,6 +798,11 @@ def template_new_case(name):
         expect(f'template: "{name}"' in skeleton or f'template: {name}' in skeleton, 'no template: line', r)
         v = pbscore('validate', '-', stdin=skeleton)
         expect_rc(v, 0)
+        # each placeholder (待填写 …, rule book §11) is a located warning
+        title_line = next(i for i, l in enumerate(skeleton.split('\n'), 1) if l.startswith('title:'))
+        expect(f':{title_line}:8: 警告：title 仍是占位符' in v.err, 'no located placeholder warning', v)
+        filled_in = [l for l in skeleton.split('\n') if '待填写' in l.split('#')[0]]
+        expect(v.err.count('仍是占位符') == len(filled_in), 'not one warning per placeholder', v)
         j = pbscore('score', '--format', 'json', '-', stdin=skeleton)
         expect_rc(j, 0)
         doc = load_json(j.out)

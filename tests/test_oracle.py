@@ -26,6 +26,7 @@ import decimal
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -267,6 +268,19 @@ def actual_text(a, u, rng):
     if rng.random() < 0.04:
         return rng.choice(['≥', '≤', '=']) + n + ut   # an actual may carry a sign
     return n + ut
+
+
+DATE_SHAPED = re.compile(r'^(\D*?)(\d{4})\.(\d{1,2})$')
+
+
+def not_date_shaped(text):
+    """A bare number such as 2051.5 is date-shaped (rule book §11, doc/values.md:
+    YYYY.M with 1990 <= YYYY <= 2100, 1 <= M <= 12) and is an error beside a plain
+    number; the same number written 2051.500 is not date-shaped."""
+    m = DATE_SHAPED.match(text)
+    if m and 1990 <= int(m.group(2)) <= 2100 and 1 <= int(m.group(3)) <= 12:
+        return text + '00'
+    return text
 
 
 def date_text(y, m, d, rng):
@@ -621,6 +635,10 @@ def gen_doc(rng, pol, idx):
         doc['rows'].append(row)
     if rng.random() < 0.12:
         add_children(rng, doc, pol)
+    for row in doc['rows']:
+        for key in ('target', 'actual'):
+            if isinstance(row.get(key), str):
+                row[key] = not_date_shaped(row[key])
     return doc
 
 
@@ -816,7 +834,7 @@ def score_row(row, pol):
     else:
         res['status'] = 'partial' if score > 0 else 'unmet'
     reason = row.get('reason')
-    has_reason = reason is not None and reason.strip() not in ('', '无', '/', '-', '—')
+    has_reason = reason is not None and reason.strip() not in ('', '无', '/', '-', '—', '0', '略')
     if (raw < w or over) and not has_reason:
         flags.add('missing_reason')
     if row.get('printed_value') is not None:
@@ -1144,7 +1162,7 @@ ERROR_CASES = [
     ('guangxi', '≥10项', '20项', '45', '', '100', 'row 2'),           # reason required at ≥ 1.3 t
     ('guangxi', '≥10项', '20项', '45', '无', '100', 'row 2'),         # a placeholder is no reason (§10)
     ('guangxi', '=10项', '14项', '45', '—', '100', 'row 2'),
-    ('central', '≥10项', '10项', '45', None, '0', ':1:1:'),           # zero budget (§3 budget.zero)
+    ('central', '≥10项', '10项', '45', None, '0', ':3:18:'),          # zero budget (§3 budget.zero), at 全年预算数
     ('central', '≥95%', '96项', '45', None, '100', 'row 2'),          # unit mismatch (§10)
     ('central', '≥95', '96%', '45', None, '100', 'row 2'),
     ('central', '≤3次', '无上访', '45', None, '100', 'row 2'),        # not numeric (§10)
@@ -1152,6 +1170,8 @@ ERROR_CASES = [
     ('central', '有效提升', '效果良好', '45', None, '100', 'row 2'),   # names no band (§4)
     ('central', '是', '达成', '45', None, '100', 'row 2'),
     ('central', '2023年12月', '是', '45', None, '100', 'row 2'),
+    ('central', '2023.12', '2100', '45', None, '100', 'row 2'),       # a number or a date? (§11)
+    ('central', '—', '10项', '45', None, '100', 'row 2'),             # no target (§11)
 ]
 # and their valid neighbours: (policy, target, actual, points, reason, 全年预算数)
 VALID_CASES = [

@@ -556,10 +556,24 @@ cmd_validate (const Command *self, Options *o)
           n++;
           if (pbs_document_get_kind (d) == PBS_DOCUMENT_EVALUATION)
             {
+              PbsEvaluation *e = pbs_document_get_evaluation (d);
               g_autoptr (PbsScorecard) sc = score_document (o, d, &error);
 
               if (sc == NULL)
                 return fail (error);
+              /* A skeleton is valid but unfinished (rule book §11). */
+              for (guint i = 0; i < pbs_evaluation_get_n_unfilled (e); i++)
+                {
+                  guint row, line, column;
+                  const char *field = pbs_evaluation_get_unfilled (e, i, &row, &line, &column);
+
+                  if (en)
+                    fprintf (stderr, "%s:%u:%u: warning: %s%s is a placeholder (待填写, XX …): fill it in\n",
+                                input_name (*a), line, column, row > 0 ? "a row's " : "", field);
+                  else
+                    fprintf (stderr, "%s:%u:%u: 警告：%s 仍是占位符（待填写、XX 等），请填写实际内容\n",
+                                input_name (*a), line, column, field);
+                }
             }
         }
       if (error == NULL && n == 0)
@@ -600,7 +614,7 @@ count_audit_findings (PbsScorecard *sc)
 {
   static const PbsFindingKind counted[] = {
     PBS_FINDING_ROW_SCORE, PBS_FINDING_BUDGET_SCORE, PBS_FINDING_TOTAL,
-    PBS_FINDING_TOTAL_ARITHMETIC, PBS_FINDING_MISSING_REASON,
+    PBS_FINDING_TOTAL_ARITHMETIC, PBS_FINDING_MISSING_REASON, PBS_FINDING_GRADE,
   };
   g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
   guint n = 0;
@@ -610,8 +624,19 @@ count_audit_findings (PbsScorecard *sc)
   return n;
 }
 
+static guint
+count_lint_findings (PbsScorecard *sc)
+{
+  g_autoptr (PbsLint) lint = pbs_lint_new (sc);
+
+  return pbs_lint_get_n_findings (lint);
+}
+
+/* audit and lint: the report of @content, and exit status 1 when
+ * @count finds anything in any evaluation. */
 static int
-cmd_audit (const Command *self, Options *o)
+findings_command (const Command *self, Options *o, PbsReportContent content,
+                  guint (*count) (PbsScorecard *sc))
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
@@ -621,11 +646,17 @@ cmd_audit (const Command *self, Options *o)
   if (all == NULL)
     return fail (error);
   for (guint i = 0; i < all->len; i++)
-    findings += count_audit_findings (((Scored *) g_ptr_array_index (all, i))->scorecard);
-  status = render_and_emit (o, PBS_REPORT_AUDIT, all);
+    findings += count (((Scored *) g_ptr_array_index (all, i))->scorecard);
+  status = render_and_emit (o, content, all);
   if (status != EXIT_DONE)
     return status;
   return findings > 0 ? EXIT_FINDINGS : EXIT_DONE;
+}
+
+static int
+cmd_audit (const Command *self, Options *o)
+{
+  return findings_command (self, o, PBS_REPORT_AUDIT, count_audit_findings);
 }
 
 /* ---------------------------------------------------------------- lint */
@@ -635,23 +666,7 @@ cmd_audit (const Command *self, Options *o)
 static int
 cmd_lint (const Command *self, Options *o)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
-  guint findings = 0;
-  int status;
-
-  if (all == NULL)
-    return fail (error);
-  for (guint i = 0; i < all->len; i++)
-    {
-      g_autoptr (PbsLint) lint = pbs_lint_new (((Scored *) g_ptr_array_index (all, i))->scorecard);
-
-      findings += pbs_lint_get_n_findings (lint);
-    }
-  status = render_and_emit (o, PBS_REPORT_LINT, all);
-  if (status != EXIT_DONE)
-    return status;
-  return findings > 0 ? EXIT_FINDINGS : EXIT_DONE;
+  return findings_command (self, o, PBS_REPORT_LINT, count_lint_findings);
 }
 
 /* ---------------------------------------------------------------- report */

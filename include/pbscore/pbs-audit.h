@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @PBS_FINDING_TOTAL_ARITHMETIC: the printed total is not the sum of the
  *   printed scores (the table does not add up)
  * @PBS_FINDING_MISSING_REASON: a row owes a 偏差原因 and has none
+ * @PBS_FINDING_GRADE: the printed 自评等级 (`printed_grade`) differs from
+ *   the computed grade of a complete scorecard
  * @PBS_FINDING_WARNING: a document-level warning of the scorecard (budget
  *   vs performance, execution, weights)
  *
@@ -39,6 +41,7 @@ typedef enum {
   PBS_FINDING_TOTAL_ARITHMETIC,  /*< nick=total_arithmetic >*/
   PBS_FINDING_MISSING_REASON,    /*< nick=missing_reason >*/
   PBS_FINDING_WARNING,           /*< nick=warning >*/
+  PBS_FINDING_GRADE,             /*< nick=grade >*/
 } PbsFindingKind;
 
 /**

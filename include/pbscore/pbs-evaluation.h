@@ -101,6 +101,14 @@ PBS_AVAILABLE_IN_0_1
 gboolean       pbs_evaluation_get_printed_total (PbsEvaluation    *self,
                                                  PbsDecimal       *out);
 PBS_AVAILABLE_IN_0_1
+guint          pbs_evaluation_get_n_unfilled  (PbsEvaluation *self);
+PBS_AVAILABLE_IN_0_1
+const char    *pbs_evaluation_get_unfilled    (PbsEvaluation *self,
+                                               guint          index,
+                                               guint         *row,
+                                               guint         *line,
+                                               guint         *column);
+PBS_AVAILABLE_IN_0_1
 const char    *pbs_evaluation_get_source      (PbsEvaluation *self);
 PBS_AVAILABLE_IN_0_1
 gboolean       pbs_evaluation_check_template  (PbsEvaluation *self,

@@ -118,6 +118,11 @@ void              pbs_indicator_set_not_applicable (PbsIndicator       *self,
                                                     gboolean            not_applicable);
 PBS_AVAILABLE_IN_0_1
 gboolean          pbs_indicator_get_not_applicable (const PbsIndicator *self);
+PBS_AVAILABLE_IN_0_1
+void              pbs_indicator_set_unpublished    (PbsIndicator       *self,
+                                                    gboolean            unpublished);
+PBS_AVAILABLE_IN_0_1
+gboolean          pbs_indicator_get_unpublished    (const PbsIndicator *self);
 
 PBS_AVAILABLE_IN_0_1
 void              pbs_indicator_set_step           (PbsIndicator       *self,

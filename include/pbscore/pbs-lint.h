@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  *   threshold: it was set too low
  * @PBS_LINT_POINTS_PILED: too many of a category's points on one row
  * @PBS_LINT_MISSING_REASON: a row owes a 偏差原因 and has none
+ * @PBS_LINT_UNFILLED: a placeholder (`待填写`, `XX` …; rule book §11) is
+ *   left in a field; the finding's category is the field's key
  *
  * The checks of `pbscore lint` (doc/lint.md). The nicks are stable.
  *
@@ -40,6 +42,7 @@ typedef enum {
   PBS_LINT_TARGET_TOO_LOW,     /*< nick=target_too_low >*/
   PBS_LINT_POINTS_PILED,       /*< nick=points_piled >*/
   PBS_LINT_MISSING_REASON,     /*< nick=missing_reason >*/
+  PBS_LINT_UNFILLED,           /*< nick=unfilled >*/
 } PbsLintCheck;
 
 typedef struct _PbsLint PbsLint;

@@ -111,6 +111,21 @@ typedef enum {
   PBS_BUDGET_ZERO_SCORE_ZERO,  /*< nick=score_zero >*/
 } PbsBudgetZero;
 
+/**
+ * PbsBudgetBase:
+ * @PBS_BUDGET_BASE_ANNUAL: the rate divides 全年执行数 by 全年预算数 (central)
+ * @PBS_BUDGET_BASE_INITIAL: the rate divides 全年执行数 by 年初预算数, as
+ *   some provinces' forms do
+ *
+ * Values of the policy knob `budget.base` (rule book §11).
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_BUDGET_BASE_ANNUAL,   /*< nick=annual >*/
+  PBS_BUDGET_BASE_INITIAL,  /*< nick=initial >*/
+} PbsBudgetBase;
+
 typedef struct _PbsPolicy PbsPolicy;
 
 #define PBS_TYPE_POLICY (pbs_policy_get_type ())

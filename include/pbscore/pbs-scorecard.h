@@ -26,9 +26,12 @@ G_BEGIN_DECLS
  * @PBS_STATUS_UNMET: not reached; the rounded score is 0
  * @PBS_STATUS_UNSCORED: no actual was given; the row has no score
  * @PBS_STATUS_NOT_APPLICABLE: the row is marked not applicable
+ * @PBS_STATUS_UNPUBLISHED: the published table does not show the row in
+ *   full (`unpublished: true`, rule book §11); the row has no score and the
+ *   scorecard is incomplete
  *
  * The outcome of one row. The nicks (`met`, `partial`, `unmet`,
- * `unscored`, `not_applicable`) are stable strings for reports.
+ * `unscored`, `not_applicable`, `unpublished`) are stable strings for reports.
  *
  * Since: 0.1
  */
@@ -38,6 +41,7 @@ typedef enum {
   PBS_STATUS_UNMET,           /*< nick=unmet >*/
   PBS_STATUS_UNSCORED,        /*< nick=unscored >*/
   PBS_STATUS_NOT_APPLICABLE,  /*< nick=not_applicable >*/
+  PBS_STATUS_UNPUBLISHED,     /*< nick=unpublished >*/
 } PbsStatus;
 
 /**
@@ -127,6 +131,8 @@ typedef enum {
  *   (`over.action` deduct)
  * @PBS_FLAG_NOT_COUNTED: a parent or child row (`其中…`) whose score is
  *   shown but counted through the other level, never twice
+ * @PBS_FLAG_READ_AS_ZERO: the actual `无` was read as 0 against a target
+ *   of at most some count (`≤3次`, `=0起`; rule book §11)
  *
  * Findings on one row. The nicks are stable strings for reports.
  *
@@ -142,6 +148,7 @@ typedef enum /*< flags >*/ {
   PBS_FLAG_MANUAL_IGNORED     = 1 << 5,  /*< nick=manual_ignored >*/
   PBS_FLAG_OVER_DEDUCTED      = 1 << 6,  /*< nick=over_deducted >*/
   PBS_FLAG_NOT_COUNTED        = 1 << 7,  /*< nick=not_counted >*/
+  PBS_FLAG_READ_AS_ZERO       = 1 << 8,  /*< nick=read_as_zero >*/
 } PbsFlags;
 
 /**
@@ -286,6 +293,12 @@ char            *pbs_scorecard_dup_warning_message (const PbsScorecard *self,
 
 PBS_AVAILABLE_IN_0_1
 const char      *pbs_grade_get_label             (PbsGrade      grade);
+/* The printed 自评等级 of an evaluation (here, beside PbsGrade). */
+PBS_AVAILABLE_IN_0_1
+void             pbs_evaluation_set_printed_grade (PbsEvaluation *self,
+                                                   PbsGrade       grade);
+PBS_AVAILABLE_IN_0_1
+PbsGrade         pbs_evaluation_get_printed_grade (PbsEvaluation *self);
 PBS_AVAILABLE_IN_0_1
 const char      *pbs_status_get_nick            (PbsStatus     status);
 PBS_AVAILABLE_IN_0_1
