@@ -12,10 +12,10 @@ pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
       valgrind clang libclang-rt-14-dev
       gi-docgen gjs
       libgsf-1-dev libxml2-dev libfreexl-dev libxlsxwriter-dev
-      python3-openpyxl python3-xlwt python3-docx"
+      python3-openpyxl python3-xlwt python3-docx python3-yaml"
 if [ "${1:-}" = --ci ]; then
   pkgs="$pkgs
-      debhelper devscripts lintian dh-python autopkgtest"
+      debhelper devscripts lintian dh-python autopkgtest libreoffice-calc-nogui"
 fi
 
 if [ "$(id -u)" -eq 0 ]; then

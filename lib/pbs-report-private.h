@@ -30,6 +30,7 @@ typedef struct {
   GPtrArray       *scorecards;   /* PbsScorecard*, borrowed from the report */
   gint             row;          /* row filter: a 1-based row number, or -1 */
   const char      *name;         /* row filter: an exact indicator name, or NULL */
+  gboolean         spreadsheet;  /* CSV for a spreadsheet (PBS_FORMAT_CSV_SPREADSHEET) */
 } PbsReportInput;
 
 /* Headings and fixed words of the human-readable formats. */
@@ -155,5 +156,10 @@ gboolean    pbs_report_write_json     (const PbsReportInput *in,
                                        GError              **error);
 void        pbs_report_write_html     (const PbsReportInput *in,
                                        GString              *out);
+/* The official form as an .xlsx workbook (pbs-report-xlsx.c): binary
+ * bytes appended to @out. */
+gboolean    pbs_report_write_xlsx     (const PbsReportInput *in,
+                                       GString              *out,
+                                       GError              **error);
 
 G_END_DECLS

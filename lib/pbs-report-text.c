@@ -686,18 +686,43 @@ csv_clean (const char *text)
   return g_string_free (s, FALSE);
 }
 
-/* RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its
- * quotes doubled. */
-static void
-csv_field (GString *out, const char *raw, gboolean first)
+/* A plain number: [+-]digits[,digits][.digits][%], such as -3.2%. */
+static gboolean
+is_plain_number (const char *s)
 {
-  g_autofree char *text = NULL;
+  gboolean digits = FALSE;
+
+  if (*s == '+' || *s == '-')
+    s++;
+  for (; g_ascii_isdigit (*s) || (*s == ',' && digits); s++)
+    digits = TRUE;
+  if (*s == '.')
+    for (s++; g_ascii_isdigit (*s); s++)
+      ;
+  if (*s == '%')
+    s++;
+  return digits && *s == '\0';
+}
+
+/* RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its
+ * quotes doubled. For a spreadsheet, a text that would run as a formula
+ * (it starts with = + - @ TAB or CR and is no plain number) gets a
+ * leading ' (OWASP's CSV injection advice). */
+static void
+csv_field (GString *out, const char *raw, gboolean first, gboolean spreadsheet)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *guarded = NULL;
+  const char *text;
 
   if (!first)
     g_string_append_c (out, ',');
   if (raw == NULL)
     return;
-  text = csv_clean (raw);
+  text = clean = csv_clean (raw);
+  if (spreadsheet && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL
+      && !is_plain_number (text))
+    text = guarded = g_strconcat ("'", text, NULL);
   if (strpbrk (text, ",\"\r\n") == NULL)
     {
       g_string_append (out, text);
@@ -714,11 +739,42 @@ csv_field (GString *out, const char *raw, gboolean first)
 }
 
 static void
-csv_record (GString *out, const char * const *fields, guint n)
+csv_record (const PbsReportInput *in, GString *out, const char * const *fields, guint n)
 {
   for (guint i = 0; i < n; i++)
-    csv_field (out, fields[i], i == 0);
+    csv_field (out, fields[i], i == 0, in->spreadsheet);
   g_string_append (out, "\r\n");
+}
+
+/* The head row: the stable names, or for a spreadsheet under --lang zh
+ * the form's Chinese words (doc/report.md, "csv"). */
+static void
+csv_head (const PbsReportInput *in, GString *out, const char * const *fields, guint n)
+{
+  static const struct { const char *name; const char *zh; } words[] = {
+    { "title", "项目名称" }, { "level1", "一级指标" }, { "level2", "二级指标" },
+    { "name", "三级指标" }, { "target", "年度指标值" }, { "actual", "实际完成值" },
+    { "points", "分值" }, { "score", "得分" }, { "status", "状态" }, { "rule", "评分规则" },
+    { "flags", "标记" }, { "printed_score", "原表得分" }, { "reason", "偏差原因分析及改进措施" },
+    { "explanation", "计算说明" }, { "kind", "类别" }, { "row", "序号" },
+    { "printed", "原表数" }, { "computed", "计算数" }, { "variant", "口径" },
+    { "message", "说明" }, { "check", "检查项" }, { "category", "指标类别" },
+    { "where", "位置" }, { "suggestion", "建议" },
+  };
+  const char *heads[16];
+
+  g_assert (n <= G_N_ELEMENTS (heads));
+  for (guint i = 0; i < n; i++)
+    {
+      heads[i] = fields[i];
+      if (in->spreadsheet && in->language == PBS_LANGUAGE_ZH)
+        for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+          if (strcmp (fields[i], words[k].name) == 0)
+            heads[i] = words[k].zh;
+    }
+  if (in->spreadsheet)
+    g_string_append (out, "\xef\xbb\xbf");   /* the byte-order mark */
+  csv_record (in, out, heads, n);
 }
 
 static void
@@ -761,7 +817,7 @@ csv_rows (const PbsReportInput *in, PbsScorecard *sc, GString *out)
           pbs_indicator_get_reason (ind),
           explanation,
         };
-        csv_record (out, fields, G_N_ELEMENTS (fields));
+        csv_record (in, out, fields, G_N_ELEMENTS (fields));
       }
     }
 }
@@ -798,7 +854,7 @@ csv_findings (const PbsReportInput *in, PbsScorecard *sc, GString *out)
           pbs_variant_get_nick (pbs_audit_get_variant (audit, i)),
           message,
         };
-        csv_record (out, fields, G_N_ELEMENTS (fields));
+        csv_record (in, out, fields, G_N_ELEMENTS (fields));
       }
     }
 }
@@ -824,7 +880,7 @@ csv_lint (const PbsReportInput *in, PbsScorecard *sc, GString *out)
         item->suggestion,
       };
 
-      csv_record (out, fields, G_N_ELEMENTS (fields));
+      csv_record (in, out, fields, G_N_ELEMENTS (fields));
     }
 }
 
@@ -843,11 +899,11 @@ pbs_report_write_csv (const PbsReportInput *in, GString *out)
   };
 
   if (in->content == PBS_REPORT_AUDIT)
-    csv_record (out, finding_header, G_N_ELEMENTS (finding_header));
+    csv_head (in, out, finding_header, G_N_ELEMENTS (finding_header));
   else if (in->content == PBS_REPORT_LINT)
-    csv_record (out, lint_header, G_N_ELEMENTS (lint_header));
+    csv_head (in, out, lint_header, G_N_ELEMENTS (lint_header));
   else
-    csv_record (out, row_header, G_N_ELEMENTS (row_header));
+    csv_head (in, out, row_header, G_N_ELEMENTS (row_header));
   for (guint i = 0; i < in->scorecards->len; i++)
     {
       PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);

@@ -87,8 +87,8 @@ pbs_report_new (PbsFormat format, PbsReportContent content, PbsLanguage language
 {
   PbsReport *self;
 
-  g_return_val_if_fail (format <= PBS_FORMAT_YAML, NULL);
-  g_return_val_if_fail (content <= PBS_REPORT_LINT, NULL);
+  g_return_val_if_fail (format <= PBS_FORMAT_CSV_SPREADSHEET, NULL);
+  g_return_val_if_fail (content <= PBS_REPORT_FORM, NULL);
   g_return_val_if_fail (language <= PBS_LANGUAGE_EN, NULL);
 
   self = g_object_new (PBS_TYPE_REPORT, NULL);
@@ -204,9 +204,16 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
   in.scorecards = self->scorecards;
   in.row = self->row;
   in.name = self->name;
+  in.spreadsheet = FALSE;
 
   if (!check_filter (&in, error))
     return NULL;
+  if (self->content == PBS_REPORT_FORM && self->format != PBS_FORMAT_XLSX)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
+                   "the empty form is written as xlsx only");
+      return NULL;
+    }
 
   switch (self->format)
     {
@@ -215,6 +222,8 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
       pbs_report_write_text (&in, self->format == PBS_FORMAT_MARKDOWN, out);
       break;
     case PBS_FORMAT_CSV:
+    case PBS_FORMAT_CSV_SPREADSHEET:
+      in.spreadsheet = self->format == PBS_FORMAT_CSV_SPREADSHEET;
       pbs_report_write_csv (&in, out);
       break;
     case PBS_FORMAT_JSON:
@@ -223,6 +232,9 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
       break;
     case PBS_FORMAT_HTML:
       pbs_report_write_html (&in, out);
+      break;
+    case PBS_FORMAT_XLSX:
+      ok = pbs_report_write_xlsx (&in, out, error);
       break;
     case PBS_FORMAT_YAML:
     default:

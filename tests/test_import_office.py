@@ -19,8 +19,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import traceback
 from decimal import Decimal
+
+from pbs_cli import run_cases, without_file
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -34,17 +35,6 @@ def run(*args):
     env = dict(os.environ, LC_ALL='C')
     return subprocess.run([CLI] + list(args), cwd=SRCDIR, env=env, capture_output=True,
                           text=True, timeout=60)
-
-
-def without_file(value, path):
-    """@value with every string naming @path replaced by FILE."""
-    if isinstance(value, dict):
-        return {k: without_file(v, path) for k, v in value.items()}
-    if isinstance(value, list):
-        return [without_file(v, path) for v in value]
-    if isinstance(value, str) and path in value:
-        return value.replace(path, 'FILE')
-    return value
 
 
 # The official form's 年度总体目标 and sign-off are not yet kept by the table
@@ -115,18 +105,7 @@ def main():
     if not CLI:
         print('PBS_CLI is not set: run through make check')
         return 77
-    passed = failed = 0
-    for case in CASES:
-        try:
-            case()
-            passed += 1
-            print('PASS:', case.__name__)
-        except Exception:
-            failed += 1
-            print('FAIL:', case.__name__)
-            traceback.print_exc(file=sys.stdout)
-    print('%d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+    return run_cases(CASES)
 
 
 if __name__ == '__main__':

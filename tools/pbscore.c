@@ -49,6 +49,8 @@ typedef struct {
   char *output;
   char *row;
   gboolean narrative;
+  gboolean spreadsheet;
+  char *encoding;         /* --encoding: NULL (UTF-8) or "gbk" */
   gboolean help;
   gboolean version;
   char **args;
@@ -69,6 +71,7 @@ options_clear (Options *o)
   g_free (o->lang_arg);
   g_free (o->output);
   g_free (o->row);
+  g_free (o->encoding);
   g_strfreev (o->args);
   g_clear_pointer (&o->policy, pbs_policy_unref);
   g_clear_pointer (&o->template_, pbs_template_unref);
@@ -340,6 +343,21 @@ render_and_emit (const Options *o, PbsReportContent content, GPtrArray *all)
   out = render (o, content, all, &length, &error);
   if (out == NULL)
     return fail (error);
+  if (o->encoding != NULL && g_ascii_strcasecmp (o->encoding, "gbk") == 0)
+    {
+      /* GB18030 holds every character GBK has and all the others, so
+       * nothing is lost; the UTF-8 byte-order mark is left out. */
+      const char *text = out;
+      gsize n = length, written = 0;
+      g_autofree char *gb = NULL;
+
+      if (n >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+        text += 3, n -= 3;
+      gb = g_convert (text, (gssize) n, "GB18030", "UTF-8", NULL, &written, &error);
+      if (gb == NULL)
+        return fail (error);
+      return emit (o, gb, written);
+    }
   return emit (o, out, length);
 }
 
@@ -633,6 +651,33 @@ cmd_report (const Command *self, Options *o)
 
 /* ---------------------------------------------------------------- template */
 
+/* template new --format xlsx: the skeleton's rows as the empty official
+ * form (PBS_REPORT_FORM, doc/report.md). */
+static int
+emit_empty_form (const Options *o, const char *skeleton)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (skeleton, -1, "skeleton");
+  g_autoptr (PbsDocument) doc = pbs_reader_next (reader, &error);
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autoptr (PbsReport) report = NULL;
+  g_autofree char *out = NULL;
+  gsize length = 0;
+
+  if (doc == NULL)
+    return fail (error);
+  g_assert (pbs_document_get_evaluation (doc) != NULL);   /* a skeleton is an evaluation */
+  sc = pbs_evaluation_score (pbs_document_get_evaluation (doc), NULL, &error);
+  if (sc == NULL)
+    return fail (error);
+  report = pbs_report_new (PBS_FORMAT_XLSX, PBS_REPORT_FORM, o->language);
+  pbs_report_add (report, sc);
+  out = pbs_report_render (report, &length, &error);
+  if (out == NULL)
+    return fail (error);
+  return emit (o, out, length);
+}
+
 static int
 cmd_template (const Command *self, Options *o)
 {
@@ -643,6 +688,8 @@ cmd_template (const Command *self, Options *o)
 
   if (sub == NULL)
     return fail_usage (self->name, self->params, "template needs list, show NAME or new NAME");
+  if (o->format != PBS_FORMAT_TEXT && !(o->format == PBS_FORMAT_XLSX && strcmp (sub, "new") == 0))
+    return fail_usage (self->name, self->params, "--format: template new takes xlsx only");
   if (strcmp (sub, "list") == 0 && n == 1)
     {
       g_auto (GStrv) names = pbs_template_list ();
@@ -691,6 +738,8 @@ cmd_template (const Command *self, Options *o)
       if (t == NULL)
         return fail (error);
       text = pbs_template_dup_skeleton (t, o->args[1]);
+      if (o->format == PBS_FORMAT_XLSX)
+        return emit_empty_form (o, text);
       return emit (o, text, strlen (text));
     }
   return fail_usage (self->name, self->params, "template takes list, show NAME or new NAME");
@@ -816,8 +865,8 @@ static const Command commands[] = {
   { "template", "list | show NAME | new NAME",
     "The indicator templates; a new evaluation to fill in",
     "List the indicator templates, print one's YAML file, or print a new\n"
-    "evaluation to fill in for a template.",
-    OPT_OUTPUT, cmd_template },
+    "evaluation to fill in for a template (--format xlsx: the empty official form).",
+    OPT_OUTPUT | OPT_FORMAT | OPT_LANG, cmd_template },
   { "policy", "list | show NAME|FILE | knobs",
     "The policy presets and knobs",
     "List the policy presets, print a policy as YAML, or list every knob.",
@@ -871,7 +920,7 @@ command_context (const Command *c, Options *o)
     { "template", 't', 0, G_OPTION_ARG_FILENAME, &o->template_arg,
       "Check the rows against this template instead of the documents' own", "NAME|FILE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format_arg,
-      "Output format: text (default), markdown, csv, json, jsonl, html, yaml", "FORMAT" },
+      "Output format: text (default), markdown, csv, json, jsonl, html, yaml, xlsx", "FORMAT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &o->lang_arg,
       "Language of headings and explanations: zh (default) or en", "zh|en" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
@@ -880,9 +929,14 @@ command_context (const Command *c, Options *o)
       "Explain only this row: a number from 1, or a 三级指标 name", "N|NAME" },
     { "narrative", 'n', 0, G_OPTION_ARG_NONE, &o->narrative,
       "Add a Chinese draft of the 绩效指标完成情况分析", NULL },
+    { "spreadsheet", 0, 0, G_OPTION_ARG_NONE, &o->spreadsheet,
+      "With --format csv: CSV for Excel or WPS (a BOM, heads in --lang, no formulas)", NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
+      "With --spreadsheet: utf-8 (default) or gbk (written as GB18030)", "utf-8|gbk" },
   };
   static const guint flags[] = {
     OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
+    OPT_FORMAT, OPT_FORMAT,
   };
   GOptionEntry entries[G_N_ELEMENTS (all) + 4];
   guint n = 0;
@@ -937,11 +991,27 @@ resolve_options (const Command *c, Options *o, GError **error)
       if (v == NULL)
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "unknown format “%s” (text, markdown, csv, json, jsonl, html, yaml)",
+                       "unknown format “%s” (text, markdown, csv, json, jsonl, html, yaml, xlsx)",
                        o->format_arg);
           return FALSE;
         }
       o->format = v->value;
+    }
+  if (o->spreadsheet && o->format != PBS_FORMAT_CSV)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--spreadsheet goes with --format csv");
+      return FALSE;
+    }
+  if (o->spreadsheet)
+    o->format = PBS_FORMAT_CSV_SPREADSHEET;
+  if (o->encoding != NULL && (o->format != PBS_FORMAT_CSV_SPREADSHEET
+                              || (g_ascii_strcasecmp (o->encoding, "gbk") != 0
+                                  && g_ascii_strcasecmp (o->encoding, "utf-8") != 0)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--encoding takes utf-8 or gbk, with --format csv --spreadsheet");
+      return FALSE;
     }
   if (o->lang_arg != NULL)
     {

@@ -26,6 +26,11 @@ G_BEGIN_DECLS
  * @PBS_FORMAT_JSONL: one object per line
  * @PBS_FORMAT_HTML: one self-contained, printable page with an SVG chart
  * @PBS_FORMAT_YAML: the evaluations with their scores (doc/format.md)
+ * @PBS_FORMAT_XLSX: the official form as an Excel workbook (binary;
+ *   take the length from pbs_report_render())
+ * @PBS_FORMAT_CSV_SPREADSHEET: the CSV of %PBS_FORMAT_CSV for a spreadsheet:
+ *   UTF-8 with a byte-order mark, heads in the report's language, a text
+ *   a spreadsheet would run as a formula prefixed with '
  *
  * Output formats of reports (doc/report.md). The nicks are the names the
  * command line takes.
@@ -40,6 +45,8 @@ typedef enum {
   PBS_FORMAT_JSONL,     /*< nick=jsonl >*/
   PBS_FORMAT_HTML,      /*< nick=html >*/
   PBS_FORMAT_YAML,      /*< nick=yaml >*/
+  PBS_FORMAT_XLSX,      /*< nick=xlsx >*/
+  PBS_FORMAT_CSV_SPREADSHEET, /*< nick=csv-spreadsheet >*/
 } PbsFormat;
 
 /**
@@ -52,6 +59,9 @@ typedef enum {
  *   report's 绩效指标完成情况分析
  * @PBS_REPORT_LINT: the indicator-quality findings of pbs_lint_new(), each
  *   with its check, row, place, message and suggestion (doc/lint.md)
+ * @PBS_REPORT_FORM: the empty official form of the evaluations' rows, to
+ *   fill in: names and points without values or scores (%PBS_FORMAT_XLSX
+ *   only)
  *
  * What a report shows (doc/report.md). Values are only ever appended.
  *
@@ -63,6 +73,7 @@ typedef enum {
   PBS_REPORT_AUDIT,      /*< nick=audit >*/
   PBS_REPORT_NARRATIVE,  /*< nick=narrative >*/
   PBS_REPORT_LINT,       /*< nick=lint >*/
+  PBS_REPORT_FORM,       /*< nick=form >*/
 } PbsReportContent;
 
 #define PBS_TYPE_REPORT (pbs_report_get_type ())

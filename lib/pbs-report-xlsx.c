@@ -1,0 +1,544 @@
+/* pbs-report-xlsx.c - the official 绩效自评表 as an .xlsx workbook
+ *
+ * Copyright 2026 The pbscore authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * libxlsxwriter (1.1.4) writes only to a file name: the workbook goes to
+ * a temporary file, which is read back into the output and removed. Its
+ * constant-memory mode is not used (it forbids merged cells).
+ *
+ * Text is always written with worksheet_write_string(), never as a
+ * formula, whatever it starts with. Numbers are REAL cells: the decimal's
+ * exact digits go through g_ascii_strtod(); a decimal of at most 15
+ * significant digits gives the double nearest to it, which Excel shows
+ * with those digits again (Excel displays 15 significant digits). The
+ * number format gives the digits: money with the digits it was written
+ * with, scores with two, rates as percentages.
+ *
+ * Layout of one sheet (official columns, A to H): the title, the year,
+ * 项目名称, 主管部门 / 实施单位, the money block, then the indicator
+ * block with its head row (repeated on every printed page) and the
+ * level-1 and level-2 cells merged over their rows, 总分 and 自评等级.
+ * Several evaluations: a summary sheet first, then one sheet each.
+ */
+
+#include "config.h"
+
+#include <unistd.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "pbs-report-private.h"
+
+#define L(label) pbs_report_label (PBS_LABEL_##label, in->language)
+/* The empty form (PBS_REPORT_FORM): names and points, no values. */
+#define BLANK (in->content == PBS_REPORT_FORM)
+#define N_COLS 8
+#define EXCEL_MAX_ROWS 1048576u
+#define EXCEL_MAX_SHEET_NAME 31
+/* The most evaluations one workbook takes (doc/report.md). */
+#define PBS_REPORT_XLSX_MAX_EVALUATIONS 1000u
+
+typedef struct {
+  lxw_workbook *wb;
+  lxw_format   *title;
+  lxw_format   *head;
+  lxw_format   *text;
+  lxw_format   *label;
+  lxw_format   *score;
+  lxw_format   *rate;
+  GHashTable   *money;   /* number of decimals → lxw_format* */
+} Formats;
+
+static lxw_format *
+new_cell_format (lxw_workbook *wb, gboolean bold, gboolean center)
+{
+  lxw_format *f = workbook_add_format (wb);
+
+  format_set_border (f, LXW_BORDER_THIN);
+  format_set_text_wrap (f);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  if (center)
+    format_set_align (f, LXW_ALIGN_CENTER);
+  if (bold)
+    format_set_bold (f);
+  format_set_font_name (f, "SimSun");
+  format_set_font_size (f, 10);
+  return f;
+}
+
+static void
+formats_init (Formats *f, lxw_workbook *wb)
+{
+  f->wb = wb;
+  f->title = workbook_add_format (wb);
+  format_set_bold (f->title);
+  format_set_font_size (f->title, 16);
+  format_set_font_name (f->title, "SimSun");
+  format_set_align (f->title, LXW_ALIGN_CENTER);
+  format_set_align (f->title, LXW_ALIGN_VERTICAL_CENTER);
+  f->head = new_cell_format (wb, TRUE, TRUE);
+  f->text = new_cell_format (wb, FALSE, FALSE);
+  f->label = new_cell_format (wb, FALSE, TRUE);
+  f->score = new_cell_format (wb, FALSE, TRUE);
+  format_set_num_format (f->score, "0.00");
+  f->rate = new_cell_format (wb, FALSE, TRUE);
+  format_set_num_format (f->rate, "0.00%");
+  f->money = g_hash_table_new (g_direct_hash, g_direct_equal);
+}
+
+/* The format of money written with @decimals digits after the point. */
+static lxw_format *
+money_format (Formats *f, guint decimals)
+{
+  lxw_format *fmt = g_hash_table_lookup (f->money, GUINT_TO_POINTER (decimals));
+
+  if (fmt == NULL)
+    {
+      g_autoptr (GString) code = g_string_new ("#,##0");
+
+      if (decimals > 0)
+        g_string_append_c (code, '.');
+      for (guint i = 0; i < decimals; i++)
+        g_string_append_c (code, '0');
+      fmt = new_cell_format (f->wb, FALSE, TRUE);
+      format_set_num_format (fmt, code->str);
+      g_hash_table_insert (f->money, GUINT_TO_POINTER (decimals), fmt);
+    }
+  return fmt;
+}
+
+static void
+put_text (lxw_worksheet *ws, guint row, guint col, const char *text, lxw_format *fmt)
+{
+  if (text == NULL || *text == '\0')
+    worksheet_write_blank (ws, row, col, fmt);
+  else
+    worksheet_write_string (ws, row, col, text, fmt);
+}
+
+static void
+put_merged_text (lxw_worksheet *ws, guint row0, guint col0, guint row1, guint col1,
+                 const char *text, lxw_format *fmt)
+{
+  if (row0 == row1 && col0 == col1)
+    put_text (ws, row0, col0, text, fmt);
+  else
+    worksheet_merge_range (ws, row0, col0, row1, col1, text != NULL ? text : "", fmt);
+}
+
+/* A decimal as a REAL cell: its exact digits through g_ascii_strtod(),
+ * times 10^-@shift (2 for a percentage shown by "0.00%"): the exponent is
+ * parsed with the digits, so the double is the one nearest to the exact
+ * value, never the result of a division. */
+static void
+put_decimal (lxw_worksheet *ws, guint row, guint col, const PbsDecimal *d, guint shift,
+             lxw_format *fmt)
+{
+  g_autofree char *digits = pbs_decimal_to_string (d);
+  g_autofree char *text = g_strdup_printf ("%se-%u", digits, shift);
+
+  worksheet_write_number (ws, row, col, g_ascii_strtod (text, NULL), fmt);
+}
+
+/* Money and points: a REAL number shown with the digits it was written
+ * with. */
+static void
+put_written (Formats *f, lxw_worksheet *ws, guint row, guint col, const PbsDecimal *d)
+{
+  g_autofree char *digits = pbs_decimal_to_string (d);
+  const char *point = strchr (digits, '.');
+  guint decimals = point != NULL ? (guint) strlen (point + 1) : 0;
+
+  worksheet_write_number (ws, row, col, g_ascii_strtod (digits, NULL),
+                          money_format (f, decimals));
+}
+
+static const char *
+project_label (const PbsReportInput *in)
+{
+  return in->language == PBS_LANGUAGE_EN ? "Project" : "项目名称";
+}
+
+static const char *
+money_label (const PbsReportInput *in, PbsScorecard *sc, char **owned)
+{
+  const char *unit = pbs_report_currency_label (
+    pbs_evaluation_get_currency (pbs_scorecard_get_evaluation (sc)));
+
+  *owned = in->language == PBS_LANGUAGE_EN
+           ? g_strdup_printf ("Project funds (%s)", unit)
+           : g_strdup_printf ("项目资金（%s）", unit);
+  return *owned;
+}
+
+/* Writes the money block from @row: column A "项目资金（万元）" over a
+ * head row and the 年度资金总额 row, whose amounts are in C to H. The
+ * source rows (其中：财政拨款 …) come with the model's budget sources
+ * (doc/report.md). Returns the next row. */
+static guint
+write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
+              guint row)
+{
+  PbsBudget *b = pbs_evaluation_get_budget (pbs_scorecard_get_evaluation (sc));
+  const char *heads[] = { L (INITIAL), L (ANNUAL), L (EXECUTED), L (POINTS), L (RATE),
+                          L (SCORE) };
+  g_autofree char *label = NULL;
+  PbsDecimal d;
+
+  put_merged_text (ws, row, 0, row + 1, 0, money_label (in, sc, &label), f->label);
+  put_text (ws, row, 1, NULL, f->head);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    put_text (ws, row, 2 + i, heads[i], f->head);
+  row++;
+  put_text (ws, row, 1, in->language == PBS_LANGUAGE_EN ? "Total funds (资金总额)" : "年度资金总额",
+            f->label);
+  if (BLANK)
+    {
+      for (guint c = 2; c <= 7; c++)
+        if (c != 5)
+          put_text (ws, row, c, NULL, c == 6 ? f->rate : c == 7 ? f->score : money_format (f, 2));
+      pbs_scorecard_get_budget_points (sc, &d);
+      put_written (f, ws, row, 5, &d);
+      return row + 1;
+    }
+  if (b != NULL && pbs_budget_get_initial (b, &d))
+    put_written (f, ws, row, 2, &d);
+  else
+    put_text (ws, row, 2, NULL, f->label);
+  if (b != NULL)
+    {
+      pbs_budget_get_annual (b, &d);
+      put_written (f, ws, row, 3, &d);
+      pbs_budget_get_executed (b, &d);
+      put_written (f, ws, row, 4, &d);
+    }
+  else
+    {
+      put_text (ws, row, 3, NULL, f->label);
+      put_text (ws, row, 4, NULL, f->label);
+    }
+  pbs_scorecard_get_budget_points (sc, &d);
+  put_written (f, ws, row, 5, &d);
+  if (pbs_scorecard_get_budget_rate (sc, &d))
+    put_decimal (ws, row, 6, &d, 2, f->rate);
+  else
+    put_text (ws, row, 6, NULL, f->label);
+  pbs_scorecard_get_budget_score (sc, &d);
+  put_decimal (ws, row, 7, &d, 0, f->score);
+  return row + 1;
+}
+
+/* Merges the run of rows [@first, @last] of column @col holding @text. */
+static void
+close_run (lxw_worksheet *ws, Formats *f, guint col, guint first, guint last, const char *text)
+{
+  put_merged_text (ws, first, col, last, col, text, f->label);
+}
+
+static const char *
+level_text (PbsIndicator *ind, guint col)
+{
+  const char *s = col == 0 ? pbs_indicator_get_level1 (ind) : pbs_indicator_get_level2 (ind);
+
+  return s != NULL ? s : "";
+}
+
+/* The indicator block from @row; returns the next row. */
+static guint
+write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
+                  guint row)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  const char *heads[N_COLS] = { L (LEVEL1), L (LEVEL2), L (NAME), L (TARGET), L (ACTUAL),
+                                L (POINTS), L (SCORE),
+                                in->language == PBS_LANGUAGE_EN ? L (REASON)
+                                : "偏差原因分析及改进措施" };
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint head_row = row;
+
+  for (guint c = 0; c < N_COLS; c++)
+    put_text (ws, row, c, heads[c], f->head);
+  worksheet_repeat_rows (ws, head_row, head_row);
+  row++;
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
+    if (pbs_report_row_selected (in, sc, i))
+      g_array_append_val (rows, i);
+
+  for (guint c = 0; c < 2; c++)
+    {
+      guint first = row;
+
+      for (guint k = 0; k < rows->len; k++)
+        {
+          PbsIndicator *ind = pbs_evaluation_get_indicator (e, g_array_index (rows, guint, k));
+          const char *text = level_text (ind, c);
+          gboolean last = k + 1 == rows->len;
+          gboolean differs = FALSE;
+
+          if (!last)
+            {
+              PbsIndicator *next = pbs_evaluation_get_indicator (e, g_array_index (rows, guint,
+                                                                                   k + 1));
+              differs = g_strcmp0 (text, level_text (next, c)) != 0
+                        || (c == 1 && g_strcmp0 (level_text (ind, 0), level_text (next, 0)) != 0);
+            }
+          if (last || differs)
+            {
+              close_run (ws, f, c, first, row + k, text);
+              first = row + k + 1;
+            }
+        }
+    }
+
+  for (guint k = 0; k < rows->len; k++, row++)
+    {
+      guint i = g_array_index (rows, guint, k);
+      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
+      const PbsValue *target = pbs_indicator_get_target (ind);
+      const PbsValue *actual = pbs_indicator_get_actual (ind);
+      PbsDecimal d;
+
+      put_text (ws, row, 2, pbs_indicator_get_name (ind), f->text);
+      pbs_scorecard_get_row_points (sc, i, &d);
+      put_written (f, ws, row, 5, &d);
+      if (BLANK)
+        {
+          put_text (ws, row, 3, NULL, f->label);
+          put_text (ws, row, 4, NULL, f->label);
+          put_text (ws, row, 6, NULL, f->score);
+          put_text (ws, row, 7, NULL, f->text);
+          continue;
+        }
+      put_text (ws, row, 3, target != NULL ? pbs_value_get_text (target) : NULL, f->label);
+      put_text (ws, row, 4, actual != NULL ? pbs_value_get_text (actual) : NULL, f->label);
+      if (pbs_scorecard_get_row_score (sc, i, &d))
+        put_decimal (ws, row, 6, &d, 0, f->score);
+      else
+        put_text (ws, row, 6, NULL, f->label);
+      put_text (ws, row, 7, pbs_indicator_get_reason (ind), f->text);
+    }
+  return row;
+}
+
+static guint
+write_total (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
+             guint row)
+{
+  PbsGrade grade = pbs_scorecard_get_grade (sc);
+  PbsDecimal d;
+
+  put_merged_text (ws, row, 0, row, 4, L (TOTAL), f->head);
+  pbs_scorecard_get_total_points (sc, &d);
+  put_written (f, ws, row, 5, &d);
+  pbs_scorecard_get_total (sc, &d);
+  if (BLANK)
+    put_text (ws, row, 6, NULL, f->score);
+  else
+    put_decimal (ws, row, 6, &d, 0, f->score);
+  put_text (ws, row, 7, NULL, f->text);
+  row++;
+  put_merged_text (ws, row, 0, row, 4, L (GRADE), f->head);
+  put_merged_text (ws, row, 5, row, 7,
+                   BLANK ? NULL
+                   : grade == PBS_GRADE_NONE ? L (NONE) : pbs_grade_get_label (grade), f->label);
+  return row + 1;
+}
+
+static void
+setup_page (lxw_worksheet *ws)
+{
+  static const double widths[N_COLS] = { 12, 14, 26, 16, 16, 9, 9, 30 };
+
+  for (guint c = 0; c < N_COLS; c++)
+    worksheet_set_column (ws, c, c, widths[c], NULL);
+  worksheet_set_paper (ws, 9);   /* A4 */
+  worksheet_set_landscape (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_margins (ws, 0.5, 0.5, 0.6, 0.6);
+}
+
+static gboolean
+write_sheet (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
+             GError **error)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  guint n = pbs_scorecard_get_n_rows (sc);
+  g_autofree char *year = NULL;
+  guint row = 0;
+
+  /* title, year, project, department, money (2), head, rows, total, grade */
+  if ((guint64) n + 9 > EXCEL_MAX_ROWS)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
+                   "“%s” has %u rows, past Excel's %u rows of a sheet: "
+                   "split the evaluation or write another format",
+                   pbs_evaluation_get_title (e), n, EXCEL_MAX_ROWS);
+      return FALSE;
+    }
+  setup_page (ws);
+  worksheet_set_row (ws, 0, 28, NULL);
+  worksheet_merge_range (ws, 0, 0, 0, N_COLS - 1, L (FORM), f->title);
+  year = BLANK ? g_strdup (in->language == PBS_LANGUAGE_EN ? "(    )" : "（    年度）")
+         : pbs_evaluation_get_year (e) > 0
+         ? g_strdup_printf (in->language == PBS_LANGUAGE_EN ? "(%u)" : "（%u年度）",
+                            pbs_evaluation_get_year (e))
+         : NULL;
+  worksheet_merge_range (ws, 1, 0, 1, N_COLS - 1, year != NULL ? year : "", NULL);
+  row = 2;
+  put_text (ws, row, 0, project_label (in), f->label);
+  put_merged_text (ws, row, 1, row, N_COLS - 1, BLANK ? NULL : pbs_evaluation_get_title (e),
+                   f->text);
+  row++;
+  put_text (ws, row, 0, L (DEPARTMENT), f->label);
+  put_merged_text (ws, row, 1, row, 3, BLANK ? NULL : pbs_evaluation_get_department (e), f->text);
+  put_text (ws, row, 4, L (UNIT), f->label);
+  put_merged_text (ws, row, 5, row, N_COLS - 1, BLANK ? NULL : pbs_evaluation_get_unit (e),
+                   f->text);
+  row++;
+  row = write_budget (in, f, ws, sc, row);
+  row = write_indicators (in, f, ws, sc, row);
+  write_total (in, f, ws, sc, row);
+  return TRUE;
+}
+
+/* "3 标题" cut to Excel's 31 characters, without []:*?/\ and unique. */
+static char *
+sheet_name (guint number, const char *title, GHashTable *used)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  const char *p;
+  guint chars = 0;
+
+  g_string_printf (s, "%u ", number);
+  chars = (guint) g_utf8_strlen (s->str, -1);
+  for (p = title != NULL ? title : ""; *p != '\0' && chars < EXCEL_MAX_SHEET_NAME;
+       p = g_utf8_next_char (p), chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (strchr ("[]:*?/\\'", (int) c) != NULL && c < 0x80)
+        c = '_';
+      g_string_append_unichar (s, c);
+    }
+  /* numbers make the names unique; a name still taken would be a bug */
+  g_assert (!g_hash_table_contains (used, s->str));
+  g_hash_table_add (used, g_strdup (s->str));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+write_summary (const PbsReportInput *in, Formats *f, lxw_worksheet *ws)
+{
+  const char *heads[] = { L (ROW), project_label (in), L (DEPARTMENT), L (UNIT), L (POINTS),
+                          L (TOTAL), L (GRADE) };
+  static const double widths[] = { 6, 36, 20, 20, 9, 9, 10 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
+    {
+      put_text (ws, 0, c, heads[c], f->head);
+      worksheet_set_column (ws, c, c, widths[c], NULL);
+    }
+  worksheet_set_paper (ws, 9);
+  worksheet_set_landscape (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_repeat_rows (ws, 0, 0);
+  for (guint i = 0; i < in->scorecards->len; i++)
+    {
+      PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
+      PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+      PbsGrade grade = pbs_scorecard_get_grade (sc);
+      PbsDecimal d;
+
+      worksheet_write_number (ws, i + 1, 0, i + 1, f->label);
+      put_text (ws, i + 1, 1, pbs_evaluation_get_title (e), f->text);
+      put_text (ws, i + 1, 2, pbs_evaluation_get_department (e), f->text);
+      put_text (ws, i + 1, 3, pbs_evaluation_get_unit (e), f->text);
+      pbs_scorecard_get_total_points (sc, &d);
+      put_written (f, ws, i + 1, 4, &d);
+      pbs_scorecard_get_total (sc, &d);
+      put_decimal (ws, i + 1, 5, &d, 0, f->score);
+      put_text (ws, i + 1, 6, grade == PBS_GRADE_NONE ? L (NONE) : pbs_grade_get_label (grade),
+                f->label);
+    }
+}
+
+gboolean
+pbs_report_write_xlsx (const PbsReportInput *in, GString *out, GError **error)
+{
+  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = NULL, *bytes = NULL;
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
+  lxw_workbook *wb;
+  lxw_error werr;
+  Formats f;
+  gboolean ok = TRUE;
+  gsize len;
+  int fd;
+
+  if (in->content != PBS_REPORT_TABLE && in->content != PBS_REPORT_FORM)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
+                   "the xlsx format writes the scored table or the empty form only");
+      return FALSE;
+    }
+  if (in->scorecards->len > PBS_REPORT_XLSX_MAX_EVALUATIONS)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
+                   "%u evaluations are more than the %u one workbook holds: "
+                   "write a summary (--summary) or split them",
+                   in->scorecards->len, PBS_REPORT_XLSX_MAX_EVALUATIONS);
+      return FALSE;
+    }
+  fd = g_file_open_tmp ("pbscore-XXXXXX.xlsx", &path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  wb = workbook_new_opt (path, &options);
+  if (wb == NULL)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED,
+                   "cannot start a workbook in %s", path);
+      g_unlink (path);
+      return FALSE;
+    }
+  formats_init (&f, wb);
+  if (in->scorecards->len == 1)
+    {
+      lxw_worksheet *ws = workbook_add_worksheet (wb, in->language == PBS_LANGUAGE_EN
+                                                      ? "Evaluation" : "绩效自评表");
+
+      ok = write_sheet (in, &f, ws, g_ptr_array_index (in->scorecards, 0), error);
+    }
+  else
+    {
+      write_summary (in, &f, workbook_add_worksheet (wb, in->language == PBS_LANGUAGE_EN
+                                                         ? "Summary" : "汇总"));
+      g_hash_table_add (used, g_strdup (in->language == PBS_LANGUAGE_EN ? "Summary" : "汇总"));
+      for (guint i = 0; ok && i < in->scorecards->len; i++)
+        {
+          PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
+          g_autofree char *name = sheet_name (i + 1,
+                                              pbs_evaluation_get_title (
+                                                pbs_scorecard_get_evaluation (sc)),
+                                              used);
+
+          ok = write_sheet (in, &f, workbook_add_worksheet (wb, name), sc, error);
+        }
+    }
+  g_hash_table_unref (f.money);
+  werr = workbook_close (wb);
+  if (ok && werr != LXW_NO_ERROR)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED,
+                   "libxlsxwriter: %s", lxw_strerror (werr));
+      ok = FALSE;
+    }
+  if (ok && !g_file_get_contents (path, &bytes, &len, error))
+    ok = FALSE;
+  g_unlink (path);
+  if (ok)
+    g_string_append_len (out, bytes, (gssize) len);
+  return ok;
+}

@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""`--format xlsx` (doc/report.md, "xlsx"), read back two ways.
+
+Every workbook pbscore writes here is opened by openpyxl (merged ranges,
+cell values and types, number formats, sheet names, print setup) and read
+again by pbscore itself: scoring the workbook must give the scorecard that
+scoring the YAML gives. make check runs it with the system python
+(/usr/bin/python3, which has python3-openpyxl), PBS_CLI set to the built
+tools/pbscore and top_srcdir to the source tree. Prints "N passed, N
+failed" last and exits non-zero when a case failed.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from decimal import Decimal
+
+from pbs_cli import cli_env, run_cases, without_file
+
+CLI = os.environ.get('PBS_CLI')
+SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
+                         or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+XISHAN = 'examples/xishan-2024.yaml'
+BATCH = 'examples/data/batch-2024.yaml'
+HEADS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分',
+         '偏差原因分析及改进措施']
+
+
+def run(*args, binary=False):
+    return subprocess.run([CLI] + list(args), cwd=SRCDIR, env=cli_env(), capture_output=True,
+                          text=not binary, timeout=120)
+
+
+def scorecard(path):
+    p = run('score', '--format', 'json', path)
+    assert p.returncode == 0, '%s: exit %d: %s' % (path, p.returncode, p.stderr)
+    return without_file(json.loads(p.stdout, parse_float=Decimal), path)
+
+
+def same_scores(table, yaml_path):
+    """The totals, grades, budget and row scores of @table equal @yaml_path's
+    (the workbook prints its scores, so printed_score is set; it names no
+    template)."""
+    got, want = scorecard(table), scorecard(yaml_path)
+    if isinstance(want, dict):
+        got, want = [got], [want]
+    assert len(got) == len(want), (len(got), len(want))
+    for g, w in zip(got, want):
+        for key in ('title', 'total', 'total_points', 'grade', 'complete'):
+            assert g.get(key) == w.get(key), (key, g.get(key), w.get(key))
+        for key in ('initial', 'annual', 'executed', 'rate', 'points', 'score'):
+            assert g['budget'][key] == w['budget'][key], (key, g['budget'], w['budget'])
+        keys = ('level1', 'level2', 'name', 'target', 'actual', 'points', 'score', 'status',
+                'reason')
+        assert [[r[k] for k in keys] for r in g['indicators']] == \
+            [[r[k] for k in keys] for r in w['indicators']]
+
+
+def write(tmp, name, *args):
+    out = os.path.join(tmp, name)
+    p = run(*args, '--format', 'xlsx', '--output', out)
+    assert p.returncode == 0, '%s: exit %d: %s' % (args, p.returncode, p.stderr)
+    return out
+
+
+def load(path):
+    import openpyxl
+    return openpyxl.load_workbook(path)
+
+
+def find(ws, text):
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == text:
+                return cell
+    raise AssertionError('no cell %r in sheet %r' % (text, ws.title))
+
+
+def merged_at(ws, cell):
+    for rng in ws.merged_cells.ranges:
+        if cell.coordinate in rng:
+            return rng
+    return None
+
+
+def check_official_sheet(ws, title):
+    assert ws['A1'].value == '绩效自评表', ws['A1'].value
+    assert 'A1:H1' in [str(r) for r in ws.merged_cells.ranges]
+    assert find(ws, '项目名称').offset(0, 1).value == title
+    find(ws, '主管部门')
+    find(ws, '实施单位')
+    head = find(ws, '一级指标')
+    assert [ws.cell(head.row, 1 + i).value for i in range(8)] == HEADS
+    # the head rows repeat on every printed page; A4 landscape, one page wide
+    assert ws.print_title_rows == '$%d:$%d' % (head.row, head.row), ws.print_title_rows
+    assert ws.page_setup.orientation == 'landscape'
+    assert str(ws.page_setup.paperSize) == '9'
+    # fitToWidth 1 is the default, left out of the XML
+    assert ws.page_setup.fitToWidth in (None, 1, '1') and ws.page_setup.fitToHeight in (0, '0')
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    # a level-1 cell is merged over its rows: the cell under it is blank
+    first = ws.cell(head.row + 1, 1)
+    rng = merged_at(ws, first)
+    if ws.cell(head.row + 2, 1).value is None:
+        assert rng is not None and rng.max_row > rng.min_row, 'level 1 not merged'
+    else:
+        assert rng is None
+    # scores: REAL numbers with two decimals; every cell has a border
+    score = ws.cell(head.row + 1, 7)
+    assert isinstance(score.value, (int, float)), score.value
+    assert score.number_format == '0.00', score.number_format
+    assert score.border.left.style == 'thin'
+    assert ws.cell(head.row + 1, 3).alignment.wrap_text
+    # 总分 and 自评等级
+    total = find(ws, '总分')
+    assert isinstance(ws.cell(total.row, 7).value, (int, float))
+    find(ws, '自评等级')
+    # no formula anywhere: every text cell is a string
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != 'f', '%s is a formula' % cell.coordinate
+    return head, total
+
+
+def check_xishan():
+    with tempfile.TemporaryDirectory() as tmp:
+        out = write(tmp, 'x.xlsx', 'report', XISHAN)
+        wb = load(out)
+        assert wb.sheetnames == ['绩效自评表'], wb.sheetnames
+        ws = wb.active
+        check_official_sheet(ws, '昆明市西山区政务服务管理局2024年部门整体支出')
+        assert ws['A2'].value == '（2024年度）', ws['A2'].value
+        # money: the digits it was written with; the rate as a percentage
+        label = find(ws, '年度资金总额')
+        initial = ws.cell(label.row, 3)
+        assert initial.value == 1354.1 and initial.number_format == '#,##0.00', (
+            initial.value, initial.number_format)
+        assert ws.cell(label.row, 4).value == 1445.05
+        rate = ws.cell(label.row, 7)
+        assert rate.number_format == '0.00%', rate.number_format
+        assert rate.value == 0.9994, rate.value   # the double nearest to 0.9994
+        assert find(ws, '项目资金（万元）').coordinate == 'A%d' % (label.row - 1)
+        total = find(ws, '总分')
+        assert ws.cell(total.row, 7).value == 99.88
+        assert ws.cell(total.row + 1, 6).value == '优'
+        # pbscore reads its own workbook back to the same scorecard
+        same_scores(out, XISHAN)
+
+
+def check_score_xlsx():
+    with tempfile.TemporaryDirectory() as tmp:
+        out = write(tmp, 's.xlsx', 'score', XISHAN)
+        same_scores(out, XISHAN)
+
+
+def check_batch():
+    with tempfile.TemporaryDirectory() as tmp:
+        out = write(tmp, 'b.xlsx', 'report', BATCH)
+        wb = load(out)
+        expected = scorecard(BATCH)
+        titles = [e['title'] for e in expected]
+        assert wb.sheetnames[0] == '汇总', wb.sheetnames
+        assert len(wb.sheetnames) == 1 + len(titles)
+        for i, (name, title) in enumerate(zip(wb.sheetnames[1:], titles)):
+            assert name == ('%d %s' % (i + 1, title))[:31], (name, title)
+            check_official_sheet(wb[name], title)
+        summary = wb['汇总']
+        assert [summary.cell(1 + i + 1, 2).value for i in range(len(titles))] == titles
+        same_scores(out, BATCH)
+
+
+def check_sheet_names():
+    import yaml
+    with open(os.path.join(SRCDIR, BATCH), encoding='utf-8') as f:
+        docs = [d for d in yaml.safe_load_all(f) if d]
+    long = '很长的项目名称[一]:*?/\\' * 4
+    for d in docs:
+        d['title'] = long
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, 'same.yaml')
+        with open(src, 'w', encoding='utf-8') as f:
+            yaml.safe_dump_all(docs, f, allow_unicode=True)
+        out = write(tmp, 'n.xlsx', 'report', src)
+        names = load(out).sheetnames[1:]
+        assert len(set(names)) == len(docs), names
+        for n in names:
+            assert len(n) <= 31 and not set(n) & set('[]:*?/\\'), n
+
+
+def check_formula_text():
+    import yaml
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        doc = yaml.safe_load(f)
+    doc['title'] = '=HYPERLINK("http://example.com","x")'
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, 'f.yaml')
+        with open(src, 'w', encoding='utf-8') as f:
+            yaml.safe_dump(doc, f, allow_unicode=True)
+        out = write(tmp, 'f.xlsx', 'report', src)
+        ws = load(out).active
+        cell = find(ws, '项目名称').offset(0, 1)
+        assert cell.data_type == 's' and cell.value == doc['title'], (cell.data_type, cell.value)
+
+
+def check_stdout_and_refusals():
+    p = run('report', '--format', 'xlsx', XISHAN, binary=True)
+    assert p.returncode == 0 and p.stdout[:2] == b'PK', p.stderr
+    p = run('explain', '--format', 'xlsx', XISHAN)
+    assert p.returncode != 0 and 'xlsx' in p.stderr, (p.returncode, p.stderr)
+
+
+def check_empty_form():
+    """template new --format xlsx, filled in with openpyxl as a person
+    would, scores as the same values in the YAML skeleton do."""
+    import openpyxl
+    import yaml
+    for name in ('department-overall', 'central-project-2020'):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = write(tmp, 'form.xlsx', 'template', 'new', name)
+            p = run('template', 'new', name)
+            assert p.returncode == 0, p.stderr
+            doc = yaml.safe_load(p.stdout)
+            wb = openpyxl.load_workbook(out)
+            ws = wb.active
+            head, total = find(ws, '一级指标'), find(ws, '总分')
+            assert ws.cell(total.row, 7).value is None
+            assert find(ws, '项目名称').offset(0, 1).value is None
+            rows = list(range(head.row + 1, total.row))
+            assert len(rows) == len(doc['indicators'])
+            title = '测试项目' + name
+            find(ws, '项目名称').offset(0, 1).value = title
+            money = find(ws, '年度资金总额')
+            ws.cell(money.row, 4).value = 200
+            ws.cell(money.row, 5).value = 190.5
+            doc['title'] = title
+            doc['budget']['annual'] = 200
+            doc['budget']['executed'] = 190.5
+            for k, (r, ind) in enumerate(zip(rows, doc['indicators'])):
+                assert ws.cell(r, 3).value == ind['name']
+                assert ws.cell(r, 6).value == ind['points']
+                ws.cell(r, 4).value = '≥100%'
+                ws.cell(r, 5).value = '%d%%' % (90 + k % 11)
+                ind['target'] = '≥100%'
+                ind['actual'] = '%d%%' % (90 + k % 11)
+                if k % 11 != 10:
+                    ws.cell(r, 8).value = '原因%d' % k
+                    ind['reason'] = '原因%d' % k
+            wb.save(os.path.join(tmp, 'filled.xlsx'))
+            with open(os.path.join(tmp, 'filled.yaml'), 'w', encoding='utf-8') as f:
+                yaml.safe_dump(doc, f, allow_unicode=True)
+            same_scores(os.path.join(tmp, 'filled.xlsx'), os.path.join(tmp, 'filled.yaml'))
+
+
+def check_spreadsheet_csv():
+    """--format csv --spreadsheet (doc/report.md, "csv")."""
+    import csv
+    import io
+    import yaml
+    plain = run('report', '--format', 'csv', XISHAN, binary=True).stdout
+    assert plain.startswith(b'title,level1,'), plain[:40]
+    p = run('report', '--format', 'csv', '--spreadsheet', '--encoding', 'gbk', XISHAN, binary=True)
+    assert p.returncode == 0, p.stderr
+    text = p.stdout.decode('gb18030')
+    assert not text.startswith('\ufeff')
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:4] == ['项目名称', '一级指标', '二级指标', '三级指标'], rows[0]
+    assert rows[1][0] == '昆明市西山区政务服务管理局2024年部门整体支出'
+    # the same records as plain CSV, but for the heads and the target =100%,
+    # which Excel would run as a formula
+    want = [[("'" + c) if c.startswith('=') else c for c in r]
+            for r in list(csv.reader(io.StringIO(plain.decode('utf-8'))))[1:]]
+    assert rows[1:] == want
+    assert rows[8][4] == "'=100%", rows[8][4]
+    p = run('report', '--format', 'csv', '--spreadsheet', '--lang', 'en', XISHAN, binary=True)
+    assert p.stdout.startswith(b'\xef\xbb\xbftitle,level1,'), p.stdout[:20]
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        doc = yaml.safe_load(f)
+    doc['title'] = '=HYPERLINK("http://x","y")'
+    doc['indicators'][0]['reason'] = '-3.2%'
+    doc['indicators'][1]['reason'] = '@SUM(A1)'
+    doc['indicators'][2]['reason'] = '+1,234.5'
+    doc['indicators'][3]['reason'] = '-1+2'
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, 'f.yaml')
+        with open(src, 'w', encoding='utf-8') as f:
+            yaml.safe_dump(doc, f, allow_unicode=True)
+        p = run('report', '--format', 'csv', '--spreadsheet', src, binary=True)
+        rows = list(csv.reader(io.StringIO(p.stdout.decode('utf-8-sig'))))
+        assert rows[1][0] == "'=HYPERLINK(\"http://x\",\"y\")", rows[1][0]
+        assert [r[12] for r in rows[1:5]] == ['-3.2%', "'@SUM(A1)", '+1,234.5', "'-1+2"], \
+            [r[12] for r in rows[1:5]]
+        p = run('report', '--format', 'csv', src, binary=True)
+        assert p.stdout.decode('utf-8').split('\r\n')[1].startswith('"=HYPERLINK(')
+    p = run('report', '--format', 'json', '--spreadsheet', XISHAN)
+    assert p.returncode == 2 and '--spreadsheet' in p.stderr, (p.returncode, p.stderr)
+
+
+CASES = [check_spreadsheet_csv, check_empty_form, check_xishan, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
+         check_stdout_and_refusals]
+
+
+def main():
+    if not CLI:
+        print('PBS_CLI is not set: run through make check')
+        return 77
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        print('SKIP: no openpyxl (python3-openpyxl)')
+        return 77
+    return run_cases(CASES)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
