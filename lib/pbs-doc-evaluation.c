@@ -465,7 +465,7 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
     }
   if (!pbs_read_is_null (c, v[E_YEAR]))
     {
-      if (!pbs_read_uint (c, v[E_YEAR], "year", 1900, 2999, &year, error))
+      if (!pbs_read_uint (c, v[E_YEAR], "year", PBS_YEAR_MIN, PBS_YEAR_MAX, &year, error))
         return NULL;
       pbs_evaluation_set_year (e, year);
     }

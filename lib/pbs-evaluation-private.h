@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/* The years an evaluation may name (0: unset), for the reader and the
+ * setter alike, so that whatever is set can be saved and read again. */
+#define PBS_YEAR_MIN 1900
+#define PBS_YEAR_MAX 2999
+
 /* How a document named its template and policy (`template:` / `policy:`),
  * so that saving writes them back as they were given. */
 void         pbs_evaluation_set_refs (PbsEvaluation *self, const char *template_ref,

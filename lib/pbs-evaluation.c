@@ -474,9 +474,8 @@ pbs_evaluation_get_year (PbsEvaluation *self)
  * @self: a #PbsEvaluation
  * @year: the year evaluated
  *
- * Sets the year the table evaluates.
- *
- * 0 means unset.
+ * Sets the year the table evaluates: 0 (unset) or 1900–2999, the years a
+ * document may name; another year is a programmer error.
  *
  * Since: 0.1
  */
@@ -485,6 +484,7 @@ pbs_evaluation_set_year (PbsEvaluation *self, guint year)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->sealed);
+  g_return_if_fail (year == 0 || (year >= PBS_YEAR_MIN && year <= PBS_YEAR_MAX));
   self->year = year;
 }
 

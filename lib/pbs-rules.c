@@ -978,6 +978,8 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   guint hit = G_MAXUINT;
 
   out->rule = PBS_RULE_BANDS;
+  if (ind->bands == NULL || ind->bands->len == 0)
+    return bad_rule (c, error, "a band rule needs at least one band");
   if (c->target->kind != PBS_VALUE_QUANTITY)
     return bad_rule (c, error, "a band rule needs a numeric target");
   if (!check_number (c, error))

@@ -600,6 +600,39 @@ test_seal_and_copy (void)
   ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "90件");
 }
 
+/* Issue 14: setters refuse what the writer could not save and read back:
+ * a year outside 1900–2999 (0 is unset). A band rule with no band is a
+ * scoring error, not a silent 0. */
+static void
+test_setter_ranges (void)
+{
+  static const PbsTestRow rows[] = { { OUT, QTY, "办件量", "90", "≥100件", "90件" } };
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  GLogLevelFlags always_fatal;
+  guint handler;
+
+  pbs_evaluation_set_year (e, 2024);
+  n_criticals = 0;
+  always_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  handler = g_log_set_handler ("pbscore", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
+  pbs_evaluation_set_year (e, 4294967295u);
+  pbs_evaluation_set_year (e, 1899);
+  g_log_remove_handler ("pbscore", handler);
+  g_log_set_always_fatal (always_fatal);
+  CU_ASSERT_EQUAL (n_criticals, 2);
+  CU_ASSERT_EQUAL (pbs_evaluation_get_year (e), 2024);
+  pbs_evaluation_set_year (e, 0);
+  CU_ASSERT_EQUAL (pbs_evaluation_get_year (e), 0);
+
+  pbs_indicator_set_score_bands (pbs_evaluation_get_indicator (e, 0), PBS_BANDS_OF_VALUE);
+  sc = pbs_evaluation_score (e, NULL, &error);
+  CU_ASSERT_PTR_NULL (sc);
+  PBS_ASSERT_ERROR (error, PBS_SCORE_ERROR, PBS_SCORE_ERROR_BAD_RULE);
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "at least one band") : NULL);
+}
+
 static const PbsTestCase cases[] = {
   { "indicator_new", test_indicator_new },
   { "indicator_copies_inputs", test_indicator_copies_inputs },
@@ -610,6 +643,7 @@ static const PbsTestCase cases[] = {
   { "budget", test_budget },
   { "evaluation_header", test_evaluation_header },
   { "seal_and_copy", test_seal_and_copy },
+  { "setter_ranges", test_setter_ranges },
   { "evaluation_indicators", test_evaluation_indicators },
   { "evaluation_budget", test_evaluation_budget },
   { "evaluation_shared_indicator", test_evaluation_shared_indicator },
