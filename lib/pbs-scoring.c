@@ -45,8 +45,13 @@ score_error (const PbsScorecard *sc, GError **error, int code, guint row, const 
   return FALSE;
 }
 
+/* acc += x, exactly. A sum that no longer fits 18 significant digits is
+ * an error naming what was added: a row's points or score (@ind, row @n),
+ * or the budget line's (@ind NULL) — usually a value written with too
+ * many decimals, not one too large. */
 static inline gboolean
-add (const PbsScorecard *sc, PbsDecimal *acc, const PbsDecimal *x, GError **error)
+add (const PbsScorecard *sc, PbsDecimal *acc, const PbsDecimal *x, guint n, const PbsIndicator *ind,
+     GError **error)
 {
   gint64 v;
 
@@ -57,8 +62,16 @@ add (const PbsScorecard *sc, PbsDecimal *acc, const PbsDecimal *x, GError **erro
       return TRUE;
     }
   if (!pbs_decimal_add (acc, x, acc))
-    return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
-                        "a total is too large to keep exactly");
+    {
+      g_autofree char *digits = pbs_decimal_to_string (x);
+      g_autofree char *sum = pbs_decimal_to_string (acc);
+      g_autofree char *what = g_strdup_printf (
+        "%s %s cannot be added exactly to the sum before it, %s: together they need more than "
+        "18 significant digits (look for a value written with too many decimals)",
+        ind != NULL ? "its value" : "the budget line's value", digits, sum);
+
+      return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, n, ind, what);
+    }
   return TRUE;
 }
 
@@ -108,15 +121,18 @@ find_group (GArray *arr, guint *last, const char *level1, const char *level2, gu
 }
 
 static gboolean
-group_add (const PbsScorecard *sc, Groups *g, const PbsIndicator *ind, const PbsRowResult *row, GError **error)
+group_add (const PbsScorecard *sc, Groups *g, guint n, const PbsIndicator *ind, const PbsRowResult *row,
+           GError **error)
 {
   PbsSubtotalResult *s1 = find_group (g->l1, &g->last1, ind->level1, ind->level2, 1);
   PbsSubtotalResult *s2;
 
-  if (!add (sc, &s1->points, &ind->points, error) || (row->has_score && !add (sc, &s1->score, &row->score, error)))
+  if (!add (sc, &s1->points, &ind->points, n, ind, error)
+      || (row->has_score && !add (sc, &s1->score, &row->score, n, ind, error)))
     return FALSE;
   s2 = find_group (g->l2, &g->last2, ind->level1, ind->level2, 2);
-  return add (sc, &s2->points, &ind->points, error) && (!row->has_score || add (sc, &s2->score, &row->score, error));
+  return add (sc, &s2->points, &ind->points, n, ind, error)
+         && (!row->has_score || add (sc, &s2->score, &row->score, n, ind, error));
 }
 
 static void
@@ -520,7 +536,8 @@ sum_children (PbsScorecard *sc, const Family *f, GError **error)
           any = TRUE;
           if (!child->has_score)
             all_scored = FALSE;
-          else if (!add (sc, &parent->score, &child->score, error))
+          else if (!add (sc, &parent->score, &child->score, i + 1,
+                         pbs_evaluation_get_indicator (sc->evaluation, i), error))
             return FALSE;
           all_met = all_met && child->status == PBS_STATUS_MET;
         }
@@ -641,10 +658,11 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
 
       if (!ind->not_applicable && pbs_decimal_sign (&ind->points) == 0)
         zero_points = TRUE;
-      if (!add (sc, &all_points, &ind->points, error)
-          || (!ind->not_applicable && !add (sc, &counted_points, &ind->points, error))
-          || (row.has_score && (!add (sc, &raw, &row.score, error) || !add (sc, &scored_points, &ind->points, error)))
-          || !group_add (sc, &groups, ind, &row, error))
+      if (!add (sc, &all_points, &ind->points, i + 1, ind, error)
+          || (!ind->not_applicable && !add (sc, &counted_points, &ind->points, i + 1, ind, error))
+          || (row.has_score && (!add (sc, &raw, &row.score, i + 1, ind, error)
+                                || !add (sc, &scored_points, &ind->points, i + 1, ind, error)))
+          || !group_add (sc, &groups, i + 1, ind, &row, error))
         goto out;
     }
   if (!sum_children (sc, parents, error))
@@ -660,8 +678,9 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
     if (!score_budget (sc, budget, &rate, error))
       goto out;
     if (sc->policy->budget_in_total
-        && (!add (sc, &raw, &sc->budget_score, error) || !add (sc, &all_points, &sc->budget_points, error)
-            || !add (sc, &counted_points, &sc->budget_points, error)))
+        && (!add (sc, &raw, &sc->budget_score, 0, NULL, error)
+            || !add (sc, &all_points, &sc->budget_points, 0, NULL, error)
+            || !add (sc, &counted_points, &sc->budget_points, 0, NULL, error)))
       goto out;
     check_red (sc, &indicator_sum, &scored_points);
   }

@@ -1105,6 +1105,28 @@ test_band_on_quantity_row_is_flagged (void)
   PBS_ASSERT_DECIMAL (&d, "45.00");
 }
 
+/* Issue 14: a sum that outgrows 18 significant digits because a value has
+ * too many decimals says so and names the values, not "too large". */
+static void
+test_overflow_names_the_digits (void)
+{
+  static const PbsTestRow rows[] = {
+    { OUT, QTY, "办件量", "0.000000000000000001", "≥100件", "90件" },
+    { OUT, QTY, "网办率", "90", "≥100%", "95%" },
+  };
+  g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 2);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsScorecard) sc = pbs_evaluation_score (e, NULL, &error);
+
+  CU_ASSERT_PTR_NULL (sc);
+  PBS_ASSERT_ERROR (error, PBS_SCORE_ERROR, PBS_SCORE_ERROR_OVERFLOW);
+  if (error == NULL)
+    return;
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "0.000000000000000001"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "too many decimals"));
+  CU_ASSERT_PTR_NULL (strstr (error->message, "too large"));
+}
+
 /* Which way a row missed is decided by its rule while scoring and read
  * back, never derived again (issue 8; rule book §4). */
 static void
@@ -1188,6 +1210,7 @@ static const PbsTestCase cases[] = {
   { "zero_points_warning", test_zero_points_warning },
   { "band_on_quantity_row_is_flagged", test_band_on_quantity_row_is_flagged },
   { "deviation", test_deviation },
+  { "overflow_names_the_digits", test_overflow_names_the_digits },
   { NULL, NULL }
 };
 
