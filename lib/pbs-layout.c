@@ -756,6 +756,13 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   if (name == NULL)
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
                        "a row with a target or an actual but no indicator name");
+  /* A row before any 一级指标 / 二级指标 cell (none above it to fill from)
+   * has no category: format 1 needs both (found by fuzz-table). */
+  if (*l1 == '\0' || *l2 == '\0')
+    return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
+                       (guint) MAX (*l1 == '\0' ? col[COL_L1] : col[COL_L2], 0),
+                       "the row “%s” has no %s, and no row above it gives one",
+                       name, *l1 == '\0' ? "一级指标" : "二级指标");
   if (!has_points && (target != NULL || actual != NULL))
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
                        (guint) MAX (col[COL_POINTS], 0),
