@@ -15,13 +15,15 @@
 #                                      and check that all three are caught
 #
 # make check passes top_srcdir, top_builddir, CC and NM in the environment.
+# Run by hand from the source tree, the build tree is the README's _build/.
 srcdir=${top_srcdir:-$(dirname "$0")/..}
-builddir=${top_builddir:-.}
+builddir=${top_builddir:-$srcdir/_build}
 NM=${NM:-nm}
 CC=${CC:-cc}
 
 # check TABLE SRCDIR OBJDIR PREFIX: prints one line per violation, exits 1
-# when there is any.
+# when there is any; 77 when the includes are right but there is no built
+# object to read the symbol uses from (then they are not checked).
 check () {
   table=$1 src=$2 objdir=$3 prefix=$4
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/pbs-layers.XXXXXX") || exit 99
@@ -46,8 +48,8 @@ check () {
       $2 == "U"          { print "U", f, $1 }' "$tmp/nm" >>"$tmp/syms"
   done
   if [ "$found" = 0 ]; then
-    echo "check-layers: no objects $objdir/$prefix*.o (build the library first)"
-    return 2
+    echo "check-layers: no objects $objdir/$prefix*.o: the includes are checked, the symbol uses"
+    echo "check-layers: are not (build the library first, or set top_builddir)"
   fi
 
   # includes: "I file header" for every #include "…" of lib/
@@ -120,7 +122,8 @@ check () {
             bad++
           }
       exit bad > 0
-    }' "$table" "$tmp/syms" "$tmp/incs"
+    }' "$table" "$tmp/syms" "$tmp/incs" || return 1
+  [ "$found" = 1 ] || return 77
 }
 
 self_test () {
@@ -173,9 +176,15 @@ if [ -d "$builddir/lib/.libs" ]; then
 else
   objdir=$builddir/lib
 fi
-if (check "$srcdir/tests/layers.txt" "$srcdir/lib" "$objdir" libpbscore_la-); then
+(check "$srcdir/tests/layers.txt" "$srcdir/lib" "$objdir" libpbscore_la-)
+st=$?
+if [ "$st" = 0 ]; then
   echo "ok - libpbscore reads one way (tests/layers.txt)"
   passed=$((passed + 1))
+elif [ "$st" = 77 ]; then
+  echo "ok - libpbscore's includes read one way; # SKIP the symbol uses: no built objects"
+  echo "$passed passed, $failed failed, 1 skipped"
+  exit 77
 else
   echo "not ok - libpbscore breaks its layers (doc/architecture.md)"
   failed=$((failed + 1))
