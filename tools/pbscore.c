@@ -262,11 +262,18 @@ kind_name (PbsDocumentKind kind)
 
 /* Reads and scores every evaluation of every input, in order. Any other
  * kind of document, or an input without documents, is an input error. */
-static GPtrArray *
-score_inputs (const Options *o, const char *command, GError **error)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (scored_free);
+/* Calls @func on every document of every input file, in order. @command
+ * names the command in messages; when @evaluations_only, a template or
+ * policy document is an error. A file with no document is an error;
+ * @file_done, when given, hears how many documents each file held. */
+typedef gboolean (*DocumentFunc) (const Options *o, const char *path, PbsDocument *doc,
+                                  gpointer data, GError **error);
 
+static gboolean
+for_each_document (const Options *o, const char *command, gboolean evaluations_only,
+                   DocumentFunc func, void (*file_done) (const char *path, guint n, gpointer data),
+                   gpointer data, GError **error)
+{
   for (char **a = o->args; *a != NULL; a++)
     {
       g_autoptr (PbsReader) reader = open_input (*a, error);
@@ -274,38 +281,58 @@ score_inputs (const Options *o, const char *command, GError **error)
       guint n = 0;
 
       if (reader == NULL)
-        return NULL;
+        return FALSE;
       while ((doc = pbs_reader_next (reader, error)) != NULL)
         {
-          Scored *s;
+          g_autoptr (PbsDocument) d = doc;
 
           n++;
-          if (pbs_document_get_kind (doc) != PBS_DOCUMENT_EVALUATION)
+          if (evaluations_only && pbs_document_get_kind (d) != PBS_DOCUMENT_EVALUATION)
             {
               g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_VERSION,
                            "%s:%u:1: expected an evaluation, found a %s document "
                            "(pbscore %s reads evaluations only)",
-                           input_name (*a), pbs_document_get_line (doc),
-                           kind_name (pbs_document_get_kind (doc)), command);
-              pbs_document_unref (doc);
-              return NULL;
+                           input_name (*a), pbs_document_get_line (d),
+                           kind_name (pbs_document_get_kind (d)), command);
+              return FALSE;
             }
-          s = g_new0 (Scored, 1);
-          s->path = g_strdup (*a);
-          s->doc = doc;
-          g_ptr_array_add (all, s);
-          s->scorecard = score_document (o, doc, error);
-          if (s->scorecard == NULL)
-            return NULL;
+          if (!func (o, *a, d, data, error))
+            return FALSE;
         }
       if (*error != NULL)
-        return NULL;
+        return FALSE;
       if (n == 0)
         {
           set_no_document_error (error, *a);
-          return NULL;
+          return FALSE;
         }
+      if (file_done != NULL)
+        file_done (*a, n, data);
     }
+  return TRUE;
+}
+
+static gboolean
+score_one (const Options *o, const char *path, PbsDocument *doc, gpointer data, GError **error)
+{
+  GPtrArray *all = data;
+  Scored *s = g_new0 (Scored, 1);
+
+  s->path = g_strdup (path);
+  s->doc = pbs_document_ref (doc);
+  g_ptr_array_add (all, s);
+  s->scorecard = score_document (o, doc, error);
+  return s->scorecard != NULL;
+}
+
+/* Every evaluation of the input files, scored, in order. */
+static GPtrArray *
+score_inputs (const Options *o, const char *command, GError **error)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (scored_free);
+
+  if (!for_each_document (o, command, TRUE, score_one, NULL, all, error))
+    return NULL;
   return g_steal_pointer (&all);
 }
 
@@ -442,117 +469,106 @@ cmd_score (const Command *self, Options *o)
 /* Writes the evaluations read from workbooks, documents, web pages and CSV
  * files (or YAML) as format-1 YAML documents, one after the other
  * (doc/import.md). Nothing is scored. */
+typedef struct {
+  GString *out;
+  guint    written;
+} Imported;
+
+static gboolean
+import_one (const Options *o, const char *path, PbsDocument *doc, gpointer data, GError **error)
+{
+  Imported *im = data;
+  PbsEvaluation *e = pbs_document_get_evaluation (doc);
+  g_autofree char *yaml = NULL;
+
+  if (o->template_ != NULL)
+    {
+      if (!pbs_evaluation_check_template (e, o->template_, error))
+        return FALSE;
+      pbs_evaluation_set_template (e, o->template_);
+    }
+  yaml = pbs_evaluation_save_to_data (e, NULL, NULL, error);
+  if (yaml == NULL)
+    {
+      g_prefix_error (error, "%s: ", input_name (path));
+      return FALSE;
+    }
+  if (im->written++ > 0)
+    g_string_append (im->out, "---\n");
+  g_string_append (im->out, yaml);
+  return TRUE;
+}
+
 static int
 cmd_import (const Command *self, Options *o)
 {
+  g_autoptr (GError) error = NULL;
   g_autoptr (GString) s = g_string_new (NULL);
-  guint written = 0;
+  Imported im = { s, 0 };
 
-  (void) self;
-  for (char **a = o->args; *a != NULL; a++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (PbsReader) reader = open_input (*a, &error);
-      PbsDocument *doc;
-      guint n = 0;
-
-      if (reader == NULL)
-        return fail (error);
-      while ((doc = pbs_reader_next (reader, &error)) != NULL)
-        {
-          g_autoptr (PbsDocument) d = doc;
-          PbsEvaluation *e = pbs_document_get_evaluation (d);
-          g_autofree char *yaml = NULL;
-
-          n++;
-          if (pbs_document_get_kind (d) != PBS_DOCUMENT_EVALUATION)
-            {
-              g_set_error (&error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_VERSION,
-                           "%s:%u:1: expected an evaluation, found a %s document "
-                           "(pbscore import reads evaluations only)",
-                           input_name (*a), pbs_document_get_line (d),
-                           kind_name (pbs_document_get_kind (d)));
-              return fail (error);
-            }
-          if (o->template_ != NULL)
-            {
-              if (!pbs_evaluation_check_template (e, o->template_, &error))
-                return fail (error);
-              pbs_evaluation_set_template (e, o->template_);
-            }
-          yaml = pbs_evaluation_save_to_data (e, NULL, NULL, &error);
-          if (yaml == NULL)
-            {
-              g_prefix_error (&error, "%s: ", input_name (*a));
-              return fail (error);
-            }
-          if (written++ > 0)
-            g_string_append (s, "---\n");
-          g_string_append (s, yaml);
-        }
-      if (error == NULL && n == 0)
-        set_no_document_error (&error, *a);
-      if (error != NULL)
-        return fail (error);
-    }
+  if (!for_each_document (o, self->name, TRUE, import_one, NULL, &im, &error))
+    return fail (error);
   return emit_string (o, s);
 }
 
 /* ---------------------------------------------------------------- validate */
 
+/* A document is valid when it reads and, for an evaluation, scores; a
+ * skeleton is valid but unfinished (rule book §11): each placeholder is a
+ * warning at its place. */
+static gboolean
+validate_one (const Options *o, const char *path, PbsDocument *doc, gpointer data, GError **error)
+{
+  PbsEvaluation *e = pbs_document_get_evaluation (doc);
+  g_autoptr (PbsScorecard) sc = NULL;
+
+  (void) data;
+  if (pbs_document_get_kind (doc) != PBS_DOCUMENT_EVALUATION)
+    return TRUE;
+  sc = score_document (o, doc, error);
+  if (sc == NULL)
+    return FALSE;
+  for (guint i = 0; i < pbs_evaluation_get_n_unfilled (e); i++)
+    {
+      guint row, line, column;
+      const char *field = pbs_evaluation_get_unfilled (e, i, &row, &line, &column);
+
+      if (o->language == PBS_LANGUAGE_EN)
+        fprintf (stderr, "%s:%u:%u: warning: %s%s is a placeholder (待填写, XX …): fill it in\n",
+                 input_name (path), line, column, row > 0 ? "a row's " : "", field);
+      else
+        fprintf (stderr, "%s:%u:%u: 警告：%s 仍是占位符（待填写、XX 等），请填写实际内容\n",
+                 input_name (path), line, column, field);
+    }
+  return TRUE;
+}
+
+typedef struct {
+  GString    *out;
+  PbsLanguage language;
+} Validated;
+
+static void
+validate_file_done (const char *path, guint n, gpointer data)
+{
+  Validated *v = data;
+
+  if (v->language == PBS_LANGUAGE_EN)
+    g_string_append_printf (v->out, "%s: valid (%u document%s)\n", input_name (path), n,
+                            n == 1 ? "" : "s");
+  else
+    g_string_append_printf (v->out, "%s：有效（%u 份文档）\n", input_name (path), n);
+}
+
 static int
 cmd_validate (const Command *self, Options *o)
 {
+  g_autoptr (GError) error = NULL;
   g_autoptr (GString) s = g_string_new (NULL);
-  gboolean en = o->language == PBS_LANGUAGE_EN;
+  Validated v = { s, o->language };
 
-  (void) self;
-  for (char **a = o->args; *a != NULL; a++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (PbsReader) reader = open_input (*a, &error);
-      PbsDocument *doc;
-      guint n = 0;
-
-      if (reader == NULL)
-        return fail (error);
-      while ((doc = pbs_reader_next (reader, &error)) != NULL)
-        {
-          g_autoptr (PbsDocument) d = doc;
-
-          n++;
-          if (pbs_document_get_kind (d) == PBS_DOCUMENT_EVALUATION)
-            {
-              PbsEvaluation *e = pbs_document_get_evaluation (d);
-              g_autoptr (PbsScorecard) sc = score_document (o, d, &error);
-
-              if (sc == NULL)
-                return fail (error);
-              /* A skeleton is valid but unfinished (rule book §11). */
-              for (guint i = 0; i < pbs_evaluation_get_n_unfilled (e); i++)
-                {
-                  guint row, line, column;
-                  const char *field = pbs_evaluation_get_unfilled (e, i, &row, &line, &column);
-
-                  if (en)
-                    fprintf (stderr, "%s:%u:%u: warning: %s%s is a placeholder (待填写, XX …): fill it in\n",
-                                input_name (*a), line, column, row > 0 ? "a row's " : "", field);
-                  else
-                    fprintf (stderr, "%s:%u:%u: 警告：%s 仍是占位符（待填写、XX 等），请填写实际内容\n",
-                                input_name (*a), line, column, field);
-                }
-            }
-        }
-      if (error == NULL && n == 0)
-        set_no_document_error (&error, *a);
-      if (error != NULL)
-        return fail (error);
-      if (en)
-        g_string_append_printf (s, "%s: valid (%u document%s)\n", input_name (*a), n,
-                                n == 1 ? "" : "s");
-      else
-        g_string_append_printf (s, "%s：有效（%u 份文档）\n", input_name (*a), n);
-    }
+  if (!for_each_document (o, self->name, FALSE, validate_one, validate_file_done, &v, &error))
+    return fail (error);
   return emit_string (o, s);
 }
 
