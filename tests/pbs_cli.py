@@ -1,10 +1,16 @@
-"""The environment the Python tests run the pbscore command in.
+"""What the Python tests of the pbscore command share: its environment, a
+run of it, expectations and named cases (run by tests/pbscases.py).
 
-Shared by tests/test_cli.py, tests/test_oracle.py and tests/test_report_xlsx.py (make check runs each
-as a script, so this file, beside them, is importable).
+Shared by tests/test_cli.py, test_import.py, test_import_office.py,
+test_report_xlsx.py and test_oracle.py (make check runs each as a script,
+so this file, beside them, is importable).
 """
 
 import os
+import subprocess
+import time
+
+import pbscases
 
 
 def cli_env():
@@ -26,23 +32,11 @@ def cli_env():
 
 
 def run_cases(cases):
-    """Runs each case (a function that raises on failure), prints PASS or
-    FAIL with its traceback, then "N passed, N failed"; returns the exit
-    status: 1 when a case failed."""
-    import sys
-    import traceback
-    passed = failed = 0
+    """Runs each case (a function that raises on failure), prints its line,
+    then "N passed, N failed, N skipped"; returns the exit status."""
     for case in cases:
-        try:
-            case()
-            passed += 1
-            print('PASS:', case.__name__)
-        except Exception:
-            failed += 1
-            print('FAIL:', case.__name__)
-            traceback.print_exc(file=sys.stdout)
-    print('%d passed, %d failed' % (passed, failed))
-    return 1 if failed else 0
+        pbscases.run_one(case.__name__, case)
+    return pbscases.summary()
 
 
 def without_file(value, path):
@@ -54,3 +48,55 @@ def without_file(value, path):
     if isinstance(value, str) and path in value:
         return value.replace(path, 'FILE')
     return value
+
+
+class Run:
+    """The outcome of one run of the program."""
+
+    def __init__(self, args, rc, out, err, seconds):
+        self.args, self.rc, self.out, self.err, self.seconds = args, rc, out, err, seconds
+
+    def __repr__(self):
+        return (f"pbscore {' '.join(self.args)} → exit {self.rc}\n--- stdout:\n{self.out[:1500]}"
+                f"\n--- stderr:\n{self.err[:1500]}")
+
+
+def expect(cond, what, run=None):
+    if not cond:
+        raise AssertionError(what + (f"\n{run!r}" if run is not None else ''))
+
+
+def run_program(cli, args, stdin=None, cwd=None, timeout=120):
+    """Runs @cli with @args in @cwd; its output must be UTF-8, its status 0,
+    1 or 2 (never a crash), and GLib must not complain."""
+    start = time.monotonic()
+    proc = subprocess.run([cli, *args], input=stdin.encode('utf-8') if isinstance(stdin, str) else stdin,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=cli_env(),
+                          timeout=timeout, check=False)
+    run = Run(list(args), proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8'),
+              time.monotonic() - start)
+    expect(run.rc in (0, 1, 2), 'the program crashed or exited with a status outside 0, 1, 2', run)
+    expect('CRITICAL' not in run.err and 'WARNING **' not in run.err, 'GLib complained', run)
+    return run
+
+
+class Cases:
+    """Named cases, registered with @cases.case('name') and run in order,
+    each printed as "ok - name" or "not ok - name" with its traceback."""
+
+    def __init__(self):
+        self.cases = []
+
+    def case(self, name):
+        def register(func):
+            func.case_name = name
+            self.cases.append(func)
+            return func
+        return register
+
+    def run(self):
+        """Runs the cases in order; prints "N passed, N failed, N skipped"
+        and returns the exit status."""
+        for func in self.cases:
+            pbscases.run_one(func.case_name, func)
+        return pbscases.summary()

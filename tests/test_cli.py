@@ -28,11 +28,10 @@ import stat
 import subprocess
 import sys
 import tempfile
-import traceback
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from pbs_cli import cli_env
+from pbs_cli import Cases, cli_env, expect, run_program
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -122,34 +121,10 @@ for _i, (_l1, _l2, _name, _t, _a) in enumerate([
     LINT_CLEAN += (f"  - {{level1: {_l1}, level2: {_l2}, name: {_name}, target: \"{_t}\", "
                    f"actual: \"{_a}\", points: 10}}\n")
 
-results = []
-
-
-class Run:
-    """The outcome of one run of the program."""
-
-    def __init__(self, args, rc, out, err):
-        self.args, self.rc, self.out, self.err = args, rc, out, err
-
-    def __repr__(self):
-        return (f"pbscore {' '.join(self.args)} → exit {self.rc}\n--- stdout:\n{self.out[:1500]}"
-                f"\n--- stderr:\n{self.err[:1500]}")
-
 
 def pbscore(*args, stdin=None, cwd=None):
     """Runs the program in the source tree; output must be UTF-8."""
-    proc = subprocess.run([CLI, *args], input=stdin.encode('utf-8') if isinstance(stdin, str) else stdin,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd or SRCDIR, env=cli_env(),
-                          timeout=120, check=False)
-    run = Run(list(args), proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8'))
-    expect(run.rc in (0, 1, 2), 'the program crashed or exited with a status outside 0, 1, 2', run)
-    expect('CRITICAL' not in run.err and 'WARNING **' not in run.err, 'GLib complained', run)
-    return run
-
-
-def expect(cond, what, run=None):
-    if not cond:
-        raise AssertionError(what + (f"\n{run!r}" if run is not None else ''))
+    return run_program(CLI, args, stdin=stdin, cwd=cwd or SRCDIR)
 
 
 def expect_rc(run, rc):
@@ -178,26 +153,8 @@ def number(value, text, what):
     expect(value == Decimal(text), f"{what}: {value} is not {text}")
 
 
-def case(name):
-    def register(func):
-        def run():
-            try:
-                func()
-            except Exception:  # noqa: BLE001 - any failure is a failed case
-                print(f"not ok - {name}")
-                for line in traceback.format_exc().rstrip().splitlines():
-                    print(f"#   {line}")
-                results.append(False)
-            else:
-                print(f"ok - {name}")
-                results.append(True)
-        run.case_name = name
-        CASES.append(run)
-        return func
-    return register
-
-
-CASES = []
+CASES = Cases()
+case = CASES.case
 
 
 def data_files(folder):
@@ -1128,12 +1085,7 @@ def main():
             return 1
     decimal.getcontext().prec = 50
     print(f'# {CLI} in {SRCDIR}')
-    for run in CASES:
-        run()
-    passed = results.count(True)
-    failed = results.count(False)
-    print(f'{passed} passed, {failed} failed')
-    return 0 if failed == 0 else 1
+    return CASES.run()
 
 
 if __name__ == '__main__':

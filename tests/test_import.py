@@ -10,13 +10,10 @@ to the source tree. Standard library only; prints "N passed, N failed" last.
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
-import time
-import traceback
 
-from pbs_cli import cli_env
+from pbs_cli import Cases, expect, run_program
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -25,52 +22,12 @@ DATA = 'tests/data/import'
 XISHAN = 'examples/xishan-2024.yaml'
 XISHAN_TABLES = ['xishan-2024.csv', 'xishan-2024-gbk.csv', 'xishan-2024-unicode.txt',
                  'xishan-2024.html', 'xishan-2024-gb2312.html']
-results = []
-CASES = []
-
-
-class Run:
-    def __init__(self, args, rc, out, err, seconds):
-        self.args, self.rc, self.out, self.err, self.seconds = args, rc, out, err, seconds
-
-    def __repr__(self):
-        return (f"pbscore {' '.join(self.args)} → exit {self.rc}\n--- stdout:\n{self.out[:1500]}"
-                f"\n--- stderr:\n{self.err[:1500]}")
+CASES = Cases()
+case = CASES.case
 
 
 def pbscore(*args, stdin=None):
-    env = cli_env()
-    start = time.monotonic()
-    proc = subprocess.run([CLI, *args], input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          cwd=SRCDIR, env=env, timeout=300, check=False)
-    run = Run(list(args), proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8'),
-              time.monotonic() - start)
-    expect(run.rc in (0, 1, 2), 'the program crashed or exited with a status outside 0, 1, 2', run)
-    expect('CRITICAL' not in run.err and 'WARNING **' not in run.err, 'GLib complained', run)
-    return run
-
-
-def expect(cond, what, run=None):
-    if not cond:
-        raise AssertionError(what + (f"\n{run!r}" if run is not None else ''))
-
-
-def case(name):
-    def register(func):
-        def run():
-            try:
-                func()
-            except Exception:  # noqa: BLE001 - any failure is a failed case
-                print(f"not ok - {name}")
-                for line in traceback.format_exc().rstrip().splitlines():
-                    print(f"#   {line}")
-                results.append(False)
-            else:
-                print(f"ok - {name}")
-                results.append(True)
-        CASES.append(run)
-        return func
-    return register
+    return run_program(CLI, args, stdin=stdin, cwd=SRCDIR, timeout=300)
 
 
 # The official form's 年度总体目标 and sign-off are not yet kept by the table
@@ -268,12 +225,7 @@ def main():
         print('0 passed, 1 failed')
         return 1
     print(f'# {CLI} in {SRCDIR}')
-    for run in CASES:
-        run()
-    passed = results.count(True)
-    failed = results.count(False)
-    print(f'{passed} passed, {failed} failed')
-    return 0 if failed == 0 else 1
+    return CASES.run()
 
 
 if __name__ == '__main__':
