@@ -968,12 +968,12 @@ test_over_completion_guangxi (void)
 
 /* -------------------------------------------------- reasons and status */
 
-/* §4, §10: a shortfall without a reason is flagged missing_reason; the
- * placeholders 无 / - — do not count as a reason. */
+/* §4, §10: a shortfall without a reason is flagged missing_reason; §11:
+ * a reason that is only 0, 无, /, —, -, 略 or empty counts as none. */
 static void
 test_missing_reason_placeholders (void)
 {
-  static const char *placeholders[] = { "", "无", "/", "-", "—", NULL };
+  static const char *placeholders[] = { "", "无", "/", "-", "—", "0", "略", NULL };
 
   for (guint i = 0; placeholders[i] != NULL; i++)
     {
