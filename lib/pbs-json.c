@@ -93,8 +93,9 @@ pbs_json_end_array (PbsJsonOut *j)
   end (j, ']');
 }
 
-void
-pbs_json_append_escaped (GString *out, const char *text)
+/* Appends @text as a JSON string with its quotes. */
+static void
+append_escaped (GString *out, const char *text)
 {
   static const char hex[] = "0123456789abcdef";
 
@@ -144,7 +145,7 @@ void
 pbs_json_name (PbsJsonOut *j, const char *name)
 {
   before_item (j);
-  pbs_json_append_escaped (j->out, name);
+  append_escaped (j->out, name);
   g_string_append (j->out, j->pretty ? " : " : ":");
   j->after_name = TRUE;
 }
@@ -165,7 +166,7 @@ pbs_json_string (PbsJsonOut *j, const char *text)
       return;
     }
   before_item (j);
-  pbs_json_append_escaped (j->out, text);
+  append_escaped (j->out, text);
 }
 
 void

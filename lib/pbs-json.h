@@ -40,7 +40,4 @@ void pbs_json_int          (PbsJsonOut *j, gint64 value);
 void pbs_json_bool         (PbsJsonOut *j, gboolean value);
 void pbs_json_null         (PbsJsonOut *j);
 
-/* Appends @text as a JSON string with its quotes. */
-void pbs_json_append_escaped (GString *out, const char *text);
-
 G_END_DECLS
