@@ -274,20 +274,25 @@ pbs_test_optional_dec_at (const char *file, int line, gboolean has, const PbsDec
   return pbs_test_dec_equal_at (file, line, got, expected);
 }
 
-/* Row @row (0-based) of @sc scored @score (NULL: unscored); no check
- * without a scorecard (the failure to score was reported). */
+/* Row @row (0-based) of @sc has the decimal @expected from @get (NULL: it
+ * has none); no check without a scorecard (the failure to score was
+ * reported). */
+typedef gboolean (*PbsTestRowGetter) (const PbsScorecard *sc, guint row, PbsDecimal *out);
+
 static inline void
-pbs_test_row_score_at (const char *file, int line, PbsScorecard *sc, guint row, const char *score)
+pbs_test_row_decimal_at (const char *file, int line, PbsScorecard *sc, guint row,
+                         PbsTestRowGetter get, const char *expected)
 {
   PbsDecimal got;
   gboolean has;
 
   if (sc == NULL)
     return;
-  has = pbs_scorecard_get_row_score (sc, row, &got);
-  pbs_test_optional_dec_at (file, line, has, &got, score);
+  has = get (sc, row, &got);
+  pbs_test_optional_dec_at (file, line, has, &got, expected);
 }
-#define CHECK_ROW_SCORE(sc, row, score) pbs_test_row_score_at (__FILE__, __LINE__, sc, row, score)
+#define CHECK_ROW_SCORE(sc, row, score) \
+  pbs_test_row_decimal_at (__FILE__, __LINE__, sc, row, pbs_scorecard_get_row_score, score)
 
 /* -------------------------------------------------------- model in code */
 

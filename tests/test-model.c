@@ -538,17 +538,41 @@ test_error_domains (void)
 }
 
 /* Criticals from g_return_if_fail in the library, counted instead of
- * printed: a setter on a sealed evaluation is a programmer error. */
-static guint n_criticals;
+ * printed, and not fatal even under G_DEBUG=fatal-criticals
+ * (check-valgrind): a setter on a sealed evaluation, or out of its range,
+ * is a programmer error. */
+typedef struct {
+  GLogLevelFlags always_fatal;
+  guint          handler;
+  guint          n;
+} Criticals;
 
 static void
 count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
 {
+  Criticals *c = data;
+
   (void) domain;
   (void) level;
   (void) message;
-  (void) data;
-  n_criticals++;
+  c->n++;
+}
+
+static void
+criticals_begin (Criticals *c)
+{
+  c->n = 0;
+  c->always_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  c->handler = g_log_set_handler ("pbscore", G_LOG_LEVEL_CRITICAL, count_critical, c);
+}
+
+/* How many criticals were logged since criticals_begin (). */
+static guint
+criticals_end (Criticals *c)
+{
+  g_log_remove_handler ("pbscore", c->handler);
+  g_log_set_always_fatal (c->always_fatal);
+  return c->n;
 }
 
 /* Issue 8: what was scored stays as it was; a what-if works on a copy. */
@@ -562,8 +586,7 @@ test_seal_and_copy (void)
   g_autoptr (PbsScorecard) sc2 = NULL;
   PbsIndicator *ind;
   PbsDecimal d;
-  GLogLevelFlags always_fatal;
-  guint handler;
+  Criticals criticals;
 
   pbs_evaluation_set_title (e, "原表");
   CU_ASSERT_FALSE (pbs_evaluation_is_sealed (e));
@@ -572,18 +595,13 @@ test_seal_and_copy (void)
   CU_ASSERT_TRUE (pbs_evaluation_is_sealed (e));
   ind = pbs_evaluation_get_indicator (e, 0);
 
-  n_criticals = 0;
-  /* counted, not fatal, even under G_DEBUG=fatal-criticals (check-valgrind) */
-  always_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  handler = g_log_set_handler ("pbscore", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
+  criticals_begin (&criticals);
   pbs_evaluation_set_title (e, "改过");
   CU_ASSERT_FALSE (pbs_indicator_set_actual (ind, "100件", NULL));
   pbs_indicator_set_reason (ind, "原因");
   d = pbs_test_dec ("1");
   pbs_budget_set_printed_score (pbs_evaluation_get_budget (e), &d);
-  g_log_remove_handler ("pbscore", handler);
-  g_log_set_always_fatal (always_fatal);
-  CU_ASSERT_EQUAL (n_criticals, 4);
+  CU_ASSERT_EQUAL (criticals_end (&criticals), 4);
   ASSERT_STR (pbs_evaluation_get_title (e), "原表");
   ASSERT_STR (pbs_value_get_text (pbs_indicator_get_actual (ind)), "90件");
   CU_ASSERT_FALSE (pbs_budget_get_printed_score (pbs_evaluation_get_budget (e), &d));
@@ -610,18 +628,13 @@ test_setter_ranges (void)
   g_autoptr (PbsEvaluation) e = pbs_test_evaluation_new ("100", "90", "10", rows, 1);
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsScorecard) sc = NULL;
-  GLogLevelFlags always_fatal;
-  guint handler;
+  Criticals criticals;
 
   pbs_evaluation_set_year (e, 2024);
-  n_criticals = 0;
-  always_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
-  handler = g_log_set_handler ("pbscore", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
+  criticals_begin (&criticals);
   pbs_evaluation_set_year (e, 4294967295u);
   pbs_evaluation_set_year (e, 1899);
-  g_log_remove_handler ("pbscore", handler);
-  g_log_set_always_fatal (always_fatal);
-  CU_ASSERT_EQUAL (n_criticals, 2);
+  CU_ASSERT_EQUAL (criticals_end (&criticals), 2);
   CU_ASSERT_EQUAL (pbs_evaluation_get_year (e), 2024);
   pbs_evaluation_set_year (e, 0);
   CU_ASSERT_EQUAL (pbs_evaluation_get_year (e), 0);

@@ -72,7 +72,7 @@ check_row_at (const char *file, int line, PbsScorecard *sc, guint row,
   CHECK_AT (sc != NULL, file, line);
   if (sc == NULL)
     return;
-  pbs_test_row_score_at (file, line, sc, row, score);
+  pbs_test_row_decimal_at (file, line, sc, row, pbs_scorecard_get_row_score, score);
   st = pbs_scorecard_get_row_status (sc, row);
   CHECK_AT (st == status, file, line);
   if (st != status)
@@ -104,18 +104,8 @@ check_flags_at (const char *file, int line, PbsScorecard *sc, guint row,
   check_flags_at (__FILE__, __LINE__, sc, row, mask, expected)
 #define ALL_FLAGS ((PbsFlags) 0x7f)
 
-static void
-check_ratio_at (const char *file, int line, PbsScorecard *sc, guint row, const char *ratio)
-{
-  PbsDecimal got;
-  gboolean has;
-
-  if (sc == NULL)
-    return;
-  has = pbs_scorecard_get_row_ratio (sc, row, &got);
-  pbs_test_optional_dec_at (file, line, has, &got, ratio);
-}
-#define CHECK_RATIO(sc, row, ratio) check_ratio_at (__FILE__, __LINE__, sc, row, ratio)
+#define CHECK_RATIO(sc, row, ratio) \
+  pbs_test_row_decimal_at (__FILE__, __LINE__, sc, row, pbs_scorecard_get_row_ratio, ratio)
 
 /* Scores one row built from TARGET / ACTUAL / POINTS under POLICY and checks
  * score, status and rule. */
