@@ -15,6 +15,10 @@
  *
  * Usage: bench/bench-score [DOCUMENTS [ROWS]]   (default 200 documents of
  * 500 rows: 100,000 indicators)
+ *        bench/bench-score --rescore FILE      re-scoring the evaluations of
+ *   a batch file (bench/gen-batch.py) in memory, one core: through compiled
+ *   plans (PbsPlan) and through pbs_evaluation_score () with and without a
+ *   policy argument, in rows per second
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,12 +129,96 @@ bench_reports (PbsPolicy *policy)
     }
 }
 
+/* Rows per second of @score over @evals, for at least a second. */
+static double
+rows_per_second (GPtrArray *evals, guint64 rows, PbsScorecard *(*score) (gpointer item, gpointer data),
+                 gpointer data)
+{
+  double t0 = now (), t;
+  guint rounds = 0;
+
+  do
+    {
+      for (guint i = 0; i < evals->len; i++)
+        pbs_scorecard_unref (score (g_ptr_array_index (evals, i), data));
+      rounds++;
+    }
+  while ((t = now () - t0) < 1.0);
+  return (double) rows * rounds / t;
+}
+
+static PbsScorecard *
+score_plan (gpointer item, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  PbsScorecard *sc = pbs_plan_rescore (item, &error);
+
+  if (sc == NULL)
+    g_error ("%s", error->message);
+  return sc;
+}
+
+static PbsScorecard *
+score_exact (gpointer item, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  PbsScorecard *sc = pbs_evaluation_score (item, data, &error);
+
+  if (sc == NULL)
+    g_error ("%s", error->message);
+  return sc;
+}
+
+static int
+bench_rescore (const char *path)
+{
+  g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
+  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (PbsReader) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsPolicy) central = pbs_policy_new ();
+  guint64 rows = 0, exact = 0;
+  PbsDocument *doc;
+
+  reader = pbs_reader_new_for_path (path, &error);
+  if (reader == NULL)
+    g_error ("%s", error->message);
+  while ((doc = pbs_reader_next (reader, &error)) != NULL)
+    {
+      PbsEvaluation *e = pbs_document_get_evaluation (doc);
+
+      if (e != NULL)
+        {
+          PbsPlan *plan = pbs_plan_new (e, NULL);
+
+          g_ptr_array_add (evals, pbs_evaluation_ref (e));
+          g_ptr_array_add (plans, plan);
+          rows += pbs_evaluation_get_n_indicators (e);
+          exact += pbs_plan_get_n_exact_rows (plan);
+        }
+      pbs_document_unref (doc);
+    }
+  if (error != NULL)
+    g_error ("%s", error->message);
+  printf ("rescore: %u evaluations, %" G_GUINT64_FORMAT " rows (%" G_GUINT64_FORMAT
+          " left to the exact engine)\n", evals->len, rows, exact);
+  printf ("rescore plan            %14.0f rows/s\n", rows_per_second (plans, rows, score_plan, NULL));
+  printf ("rescore exact, no policy %13.0f rows/s\n", rows_per_second (evals, rows, score_exact, NULL));
+  printf ("rescore exact, policy   %14.0f rows/s\n", rows_per_second (evals, rows, score_exact, central));
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
-  guint docs = argc > 1 ? (guint) atoi (argv[1]) : 200;
-  guint rows = argc > 2 ? (guint) atoi (argv[2]) : 500;
-  guint64 n = (guint64) docs * rows;
+  guint docs, rows;
+  guint64 n;
+
+  if (argc > 2 && g_str_equal (argv[1], "--rescore"))
+    return bench_rescore (argv[2]);
+  docs = argc > 1 ? (guint) atoi (argv[1]) : 200;
+  rows = argc > 2 ? (guint) atoi (argv[2]) : 500;
+  n = (guint64) docs * rows;
   g_autoptr (GString) batch = make_batch (docs, rows);
   g_autoptr (GPtrArray) evals = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   g_autoptr (PbsPolicy) policy = pbs_policy_new ();

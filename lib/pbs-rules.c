@@ -872,25 +872,6 @@ bad_rule (const Ctx *c, GError **error, const char *what)
 /* Step deduction (每超 1 个百分点扣 0.1 分，扣完为止): full points within the
  * target; past it, deduct per step, floored at 0. The target's sign says
  * which side is "past". */
-/* Which way a step or band rule's row missed: by its target's sign. */
-static PbsDeviation
-deviation_of (PbsOperator op)
-{
-  switch (op)
-    {
-    case PBS_OP_GE:
-    case PBS_OP_GT:
-      return PBS_DEVIATION_SHORT;
-    case PBS_OP_LE:
-    case PBS_OP_LT:
-      return PBS_DEVIATION_PAST_CEILING;
-    case PBS_OP_EQ:
-    case PBS_OP_NONE:
-    default:
-      return PBS_DEVIATION_OFF_TARGET;
-    }
-}
-
 static gboolean
 rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 {
@@ -932,7 +913,7 @@ rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       return TRUE;
     }
 
-  out->deviation = deviation_of (op);
+  out->deviation = pbs_rules_deviation_of (op);
   pbs_rational_from_decimal (&per, &ind->step_per);
   pbs_rational_from_decimal (&deduct, &ind->step_deduct);
   if (!pbs_rational_div (&excess, &per, &steps))
@@ -1026,7 +1007,7 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   clamp (c, &out->raw);
   out->met = pbs_rational_compare (&out->raw, &c->w) == 0;
   if (!out->met)
-    out->deviation = deviation_of (pbs_value_get_operator (c->target));
+    out->deviation = pbs_rules_deviation_of (pbs_value_get_operator (c->target));
 
   if (ex != NULL)
     {

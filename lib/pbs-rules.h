@@ -40,6 +40,25 @@ gboolean pbs_rules_score_row (const PbsRuleInput *in,
                               GError            **error);
 
 
+/* Which way a step or band rule's row missed: by its target's sign. */
+static inline PbsDeviation
+pbs_rules_deviation_of (PbsOperator op)
+{
+  switch (op)
+    {
+    case PBS_OP_GE:
+    case PBS_OP_GT:
+      return PBS_DEVIATION_SHORT;
+    case PBS_OP_LE:
+    case PBS_OP_LT:
+      return PBS_DEVIATION_PAST_CEILING;
+    case PBS_OP_EQ:
+    case PBS_OP_NONE:
+    default:
+      return PBS_DEVIATION_OFF_TARGET;
+    }
+}
+
 /* Appends @r as a decimal: exact when it terminates within 6 places,
  * otherwise 4 places followed by "…". */
 void     pbs_append_rational (GString *s, const PbsRational *r);

@@ -59,6 +59,22 @@ struct _PbsScorecard
  * copy of @policy; scoring fills it. */
 PbsScorecard *pbs_scorecard_new (PbsEvaluation *evaluation, const PbsPolicy *policy, guint n_rows);
 
+/* The same, sharing @policy (a reference is taken), which its owner never
+ * changes: a compiled plan (pbs-plan.c) makes many scorecards under one
+ * private copy. */
+PbsScorecard *pbs_scorecard_new_sharing (PbsEvaluation *evaluation, PbsPolicy *policy, guint n_rows);
+
+/* One applicable row with an actual scored by the exact engine
+ * (pbs-scoring.c): the plan's fallback for a row it cannot score in
+ * scaled integers. @n is the 1-based row for messages. */
+gboolean pbs_scorecard_score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n,
+                                  PbsRowResult *row, GError **error);
+
+/* Does a printed score differ from the computed one by more than
+ * @tolerance (rule book §7)? */
+gboolean pbs_scorecard_differs (const PbsDecimal *printed, const PbsDecimal *computed,
+                                const PbsDecimal *tolerance);
+
 /* The audit's view of a scorecard: a row's unrounded score under another
  * policy (NULL: the scorecard's), and the unrounded budget score against
  * 全年预算数 or 年初预算数, capped or not. FALSE when there is none. */

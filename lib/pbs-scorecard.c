@@ -168,11 +168,19 @@ dup_words (const Words *words, PbsLanguage language, const Slots *slots)
 PbsScorecard *
 pbs_scorecard_new (PbsEvaluation *evaluation, const PbsPolicy *policy, guint n_rows)
 {
+  g_autoptr (PbsPolicy) copy = pbs_policy_copy (policy);
+
+  return pbs_scorecard_new_sharing (evaluation, copy, n_rows);
+}
+
+PbsScorecard *
+pbs_scorecard_new_sharing (PbsEvaluation *evaluation, PbsPolicy *policy, guint n_rows)
+{
   PbsScorecard *self = g_new0 (PbsScorecard, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->evaluation = pbs_evaluation_ref (evaluation);
-  self->policy = pbs_policy_copy (policy);
+  self->policy = pbs_policy_ref (policy);
   self->rows = g_array_sized_new (FALSE, TRUE, sizeof (PbsRowResult), n_rows);
   self->subtotals = g_array_new (FALSE, TRUE, sizeof (PbsSubtotalResult));
   self->warnings = g_array_new (FALSE, FALSE, sizeof (PbsWarning));

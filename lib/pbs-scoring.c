@@ -233,6 +233,19 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, PbsRowResul
   return TRUE;
 }
 
+gboolean
+pbs_scorecard_score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, PbsRowResult *row,
+                         GError **error)
+{
+  return score_row (sc, ind, n, row, error);
+}
+
+gboolean
+pbs_scorecard_differs (const PbsDecimal *printed, const PbsDecimal *computed, const PbsDecimal *tolerance)
+{
+  return differs (printed, computed, tolerance);
+}
+
 static void
 warn (PbsScorecard *sc, PbsWarning w)
 {

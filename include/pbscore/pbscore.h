@@ -20,6 +20,7 @@
 #include <pbscore/pbs-budget.h>
 #include <pbscore/pbs-evaluation.h>
 #include <pbscore/pbs-scorecard.h>
+#include <pbscore/pbs-plan.h>
 #include <pbscore/pbs-document.h>
 #include <pbscore/pbs-audit.h>
 #include <pbscore/pbs-rollup.h>
