@@ -13,11 +13,12 @@
  * subtotals) is worked out when the plan is made; what depends on the
  * actuals and the budget line is worked out on every re-score.
  *
- * The plan never guesses: a row it cannot bring to integers (a step or
- * band rule, a manual score, a deduction for over-completion, numbers too
- * long) is scored by the exact engine's own row function, and an
- * evaluation with parent and child rows, a template, an error or a sum
- * that does not fit is scored by pbs_evaluation_score() as a whole.
+ * The plan never guesses: a row it cannot bring to integers (a wrong
+ * unit or kind, a qualitative row that needs a manual score it lacks, a
+ * deduction or a required reason for over-completion, numbers too long) is
+ * scored by the exact engine's own row function, and an evaluation with
+ * parent and child rows, an error or a sum that does not fit is scored by
+ * pbs_evaluation_score() as a whole.
  * tests/test_plan.py holds both to the same results.
  */
 #include "config.h"
@@ -173,7 +174,12 @@ struct _PbsPlan
 
   GArray        *groups;       /* PbsSubtotalResult, flattened, scores 0 */
   GArray        *bands;        /* Band, of every ROW_BANDS row */
+  gboolean       uniform;      /* every score has the rounding's scale (no points
+                                * written with more decimals) */
+  gint64        *gsum;         /* scratch: each group's score, uniform */
+  guint8        *gany;         /* scratch: a group has a scored row */
   gboolean       zero_points;
+  gboolean       template_differs; /* a level-1 category's points are not the template's */
   PbsDecimal     all_points, counted_points, scale_to;
   gboolean       mismatch;
   gboolean       rescale;      /* counted points > 0 and not the total */
@@ -199,6 +205,8 @@ pbs_plan_finalize (GObject *object)
   g_clear_pointer (&self->bands, g_array_unref);
   g_free (self->rows);
   g_free (self->where);
+  g_free (self->gsum);
+  g_free (self->gany);
   G_OBJECT_CLASS (pbs_plan_parent_class)->finalize (object);
 }
 
@@ -677,6 +685,8 @@ compile_groups (PbsPlan *self)
       self->rows[i].group1 = at1[self->rows[i].group1];
       self->rows[i].group2 = at2[self->rows[i].group2];
     }
+  self->gsum = g_new0 (gint64, self->groups->len + 1);
+  self->gany = g_new0 (guint8, self->groups->len + 1);
   return TRUE;
 }
 
@@ -707,7 +717,7 @@ compile_totals (PbsPlan *self)
   const PbsDecimal *bounds[2] = { &p->budget_explain_below, &p->budget_yellow_below };
   gint32 bs;
 
-  if (b == NULL || pbs_evaluation_get_template (self->evaluation) != NULL)
+  if (b == NULL)
     return FALSE;
   if (p->budget_base == PBS_BUDGET_BASE_INITIAL && !b->has_initial)
     return FALSE;
@@ -776,6 +786,37 @@ compile_totals (PbsPlan *self)
   return TRUE;
 }
 
+/* With a template, each level-1 category's points must be the template's
+ * (rule book §6): the points are the plan's, so this is settled once.
+ * FALSE when the policy makes it an error (the exact engine's to report). */
+static gboolean
+compile_template (PbsPlan *self)
+{
+  PbsTemplate *t = pbs_evaluation_get_template (self->evaluation);
+
+  for (guint i = 0; t != NULL && i < pbs_template_get_n_level1 (t); i++)
+    {
+      const char *name = pbs_template_get_level1_name (t, i);
+      PbsDecimal want, have;
+
+      if (!pbs_template_get_level1_points (t, i, &want))
+        continue;
+      pbs_decimal_init (&have, 0, 0);
+      for (guint j = 0; j < self->groups->len; j++)
+        {
+          const PbsSubtotalResult *g = &g_array_index (self->groups, PbsSubtotalResult, j);
+          if (g->level == 1 && strcmp (g->level1, name) == 0)
+            have = g->points;
+        }
+      if (pbs_decimal_equal (&want, &have))
+        continue;
+      if (self->policy->weights_mismatch == PBS_WEIGHTS_ERROR)
+        return FALSE;
+      self->template_differs = TRUE;
+    }
+  return TRUE;
+}
+
 static int
 by_kind (gconstpointer a, gconstpointer b)
 {
@@ -789,12 +830,20 @@ compile (PbsPlan *self)
 {
   for (guint i = 0; i < self->n_rows; i++)
     self->where[i] = i;
-  self->exact = !compile_totals (self) || !compile_groups (self);
+  self->exact = !compile_totals (self) || !compile_groups (self) || !compile_template (self);
   for (guint i = 0; i < self->n_rows; i++)
     compile_row (self, i);
   /* The order rows are scored in changes no sum: exact sums at the
    * largest scale, as pbs_decimal_add () makes them, whatever the order. */
   qsort (self->rows, self->n_rows, sizeof *self->rows, by_kind);
+  /* Scores are rounded to the policy's digits, or are the points as
+   * written when rounding would lift them past: with no points written
+   * with more digits, every score has one scale and sums are plain
+   * integer additions. */
+  self->uniform = TRUE;
+  for (guint k = 0; k < self->n_rows; k++)
+    if (self->rows[k].points.scale > (gint32) self->policy->rounding_digits)
+      self->uniform = FALSE;
   for (guint k = 0; k < self->n_rows; k++)
     self->where[self->rows[k].index] = k;
 }
@@ -1289,6 +1338,10 @@ rescore (PbsPlan *self, PbsScorecard *sc)
   PbsSubtotalResult *groups;
   PbsRowResult *out;
   PbsDecimal raw, scored_points, indicator_sum;
+  gboolean uniform = self->uniform;
+  gint32 digits = (gint32) self->policy->rounding_digits;
+  gint64 sum = 0;
+  guint n_scored = 0;
 
   g_array_set_size (sc->rows, self->n_rows);
   g_array_set_size (sc->subtotals, self->groups->len);
@@ -1299,6 +1352,11 @@ rescore (PbsPlan *self, PbsScorecard *sc)
   pbs_decimal_init (&raw, 0, 0);
   pbs_decimal_init (&scored_points, 0, 0);
   sc->complete = TRUE;
+  if (uniform)
+    {
+      memset (self->gsum, 0, self->groups->len * sizeof *self->gsum);
+      memset (self->gany, 0, self->groups->len);
+    }
 
   for (guint k = 0; k < self->n_rows; k++)
     {
@@ -1323,12 +1381,35 @@ rescore (PbsPlan *self, PbsScorecard *sc)
             return FALSE;
           r->flags |= row->flags & PBS_FLAG_READ_AS_ZERO;
         }
-      if (!add (&raw, &r->score) || !add (&scored_points, &row->points)
-          || !add (&groups[row->group1].score, &r->score) || !add (&groups[row->group2].score, &r->score))
+      if (uniform)
+        {
+          /* scores are never negative: the groups' sums stay within the total's */
+          if (__builtin_add_overflow (sum, r->score.value, &sum) || r->score.scale != digits)
+            return FALSE;
+          self->gsum[row->group1] += r->score.value;
+          self->gsum[row->group2] += r->score.value;
+          self->gany[row->group1] = self->gany[row->group2] = TRUE;
+          n_scored++;
+        }
+      else if (!add (&raw, &r->score) || !add (&groups[row->group1].score, &r->score)
+               || !add (&groups[row->group2].score, &r->score))
         return FALSE;
+      if (!add (&scored_points, &row->points))
+        return FALSE;
+    }
+  if (uniform)
+    {
+      /* as pbs_decimal_add () leaves them: 0 at scale 0 until a score is added */
+      if (n_scored > 0)
+        pbs_decimal_init (&raw, sum, (gint) digits);
+      for (guint g = 0; g < self->groups->len; g++)
+        if (self->gany[g])
+          pbs_decimal_init (&groups[g].score, self->gsum[g], (gint) digits);
     }
   if (self->zero_points)
     warn (sc, PBS_WARNING_ZERO_POINTS);
+  if (self->template_differs)
+    warn (sc, PBS_WARNING_WEIGHTS);
   if (!rescore_budget (self, sc))
     return FALSE;
   indicator_sum = raw;
@@ -1437,12 +1518,14 @@ pbs_plan_get_evaluation (PbsPlan *self)
  * pbs_plan_get_n_exact_rows:
  * @self: a #PbsPlan
  *
- * Counts the rows a re-score leaves to the exact engine: rows with a step
- * or band rule, a manual score or numbers too long for 64 bits — or every
+ * Counts the rows a re-score leaves to the exact engine: rows whose
+ * actual is of the wrong kind or unit, qualitative rows that need a manual
+ * score and have none, rows with numbers too long for 64 bits — or every
  * row when the evaluation as a whole is scored by pbs_evaluation_score()
- * (parent and child rows, a template, an error). A row that is
- * over-completed under an `over.action` other than `flag` is handed over
- * when it is met, and is not counted here.
+ * (parent and child rows, a row without a target, a budget line it
+ * cannot divide by, points the template or the policy refuse). A row that is over-completed under an
+ * `over.action` other than `flag` is handed over when it is, and is not
+ * counted here.
  *
  * Returns: the number of rows
  *

@@ -150,6 +150,12 @@ def what_if(rng, tally, evaluation, policy, pool, title):
         tally.check(f'{title}: a scorecard returned before the what-ifs', before, snapshot(kept))
 
 
+SRC = os.environ.get('top_srcdir') or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+# templates and policies by name from the source tree
+os.environ['PBSCORE_TEMPLATE_PATH'] = os.path.join(SRC, 'templates')
+os.environ['PBSCORE_POLICY_PATH'] = os.path.join(SRC, 'policies')
+
+
 def main():
     rng = random.Random(SEED)
     policies = oracle.make_policies(rng)
@@ -181,6 +187,45 @@ def main():
                     tally.check(title + ' (again)', outcome(lambda: evaluation.score(policy)),
                                 outcome(lambda: plan.rescore()))
                     what_if(rng, tally, evaluation, policy, pool, title)
+        # The fixtures and examples: templates, their own policies, real tables' habits.
+        folders = [os.path.join(SRC, 'tests', 'data', 'valid'), os.path.join(SRC, 'examples')]
+        pool = ['95%', '100%', '3天', '达成', '部分达成', '是', '否', '2024年12月31日', '0']
+        for folder in folders:
+            for name in sorted(os.listdir(folder)):
+                if not name.endswith('.yaml'):
+                    continue
+                try:
+                    reader = Pbs.Reader.new_for_path(os.path.join(folder, name))
+                    docs = []
+                    while (doc := reader.next()) is not None:
+                        docs.append(doc)
+                except GLib.Error:
+                    continue
+                for k, doc in enumerate(docs):
+                    evaluation = doc.get_evaluation()
+                    if evaluation is None:
+                        continue
+                    title = f'{name} document {k + 1}'
+                    plan = Pbs.Plan.new(evaluation, None)
+                    exact_rows += plan.get_n_exact_rows()
+                    all_rows += evaluation.get_n_indicators()
+                    tally.check(title, outcome(lambda: evaluation.score(None)), outcome(lambda: plan.rescore()))
+                    what_if(rng, tally, evaluation, None, pool, title)
+        # A table whose categories' points are not its template's, under each
+        # weights.mismatch (the warning, rescaling, or the error).
+        with open(os.path.join(SRC, 'examples', 'xishan-2024.yaml'), encoding='utf-8') as fh:
+            text = fh.read().replace('    points: 5\n', '    points: 4\n', 1)
+        evaluation = read_all(text, 'mismatch.yaml')[0]
+        for mode in ('as_is', 'rescale', 'error'):
+            policy = Pbs.Policy.new_preset('central')
+            policy.set('weights.mismatch', mode)
+            plan = Pbs.Plan.new(evaluation, policy)
+            exact = outcome(lambda: evaluation.score(policy))
+            tally.check(f'template points under weights.mismatch {mode}', exact, outcome(lambda: plan.rescore()))
+            if mode != 'error' and (isinstance(exact, tuple) or plan.get_n_exact_rows() != 0
+                                    or int(Pbs.Warning.WEIGHTS) not in [w for w, _ in exact['warnings']]):
+                print(f'not ok - the template mismatch under {mode} was not compiled or not warned')
+                tally.failed += 1
     print(f'# {all_rows} rows, {exact_rows} left to the exact engine')
     # The test must have compared something, and most rows in integers.
     if tally.passed < NDOCS or exact_rows * 2 > all_rows:
