@@ -188,6 +188,8 @@ struct _PbsPlan
   /* the budget line at one scale */
   PbsInt128      executed, base;
   PbsDecimal     budget_points;
+  gboolean       budget_printed;
+  PbsDecimal     budget_printed_score;
   PbsInt128      below_lhs[2], below_rhs[2]; /* executed × lhs < base × rhs */
 };
 
@@ -725,6 +727,8 @@ compile_totals (PbsPlan *self)
   if (pbs_decimal_sign (base) == 0)
     return FALSE;
   self->budget_points = b->has_points ? b->points : p->budget_points;
+  self->budget_printed = b->has_printed_score;
+  self->budget_printed_score = b->printed_score;
   if (pbs_decimal_sign (&self->budget_points) < 0)
     return FALSE;
   bs = MAX (base->scale, b->executed.scale);
@@ -1176,11 +1180,12 @@ scored:
 /* A scorecard to fill: the last one when nobody else holds it any more
  * (it cannot be seen changing), else a new one. */
 static PbsScorecard *
-take_scorecard (PbsPlan *self)
+take_scorecard (PbsPlan *self, gboolean *reused)
 {
   PbsScorecard *sc = g_steal_pointer (&self->last);
 
-  if (sc != NULL && sc->evaluation == self->evaluation && g_atomic_ref_count_compare (&sc->ref_count, 1))
+  *reused = sc != NULL && sc->evaluation == self->evaluation && g_atomic_ref_count_compare (&sc->ref_count, 1);
+  if (*reused)
     {
       g_array_set_size (sc->warnings, 0);
       return sc;
@@ -1200,7 +1205,6 @@ static gboolean
 rescore_budget (PbsPlan *self, PbsScorecard *sc)
 {
   const PbsPolicy *p = self->policy;
-  PbsBudget *b = pbs_evaluation_get_budget (self->evaluation);
   guint digits = p->rounding_digits;
   PbsInt128 num, den, q, lhs, rhs;
 
@@ -1248,7 +1252,8 @@ rescore_budget (PbsPlan *self, PbsScorecard *sc)
       if (lhs < rhs)
         warn (sc, i == 0 ? PBS_WARNING_EXECUTION_BELOW_90 : PBS_WARNING_YELLOW_LOW_EXECUTION);
     }
-  if (b->has_printed_score && pbs_scorecard_differs (&b->printed_score, &sc->budget_score, &p->audit_tolerance))
+  if (self->budget_printed
+      && pbs_scorecard_differs (&self->budget_printed_score, &sc->budget_score, &p->audit_tolerance))
     warn (sc, PBS_WARNING_BUDGET_PRINTED_DIFFERS);
   return TRUE;
 }
@@ -1333,7 +1338,7 @@ rescore_total (PbsPlan *self, PbsScorecard *sc, const PbsDecimal *raw)
  * FALSE for an error in a row or a number that does not fit: the caller
  * then asks the exact engine, which says which. */
 static gboolean
-rescore (PbsPlan *self, PbsScorecard *sc)
+rescore (PbsPlan *self, PbsScorecard *sc, gboolean reused)
 {
   PbsSubtotalResult *groups;
   PbsRowResult *out;
@@ -1347,7 +1352,13 @@ rescore (PbsPlan *self, PbsScorecard *sc)
   g_array_set_size (sc->subtotals, self->groups->len);
   out = (PbsRowResult *) (void *) sc->rows->data;
   groups = (PbsSubtotalResult *) (void *) sc->subtotals->data;
-  memcpy (groups, self->groups->data, self->groups->len * sizeof *groups);
+  /* A reused scorecard holds this plan's groups already: only their
+   * scores are made again. */
+  if (!reused)
+    memcpy (groups, self->groups->data, self->groups->len * sizeof *groups);
+  else
+    for (guint g = 0; g < self->groups->len; g++)
+      pbs_decimal_init (&groups[g].score, 0, 0);
   memset (out, 0, self->n_rows * sizeof *out);
   pbs_decimal_init (&raw, 0, 0);
   pbs_decimal_init (&scored_points, 0, 0);
@@ -1436,14 +1447,15 @@ PbsScorecard *
 pbs_plan_rescore (PbsPlan *self, GError **error)
 {
   PbsScorecard *sc;
+  gboolean reused;
 
   g_return_val_if_fail (PBS_IS_PLAN (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (self->exact)
     return pbs_evaluation_score (self->evaluation, self->policy, error);
-  sc = take_scorecard (self);
-  if (!rescore (self, sc))
+  sc = take_scorecard (self, &reused);
+  if (!rescore (self, sc, reused))
     {
       pbs_scorecard_unref (sc);
       return pbs_evaluation_score (self->evaluation, self->policy, error);
