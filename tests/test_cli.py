@@ -517,6 +517,11 @@ def _():
         with open(os.path.join(tmp, 'link.yaml'), encoding='utf-8') as f:
             refs = saved_refs(f.read())
         expect(refs == [('template', tpl), ('policy', pol)], f'refs {refs}')
+        # import: absolute, reloading from anywhere
+        r = pbscore('import', doc)
+        expect_rc(r, 0)
+        expect(saved_refs(r.out) == [('template', tpl), ('policy', pol)], f'import refs {saved_refs(r.out)}', r)
+        expect_rc(pbscore('validate', '-', stdin=r.out, cwd=tmp), 0)
         # a shipped name stays a name
         out = os.path.join(tmp, 'out', 'xishan.yaml')
         expect_rc(pbscore('report', '--format', 'yaml', '-o', out, XISHAN), 0)
