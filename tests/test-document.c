@@ -1346,6 +1346,25 @@ test_save_names_files_from_where_it_is_written (void)
   CU_ASSERT_TRUE (back != NULL && back->len == 1
                   && pbs_evaluation_equal (g_ptr_array_index (docs, 0), g_ptr_array_index (back, 0)));
 
+  /* a report in YAML: the folder it will be written in, or none */
+  {
+    g_autoptr (PbsScorecard) sc = pbs_evaluation_score (g_ptr_array_index (docs, 0), NULL, &error);
+    g_autoptr (PbsReport) report = pbs_report_new (PBS_FORMAT_YAML, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH);
+    g_autofree char *yaml = NULL;
+
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+    pbs_report_add (report, sc);
+    yaml = pbs_report_render (report, NULL, &error);
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL (yaml != NULL ? strstr (yaml, want) : NULL);
+    g_clear_pointer (&yaml, g_free);
+    pbs_report_set_base_dir (report, deep);
+    yaml = pbs_report_render (report, NULL, &error);
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL (yaml != NULL ? strstr (yaml, "policy: \"../../p.yaml\"\n") : NULL);
+  }
+
   g_unlink (saved);
   g_unlink (doc);
   g_unlink (pol);
