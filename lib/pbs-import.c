@@ -21,6 +21,7 @@
 #include "pbs-grid.h"
 #include "pbs-import.h"
 #include "pbs-layout.h"
+#include "pbs-yaml-tree.h"
 
 /* libgsf 1.14 declares no g_autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
@@ -216,6 +217,38 @@ looks_like_csv (const char *p, const char *end, gboolean utf8)
   return !utf8 || strpbrk (line, ",\t") != NULL;
 }
 
+/* A text with a UTF-16 or UTF-32 byte-order mark: a page when its first
+ * non-blank character is `<`; YAML when the name says so or its first line
+ * reads as YAML (always for UTF-32, which no table is saved in); a table
+ * when the name says so or the first line has a comma or a tab. Only the first 4 KiB are decoded, whole characters. */
+static gboolean
+sniff_unicode (const guint8 *p, gsize len, const char *encoding, gsize mark, const char *ext,
+               PbsImportFormat *format)
+{
+  gsize read = 0, n;
+  gsize unit = encoding[4] == '3' ? 4 : 2;
+  g_autofree char *head = NULL;
+  const char *q, *end;
+
+  n = MIN (len - mark, 4096) / unit * unit;
+  head = g_convert ((const char *) p + mark, (gssize) n, "UTF-8", encoding, &read, NULL, NULL);
+  if (head == NULL)
+    head = g_convert ((const char *) p + mark, (gssize) read, "UTF-8", encoding, NULL, NULL, NULL);
+  if (head == NULL)
+    head = g_strdup ("");
+  end = head + strlen (head);
+  q = skip_blank (head, end);
+  if (q < end && *q == '<')
+    *format = PBS_IMPORT_HTML;
+  else if (unit == 4 || strcmp (ext, "yaml") == 0 || strcmp (ext, "yml") == 0)
+    *format = PBS_IMPORT_YAML;
+  else if (strcmp (ext, "csv") == 0 || strcmp (ext, "tsv") == 0 || strcmp (ext, "txt") == 0)
+    *format = PBS_IMPORT_CSV;
+  else
+    *format = looks_like_csv (q, end, TRUE) ? PBS_IMPORT_CSV : PBS_IMPORT_YAML;
+  return TRUE;
+}
+
 gboolean
 pbs_import_sniff (const char *file, GBytes *data, PbsImportFormat *format, GError **error)
 {
@@ -224,6 +257,8 @@ pbs_import_sniff (const char *file, GBytes *data, PbsImportFormat *format, GErro
   const char *text, *end, *q;
   g_autofree char *ext = dup_extension (file);
   gboolean utf8;
+  const char *encoding;
+  gsize mark;
 
   g_return_val_if_fail (format != NULL, FALSE);
   *format = PBS_IMPORT_YAML;
@@ -245,21 +280,11 @@ pbs_import_sniff (const char *file, GBytes *data, PbsImportFormat *format, GErro
     return refuse (error, PBS_IMPORT_ERROR_UNSUPPORTED_FORMAT, file,
                    "an RTF document, which pbscore does not read; convert it: "
                    SOFFICE " docx %s", file);
-  /* UTF-16 with a byte-order mark: Excel's "Unicode text" (tab-separated)
-   * or a page saved as UTF-16. */
-  if (has_prefix_len (p, len, "\xFF\xFE", 2) || has_prefix_len (p, len, "\xFE\xFF", 2))
-    {
-      gboolean le = p[0] == 0xFF;
-      gsize i = 2;
-
-      /* the first non-blank character decides between a page and a table */
-      while (i + 1 < len && p[i + (le ? 1 : 0)] == 0 && g_ascii_isspace (p[i + (le ? 0 : 1)]))
-        i += 2;
-      *format = i + 1 < len && p[i + (le ? 1 : 0)] == 0 && p[i + (le ? 0 : 1)] == '<'
-                ? PBS_IMPORT_HTML : PBS_IMPORT_CSV;
-      return TRUE;
-    }
-
+  /* UTF-16 or UTF-32 with a byte-order mark: YAML (which allows both),
+   * Excel's "Unicode text" (tab-separated) or a page saved as UTF-16. The
+   * first characters decide, as for UTF-8 below. */
+  if ((encoding = pbs_yaml_bom_encoding (p, len, &mark)) != NULL)
+    return sniff_unicode (p, len, encoding, mark, ext, format);
   q = skip_blank (text, end);
   if (text_has_prefix_nocase (q, end, "MIME-Version:")
       || text_has_prefix_nocase (q, end, "From:")

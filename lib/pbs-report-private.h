@@ -31,6 +31,7 @@ typedef struct {
   gint             row;          /* row filter: a 1-based row number, or -1 */
   const char      *name;         /* row filter: an exact indicator name, or NULL */
   gboolean         spreadsheet;  /* CSV for a spreadsheet (PBS_FORMAT_CSV_SPREADSHEET) */
+  const char      *base_dir;     /* YAML: the output's folder, or NULL for absolute paths */
 } PbsReportInput;
 
 /* Headings and fixed words of the human-readable formats. */

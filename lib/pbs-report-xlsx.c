@@ -24,6 +24,7 @@
 
 #include "config.h"
 
+#include <pthread.h>
 #include <unistd.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -464,6 +465,12 @@ write_summary (const PbsReportInput *in, Formats *f, lxw_worksheet *ws)
     }
 }
 
+/* workbook_close() writes docProps/core.xml's dates with gmtime(), whose
+ * result is one static buffer: two threads closing workbooks at once race
+ * on it (ThreadSanitizer, tests/test-threads.c). A pthread mutex rather
+ * than a GMutex, whose futex ThreadSanitizer cannot see. */
+static pthread_mutex_t close_lock = PTHREAD_MUTEX_INITIALIZER;
+
 gboolean
 pbs_report_write_xlsx (const PbsReportInput *in, GString *out, GError **error)
 {
@@ -528,7 +535,9 @@ pbs_report_write_xlsx (const PbsReportInput *in, GString *out, GError **error)
         }
     }
   g_hash_table_unref (f.money);
+  pthread_mutex_lock (&close_lock);
   werr = workbook_close (wb);
+  pthread_mutex_unlock (&close_lock);
   if (ok && werr != LXW_NO_ERROR)
     {
       g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED,

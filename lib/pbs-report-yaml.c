@@ -68,8 +68,8 @@ pbs_report_write_yaml (const PbsReportInput *in, GString *out, GError **error)
     {
       PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
       gsize length = 0;
-      g_autofree char *doc = pbs_evaluation_save_to_data (pbs_scorecard_get_evaluation (sc), sc,
-                                                          &length, error);
+      g_autofree char *doc = pbs_evaluation_write_yaml (pbs_scorecard_get_evaluation (sc), sc,
+                                                        in->base_dir, &length, error);
       if (doc == NULL)
         return FALSE;
       if (!g_str_has_prefix (doc, "---"))

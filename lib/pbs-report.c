@@ -43,6 +43,7 @@ struct _PbsReport
   GPtrArray        *scorecards;   /* PbsScorecard*, owned */
   gint              row;          /* 1-based, or -1 */
   char             *name;         /* nullable */
+  char             *base_dir;     /* nullable: where the YAML will be written */
 };
 
 G_DEFINE_FINAL_TYPE (PbsReport, pbs_report, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ pbs_report_finalize (GObject *object)
 
   g_clear_pointer (&self->scorecards, g_ptr_array_unref);
   g_free (self->name);
+  g_free (self->base_dir);
   G_OBJECT_CLASS (pbs_report_parent_class)->finalize (object);
 }
 
@@ -144,6 +146,29 @@ pbs_report_set_row_filter (PbsReport *self, gint row, const char *name)
   self->name = g_strdup (name);
 }
 
+/**
+ * pbs_report_set_base_dir:
+ * @self: a #PbsReport
+ * @base_dir: (nullable) (type filename): the folder the rendered report
+ *   will be written in, or %NULL when it has none (standard output)
+ *
+ * Tells the YAML format where its documents will be: a template or policy
+ * a document names by a path is written relative to @base_dir, so the
+ * saved documents reload from there; with %NULL (the default) it is
+ * written as an absolute path. A shipped template or policy stays a name.
+ * Other formats ignore the folder (doc/format.md).
+ *
+ * Since: 0.1
+ */
+void
+pbs_report_set_base_dir (PbsReport *self, const char *base_dir)
+{
+  g_return_if_fail (PBS_IS_REPORT (self));
+
+  g_free (self->base_dir);
+  self->base_dir = g_strdup (base_dir);
+}
+
 /* Does the filter select anything? An error naming the row when not. */
 static gboolean
 check_filter (const PbsReportInput *in, GError **error)
@@ -205,6 +230,7 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
   in.row = self->row;
   in.name = self->name;
   in.spreadsheet = FALSE;
+  in.base_dir = self->base_dir;
 
   if (!check_filter (&in, error))
     return NULL;

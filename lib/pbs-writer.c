@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include "pbs-yaml-emit.h"
 #include "pbs-nick.h"
@@ -282,36 +283,82 @@ write_result (PbsYamlOut *w, PbsScorecard *sc)
   pbs_yaml_mapping_end (w);
 }
 
-/* How to name a template so that reading the document back finds it: as
- * the document named it, by name when the search path finds it, else by
- * the file it was read from. */
-static const char *
-template_reference (PbsTemplate *t, const char *ref)
+/* @file (absolute) as a document in @base_dir names it: relative to that
+ * folder, so that the document reloads from where it is written, or
+ * absolute without a folder (standard output, text kept in memory). Both
+ * sides are resolved to real paths first: the `..` the relative path
+ * climbs are the kernel's, not the spelling's. */
+static char *
+path_from (const char *file, const char *base_dir)
+{
+  g_autofree char *real = NULL, *base = NULL;
+  g_auto (GStrv) f = NULL, b = NULL;
+  GString *rel;
+  guint common = 0;
+
+  real = realpath (file, NULL);
+  if (real == NULL)
+    real = g_canonicalize_filename (file, NULL);
+  if (base_dir == NULL)
+    return g_steal_pointer (&real);
+  base = realpath (base_dir, NULL);
+  if (base == NULL)
+    base = g_canonicalize_filename (base_dir, NULL);
+  f = g_strsplit (real + 1, "/", -1);
+  b = g_strsplit (base + 1, "/", -1);
+  /* the folders both share, never the file's own name */
+  while (b[common] != NULL && *b[common] != '\0' && f[common + 1] != NULL
+         && strcmp (b[common], f[common]) == 0)
+    common++;
+  rel = g_string_new (NULL);
+  for (guint i = common; b[i] != NULL && *b[i] != '\0'; i++)
+    g_string_append (rel, "../");
+  for (guint i = common; f[i] != NULL; i++)
+    g_string_append_printf (rel, "%s%s", f[i], f[i + 1] != NULL ? "/" : "");
+  /* a file in @base_dir itself: ./name, which pbs_reference_is_path()
+   * takes for a path whatever its name ends in */
+  if (strchr (rel->str, '/') == NULL)
+    g_string_prepend (rel, "./");
+  return g_string_free (rel, FALSE);
+}
+
+/* How to name a template so that reading the document back finds it: a
+ * shipped name as the document named it (or when the search path finds
+ * it), else the file it was read from, relative to @base_dir (see
+ * path_from()). */
+static char *
+template_reference (PbsTemplate *t, const char *ref, const char *base_dir)
 {
   g_autofree char *found = NULL;
 
-  if (ref != NULL)
-    return ref;
-  found = pbs_template_find_file (pbs_template_get_name (t));
-  return found == NULL && t->file != NULL ? t->file : pbs_template_get_name (t);
+  if (ref != NULL && !pbs_reference_is_path (ref))
+    return g_strdup (ref);
+  if (ref == NULL)
+    found = pbs_template_find_file (pbs_template_get_name (t));
+  if ((ref != NULL || found == NULL) && t->file != NULL)
+    return path_from (t->file, base_dir);
+  return g_strdup (ref != NULL ? ref : pbs_template_get_name (t));
 }
 
-/* How to name @p so that reading back gives the same knobs: the file it
- * was read from, or its preset name when it is that preset; NULL with an
- * error when it is neither (a policy changed in code has no name that
- * brings its knobs back). */
-static const char *
-policy_reference (const PbsPolicy *p, const char *ref, GError **error)
+/* How to name @p so that reading back gives the same knobs: the preset
+ * name the document gave, the file it was read from (see path_from()), or
+ * its preset name when it is that preset; NULL with an error when it is
+ * none of these (a policy changed in code has no name that brings its
+ * knobs back). */
+static char *
+policy_reference (const PbsPolicy *p, const char *ref, const char *base_dir, GError **error)
 {
   g_autoptr (PbsPolicy) preset = NULL;
 
-  if (ref != NULL)
-    return ref;
+  if (ref != NULL && !pbs_reference_is_path (ref))
+    return g_strdup (ref);
   if (p->file != NULL)
-    return p->file;
+    return path_from (p->file, base_dir);
+  if (ref != NULL)
+    return g_strdup (ref);
   preset = pbs_policy_new_preset (pbs_policy_get_name (p), NULL);
   if (preset != NULL && pbs_policy_equal (preset, p))
-    return pbs_policy_get_name (p);
+    return g_strdup (pbs_policy_get_name (p));
   g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
                "the policy “%s” is neither a preset nor read from a file, so a document cannot "
                "name it: save it with pbs_policy_save_to_data and name that file",
@@ -323,7 +370,8 @@ policy_reference (const PbsPolicy *p, const char *ref, GError **error)
  * is the evaluation's own (or central, for none), the document keeps its
  * own `policy:`. */
 static gboolean
-choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char **text, GError **error)
+choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char *base_dir, char **text,
+               GError **error)
 {
   PbsPolicy *own = pbs_evaluation_get_policy (e);
   const PbsPolicy *used = sc != NULL ? pbs_scorecard_get_policy (sc) : own;
@@ -334,15 +382,16 @@ choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char **text, GError **e
     {
       if (own == NULL)
         return TRUE;
-      *text = policy_reference (own, pbs_evaluation_get_policy_ref (e), error);
+      *text = policy_reference (own, pbs_evaluation_get_policy_ref (e), base_dir, error);
     }
   else
-    *text = policy_reference (used, NULL, error);
+    *text = policy_reference (used, NULL, base_dir, error);
   return *text != NULL;
 }
 
 static void
-write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char *policy_text)
+write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char *base_dir,
+                  const char *policy_text)
 {
   PbsTemplate *t = pbs_evaluation_get_template (e);
   const char *tref = pbs_evaluation_get_template_ref (e);
@@ -364,7 +413,10 @@ write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char 
     }
   pbs_yaml_string (w, "currency", pbs_evaluation_get_currency (e) == PBS_CURRENCY_YUAN ? "元" : "万元");
   if (t != NULL)
-    pbs_yaml_string (w, "template", template_reference (t, tref));
+    {
+      g_autofree char *text = template_reference (t, tref, base_dir);
+      pbs_yaml_string (w, "template", text);
+    }
   if (policy_text != NULL)
     pbs_yaml_string (w, "policy", policy_text);
   if (b != NULL)
@@ -536,6 +588,13 @@ pbs_policy_save_to_data (const PbsPolicy *self, gsize *length, GError **error)
  * `flags` and `explanation`, and the document a `result` mapping; these
  * are ignored when the document is read back.
  *
+ * A shipped template or policy is named by its name; one read from a file
+ * by that file's absolute path, since the text has no folder of its own
+ * (pbs_evaluation_save_to_file() writes it relative to the file's folder).
+ * An evaluation without a budget line, or with a row that needs a target
+ * and has none, is %PBS_DOCUMENT_ERROR_MISSING_FIELD: reading it back
+ * would fail.
+ *
  * Returns: (transfer full) (nullable): the YAML text, or %NULL with @error
  *
  * Since: 0.1
@@ -544,12 +603,19 @@ char *
 pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize *length,
                              GError **error)
 {
-  PbsYamlOut w = { 0 };
-  const char *policy_text = NULL;
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (scorecard == NULL || pbs_scorecard_get_evaluation (scorecard) == self, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return pbs_evaluation_write_yaml (self, scorecard, NULL, length, error);
+}
+
+char *
+pbs_evaluation_write_yaml (PbsEvaluation *self, PbsScorecard *scorecard, const char *base_dir,
+                           gsize *length, GError **error)
+{
+  PbsYamlOut w = { 0 };
+  g_autofree char *policy_text = NULL;
 
   if (scorecard != NULL && pbs_scorecard_get_n_rows (scorecard) != pbs_evaluation_get_n_indicators (self))
     {
@@ -570,12 +636,21 @@ pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize
                      pbs_indicator_get_name (pbs_evaluation_get_indicator (self, i)));
         return NULL;
       }
-  if (!choose_policy (self, scorecard, &policy_text, error))
+  /* Scoring refuses a table without one (PBS_SCORE_ERROR_NO_BUDGET), and
+   * so does reading: a document has a budget line. */
+  if (pbs_evaluation_get_budget (self) == NULL)
+    {
+      g_set_error_literal (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
+                           "the evaluation has no budget line (全年预算数 and 全年执行数), "
+                           "which a document requires");
+      return NULL;
+    }
+  if (!choose_policy (self, scorecard, base_dir, &policy_text, error))
     return NULL;
 
   if (!writer_start (&w, error))
     return NULL;
-  write_evaluation (&w, self, scorecard, policy_text);
+  write_evaluation (&w, self, scorecard, base_dir, policy_text);
   return writer_finish (&w, length, error);
 }
 
@@ -586,11 +661,14 @@ pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize
  * @path: the file to write
  * @error: return location for a #GError, or %NULL
  *
- * Writes @self to @path as pbs_evaluation_save_to_data() does. The text is
+ * Writes @self to @path as pbs_evaluation_save_to_data() does, except that
+ * a template or policy read from a file is named relative to @path's
+ * folder, so the document reloads from where it is written. The text is
  * written to a temporary file beside @path and renamed over it, so an
  * error never leaves a partial file.
  *
- * Returns: %TRUE on success; %FALSE with %PBS_DOCUMENT_ERROR_IO
+ * Returns: %TRUE on success; %FALSE with %PBS_DOCUMENT_ERROR_IO, or the
+ *   errors of pbs_evaluation_save_to_data()
  *
  * Since: 0.1
  */
@@ -598,15 +676,17 @@ gboolean
 pbs_evaluation_save_to_file (PbsEvaluation *self, PbsScorecard *scorecard, const char *path,
                              GError **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = NULL, *dir = NULL;
   g_autoptr (GError) local = NULL;
   gsize length;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (scorecard == NULL || pbs_scorecard_get_evaluation (scorecard) == self, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  text = pbs_evaluation_save_to_data (self, scorecard, &length, error);
+  dir = g_path_get_dirname (path);
+  text = pbs_evaluation_write_yaml (self, scorecard, dir, &length, error);
   if (text == NULL)
     return FALSE;
   /* g_file_set_contents() writes a temporary file and renames it. */

@@ -38,5 +38,10 @@ void     pbs_yaml_quoted          (PbsYamlOut *w, const char *key, const char *v
 void     pbs_yaml_plain           (PbsYamlOut *w, const char *key, const char *value);
 void     pbs_yaml_number          (PbsYamlOut *w, const char *key, const PbsDecimal *d);
 
+/* pbs_evaluation_save_to_data() with the folder the text will be written
+ * in: a template or policy read from a file is named relative to
+ * @base_dir, or by its absolute path when @base_dir is NULL. */
+char    *pbs_evaluation_write_yaml (PbsEvaluation *self, PbsScorecard *scorecard,
+                                    const char *base_dir, gsize *length, GError **error);
 
 G_END_DECLS

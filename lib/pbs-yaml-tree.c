@@ -314,6 +314,72 @@ yaml_fail (PbsYamlStream *self, GError **error)
   return FALSE;
 }
 
+const char *
+pbs_yaml_bom_encoding (const guint8 *p, gsize len, gsize *mark)
+{
+  static const struct { const char *bom; gsize len; const char *name; } marks[] = {
+    /* UTF-32LE's mark begins with UTF-16LE's: the longer one first */
+    { "\xFF\xFE\x00\x00", 4, "UTF-32LE" },
+    { "\x00\x00\xFE\xFF", 4, "UTF-32BE" },
+    { "\xFF\xFE", 2, "UTF-16LE" },
+    { "\xFE\xFF", 2, "UTF-16BE" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (len >= marks[i].len && memcmp (p, marks[i].bom, marks[i].len) == 0)
+      {
+        *mark = marks[i].len;
+        return marks[i].name;
+      }
+  *mark = 0;
+  return NULL;
+}
+
+/* A UTF-16 or UTF-32 text with its byte-order mark becomes UTF-8 without
+ * it, so that everything after (the UTF-8 check, places, the parser) reads
+ * one encoding. Bytes that are not text in the encoding are an error at
+ * their line and column. */
+static gboolean
+decode_unicode (PbsYamlStream *self, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  gsize len, mark, read = 0, written = 0;
+  const guint8 *data = g_bytes_get_data (self->data, &len);
+  const char *encoding = data != NULL ? pbs_yaml_bom_encoding (data, len, &mark) : NULL;
+  char *text;
+
+  if (encoding == NULL)
+    return TRUE;
+  text = g_convert ((const char *) data + mark, (gssize) (len - mark), "UTF-8", encoding,
+                    &read, &written, &local);
+  /* g_convert() leaves a cut character at the end unread, without an error */
+  if (text == NULL || read != len - mark)
+    {
+      g_autofree char *before = g_convert ((const char *) data + mark, (gssize) read, "UTF-8",
+                                           encoding, NULL, NULL, NULL);
+      g_autoptr (GString) bytes = g_string_new (NULL);
+      guint line = 1, column = 1;
+      gsize unit = encoding[4] == '3' ? 4 : 2;
+
+      for (const char *p = before; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+        if (*p == '\n')
+          line++, column = 1;
+        else
+          column++;
+      for (gsize i = mark + read; i < len && i < mark + read + unit; i++)
+        g_string_append_printf (bytes, "%s0x%02x", bytes->len > 0 ? " " : "", data[i]);
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
+                   "%s:%u:%u: the file is not valid %s (%s%s); save it as UTF-8, or as UTF-16 "
+                   "or UTF-32 with a byte-order mark", self->name, line, column, encoding,
+                   bytes->len > 0 ? "bytes " : "", bytes->len > 0 ? bytes->str : "a cut character at the end");
+      g_free (text);
+      return FALSE;
+    }
+  g_bytes_unref (self->data);
+  self->data = g_bytes_new_take (text, written);
+  return TRUE;
+}
+
 /* Finds the line and column of the first invalid UTF-8 byte. */
 static gboolean
 check_utf8 (PbsYamlStream *self, GError **error)
@@ -326,7 +392,8 @@ check_utf8 (PbsYamlStream *self, GError **error)
     return TRUE;
   place_of (self, (gsize) (end - data), &line, &column);
   g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
-               "%s:%u:%u: the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8",
+               "%s:%u:%u: the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8, or as "
+               "UTF-16 or UTF-32 with a byte-order mark",
                self->name, line, column, (guint) (guchar) *end);
   return FALSE;
 }
@@ -473,15 +540,18 @@ static gboolean
 start (PbsYamlStream *self, GError **error)
 {
   gsize len;
-  const guchar *data = g_bytes_get_data (self->data, &len);
+  const guchar *data;
 
-  if (!check_utf8 (self, error) || !yaml_parser_initialize (&self->parser))
+  if (!decode_unicode (self, error) || !check_utf8 (self, error)
+      || !yaml_parser_initialize (&self->parser))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
                      "%s: cannot start the YAML parser", self->name);
       return FALSE;
     }
+  /* after decode_unicode(), which may have replaced it */
+  data = g_bytes_get_data (self->data, &len);
   yaml_parser_set_input_string (&self->parser, data != NULL ? data : (const guchar *) "", len);
   self->started = TRUE;
   return TRUE;

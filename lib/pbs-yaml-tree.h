@@ -89,4 +89,10 @@ gboolean           pbs_yaml_stream_next         (PbsYamlStream *self, guint32 *r
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsYamlStream, pbs_yaml_stream_free)
 
+/* The encoding a byte-order mark at the start of @p announces ("UTF-32LE",
+ * "UTF-32BE", "UTF-16LE", "UTF-16BE"), the mark's length in *@mark; NULL
+ * for no mark or UTF-8's (which libyaml reads itself). YAML allows all
+ * five (YAML 1.2 §5.2); the stream converts the others to UTF-8. */
+const char        *pbs_yaml_bom_encoding        (const guint8 *p, gsize len, gsize *mark);
+
 G_END_DECLS

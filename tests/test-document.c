@@ -19,6 +19,7 @@
 #include "pbs-test.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <glib/gstdio.h>
 
 static int
@@ -1200,7 +1201,179 @@ test_save_refuses_what_cannot_round_trip (void)
     text = pbs_evaluation_save_to_data (c, NULL, NULL, &error);
     CU_ASSERT_PTR_NULL (text);
     PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD);
+    g_clear_error (&error);
   }
+
+  /* a cleared budget line: reading requires one, so saving refuses too,
+   * in memory and to a file (which is then not created) */
+  {
+    g_autoptr (PbsEvaluation) c = pbs_evaluation_copy (e);
+    g_autofree char *dir = g_dir_make_tmp ("pbscore-test-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "no-budget.yaml", NULL);
+
+    pbs_evaluation_set_budget (c, NULL);
+    text = pbs_evaluation_save_to_data (c, NULL, NULL, &error);
+    CU_ASSERT_PTR_NULL (text);
+    PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD);
+    CU_ASSERT_TRUE (error != NULL && strstr (error->message, "budget") != NULL);
+    g_clear_error (&error);
+    CU_ASSERT_FALSE (pbs_evaluation_save_to_file (c, NULL, path, &error));
+    PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD);
+    CU_ASSERT_FALSE (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+    /* a budget set again: saved, and the text reads back */
+    pbs_evaluation_set_budget (c, pbs_evaluation_get_budget (e));
+    text = pbs_evaluation_save_to_data (c, NULL, NULL, &error);
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL (text);
+    g_clear_pointer (&text, g_free);
+    g_rmdir (dir);
+  }
+}
+
+/* YAML in UTF-16 or UTF-32 with a byte-order mark (YAML 1.2 §5.2) reads
+ * as its UTF-8 text does; bytes that are not text in the encoding are an
+ * encoding error at their line and column. */
+static void
+test_unicode_encodings (void)
+{
+  static const struct { const char *encoding, *bom; gsize mark, unit; } encodings[] = {
+    { "UTF-16LE", "\xFF\xFE", 2, 2 },
+    { "UTF-16BE", "\xFE\xFF", 2, 2 },
+    { "UTF-32LE", "\xFF\xFE\x00\x00", 4, 4 },
+    { "UTF-32BE", "\x00\x00\xFE\xFF", 4, 4 },
+  };
+  static const char yaml[] =
+    "pbscore: 1\ntitle: 与委托运营方结算费用\npolicy: central\n"
+    "budget: {annual: 100, executed: 90}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 完成率, target: '≥95%', actual: '97%', points: 90}\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gsize n = 0;
+      g_autofree char *body = g_convert (yaml, -1, encodings[i].encoding, "UTF-8", NULL, &n, NULL);
+      g_autoptr (GByteArray) bytes = g_byte_array_new ();
+      g_autoptr (GPtrArray) docs = NULL;
+      g_autoptr (PbsScorecard) sc = NULL;
+      PbsDecimal total;
+      g_autofree char *digits = NULL, *where = NULL;
+      gsize bad;
+
+      CU_ASSERT_PTR_NOT_NULL_FATAL (body);
+      g_byte_array_append (bytes, (const guint8 *) encodings[i].bom, (guint) encodings[i].mark);
+      g_byte_array_append (bytes, (const guint8 *) body, (guint) n);
+      docs = read_data ((const char *) bytes->data, (gssize) bytes->len, "u.yaml", &error);
+      ASSERT_NO_ERROR (error);
+      CU_ASSERT_FATAL (docs != NULL && docs->len == 1);
+      CU_ASSERT_STRING_EQUAL (pbs_evaluation_get_title (pbs_document_get_evaluation (g_ptr_array_index (docs, 0))),
+                              "与委托运营方结算费用");
+      sc = pbs_evaluation_score (pbs_document_get_evaluation (g_ptr_array_index (docs, 0)), NULL, &error);
+      ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+      pbs_scorecard_get_total (sc, &total);
+      digits = pbs_decimal_to_string (&total);
+      CU_ASSERT_STRING_EQUAL (digits, "99.00");
+      g_clear_pointer (&docs, g_ptr_array_unref);
+
+      /* a character no encoding has (U+110000, or a lone low surrogate)
+       * in place of the 与 on line 2, column 8 */
+      bad = encodings[i].mark + 18 * encodings[i].unit;
+      memcpy (bytes->data + bad,
+              encodings[i].unit == 2 ? (encodings[i].encoding[6] == 'L' ? "\x00\xDC" : "\xDC\x00")
+                                     : (encodings[i].encoding[6] == 'L' ? "\x00\x00\x11\x00"
+                                                                        : "\x00\x11\x00\x00"),
+              encodings[i].unit);
+      docs = read_data ((const char *) bytes->data, (gssize) bytes->len, "u.yaml", &error);
+      CU_ASSERT_PTR_NULL (docs);
+      PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8);
+      where = g_strdup_printf ("u.yaml:2:8: the file is not valid %s", encodings[i].encoding);
+      CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, where));
+      if (error != NULL && !g_str_has_prefix (error->message, where))
+        fprintf (stderr, "%s: %s\n", encodings[i].encoding, error->message);
+      g_clear_error (&error);
+
+      /* a character cut short at the end */
+      docs = read_data ((const char *) bytes->data, (gssize) (encodings[i].mark + n - 1), "u.yaml", &error);
+      CU_ASSERT_PTR_NULL (docs);
+      PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8);
+    }
+}
+
+/* A template or policy named by a relative path: saved in memory it is
+ * absolute (the text has no folder), saved to a file it is relative to
+ * that file's folder; either reloads from where it is. */
+static void
+test_save_names_files_from_where_it_is_written (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pbscore-test-XXXXXX", NULL);
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *deep = g_build_filename (dir, "out", "deep", NULL);
+  g_autofree char *pol = g_build_filename (dir, "p.yaml", NULL);
+  g_autofree char *doc = g_build_filename (in, "doc.yaml", NULL);
+  g_autofree char *saved = g_build_filename (deep, "saved.yaml", NULL);
+  g_autofree char *text = NULL, *written = NULL, *policy_text = NULL, *real = NULL, *want = NULL;
+  g_autoptr (PbsPolicy) guangxi = pbs_policy_new_preset ("guangxi", NULL);
+  g_autoptr (GPtrArray) docs = NULL, back = NULL;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  CU_ASSERT_EQUAL (g_mkdir_with_parents (in, 0700), 0);
+  CU_ASSERT_EQUAL (g_mkdir_with_parents (deep, 0700), 0);
+  policy_text = pbs_policy_save_to_data (guangxi, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (g_file_set_contents (pol, policy_text, -1, NULL));
+  CU_ASSERT_TRUE (g_file_set_contents (doc,
+    "pbscore: 1\ntitle: t\npolicy: ../p.yaml\nbudget: {annual: 100, executed: 100}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: A, target: '≥1', actual: '1', points: 90}\n",
+    -1, NULL));
+  docs = pbs_evaluation_load_file (doc, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_FATAL (docs != NULL && docs->len == 1);
+
+  real = realpath (pol, NULL);
+  want = g_strdup_printf ("policy: %s\n", real);
+  text = pbs_evaluation_save_to_data (g_ptr_array_index (docs, 0), NULL, NULL, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL (text != NULL ? strstr (text, want) : NULL);
+
+  CU_ASSERT_TRUE (pbs_evaluation_save_to_file (g_ptr_array_index (docs, 0), NULL, saved, &error));
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (g_file_get_contents (saved, &written, NULL, NULL));
+  CU_ASSERT_PTR_NOT_NULL (written != NULL ? strstr (written, "policy: \"../../p.yaml\"\n") : NULL);
+  back = pbs_evaluation_load_file (saved, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (back != NULL && back->len == 1
+                  && pbs_evaluation_equal (g_ptr_array_index (docs, 0), g_ptr_array_index (back, 0)));
+
+  /* a report in YAML: the folder it will be written in, or none */
+  {
+    g_autoptr (PbsScorecard) sc = pbs_evaluation_score (g_ptr_array_index (docs, 0), NULL, &error);
+    g_autoptr (PbsReport) report = pbs_report_new (PBS_FORMAT_YAML, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH);
+    g_autofree char *yaml = NULL;
+
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (sc);
+    pbs_report_add (report, sc);
+    yaml = pbs_report_render (report, NULL, &error);
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL (yaml != NULL ? strstr (yaml, want) : NULL);
+    g_clear_pointer (&yaml, g_free);
+    pbs_report_set_base_dir (report, deep);
+    yaml = pbs_report_render (report, NULL, &error);
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL (yaml != NULL ? strstr (yaml, "policy: \"../../p.yaml\"\n") : NULL);
+  }
+
+  g_unlink (saved);
+  g_unlink (doc);
+  g_unlink (pol);
+  g_rmdir (deep);
+  g_free (g_steal_pointer (&deep));
+  deep = g_build_filename (dir, "out", NULL);
+  g_rmdir (deep);
+  g_rmdir (in);
+  g_rmdir (dir);
 }
 
 /* ------------------------------------------- real tables' habits (§11) */
@@ -1471,6 +1644,9 @@ main (void)
     { "xishan example scores (by hand: 99.88, 优)", test_xishan_scores },
     { "xishan with policy NULL", test_xishan_scores_default_policy },
     { "save to file, and to a missing folder", test_save_to_file },
+    { "UTF-16 and UTF-32 with a byte-order mark", test_unicode_encodings },
+    { "save names template and policy files from where it is written",
+      test_save_names_files_from_where_it_is_written },
     { "missing file is IO", test_missing_file },
     { "empty input has no document", test_empty_input },
     { "batch of three", test_batch },

@@ -467,6 +467,101 @@ def _():
             expect('threshold: 1.3' in f.read(), 'policy show --output')
 
 
+def saved_refs(text):
+    """The template: and policy: lines of YAML documents, unquoted."""
+    return [(m.group(1), m.group(2).strip('"\'')) for m in
+            re.finditer(r'^(template|policy): (.*)$', text, re.M)]
+
+
+@case('--format yaml names template and policy files so the documents reload from where they are written')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        for sub in ('in', 'tpl', 'pol', 'out/deep'):
+            os.makedirs(os.path.join(tmp, sub))
+        shutil.copy(os.path.join(SRCDIR, 'templates/department-overall.yaml'), os.path.join(tmp, 'tpl'))
+        expect_rc(pbscore('policy', 'show', 'central', '-o', os.path.join(tmp, 'pol', 'p.yaml')), 0)
+        with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+            text = f.read()
+        text = text.replace('template: department-overall', 'template: ../tpl/department-overall.yaml')
+        text = text.replace('policy: central', 'policy: ../pol/p.yaml')
+        doc = os.path.join(tmp, 'in', 'doc.yaml')
+        with open(doc, 'w', encoding='utf-8') as f:
+            f.write(text)
+        tpl = os.path.realpath(os.path.join(tmp, 'tpl', 'department-overall.yaml'))
+        pol = os.path.realpath(os.path.join(tmp, 'pol', 'p.yaml'))
+        # standard output: absolute paths, so `| pbscore validate -` reloads from anywhere
+        r = pbscore('report', '--format', 'yaml', 'doc.yaml', cwd=os.path.join(tmp, 'in'))
+        expect_rc(r, 0)
+        expect(saved_refs(r.out) == [('template', tpl), ('policy', pol)], f'refs {saved_refs(r.out)}', r)
+        expect_rc(pbscore('validate', '-', stdin=r.out), 0)
+        # a file in another folder: relative to that folder, reloading from any working folder
+        out = os.path.join(tmp, 'out', 'deep', 'x.yaml')
+        r = pbscore('report', '--format', 'yaml', '--output', out, doc)
+        expect_rc(r, 0)
+        with open(out, encoding='utf-8') as f:
+            refs = saved_refs(f.read())
+        expect(refs == [('template', '../../tpl/department-overall.yaml'), ('policy', '../../pol/p.yaml')],
+               f'refs {refs}')
+        expect_rc(pbscore('validate', out), 0)
+        expect_rc(pbscore('validate', 'deep/x.yaml', cwd=os.path.join(tmp, 'out')), 0)
+        # beside the policy: ./p.yaml, a path even without .yaml's help
+        out = os.path.join(tmp, 'pol', 'saved.yaml')
+        expect_rc(pbscore('report', '--format', 'yaml', '-o', out, doc), 0)
+        with open(out, encoding='utf-8') as f:
+            refs = saved_refs(f.read())
+        expect(('policy', './p.yaml') in refs, f'refs {refs}')
+        expect_rc(pbscore('validate', out), 0)
+        # through a symbolic link (read back from the link's folder): absolute
+        os.symlink(os.path.join(tmp, 'out', 'deep', 'x.yaml'), os.path.join(tmp, 'link.yaml'))
+        expect_rc(pbscore('report', '--format', 'yaml', '-o', os.path.join(tmp, 'link.yaml'), doc), 0)
+        with open(os.path.join(tmp, 'link.yaml'), encoding='utf-8') as f:
+            refs = saved_refs(f.read())
+        expect(refs == [('template', tpl), ('policy', pol)], f'refs {refs}')
+        # import: absolute, reloading from anywhere
+        r = pbscore('import', doc)
+        expect_rc(r, 0)
+        expect(saved_refs(r.out) == [('template', tpl), ('policy', pol)], f'import refs {saved_refs(r.out)}', r)
+        expect_rc(pbscore('validate', '-', stdin=r.out, cwd=tmp), 0)
+        # a shipped name stays a name
+        out = os.path.join(tmp, 'out', 'xishan.yaml')
+        expect_rc(pbscore('report', '--format', 'yaml', '-o', out, XISHAN), 0)
+        with open(out, encoding='utf-8') as f:
+            refs = saved_refs(f.read())
+        expect(refs == [('template', 'department-overall'), ('policy', 'central')], f'refs {refs}')
+
+
+@case('YAML in UTF-16 or UTF-32 with a byte-order mark is read, from a file and from standard input')
+def _():
+    import codecs
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        text = f.read()
+    boms = {'utf-16-le': codecs.BOM_UTF16_LE, 'utf-16-be': codecs.BOM_UTF16_BE,
+            'utf-32-le': codecs.BOM_UTF32_LE, 'utf-32-be': codecs.BOM_UTF32_BE}
+    with tempfile.TemporaryDirectory() as tmp:
+        for enc, bom in boms.items():
+            data = bom + text.encode(enc)
+            path = os.path.join(tmp, f'xishan-{enc}.yaml')
+            with open(path, 'wb') as f:
+                f.write(data)
+            for r in (pbscore('score', '--format', 'json', path),
+                      pbscore('score', '--format', 'json', '-', stdin=data)):
+                expect_rc(r, 0)
+                check_xishan(load_json(r.out))
+            # a lone surrogate or a code point past U+10FFFF: located
+            unit = 2 if '16' in enc else 4
+            bad = bytearray(data)
+            at = len(bom) + text.index('title:') * unit
+            bad[at:at + unit] = {'utf-16-le': b'\x00\xdc', 'utf-16-be': b'\xdc\x00',
+                                 'utf-32-le': b'\x00\x00\x11\x00', 'utf-32-be': b'\x00\x11\x00\x00'}[enc]
+            with open(path, 'wb') as f:
+                f.write(bad)
+            line = text[:text.index('title:')].count('\n') + 1
+            r = pbscore('validate', path)
+            expect_rc(r, 2)
+            expect(f'{path}:{line}:1: the file is not valid {enc.upper().replace("-LE", "LE").replace("-BE", "BE")}'
+                   in r.err, 'no located encoding error', r)
+
+
 # ------------------------------------------------------------- validate
 
 @case('validate: the example, the audit fixtures and the shipped templates are valid')

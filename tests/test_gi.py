@@ -239,10 +239,28 @@ def test_audit_printed_scores():
     assert "37.77" in audit.dup_message(kinds.index(Pbs.FindingKind.ROW_SCORE), Pbs.Language.EN)
 
 
+def test_save_without_budget():
+    # set_budget(None) on a copy: saving refuses, as reading a document
+    # without a budget line would
+    evaluation, _ = score_evaluation()
+    copy = evaluation.copy()
+    copy.set_budget(None)
+    try:
+        copy.save_to_data(None)
+    except GLib.Error as e:
+        assert e.matches(Pbs.document_error_quark(), Pbs.DocumentError.MISSING_FIELD), e.message
+        assert "budget" in e.message, e.message
+    else:
+        raise AssertionError("saved an evaluation without a budget line")
+    copy.set_budget(evaluation.get_budget())
+    text, _length = copy.save_to_data(None)
+    assert len(read_all(text, "mem.yaml")) == 1
+
+
 print("Suite: gi")
 for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes,
           test_reader_documents, test_score_evaluation, test_document_errors, test_json_report,
-          test_audit_printed_scores):
+          test_audit_printed_scores, test_save_without_budget):
     case(f)
 
 passed = sum(results)

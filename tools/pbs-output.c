@@ -294,3 +294,25 @@ pbs_output_close_stdout (GError **error)
     return stdout_error (error, saved != 0 ? saved : EIO);
   return TRUE;
 }
+
+/**
+ * pbs_output_dup_folder:
+ * @target: the --output argument; %NULL or "-" for standard output
+ *
+ * The folder a document written to @target is read back from, for the
+ * paths it names (doc/format.md): the folder of a regular file or a new
+ * name. %NULL (write absolute paths) for standard output, a descriptor, a
+ * device or FIFO (the reader is elsewhere), and a symbolic link (the file
+ * may be read through the link, from another folder).
+ */
+char *
+pbs_output_dup_folder (const char *target)
+{
+  GStatBuf st;
+
+  if (target == NULL || strcmp (target, "-") == 0 || is_descriptor_path (target))
+    return NULL;
+  if (g_lstat (target, &st) == 0 && !S_ISREG (st.st_mode))
+    return NULL;
+  return g_path_get_dirname (target);
+}

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 gboolean pbs_output_write (const char *target, const char *data, gsize length, GError **error);
 gboolean pbs_output_close_stdout (GError **error);
+char    *pbs_output_dup_folder (const char *target);
 
 G_END_DECLS

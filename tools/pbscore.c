@@ -341,7 +341,10 @@ render (const Options *o, PbsReportContent content, GPtrArray *all, gsize *lengt
         GError **error)
 {
   g_autoptr (PbsReport) report = pbs_report_new (o->format, content, o->language);
+  g_autofree char *folder = pbs_output_dup_folder (o->output);
 
+  /* YAML names template and policy files from where it is written */
+  pbs_report_set_base_dir (report, folder);
   for (guint i = 0; i < all->len; i++)
     pbs_report_add (report, ((Scored *) g_ptr_array_index (all, i))->scorecard);
   /* --row: a number from 1, or an exact 三级指标 name; the report fails

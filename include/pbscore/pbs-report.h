@@ -93,6 +93,9 @@ void        pbs_report_set_row_filter (PbsReport        *self,
                                        gint              row,
                                        const char       *name);
 PBS_AVAILABLE_IN_0_1
+void        pbs_report_set_base_dir   (PbsReport        *self,
+                                       const char       *base_dir);
+PBS_AVAILABLE_IN_0_1
 char       *pbs_report_render         (PbsReport        *self,
                                        gsize            *length,
                                        GError          **error);
