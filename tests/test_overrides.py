@@ -80,8 +80,8 @@ def test_reader_loaders():
     assert reader.next() is None
     del reader
     gc.collect()
-    # the document starts after the file's comment block, on line 24
-    assert document.get_kind() == Pbs.DocumentKind.EVALUATION and document.get_line() == 24
+    # the document starts after the file's comment block, on line 23
+    assert document.get_kind() == Pbs.DocumentKind.EVALUATION and document.get_line() == 23
     assert document.get_evaluation().get_year() == 2024
     with open(XISHAN, 'rb') as f:
         documents = list(Pbs.Reader.new_for_data(f.read(), 'xishan.yaml'))
