@@ -646,7 +646,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   if (budget == NULL)
     {
       score_error (sc, error, PBS_SCORE_ERROR_NO_BUDGET, 0, NULL,
-                   "the evaluation has no budget line (全年预算数 and 全年执行数 are required)");
+                   "the evaluation has no budget line (its money block: 年初预算数, 全年预算数, 全年执行数 …)");
       return NULL;
     }
 

@@ -375,6 +375,28 @@ test_budget_points_differ (void)
   CHECK_MESSAGE_HAS (error, "乙", NULL);
 }
 
+/* Rule book §11: a table whose budget prints no 全年预算数 cannot be
+ * summed into a roll-up's budget: an error naming it, nothing invented. */
+static void
+test_budget_not_printed (void)
+{
+  static const Row rows[] = { { OUT, QTY, "项目数", "80", "≥10项", "10项" } };
+  g_autoptr (PbsPolicy) p = policy_as_is ();
+  g_autoptr (PbsEvaluation) a = EVAL ("甲", "", "300", "270", rows);
+  g_autoptr (PbsEvaluation) b = EVAL ("乙", "", "100", "100", rows);
+  g_autoptr (PbsRollup) r = pbs_rollup_new ();
+  g_autoptr (GError) error = NULL;
+  PbsDecimal score = pbs_test_dec ("9");
+
+  pbs_budget_set_annual (pbs_evaluation_get_budget (b), NULL);
+  pbs_budget_set_printed_score (pbs_evaluation_get_budget (b), &score);
+  ADD (r, a, p);
+  ADD (r, b, p);
+  error = merge_error (r, NULL);
+  CHECK_MESSAGE_HAS (error, "乙", NULL);
+  CHECK_MESSAGE_HAS (error, "prints no 全年预算数", NULL);
+}
+
 /* ------------------------------------------------------------- the header */
 
 static void
@@ -1012,6 +1034,7 @@ test_durations_take_the_worst (void)
 static const PbsTestCase cases[] = {
   { "durations take the worst", test_durations_take_the_worst },
   { "merge errors", test_merge_errors },
+  { "budget_not_printed", test_budget_not_printed },
   { "absolute_values_summed", test_absolute_values_summed },
   { "relative_values_weighted_by_funds", test_relative_values_weighted_by_funds },
   { "weighted_mean_rounding", test_weighted_mean_rounding },
