@@ -355,9 +355,11 @@ test_budget_summed (void)
   PBS_ASSERT_DECIMAL (&d, "300.05");
 }
 
-/* Budget lines carrying different points cannot be merged. */
+/* Two one-row tables, 甲 (300 / 270) and 乙 (100 / 100), changed by @edit
+ * and rolled up: the merge must fail and name 乙 and @needle. */
 static void
-test_budget_points_differ (void)
+merge_two_fails_at (const char *file, int line, void (*edit) (PbsBudget *a, PbsBudget *b),
+                    const char *needle)
 {
   static const Row rows[] = { { OUT, QTY, "项目数", "80", "≥10项", "10项" } };
   g_autoptr (PbsPolicy) p = policy_as_is ();
@@ -366,13 +368,39 @@ test_budget_points_differ (void)
   g_autoptr (PbsRollup) r = pbs_rollup_new ();
   g_autoptr (GError) error = NULL;
 
-  set_budget_extras (a, NULL, "20");
-  set_budget_extras (b, NULL, "10");
-  ADD (r, a, p);
-  ADD (r, b, p);
+  edit (pbs_evaluation_get_budget (a), pbs_evaluation_get_budget (b));
+  add_at (file, line, r, a, p);
+  add_at (file, line, r, b, p);
   error = merge_error (r, NULL);
-  CHECK_MESSAGE_HAS (error, "20", NULL);
-  CHECK_MESSAGE_HAS (error, "乙", NULL);
+  pbs_test_message_has_at (file, line, error, needle, NULL);
+  pbs_test_message_has_at (file, line, error, "乙", NULL);
+}
+#define MERGE_TWO_FAILS(edit, needle) merge_two_fails_at (__FILE__, __LINE__, edit, needle)
+
+static void
+points_differ (PbsBudget *a, PbsBudget *b)
+{
+  PbsDecimal twenty = pbs_test_dec ("20"), ten = pbs_test_dec ("10");
+
+  pbs_budget_set_points (a, &twenty);
+  pbs_budget_set_points (b, &ten);
+}
+
+/* Budget lines carrying different points cannot be merged. */
+static void
+test_budget_points_differ (void)
+{
+  MERGE_TWO_FAILS (points_differ, "20");
+}
+
+static void
+annual_not_printed (PbsBudget *a, PbsBudget *b)
+{
+  PbsDecimal score = pbs_test_dec ("9");
+
+  (void) a;
+  pbs_budget_set_annual (b, NULL);
+  pbs_budget_set_printed_score (b, &score);
 }
 
 /* Rule book §11: a table whose budget prints no 全年预算数 cannot be
@@ -380,21 +408,7 @@ test_budget_points_differ (void)
 static void
 test_budget_not_printed (void)
 {
-  static const Row rows[] = { { OUT, QTY, "项目数", "80", "≥10项", "10项" } };
-  g_autoptr (PbsPolicy) p = policy_as_is ();
-  g_autoptr (PbsEvaluation) a = EVAL ("甲", "", "300", "270", rows);
-  g_autoptr (PbsEvaluation) b = EVAL ("乙", "", "100", "100", rows);
-  g_autoptr (PbsRollup) r = pbs_rollup_new ();
-  g_autoptr (GError) error = NULL;
-  PbsDecimal score = pbs_test_dec ("9");
-
-  pbs_budget_set_annual (pbs_evaluation_get_budget (b), NULL);
-  pbs_budget_set_printed_score (pbs_evaluation_get_budget (b), &score);
-  ADD (r, a, p);
-  ADD (r, b, p);
-  error = merge_error (r, NULL);
-  CHECK_MESSAGE_HAS (error, "乙", NULL);
-  CHECK_MESSAGE_HAS (error, "prints no 全年预算数", NULL);
+  MERGE_TWO_FAILS (annual_not_printed, "prints no 全年预算数");
 }
 
 /* ------------------------------------------------------------- the header */
