@@ -769,7 +769,8 @@ read_goals (Reader *rd, const PbsGrid *g, guint r)
 /* ------------------------------------------------------------ sign-off */
 
 /* 填报人：… 联系电话：… 填报日期：… 项目负责人：…, several in a cell or
- * each with its value in the next cell. */
+ * each with its value in the next cell. The footer's other labels (审核人,
+ * 单位负责人 …) have no field: they only end the value before them. */
 static void
 read_signoff (Reader *rd, const char *const *texts, guint n)
 {
@@ -778,6 +779,7 @@ read_signoff (Reader *rd, const char *const *texts, guint n)
     { "填报人", pbs_evaluation_set_signoff_preparer }, { "填表人", pbs_evaluation_set_signoff_preparer },
     { "联系电话", pbs_evaluation_set_signoff_phone },
     { "填报日期", pbs_evaluation_set_signoff_date }, { "填表日期", pbs_evaluation_set_signoff_date },
+    { "审核人", NULL }, { "单位负责人", NULL }, { "财务负责人", NULL }, { "自评等级", NULL },
   };
 
   if (rd->eval == NULL)
@@ -834,7 +836,7 @@ read_signoff (Reader *rd, const char *const *texts, guint n)
                     k++;
                   }
               }
-            if (value != NULL)
+            if (value != NULL && words[w].set != NULL)
               words[w].set (rd->eval, value);
           }
           p = end;

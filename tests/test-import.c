@@ -489,7 +489,8 @@ test_official_form_fields (void)
     "<td>90</td><td></td></tr>"
     "<tr><td>总分</td><td colspan=\"5\"></td><td>99.5</td><td></td></tr>"
     "<tr><td>项目负责人：王五</td><td>填报人</td><td>赵六</td><td colspan=\"3\">联系电话：0871-1234 填报日期：2025年1月5日</td>"
-    "<td></td><td></td></tr>"
+    "<td>审核人</td><td>孙七</td></tr>"
+    "<tr><td>填表人：钱八 审核人：孙七</td><td colspan=\"7\"></td></tr>"
     "</table>";
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) got = load_data (page, sizeof page - 1, "form.html", &error);
@@ -518,7 +519,8 @@ test_official_form_fields (void)
   CU_ASSERT_FALSE (pbs_budget_get_source_amount (b, PBS_FUND_SOURCE_CARRIED_OVER,
                                                  PBS_BUDGET_COLUMN_EXECUTED, &d));
   CU_ASSERT_FALSE (pbs_budget_has_source (b, PBS_FUND_SOURCE_OTHER));
-  CHECK_FORM_TEXTS (e, "培训100人", "培训120人\n考核合格", "王五", "赵六", "0871-1234", "2025年1月5日");
+  /* the last 填表人 wins; 审核人 has no field and only ends the value before it */
+  CHECK_FORM_TEXTS (e, "培训100人", "培训120人\n考核合格", "王五", "钱八", "0871-1234", "2025年1月5日");
 }
 
 /* A YAML document is still YAML, with or without an extension. */
