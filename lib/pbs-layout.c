@@ -1100,12 +1100,13 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
     for (guint i = 0; i < n; i++)
       {
         g_autofree char *s = squeeze (texts[i]);
-
         gboolean taken = FALSE;
 
         if (strstr (s, "资金总额") != NULL)
           return read_budget_total (rd, g, *r, error);
-        if (!read_budget_source (rd, g, *r, s, &taken, error))
+        /* a source row's name is its first text: 财政拨款 elsewhere (a
+         * note, a label's value) is no source row */
+        if (i == 0 && !read_budget_source (rd, g, *r, s, &taken, error))
           return FALSE;
         if (taken)
           return TRUE;

@@ -481,6 +481,8 @@ test_official_form_fields (void)
     "<tr><td>年度资金总额</td><td>100</td><td>120</td><td>114</td><td>10</td><td>95.0%</td><td>9.5</td></tr>"
     "<tr><td>其中：当年财政拨款</td><td>—</td><td>100</td><td>95</td><td>—</td><td>—</td><td>—</td></tr>"
     "<tr><td>上年结转资金</td><td>&nbsp;</td><td>20</td><td>／</td><td></td><td></td><td></td></tr>"
+    /* a note naming 财政拨款 in another cell is no source row */
+    "<tr><td>资金来源</td><td>一般公共预算财政拨款</td><td>全额</td><td colspan=\"5\"></td></tr>"
     "<tr><td rowspan=\"2\">年度<br>总体目标</td><td colspan=\"3\">预期目标</td><td colspan=\"4\">实际完成情况</td></tr>"
     "<tr><td colspan=\"3\">培训100人</td><td colspan=\"4\">培训120人<br>考核合格</td></tr>"
     "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td>"
