@@ -207,7 +207,8 @@ explain_total (PbsScorecard *sc, const PbsDecimal *printed)
   PbsBudget *b = pbs_evaluation_get_budget (pbs_scorecard_get_evaluation (sc));
 
   pbs_scorecard_get_total (sc, &total);
-  pbs_scorecard_get_budget_score (sc, &budget);
+  if (!pbs_scorecard_get_budget_score (sc, &budget))
+    return PBS_VARIANT_NONE;
   if ((p->budget_in_total ? pbs_decimal_sub (&total, &budget, &alt) : pbs_decimal_add (&total, &budget, &alt))
       && within (&alt, printed, &p->audit_tolerance))
     return PBS_VARIANT_BUDGET_NOT_IN_TOTAL;
@@ -243,6 +244,25 @@ explain_total (PbsScorecard *sc, const PbsDecimal *printed)
         return r->variant;
     }
   return PBS_VARIANT_NONE;
+}
+
+/* A printed rate keeps its own digits (95.3%): it agrees when the exact
+ * rate, rounded half up or cut to those digits, is what was printed. */
+static gboolean
+rate_as_printed (PbsScorecard *sc, const PbsDecimal *printed)
+{
+  static const PbsRoundingMode modes[] = { PBS_ROUNDING_HALF_UP, PBS_ROUNDING_TRUNCATE };
+  guint digits = printed->scale > 0 ? (guint) printed->scale : 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      PbsDecimal d;
+
+      if (pbs_rational_to_decimal (&sc->budget_percent, digits, modes[i], &d)
+          && pbs_decimal_compare (&d, printed) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -315,11 +335,17 @@ pbs_audit_new (PbsScorecard *scorecard)
                      explain_row (scorecard, i, &printed));
     }
 
-  pbs_scorecard_get_budget_score (scorecard, &computed);
-  if (b != NULL && pbs_budget_get_printed_score (b, &printed)
-      && !within (&printed, &computed, &p->audit_tolerance))
+  /* A budget line with no rate and no printed score (§11) is unscored:
+   * the total cannot be checked, as with an unpublished row. */
+  if (!pbs_scorecard_get_budget_score (scorecard, &computed))
+    unpublished = unpublished_unprinted = TRUE;
+  else if (b != NULL && pbs_budget_get_printed_score (b, &printed)
+           && !within (&printed, &computed, &p->audit_tolerance))
     add_finding (self, PBS_FINDING_BUDGET_SCORE, -1, &printed, &computed,
                  explain_budget (scorecard, &printed));
+  if (b != NULL && pbs_budget_get_printed_rate (b, &printed)
+      && pbs_scorecard_get_budget_rate (scorecard, &computed) && !rate_as_printed (scorecard, &printed))
+    add_finding (self, PBS_FINDING_BUDGET_RATE, -1, &printed, &computed, PBS_VARIANT_NONE);
 
   if (pbs_evaluation_get_printed_total (e, &printed))
     {
@@ -332,7 +358,7 @@ pbs_audit_new (PbsScorecard *scorecard)
 
       /* Does the table add up? Budget + Σ printed rows, where printed. */
       if (b == NULL || !pbs_budget_get_printed_score (b, &pb))
-        pbs_scorecard_get_budget_score (scorecard, &pb);
+        pbs_scorecard_get_budget_score (scorecard, &pb);   /* scored: unpublished_unprinted otherwise */
       if (!unpublished_unprinted && sum_rows (scorecard, pick_printed, NULL, &sum)
           && (!p->budget_in_total || pbs_decimal_add (&sum, &pb, &sum))
           && pbs_scorecard_rescale (scorecard, &sum, &sum)
@@ -708,6 +734,9 @@ pbs_audit_dup_message (const PbsAudit *self, guint index, PbsLanguage language)
                 : g_strdup_printf ("the printed total %s is not the sum %s of the printed scores", printed, computed);
     case PBS_FINDING_MISSING_REASON:
       return missing_reason_text (self->scorecard, (guint) f->row, where, zh);
+    case PBS_FINDING_BUDGET_RATE:
+      return zh ? g_strdup_printf ("预算执行率：公布 %s%%，应为 %s%%", printed, computed)
+                : g_strdup_printf ("the execution rate (执行率): printed %s%%, computed %s%%", printed, computed);
     case PBS_FINDING_GRADE:
       {
         const char *p = pbs_grade_get_label (pbs_evaluation_get_printed_grade (e));

@@ -9,6 +9,16 @@
 
 G_BEGIN_DECLS
 
+#define PBS_N_FUND_SOURCES  3
+#define PBS_N_BUDGET_COLUMNS 3
+
+/* One informational row of the money block (§11): which amounts it gives. */
+typedef struct {
+  PbsDecimal amount[PBS_N_BUDGET_COLUMNS];
+  guint8     has_amount[PBS_N_BUDGET_COLUMNS];
+  guint8     present;
+} PbsFundRow;
+
 struct _PbsBudget
 {
   gatomicrefcount ref_count;
@@ -17,6 +27,11 @@ struct _PbsBudget
   PbsDecimal initial;
   PbsDecimal points;
   PbsDecimal printed_score;
+  PbsDecimal printed_rate;   /* a percentage, as printed */
+  PbsFundRow sources[PBS_N_FUND_SOURCES];
+  guint      has_annual : 1;
+  guint      has_executed : 1;
+  guint      has_printed_rate : 1;
   guint      has_initial : 1;
   guint      has_points : 1;
   guint      has_printed_score : 1;
@@ -26,5 +41,11 @@ struct _PbsBudget
 };
 
 void pbs_budget_seal (PbsBudget *self);
+
+/* The amount of @column on the 年度资金总额 line, FALSE when not given. */
+gboolean pbs_budget_column (const PbsBudget *self, PbsBudgetColumn column, PbsDecimal *out);
+/* The rate's two amounts under @initial_base (budget.base initial) are
+ * both given: then a rate can be computed (§11 budget as printed). */
+gboolean pbs_budget_has_rate_inputs (const PbsBudget *self, gboolean initial_base);
 
 G_END_DECLS

@@ -60,44 +60,151 @@ resolve_policy (const PbsConv *c, guint32 node, const char *ref, GError **error)
 }
 
 static const char * const budget_keys[] = {
-  "initial", "annual", "executed", "points", "printed_score", NULL
+  "initial", "annual", "executed", "points", "printed_score", "printed_rate", "sources", NULL
 };
-enum { B_INITIAL, B_ANNUAL, B_EXECUTED, B_POINTS, B_PRINTED, B_N };
+enum { B_INITIAL, B_ANNUAL, B_EXECUTED, B_POINTS, B_PRINTED, B_RATE, B_SOURCES, B_N };
 
+/* An optional amount of the money block: non-negative, exact. */
+static gboolean
+read_amount (const PbsConv *c, guint32 node, const char *key, gboolean *has, PbsDecimal *out,
+             GError **error)
+{
+  *has = !pbs_read_is_null (c, node);
+  return !*has || pbs_read_decimal (c, node, key, TRUE, out, error);
+}
+
+/* The printed 执行率 as written: `95.3%` or 95.3, a percentage, with the
+ * digits it has. */
+static gboolean
+read_rate (const PbsConv *c, guint32 node, PbsDecimal *out, GError **error)
+{
+  g_autofree char *number = NULL;
+  const char *s;
+  gsize n;
+
+  if (!pbs_read_string (c, node, "printed_rate", &s, error))
+    return FALSE;
+  n = strlen (s);
+  if (n >= 1 && s[n - 1] == '%')
+    number = g_strndup (s, n - 1);
+  else if (g_str_has_suffix (s, "％"))
+    number = g_strndup (s, n - strlen ("％"));
+  if (number == NULL)
+    return pbs_read_decimal (c, node, "printed_rate", TRUE, out, error);
+  g_strstrip (number);
+  if (!pbs_decimal_parse (number, out, NULL) || pbs_decimal_sign (out) < 0)
+    return pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_WRONG_TYPE,
+                          "“printed_rate” must be a percentage as printed (95.3%% or 95.3), not “%s”", s);
+  return TRUE;
+}
+
+/* The official name a mistaken source name was meant to be: one that
+ * holds it, or that it holds (其中：当年财政拨款, 财政拨款, 结转资金). */
+static const char *
+nearest_source (const char *name)
+{
+  static const char * const stems[PBS_N_FUND_SOURCES] = { "财政拨款", "结转", "其他" };
+
+  for (guint i = 0; i < PBS_N_FUND_SOURCES; i++)
+    if (strstr (name, stems[i]) != NULL)
+      return pbs_fund_source_get_label ((PbsFundSource) i);
+  return NULL;
+}
+
+static const char * const source_keys[] = { "name", "initial", "annual", "executed", NULL };
+
+/* budget.sources: the money block's informational rows (§11). */
+static gboolean
+read_sources (const PbsConv *c, guint32 list, PbsBudget *b, GError **error)
+{
+  const char *what = "a funding source";
+
+  if (pbs_yaml_node (c->t, list)->type != PBS_YAML_SEQUENCE)
+    return pbs_read_fail (c, error, list, PBS_DOCUMENT_ERROR_WRONG_TYPE,
+                          "“sources” must be a list of rows (each starting with “- name: ”), not %s",
+                          pbs_read_kind_name (c, list));
+  for (guint32 i = 0; i < pbs_yaml_node (c->t, list)->count; i++)
+    {
+      guint32 node = pbs_yaml_kid (c->t, list, i), v[4];
+      const char *name;
+      guint source;
+
+      if (!pbs_read_mapping (c, node, what, source_keys, v, error)
+          || !pbs_read_require (c, node, v[0], "name", what, error)
+          || !pbs_read_string (c, v[0], "name", &name, error))
+        return FALSE;
+      for (source = 0; source < PBS_N_FUND_SOURCES
+                       && strcmp (name, pbs_fund_source_get_label ((PbsFundSource) source)) != 0; source++)
+        ;
+      if (source == PBS_N_FUND_SOURCES)
+        {
+          const char *hint = nearest_source (name);
+
+          return pbs_read_fail (c, error, v[0], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                                "a funding source is 当年财政拨款, 上年结转资金 or 其他资金, not “%s”%s%s%s",
+                                name, hint != NULL ? " (did you mean “" : "", hint != NULL ? hint : "",
+                                hint != NULL ? "”?)" : "");
+        }
+      if (pbs_budget_has_source (b, (PbsFundSource) source))
+        return pbs_read_fail (c, error, v[0], PBS_DOCUMENT_ERROR_BAD_VALUE,
+                              "the funding source “%s” is listed twice", name);
+      for (guint col = 0; col < PBS_N_BUDGET_COLUMNS; col++)
+        {
+          PbsDecimal d;
+          gboolean has;
+
+          if (!read_amount (c, v[col + 1], source_keys[col + 1], &has, &d, error))
+            return FALSE;
+          pbs_budget_set_source_amount (b, (PbsFundSource) source, (PbsBudgetColumn) col,
+                                        has ? &d : NULL);
+        }
+    }
+  return TRUE;
+}
+
+/* Every field is optional (§11: a table may print only 年初预算数, or only
+ * a rate and a score); scoring decides what can be computed. */
 static PbsBudget *
 read_budget (const PbsConv *c, guint32 node, GError **error)
 {
+  static const guint8 amounts[] = { B_INITIAL, B_ANNUAL, B_EXECUTED, B_POINTS };
+  static void (* const setters[]) (PbsBudget *, const PbsDecimal *) = {
+    pbs_budget_set_initial, pbs_budget_set_annual, pbs_budget_set_executed, pbs_budget_set_points,
+  };
   guint32 v[B_N];
-  PbsDecimal annual, executed, d;
+  PbsDecimal d;
   g_autoptr (PbsBudget) b = NULL;
+  guint32 at;
 
-  if (!pbs_read_mapping (c, node, "the budget", budget_keys, v, error)
-      || !pbs_read_require (c, node, v[B_ANNUAL], "annual", "the budget", error)
-      || !pbs_read_require (c, node, v[B_EXECUTED], "executed", "the budget", error)
-      || !pbs_read_decimal (c, v[B_ANNUAL], "annual", TRUE, &annual, error)
-      || !pbs_read_decimal (c, v[B_EXECUTED], "executed", TRUE, &executed, error))
+  if (!pbs_read_mapping (c, node, "the budget", budget_keys, v, error))
     return NULL;
-  b = pbs_budget_new (&annual, &executed);
-  b->line = pbs_yaml_node (c->t, v[B_ANNUAL])->line;
-  b->column = pbs_yaml_node (c->t, v[B_ANNUAL])->column;
-  if (!pbs_read_is_null (c, v[B_INITIAL]))
+  b = pbs_budget_new (NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
     {
-      if (!pbs_read_decimal (c, v[B_INITIAL], "initial", TRUE, &d, error))
+      gboolean has;
+
+      if (!read_amount (c, v[amounts[i]], budget_keys[amounts[i]], &has, &d, error))
         return NULL;
-      pbs_budget_set_initial (b, &d);
+      setters[i] (b, has ? &d : NULL);
     }
-  if (!pbs_read_is_null (c, v[B_POINTS]))
-    {
-      if (!pbs_read_decimal (c, v[B_POINTS], "points", TRUE, &d, error))
-        return NULL;
-      pbs_budget_set_points (b, &d);
-    }
+  /* Errors about the rate name 全年预算数's line, or the budget's. */
+  at = !pbs_read_is_null (c, v[B_ANNUAL]) ? v[B_ANNUAL] : node;
+  b->line = pbs_yaml_node (c->t, at)->line;
+  b->column = pbs_yaml_node (c->t, at)->column;
   if (!pbs_read_is_null (c, v[B_PRINTED]))
     {
       if (!pbs_read_decimal (c, v[B_PRINTED], "printed_score", FALSE, &d, error))
         return NULL;
       pbs_budget_set_printed_score (b, &d);
     }
+  if (!pbs_read_is_null (c, v[B_RATE]))
+    {
+      if (!read_rate (c, v[B_RATE], &d, error))
+        return NULL;
+      pbs_budget_set_printed_rate (b, &d);
+    }
+  if (!pbs_read_is_null (c, v[B_SOURCES]) && !read_sources (c, v[B_SOURCES], b, error))
+    return NULL;
   return g_steal_pointer (&b);
 }
 

@@ -722,8 +722,19 @@ budget_equal (const PbsBudget *a, const PbsBudget *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
-  return pbs_decimal_equal (&a->annual, &b->annual)
-         && pbs_decimal_equal (&a->executed, &b->executed)
+  for (guint s = 0; s < PBS_N_FUND_SOURCES; s++)
+    {
+      const PbsFundRow *x = &a->sources[s], *y = &b->sources[s];
+
+      if (x->present != y->present)
+        return FALSE;
+      for (guint col = 0; col < PBS_N_BUDGET_COLUMNS; col++)
+        if (!optional_equal (x->has_amount[col], &x->amount[col], y->has_amount[col], &y->amount[col]))
+          return FALSE;
+    }
+  return optional_equal (a->has_annual, &a->annual, b->has_annual, &b->annual)
+         && optional_equal (a->has_executed, &a->executed, b->has_executed, &b->executed)
+         && optional_equal (a->has_printed_rate, &a->printed_rate, b->has_printed_rate, &b->printed_rate)
          && optional_equal (a->has_initial, &a->initial, b->has_initial, &b->initial)
          && optional_equal (a->has_points, &a->points, b->has_points, &b->points)
          && optional_equal (a->has_printed_score, &a->printed_score, b->has_printed_score, &b->printed_score);

@@ -242,6 +242,8 @@ typedef struct {
   gboolean       in_block;
   Columns        budget;       /* the money block's heads */
   gboolean       in_budget;
+  int            goal_col[2];  /* 年度总体目标: 预期目标, 实际完成情况 columns */
+  gboolean       in_goals;
   char          *level1;       /* the last level cells, filled down */
   char          *level2;
   const char    *file;
@@ -340,8 +342,8 @@ finish_form (Reader *rd)
     {
       if (rd->problem == NULL)
         g_set_error (&rd->problem, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_LAYOUT,
-                     "%s:%s: the form “%s” has no 年度资金总额 row with 全年预算数 and "
-                     "全年执行数, which pbscore needs to score its budget line",
+                     "%s:%s: the form “%s” has no 年度资金总额 row (the money block with "
+                     "年初预算数, 全年预算数 and 全年执行数), which its budget line is read from",
                      rd->file,
                      pbs_indicator_get_place (pbs_evaluation_get_indicator (rd->eval, 0)),
                      pbs_evaluation_get_title (rd->eval));
@@ -359,6 +361,7 @@ finish_form (Reader *rd)
   rd->closed = FALSE;
   rd->in_block = FALSE;
   rd->in_budget = FALSE;
+  rd->in_goals = FALSE;
 }
 
 static PbsEvaluation *
@@ -632,28 +635,40 @@ parse_number (const PbsGrid *g, guint r, int c, const char *what, gboolean *has,
   return TRUE;
 }
 
+/* The amounts of a money-block row, in the budget's column order
+ * (年初预算数, 全年预算数, 全年执行数); FALSE on a bad number. */
+static gboolean
+read_amounts (Reader *rd, const PbsGrid *g, guint r, gboolean has[3], PbsDecimal amount[3],
+              GError **error)
+{
+  static const int slots[3] = { B_INITIAL, B_ANNUAL, B_EXECUTED };
+  static const char *const what[3] = { "年初预算数", "全年预算数", "全年执行数" };
+
+  for (guint i = 0; i < 3; i++)
+    if (!parse_number (g, r, rd->budget.col[slots[i]], what[i], &has[i], &amount[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The 年度资金总额 row: every amount the table prints, none invented
+ * (rule book §11: a form may print only 年初预算数, or only a rate and a
+ * score); its 执行率 as printed, with its digits. */
 static gboolean
 read_budget_total (Reader *rd, const PbsGrid *g, guint r, GError **error)
 {
   const int *col = rd->budget.col;
-  PbsDecimal annual, executed, d;
-  gboolean has_annual, has_executed, has;
-  g_autoptr (PbsBudget) b = NULL;
+  static void (* const setters[3]) (PbsBudget *, const PbsDecimal *) = {
+    pbs_budget_set_initial, pbs_budget_set_annual, pbs_budget_set_executed,
+  };
+  PbsDecimal amount[3], d;
+  gboolean has_amount[3], has;
+  g_autoptr (PbsBudget) b = pbs_budget_new (NULL, NULL);
 
-  if (!parse_number (g, r, col[B_ANNUAL], "全年预算数", &has_annual, &annual, error)
-      || !parse_number (g, r, col[B_EXECUTED], "全年执行数", &has_executed, &executed, error))
+  if (!read_amounts (rd, g, r, has_amount, amount, error))
     return FALSE;
-  if (!has_annual || !has_executed)
-    {
-      /* a budget printed without both amounts waits for issue 9's
-       * optional amounts: none is invented (doc/import.md) */
-      return TRUE;
-    }
-  b = pbs_budget_new (&annual, &executed);
-  if (!parse_number (g, r, col[B_INITIAL], "年初预算数", &has, &d, error))
-    return FALSE;
-  if (has)
-    pbs_budget_set_initial (b, &d);
+  for (guint i = 0; i < 3; i++)
+    if (has_amount[i])
+      setters[i] (b, &amount[i]);
   if (!parse_number (g, r, col[B_POINTS], "分值", &has, &d, error))
     return FALSE;
   if (has)
@@ -662,8 +677,171 @@ read_budget_total (Reader *rd, const PbsGrid *g, guint r, GError **error)
     return FALSE;
   if (has)
     pbs_budget_set_printed_score (b, &d);
+  if (!parse_number (g, r, col[B_RATE], "执行率", &has, &d, error))
+    return FALSE;
+  if (has)
+    pbs_budget_set_printed_rate (b, &d);
   pbs_evaluation_set_budget (form (rd), b);
   return TRUE;
+}
+
+/* 其中：当年财政拨款 / 上年结转资金 / 其他资金 below 年度资金总额 (rule
+ * book §11, informational): each with the amounts it prints; a row that
+ * prints none is left out. TRUE with *@taken when the row is one. */
+static gboolean
+read_budget_source (Reader *rd, const PbsGrid *g, guint r, const char *squeezed, gboolean *taken,
+                    GError **error)
+{
+  static const struct { const char *word; PbsFundSource source; } words[] = {
+    { "财政拨款", PBS_FUND_SOURCE_CURRENT }, { "上年结转", PBS_FUND_SOURCE_CARRIED_OVER },
+    { "结转资金", PBS_FUND_SOURCE_CARRIED_OVER }, { "其他资金", PBS_FUND_SOURCE_OTHER },
+  };
+  PbsBudget *b = rd->eval != NULL ? pbs_evaluation_get_budget (rd->eval) : NULL;
+  PbsDecimal amount[3];
+  gboolean has[3];
+  guint i;
+
+  *taken = FALSE;
+  for (i = 0; i < G_N_ELEMENTS (words) && strstr (squeezed, words[i].word) == NULL; i++)
+    ;
+  if (i == G_N_ELEMENTS (words) || b == NULL)
+    return TRUE;
+  *taken = TRUE;
+  if (!read_amounts (rd, g, r, has, amount, error))
+    return FALSE;
+  for (guint c = 0; c < 3; c++)
+    if (has[c])
+      pbs_budget_set_source_amount (b, words[i].source, (PbsBudgetColumn) c, &amount[c]);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ goals */
+
+/* 年度总体目标 with its heads 预期目标 and 实际完成情况 beside it; the
+ * paragraphs are in the row below, under the heads. */
+static gboolean
+read_goal_heads (Reader *rd, const PbsGrid *g, guint r, const char *first)
+{
+  g_autofree char *s = squeeze (first);
+
+  if (!g_str_has_prefix (s, "年度总体目标") && !g_str_has_prefix (s, "总体目标"))
+    return FALSE;
+  rd->goal_col[0] = rd->goal_col[1] = -1;
+  for (guint c = 0; c < pbs_grid_get_n_cols (g); c++)
+    {
+      g_autofree char *h = squeeze (pbs_grid_get (g, r, c));
+
+      if (strstr (h, "预期目标") != NULL && rd->goal_col[0] < 0)
+        rd->goal_col[0] = (int) c;
+      else if (strstr (h, "完成情况") != NULL && rd->goal_col[1] < 0)
+        rd->goal_col[1] = (int) c;
+    }
+  rd->in_goals = rd->goal_col[0] >= 0 || rd->goal_col[1] >= 0;
+  return TRUE;
+}
+
+static void
+read_goals (Reader *rd, const PbsGrid *g, guint r)
+{
+  static void (* const setters[2]) (PbsEvaluation *, const char *) = {
+    pbs_evaluation_set_goals_expected, pbs_evaluation_set_goals_achieved,
+  };
+  guint orow[2] = { 0 }, ocol[2] = { 0 };
+
+  rd->in_goals = FALSE;
+  for (guint i = 0; i < 2; i++)
+    if (rd->goal_col[i] >= 0 && !pbs_grid_get_origin (g, r, (guint) rd->goal_col[i], &orow[i], &ocol[i]))
+      orow[i] = r, ocol[i] = (guint) rd->goal_col[i];
+  /* one cell merged under both heads belongs to neither */
+  if (rd->goal_col[0] >= 0 && rd->goal_col[1] >= 0 && orow[0] == orow[1] && ocol[0] == ocol[1])
+    return;
+  for (guint i = 0; i < 2; i++)
+    {
+      /* a head merged down over the row gives no text of its own */
+      g_autofree char *text = rd->goal_col[i] < 0 || orow[i] != r ? NULL
+                              : clean (pbs_grid_get (g, orow[i], ocol[i]), TRUE);
+
+      if (text != NULL)
+        setters[i] (form (rd), text);
+    }
+}
+
+/* ------------------------------------------------------------ sign-off */
+
+/* 填报人：… 联系电话：… 填报日期：… 项目负责人：…, several in a cell or
+ * each with its value in the next cell. The footer's other labels (审核人,
+ * 单位负责人 …) have no field: they only end the value before them. */
+static void
+read_signoff (Reader *rd, const char *const *texts, guint n)
+{
+  static const struct { const char *word; void (*set) (PbsEvaluation *, const char *); } words[] = {
+    { "项目负责人", pbs_evaluation_set_signoff_manager },
+    { "填报人", pbs_evaluation_set_signoff_preparer }, { "填表人", pbs_evaluation_set_signoff_preparer },
+    { "联系电话", pbs_evaluation_set_signoff_phone },
+    { "填报日期", pbs_evaluation_set_signoff_date }, { "填表日期", pbs_evaluation_set_signoff_date },
+    { "审核人", NULL }, { "单位负责人", NULL }, { "财务负责人", NULL }, { "自评等级", NULL },
+  };
+
+  if (rd->eval == NULL)
+    return;
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *cell = clean (texts[k], FALSE);
+      const char *p = cell;
+
+      while (p != NULL && *p != '\0')
+        {
+          const char *at = NULL, *end = NULL;
+          guint w = 0;
+
+          /* the first label in the rest of the cell, and the next after it */
+          for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+            {
+              const char *f = strstr (p, words[i].word);
+
+              if (f != NULL && (at == NULL || f < at))
+                at = f, w = i;
+            }
+          if (at == NULL)
+            break;
+          p = at + strlen (words[w].word);
+          for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+            {
+              const char *f = strstr (p, words[i].word);
+
+              if (f != NULL && (end == NULL || f < end))
+                end = f;
+            }
+          {
+            g_autofree char *raw = end != NULL ? g_strndup (p, (gsize) (end - p)) : g_strdup (p);
+            const char *v = raw;
+            g_autofree char *value = NULL;
+
+            while (*v == ' ')
+              v++;
+            if (g_str_has_prefix (v, "：") || g_str_has_prefix (v, ":"))
+              v += *v == ':' ? 1 : strlen ("：");
+            value = clean (v, FALSE);
+            /* "填报人" alone: its value is the next cell, unless that is a label */
+            if (value == NULL && end == NULL && k + 1 < n)
+              {
+                g_autofree char *next = clean (texts[k + 1], FALSE);
+                gboolean label = FALSE;
+
+                for (guint i = 0; next != NULL && i < G_N_ELEMENTS (words); i++)
+                  label = label || strstr (next, words[i].word) != NULL;
+                if (next != NULL && !label)
+                  {
+                    value = g_steal_pointer (&next);
+                    k++;
+                  }
+              }
+            if (value != NULL && words[w].set != NULL)
+              words[w].set (rd->eval, value);
+          }
+          p = end;
+        }
+    }
 }
 
 /* ------------------------------------------------------------ indicator rows */
@@ -863,7 +1041,7 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 {
   static const char *const total_words[] = { "总分", "合计", "总计", NULL };
   static const char *const footer_words[] = {
-    "自评等级", "填报人", "填表人", "联系电话", "填报日期", "填表日期", "审核人",
+    "自评等级", "填报人", "填表人", "联系电话", "填报日期", "填表日期", "审核人", "项目负责人",
     "单位负责人", "财务负责人", "注：", "注:", "说明", NULL };
   static const char *const label_starts[] = {
     "项目名称", "主管部门", "实施单位", "部门名称", "单位名称", "部门(单位)名称",
@@ -895,14 +1073,24 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
     return read_total (rd, g, *r, error);
   if (first_word_is (texts[0], footer_words))
     {
-      /* the sign-off waits for issue 9's signoff field */
       read_grade (rd, texts, n);
+      read_signoff (rd, texts, n);
       rd->in_block = FALSE;
       return TRUE;
     }
   if (read_budget_heads (rd, g, *r))
     {
       rd->in_block = FALSE;
+      return TRUE;
+    }
+  if (!rd->in_block && rd->in_goals)
+    {
+      read_goals (rd, g, *r);
+      return TRUE;
+    }
+  if (!rd->in_block && read_goal_heads (rd, g, *r, texts[0]))
+    {
+      rd->in_budget = FALSE;
       return TRUE;
     }
   if (rd->in_block && !first_word_is (texts[0], label_starts))
@@ -912,9 +1100,16 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
     for (guint i = 0; i < n; i++)
       {
         g_autofree char *s = squeeze (texts[i]);
+        gboolean taken = FALSE;
 
         if (strstr (s, "资金总额") != NULL)
           return read_budget_total (rd, g, *r, error);
+        /* a source row's name is its first text: 财政拨款 elsewhere (a
+         * note, a label's value) is no source row */
+        if (i == 0 && !read_budget_source (rd, g, *r, s, &taken, error))
+          return FALSE;
+        if (taken)
+          return TRUE;
       }
   if (!read_labels (rd, g, *r) && n == 1 && !rd->in_block)
     {

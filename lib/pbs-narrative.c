@@ -385,7 +385,7 @@ append_conclusion (GString *s, PbsScorecard *sc)
   PbsBudget *b = pbs_evaluation_get_budget (e);
   const char *currency = pbs_evaluation_get_currency (e) == PBS_CURRENCY_YUAN ? "元" : "万元";
   const char *grade = grade_zh (pbs_scorecard_get_grade (sc));
-  PbsDecimal total, total_points, rate, bscore, bpoints;
+  PbsDecimal total, total_points, rate, bscore, bpoints, annual, executed;
   g_autofree char *tt = NULL, *tp = NULL;
   guint unscored = 0;
 
@@ -399,6 +399,9 @@ append_conclusion (GString *s, PbsScorecard *sc)
 
   if (pbs_scorecard_is_complete (sc) && grade != NULL)
     g_string_append_printf (s, "综上，绩效自评总分%s分（满分%s分），评价等级为“%s”", tt, tp, grade);
+  else if (unscored == 0 && !pbs_scorecard_get_budget_score (sc, &bscore))
+    g_string_append_printf (s, "综上，预算执行率未评分，评分不完整，已评部分得分%s分（满分%s分），暂不评定等级",
+                            tt, tp);
   else
     g_string_append_printf (s, "综上，%u项指标未填报实际完成值，评分不完整，已评部分得分%s分（满分%s分），暂不评定等级",
                             unscored, tt, tp);
@@ -408,14 +411,33 @@ append_conclusion (GString *s, PbsScorecard *sc)
       g_string_append (s, "。\n");
       return;
     }
+  if (!pbs_budget_get_annual (b, &annual) || !pbs_budget_get_executed (b, &executed))
+    {
+      /* Budget as printed (§11): no rate, the printed score or none. */
+      g_autofree char *bs = NULL;
+
+      if (pbs_scorecard_get_budget_rate (sc, &rate) && pbs_scorecard_get_budget_score (sc, &bscore))
+        {
+          g_autofree char *rt = pbs_decimal_to_string (&rate);
+
+          bs = pbs_decimal_to_string (&bscore);
+          g_string_append_printf (s, "；预算执行率%s%%，得%s分。\n", rt, bs);
+        }
+      else if (!pbs_scorecard_get_budget_score (sc, &bscore))
+        g_string_append (s, "；表中未列全年预算数或全年执行数，无法计算预算执行率，预算执行未评分。\n");
+      else
+        {
+          bs = pbs_decimal_to_string (&bscore);
+          g_string_append_printf (s, "；表中未列全年预算数或全年执行数，无法计算预算执行率，预算执行得分按公布的%s分计。\n",
+                                  bs);
+        }
+      return;
+    }
   if (pbs_scorecard_get_budget_rate (sc, &rate))
     {
-      PbsDecimal annual, executed;
       g_autofree char *rt = pbs_decimal_to_string (&rate);
       g_autofree char *at = NULL, *et = NULL, *bs = NULL, *bp = NULL;
 
-      pbs_budget_get_annual (b, &annual);
-      pbs_budget_get_executed (b, &executed);
       at = pbs_decimal_to_string (&annual);
       et = pbs_decimal_to_string (&executed);
       pbs_scorecard_get_budget_score (sc, &bscore);

@@ -27,6 +27,7 @@ struct _PbsPolicy
   PbsEqualMode           equal_mode;
   PbsReverseFormula      reverse_formula;
   PbsQualitativeDefaults qualitative_defaults;
+  PbsDecimal             qualitative_bands[2];  /* % of w: lowest 达成, lowest 部分达成 */
   PbsDecimal             date_late;
 
   PbsDecimal             over_threshold;

@@ -34,6 +34,7 @@ typedef enum {
   KNOB_BOOL,
   KNOB_ENUM,
   KNOB_UINT,
+  KNOB_BANDS,   /* two percentages `met/partial`, 100 ≥ met > partial ≥ 0 */
 } KnobType;
 
 typedef struct {
@@ -71,6 +72,8 @@ static const Knob knobs[] = {
     "reverse indicators past the target: ratio (w·t/a) or relative_excess (w·(1 − (a−t)/t))" },
   { "qualitative.defaults", KNOB_ENUM, F (qualitative_defaults), pbs_qualitative_defaults_get_type, NULL, NULL,
     "score of a qualitative row below 达成 with no manual score: none, lower or middle of its band" },
+  { "qualitative.bands", KNOB_BANDS, F (qualitative_bands), NULL, "0", "100",
+    "lowest share of the points, in %, of 达成 and of 部分达成: 80/60 (Shandong's forms: 80/50)" },
   { "date.late", KNOB_DECIMAL, F (date_late), NULL, "0", "1",
     "share of the points a late date row keeps" },
   { "over.threshold", KNOB_DECIMAL, F (over_threshold), NULL, "1", NULL,
@@ -117,6 +120,7 @@ static const Setting central_settings[] = {
   { "equal.mode", "as_ge" },
   { "reverse.formula", "ratio" },
   { "qualitative.defaults", "none" },
+  { "qualitative.bands", "80/60" },
   { "date.late", "0" },
   { "over.threshold", "1.2" },
   { "over.action", "flag" },
@@ -252,6 +256,33 @@ parse_knob_value (const Knob *k, const char *text, PbsPolicy *p, GError **error)
             return FALSE;
           }
         memcpy (field, &v, sizeof v);
+        return TRUE;
+      }
+    case KNOB_BANDS:
+      {
+        g_auto (GStrv) parts = g_strsplit (text, "/", -1);
+        PbsDecimal b[2], lo, hi;
+
+        pbs_decimal_parse (k->min, &lo, NULL);
+        pbs_decimal_parse (k->max, &hi, NULL);
+        /* scoring divides by 100 by moving the point: two places spare */
+        if (g_strv_length (parts) != 2 || !pbs_decimal_parse (g_strstrip (parts[0]), &b[0], NULL)
+            || !pbs_decimal_parse (g_strstrip (parts[1]), &b[1], NULL)
+            || b[0].scale > PBS_DECIMAL_MAX_SCALE - 2 || b[1].scale > PBS_DECIMAL_MAX_SCALE - 2)
+          {
+            g_set_error (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_BAD_VALUE,
+                         "%s: expected the lowest %% of 达成 and of 部分达成 as met/partial "
+                         "(such as 80/60), got “%s”", k->name, text);
+            return FALSE;
+          }
+        if (pbs_decimal_compare (&b[0], &hi) > 0 || pbs_decimal_compare (&b[0], &b[1]) <= 0
+            || pbs_decimal_compare (&b[1], &lo) < 0)
+          {
+            g_set_error (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_OUT_OF_RANGE,
+                         "%s: %s is out of range (100 ≥ met > partial ≥ 0)", k->name, text);
+            return FALSE;
+          }
+        memcpy (field, b, sizeof b);
         return TRUE;
       }
     case KNOB_UINT:
@@ -512,6 +543,7 @@ set_knob (PbsPolicy *self, const char *knob, const char *value, gboolean check, 
   if (!parse_knob_value (k, value, &tmp, error) || (check && !check_grades (&tmp, error)))
     return FALSE;
   memcpy (KNOB_PTR (self, k), KNOB_PTR (&tmp, k), k->type == KNOB_DECIMAL ? sizeof (PbsDecimal)
+          : k->type == KNOB_BANDS ? 2 * sizeof (PbsDecimal)
           : k->type == KNOB_BOOL ? sizeof (gboolean) : k->type == KNOB_ENUM ? sizeof (int)
           : sizeof (guint));
   return TRUE;
@@ -553,6 +585,16 @@ pbs_policy_dup_knob (const PbsPolicy *self, const char *knob)
       return g_strdup (pbs_enum_nick (k->enum_type (), *(const int *) field));
     case KNOB_UINT:
       return g_strdup_printf ("%u", *(const guint *) field);
+    case KNOB_BANDS:
+      {
+        PbsDecimal b[2];
+        g_autofree char *met = NULL, *partial = NULL;
+
+        memcpy (b, field, sizeof b);
+        met = pbs_decimal_to_string (&b[0]);
+        partial = pbs_decimal_to_string (&b[1]);
+        return g_strconcat (met, "/", partial, NULL);
+      }
     default:
       g_assert_not_reached ();
     }
@@ -576,14 +618,16 @@ pbs_policy_equal (const PbsPolicy *a, const PbsPolicy *b)
 
   for (guint i = 0; i < G_N_ELEMENTS (knobs); i++)
     {
-      if (knobs[i].type == KNOB_DECIMAL)
+      if (knobs[i].type == KNOB_DECIMAL || knobs[i].type == KNOB_BANDS)
         {
-          PbsDecimal dx, dy;
+          PbsDecimal dx[2], dy[2];
+          guint n = knobs[i].type == KNOB_BANDS ? 2 : 1;
 
-          memcpy (&dx, KNOB_PTR (a, &knobs[i]), sizeof dx);
-          memcpy (&dy, KNOB_PTR (b, &knobs[i]), sizeof dy);
-          if (!pbs_decimal_equal (&dx, &dy))
-            return FALSE;
+          memcpy (dx, KNOB_PTR (a, &knobs[i]), n * sizeof dx[0]);
+          memcpy (dy, KNOB_PTR (b, &knobs[i]), n * sizeof dy[0]);
+          for (guint j = 0; j < n; j++)
+            if (!pbs_decimal_equal (&dx[j], &dy[j]))
+              return FALSE;
         }
       else
         {

@@ -72,6 +72,35 @@ member_bool (Json *j, const char *name, gboolean value)
   pbs_json_bool (&j->w, value);
 }
 
+/* budget.sources as in format 1: the rows the table gives, in the
+ * form's order, each amount null when blank. */
+static void
+add_sources (Json *j, const PbsBudget *b)
+{
+  static const char * const columns[] = { "initial", "annual", "executed" };
+
+  pbs_json_name (&j->w, "sources");
+  pbs_json_begin_array (&j->w);
+  for (guint s = 0; b != NULL && s < PBS_N_FUND_SOURCES; s++)
+    {
+      if (!pbs_budget_has_source (b, (PbsFundSource) s))
+        continue;
+      pbs_json_begin_object (&j->w);
+      pbs_json_name (&j->w, "name");
+      pbs_json_string (&j->w, pbs_fund_source_get_label ((PbsFundSource) s));
+      for (guint col = 0; col < G_N_ELEMENTS (columns); col++)
+        {
+          PbsDecimal d;
+
+          member_decimal (j, columns[col],
+                          pbs_budget_get_source_amount (b, (PbsFundSource) s, (PbsBudgetColumn) col, &d)
+                          ? &d : NULL);
+        }
+      pbs_json_end_object (&j->w);
+    }
+  pbs_json_end_array (&j->w);
+}
+
 static void
 add_budget (Json *j)
 {
@@ -81,18 +110,15 @@ add_budget (Json *j)
   pbs_json_name (&j->w, "budget");
   pbs_json_begin_object (&j->w);
   member_decimal (j, "initial", b != NULL && pbs_budget_get_initial (b, &d) ? &d : NULL);
-  if (b != NULL)
-    pbs_budget_get_annual (b, &d);
-  member_decimal (j, "annual", b != NULL ? &d : NULL);
-  if (b != NULL)
-    pbs_budget_get_executed (b, &d);
-  member_decimal (j, "executed", b != NULL ? &d : NULL);
+  member_decimal (j, "annual", b != NULL && pbs_budget_get_annual (b, &d) ? &d : NULL);
+  member_decimal (j, "executed", b != NULL && pbs_budget_get_executed (b, &d) ? &d : NULL);
   member_computed (j, "rate", pbs_scorecard_get_budget_rate (j->sc, &d) ? &d : NULL);
   pbs_scorecard_get_budget_points (j->sc, &d);
   member_decimal (j, "points", &d);
-  pbs_scorecard_get_budget_score (j->sc, &d);
-  member_computed (j, "score", &d);
+  member_computed (j, "score", pbs_scorecard_get_budget_score (j->sc, &d) ? &d : NULL);
   member_decimal (j, "printed_score", b != NULL && pbs_budget_get_printed_score (b, &d) ? &d : NULL);
+  member_decimal (j, "printed_rate", b != NULL && pbs_budget_get_printed_rate (b, &d) ? &d : NULL);
+  add_sources (j, b);
   pbs_json_end_object (&j->w);
 }
 

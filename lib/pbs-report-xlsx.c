@@ -208,26 +208,25 @@ write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorec
     put_written (f, ws, row, 2, &d);
   else
     put_text (ws, row, 2, NULL, f->label);
-  if (b != NULL)
-    {
-      pbs_budget_get_annual (b, &d);
-      put_written (f, ws, row, 3, &d);
-      pbs_budget_get_executed (b, &d);
-      put_written (f, ws, row, 4, &d);
-    }
+  /* Either amount may be missing from a published table (§11). */
+  if (b != NULL && pbs_budget_get_annual (b, &d))
+    put_written (f, ws, row, 3, &d);
   else
-    {
-      put_text (ws, row, 3, NULL, f->label);
-      put_text (ws, row, 4, NULL, f->label);
-    }
+    put_text (ws, row, 3, NULL, f->label);
+  if (b != NULL && pbs_budget_get_executed (b, &d))
+    put_written (f, ws, row, 4, &d);
+  else
+    put_text (ws, row, 4, NULL, f->label);
   pbs_scorecard_get_budget_points (sc, &d);
   put_written (f, ws, row, 5, &d);
   if (pbs_scorecard_get_budget_rate (sc, &d))
     put_decimal (ws, row, 6, &d, 2, f->rate);
   else
     put_text (ws, row, 6, NULL, f->label);
-  pbs_scorecard_get_budget_score (sc, &d);
-  put_decimal (ws, row, 7, &d, 0, f->score);
+  if (pbs_scorecard_get_budget_score (sc, &d))
+    put_decimal (ws, row, 7, &d, 0, f->score);
+  else
+    put_text (ws, row, 7, NULL, f->label);
   return row + 1;
 }
 

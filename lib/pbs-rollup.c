@@ -377,6 +377,11 @@ merge_budget (PbsRollup *self, PbsEvaluation *out, GError **error)
           g_autofree char *l = label (e, i);
           return rollup_error (error, "%s has no budget line", l);
         }
+      if (!pbs_budget_get_annual (b, &x) || !pbs_budget_get_executed (b, &x))
+        {
+          g_autofree char *l = label (e, i);
+          return rollup_error (error, "%s prints no 全年预算数 or no 全年执行数: a roll-up sums them", l);
+        }
       pbs_budget_get_annual (b, &x);
       if (!pbs_decimal_add (&annual, &x, &annual))
         goto overflow;
@@ -1022,7 +1027,9 @@ row_weights (GArray *from)
     {
       PbsDecimal annual;
 
-      pbs_budget_get_annual (pbs_evaluation_get_budget (g_array_index (from, Member, i).evaluation), &annual);
+      /* No 全年预算数 (§11): no weight, so every table weighs the same. */
+      if (!pbs_budget_get_annual (pbs_evaluation_get_budget (g_array_index (from, Member, i).evaluation), &annual))
+        pbs_decimal_init (&annual, 0, 0);
       pbs_rational_from_decimal (&w[i], &annual);
       equal = equal || pbs_rational_sign (&w[i]) <= 0;
     }

@@ -656,7 +656,8 @@ band_name (const Ctx *c, PbsBand band)
 }
 
 /* 定性 (rule book §4): 达成 [80 %, 100 %], 部分达成 [60 %, 80 %),
- * 未达成 [0, 60 %); bounds round(0.8w, 2) and round(0.6w, 2), half-up. */
+ * 未达成 [0, 60 %); bounds round(0.8w, 2) and round(0.6w, 2), half-up.
+ * The 80 and 60 are the knob qualitative.bands (§11: Shandong 80/50). */
 static gboolean
 rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 {
@@ -674,10 +675,12 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       return row_error (c, error, PBS_SCORE_ERROR_UNKNOWN_BAND, what);
     }
 
-  pbs_decimal_init (&tmp, 8, 1);
+  tmp = c->policy->qualitative_bands[0];
+  tmp.scale += 2;   /* a percentage: 80 → 0.80 */
   if (!pbs_decimal_mul (&w, &tmp, &b80) || !pbs_decimal_round (&b80, 2, PBS_ROUNDING_HALF_UP, &b80))
     return overflow (c, error);
-  pbs_decimal_init (&tmp, 6, 1);
+  tmp = c->policy->qualitative_bands[1];
+  tmp.scale += 2;
   if (!pbs_decimal_mul (&w, &tmp, &b60) || !pbs_decimal_round (&b60, 2, PBS_ROUNDING_HALF_UP, &b60))
     return overflow (c, error);
   pbs_rational_from_int (&zero, 0);

@@ -44,6 +44,7 @@ struct _PbsScorecard
   GArray         *warnings;    /* PbsWarning */
 
   PbsDecimal      budget_rate;     /* percentage, rounded */
+  PbsRational     budget_percent;  /* the same, exact */
   PbsDecimal      budget_points;
   PbsDecimal      budget_score;
   PbsDecimal      points_sum;      /* Σ points as the table fixed them */
@@ -52,6 +53,9 @@ struct _PbsScorecard
   PbsDecimal      total_points;
   PbsGrade        grade;
   gboolean        has_budget_rate;
+  gboolean        has_budget_score;  /* FALSE: unscored (no rate, none printed, §11) */
+  PbsBudgetColumn sources_column;    /* where the sources first disagree */
+  PbsDecimal      sources_sum;
   gboolean        complete;
 };
 

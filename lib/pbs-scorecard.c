@@ -69,8 +69,11 @@ static const Words warning_words[] = {
   [PBS_WARNING_ZERO_POINTS] = {
     "有适用指标的分值为 0，每项指标的分值应大于 0",
     "an applicable row carries 0 points; every row's points should be above 0" },
+  [PBS_WARNING_SOURCES_MISMATCH] = {
+    "资金来源（当年财政拨款、上年结转资金、其他资金）的{column}合计 {sum}，不等于年度资金总额的 {total}",
+    "the funding sources' {column} add up to {sum}, not the budget line's {total}" },
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (warning_words) == PBS_WARNING_ZERO_POINTS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (warning_words) == PBS_WARNING_SOURCES_MISMATCH + 1);
 
 typedef enum {
   WORDS_NOT_APPLICABLE,
@@ -122,6 +125,7 @@ typedef struct {
   const char *limit;
   const char *sum;
   const char *total;
+  const char *column;
 } Slots;
 
 /* Appends @words in @language to @s with its {slots} filled in. */
@@ -133,6 +137,7 @@ fill (GString *s, const Words *words, PbsLanguage language, const Slots *slots)
     { "{limit}", G_STRUCT_OFFSET (Slots, limit) },
     { "{sum}", G_STRUCT_OFFSET (Slots, sum) },
     { "{total}", G_STRUCT_OFFSET (Slots, total) },
+    { "{column}", G_STRUCT_OFFSET (Slots, column) },
   };
   const char *p = language == PBS_LANGUAGE_ZH ? words->zh : words->en;
 
@@ -667,18 +672,27 @@ pbs_scorecard_get_budget_points (const PbsScorecard *self, PbsDecimal *out)
  * @self: a #PbsScorecard
  * @out: (out caller-allocates): the budget line's score
  *
- * Gets the computed score of the budget line.
+ * Gets the score of the budget line.
  *
  * The score is the points × the execution rate (capped at 100 % under
- * `budget.cap`), rounded with the policy; 0 when 全年预算数 is 0.
+ * `budget.cap`), rounded with the policy; 0 when 全年预算数 is 0. When no
+ * rate can be computed (the table prints no 全年预算数 or no 全年执行数,
+ * rule book §11), the printed budget score stands as printed; without
+ * one the line is unscored and the scorecard incomplete.
+ *
+ * @out is left untouched when the line is unscored.
+ *
+ * Returns: %TRUE when the line has a score
  *
  * Since: 0.1
  */
-void
+gboolean
 pbs_scorecard_get_budget_score (const PbsScorecard *self, PbsDecimal *out)
 {
-  g_return_if_fail (self != NULL && out != NULL);
-  *out = self->budget_score;
+  g_return_val_if_fail (self != NULL && out != NULL, FALSE);
+  if (self->has_budget_score)
+    *out = self->budget_score;
+  return self->has_budget_score;
 }
 
 /**
@@ -857,6 +871,22 @@ pbs_scorecard_dup_warning_message (const PbsScorecard *self, guint index, PbsLan
           pbs_decimal_init (&printed, 0, 0);
         slots.sum = sum = pbs_decimal_to_string (&printed);
         slots.total = total = pbs_decimal_to_string (&self->budget_score);
+      }
+      break;
+    case PBS_WARNING_SOURCES_MISMATCH:
+      {
+        static const Words columns[PBS_N_BUDGET_COLUMNS] = {
+          { "年初预算数", "年初预算数 (initial)" }, { "全年预算数", "全年预算数 (annual)" },
+          { "全年执行数", "全年执行数 (executed)" },
+        };
+        PbsBudget *b = pbs_evaluation_get_budget (self->evaluation);
+        const Words *col = &columns[self->sources_column];
+
+        slots.column = language == PBS_LANGUAGE_ZH ? col->zh : col->en;
+        slots.sum = sum = pbs_decimal_to_string (&self->sources_sum);
+        if (b == NULL || !pbs_budget_column (b, self->sources_column, &printed))
+          pbs_decimal_init (&printed, 0, 0);
+        slots.total = total = pbs_decimal_to_string (&printed);
       }
       break;
     case PBS_WARNING_OVER_BUDGET:

@@ -259,6 +259,38 @@ check_budget_printed (PbsScorecard *sc, const PbsBudget *b)
     warn (sc, PBS_WARNING_BUDGET_PRINTED_DIFFERS);
 }
 
+/* Rule book §11: the funding sources of a column add up to the budget
+ * line's amount, where the line and every source listed give it. */
+static void
+check_sources (PbsScorecard *sc, const PbsBudget *b)
+{
+  for (guint col = 0; col < PBS_N_BUDGET_COLUMNS; col++)
+    {
+      PbsDecimal total, sum;
+      gboolean any = FALSE, all = TRUE;
+
+      if (!pbs_budget_column (b, (PbsBudgetColumn) col, &total))
+        continue;
+      pbs_decimal_init (&sum, 0, 0);
+      for (guint s = 0; s < PBS_N_FUND_SOURCES && all; s++)
+        {
+          const PbsFundRow *row = &b->sources[s];
+
+          if (!row->present)
+            continue;
+          any = TRUE;
+          all = row->has_amount[col] && pbs_decimal_add (&sum, &row->amount[col], &sum);
+        }
+      if (any && all && pbs_decimal_compare (&sum, &total) != 0)
+        {
+          sc->sources_column = (PbsBudgetColumn) col;
+          sc->sources_sum = sum;
+          warn (sc, PBS_WARNING_SOURCES_MISMATCH);
+          return;
+        }
+    }
+}
+
 /* Rule book §3: rate = 全年执行数 / 全年预算数, score = points × rate. */
 static gboolean
 score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **error)
@@ -266,19 +298,33 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
   const PbsPolicy *p = sc->policy;
   PbsRational exec, annual, capped, pts, score, hundred, pct, one, bound;
   const PbsDecimal *base;
+  gboolean initial_base = p->budget_base == PBS_BUDGET_BASE_INITIAL;
 
   sc->budget_points = b->has_points ? b->points : p->budget_points;
   if (pbs_decimal_sign (&sc->budget_points) < 0)
     return score_error (sc, error, PBS_SCORE_ERROR_BAD_POINTS, 0, NULL,
                         "the budget line's points are negative");
   pbs_decimal_init (&sc->budget_score, 0, p->rounding_digits);
+  sc->has_budget_score = TRUE;
+  check_sources (sc, b);
 
   /* budget.base initial (§11): the rate divides by 年初预算数. */
-  if (p->budget_base == PBS_BUDGET_BASE_INITIAL && !b->has_initial)
+  if (initial_base && !b->has_initial && b->has_annual)
     return score_error (sc, error, PBS_SCORE_ERROR_NO_BUDGET, 0, NULL,
                         "the policy's budget.base is initial, but the budget gives no "
                         "年初预算数 (initial)");
-  base = p->budget_base == PBS_BUDGET_BASE_INITIAL ? &b->initial : &b->annual;
+  /* Budget as printed (§11): no rate is invented. The printed score
+   * stands; without one the line is unscored. */
+  if (!pbs_budget_has_rate_inputs (b, initial_base))
+    {
+      sc->has_budget_score = b->has_printed_score;
+      if (b->has_printed_score)
+        sc->budget_score = b->printed_score;
+      else
+        sc->complete = FALSE;
+      return TRUE;
+    }
+  base = initial_base ? &b->initial : &b->annual;
 
   if (pbs_decimal_sign (base) == 0)
     {
@@ -310,6 +356,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
     return score_error (sc, error, PBS_SCORE_ERROR_OVERFLOW, 0, NULL,
                         "the budget figures are too large to keep exactly");
   sc->has_budget_rate = TRUE;
+  sc->budget_percent = pct;
 
   capped = *rate;
   if (p->budget_cap && pbs_rational_compare (&capped, &one) > 0)
@@ -612,7 +659,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   if (budget == NULL)
     {
       score_error (sc, error, PBS_SCORE_ERROR_NO_BUDGET, 0, NULL,
-                   "the evaluation has no budget line (全年预算数 and 全年执行数 are required)");
+                   "the evaluation has no budget line (its money block: 年初预算数, 全年预算数, 全年执行数 …)");
       return NULL;
     }
 
@@ -691,7 +738,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
     if (!score_budget (sc, budget, &rate, error))
       goto out;
     if (sc->policy->budget_in_total
-        && (!add (sc, &raw, &sc->budget_score, 0, NULL, error)
+        && ((sc->has_budget_score && !add (sc, &raw, &sc->budget_score, 0, NULL, error))
             || !add (sc, &all_points, &sc->budget_points, 0, NULL, error)
             || !add (sc, &counted_points, &sc->budget_points, 0, NULL, error)))
       goto out;
@@ -756,7 +803,7 @@ pbs_scorecard_budget_raw (PbsScorecard *self, gboolean initial, gboolean cap, Pb
   PbsRational exec, base, pts, one;
   const PbsDecimal *against;
 
-  if (b == NULL || (initial && !b->has_initial))
+  if (b == NULL || !pbs_budget_has_rate_inputs (b, initial))
     return FALSE;
   against = initial ? &b->initial : &b->annual;
   if (pbs_decimal_sign (against) == 0)

@@ -169,6 +169,11 @@ pbs_template_dup_skeleton (PbsTemplate *template_, const char *ref)
                           "  executed: 100          # 待填写：全年执行数\n"
                           "  points: %s\n"
                           "  # printed_score: 0     # 公布的预算执行率得分（审核用，可省略）\n"
+                          "  # printed_rate: 100%%   # 公布的执行率，按表上原样（审核用，可省略）\n"
+                          "  # sources:             # 其中：资金来源（不计分；合计应等于上面的金额）\n"
+                          "  #   - {name: 当年财政拨款, initial: 0, annual: 100, executed: 100}\n"
+                          "  #   - {name: 上年结转资金, initial: 0, annual: 0, executed: 0}\n"
+                          "  #   - {name: 其他资金, initial: 0, annual: 0, executed: 0}\n"
                           "indicators:\n", budget_text);
   for (guint i = 0; i < n1; i++)
     {

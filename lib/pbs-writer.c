@@ -152,6 +152,35 @@ write_texts (PbsYamlOut *w, const char *name, const char * const *keys, const ch
   pbs_yaml_mapping_end (w);
 }
 
+/* The money block's informational rows, in the form's order. */
+static void
+write_sources (PbsYamlOut *w, const PbsBudget *b)
+{
+  static const char * const columns[PBS_N_BUDGET_COLUMNS] = { "initial", "annual", "executed" };
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < PBS_N_FUND_SOURCES; s++)
+    any = any || b->sources[s].present;
+  if (!any)
+    return;
+  pbs_yaml_scalar (w, "sources", YAML_PLAIN_SCALAR_STYLE);
+  pbs_yaml_sequence_start (w, YAML_BLOCK_SEQUENCE_STYLE);
+  for (guint s = 0; s < PBS_N_FUND_SOURCES; s++)
+    {
+      const PbsFundRow *row = &b->sources[s];
+
+      if (!row->present)
+        continue;
+      pbs_yaml_mapping_start (w);
+      pbs_yaml_string (w, "name", pbs_fund_source_get_label ((PbsFundSource) s));
+      for (guint col = 0; col < PBS_N_BUDGET_COLUMNS; col++)
+        if (row->has_amount[col])
+          pbs_yaml_number (w, columns[col], &row->amount[col]);
+      pbs_yaml_mapping_end (w);
+    }
+  pbs_yaml_sequence_end (w);
+}
+
 static void
 write_budget (PbsYamlOut *w, const PbsBudget *b)
 {
@@ -159,12 +188,22 @@ write_budget (PbsYamlOut *w, const PbsBudget *b)
   pbs_yaml_mapping_start (w);
   if (b->has_initial)
     pbs_yaml_number (w, "initial", &b->initial);
-  pbs_yaml_number (w, "annual", &b->annual);
-  pbs_yaml_number (w, "executed", &b->executed);
+  if (b->has_annual)
+    pbs_yaml_number (w, "annual", &b->annual);
+  if (b->has_executed)
+    pbs_yaml_number (w, "executed", &b->executed);
   if (b->has_points)
     pbs_yaml_number (w, "points", &b->points);
   if (b->has_printed_score)
     pbs_yaml_number (w, "printed_score", &b->printed_score);
+  if (b->has_printed_rate)
+    {
+      g_autofree char *digits = pbs_decimal_to_string (&b->printed_rate);
+      g_autofree char *rate = g_strconcat (digits, "%", NULL);
+
+      pbs_yaml_plain (w, "printed_rate", rate);
+    }
+  write_sources (w, b);
   pbs_yaml_mapping_end (w);
 }
 
@@ -278,8 +317,8 @@ write_result (PbsYamlOut *w, PbsScorecard *sc)
   pbs_yaml_plain (w, "complete", pbs_scorecard_is_complete (sc) ? "true" : "false");
   if (pbs_scorecard_get_budget_rate (sc, &d))
     pbs_yaml_number (w, "budget_rate", &d);
-  pbs_scorecard_get_budget_score (sc, &d);
-  pbs_yaml_number (w, "budget_score", &d);
+  if (pbs_scorecard_get_budget_score (sc, &d))
+    pbs_yaml_number (w, "budget_score", &d);
   pbs_yaml_mapping_end (w);
 }
 

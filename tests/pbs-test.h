@@ -453,3 +453,19 @@ pbs_test_score_ok_at (const char *file, int line, PbsEvaluation *e, const PbsPol
   return sc;
 }
 #define SCORE_OK(e, policy) pbs_test_score_ok_at (__FILE__, __LINE__, e, policy)
+
+/* The official form's texts of @e: 年度总体目标 and the sign-off. */
+static inline void
+pbs_test_form_texts_at (const char *file, int line, PbsEvaluation *e, const char *expected,
+                        const char *achieved, const char *manager, const char *preparer,
+                        const char *phone, const char *date)
+{
+  pbs_test_str_is_at (file, line, pbs_evaluation_get_goals_expected (e), expected);
+  pbs_test_str_is_at (file, line, pbs_evaluation_get_goals_achieved (e), achieved);
+  pbs_test_str_is_at (file, line, pbs_evaluation_get_signoff_manager (e), manager);
+  pbs_test_str_is_at (file, line, pbs_evaluation_get_signoff_preparer (e), preparer);
+  pbs_test_str_is_at (file, line, pbs_evaluation_get_signoff_phone (e), phone);
+  pbs_test_str_is_at (file, line, pbs_evaluation_get_signoff_date (e), date);
+}
+#define CHECK_FORM_TEXTS(e, expected, achieved, manager, preparer, phone, date) \
+  pbs_test_form_texts_at (__FILE__, __LINE__, e, expected, achieved, manager, preparer, phone, date)

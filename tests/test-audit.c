@@ -75,7 +75,9 @@ audit_fixture_at (const char *file, int line, const char *name, Audited *out)
 
 static const char *const kind_names[] = {
   "row_score", "budget_score", "total", "total_arithmetic", "missing_reason", "warning",
+  "grade", "budget_rate",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == PBS_FINDING_BUDGET_RATE + 1);
 
 static void
 dump_findings (PbsAudit *audit)
@@ -1066,7 +1068,120 @@ test_rescaled_total_adds_up (void)
   CU_ASSERT_EQUAL (pbs_audit_count (audit, PBS_FINDING_ROW_SCORE), 0);
 }
 
+/* ------------------------------------------- the budget as printed (§11) */
+
+/* A budget of 207.4538 spending 197.4538: the rate is 95.17955…%. */
+static void
+audit_rate_at (const char *file, int line, const char *printed_rate, gboolean agrees)
+{
+  g_autofree char *yaml = g_strdup_printf (
+    "pbscore: 1\ntitle: 执行率\nbudget: {annual: 207.4538, executed: 197.4538, printed_rate: \"%s\"}\n"
+    "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 办件量, target: \"≥1000件\", "
+    "actual: \"1200件\", points: 90}\n", printed_rate);
+  Audited a;
+
+  if (audit_document_at (file, line, pbs_test_read_one_at (file, line, NULL, yaml), NULL, &a))
+    {
+      CHECK_AT (pbs_audit_count (a.audit, PBS_FINDING_BUDGET_RATE) == (agrees ? 0u : 1u), file, line);
+      if (!agrees)
+        {
+          int i = find_at (file, line, a.audit, PBS_FINDING_BUDGET_RATE, -1);
+          const char *digits = printed_rate;
+          g_autofree char *want = g_strndup (digits, strcspn (digits, "%"));
+
+          check_finding_at (file, line, a.audit, i, want, "95.18", PBS_VARIANT_NONE);
+        }
+    }
+  audited_clear (&a);
+}
+#define AUDIT_RATE(printed, agrees) audit_rate_at (__FILE__, __LINE__, printed, agrees)
+
+/* §11: the printed 执行率 keeps its digits; rounded half up or cut to
+ * them, the computed rate must give it, else a budget_rate finding. */
+static void
+test_printed_rate (void)
+{
+  AUDIT_RATE ("95.18%", TRUE);    /* half up */
+  AUDIT_RATE ("95.17%", TRUE);    /* cut */
+  AUDIT_RATE ("95.2%", TRUE);
+  AUDIT_RATE ("95%", TRUE);
+  AUDIT_RATE ("95.1796%", TRUE);
+  AUDIT_RATE ("95.3%", FALSE);
+  AUDIT_RATE ("96%", FALSE);
+  AUDIT_RATE ("95.16%", FALSE);
+}
+
+/* §11: a table that prints only a rate and a score: its score stands, no
+ * rate is computed, so nothing is compared with the printed rate, and the
+ * total is checked with the printed score in it. A table that prints
+ * neither 全年预算数 nor a score leaves the total unchecked. */
+static void
+test_budget_as_printed (void)
+{
+  Audited a;
+  PbsDecimal d;
+
+  if (AUDIT_DATA ("pbscore: 1\ntitle: 只有执行率\nprinted_total: 99.5\n"
+                  "budget: {printed_rate: 95%, printed_score: 9.5}\n"
+                  "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 办件量, target: \"≥1000件\", "
+                  "actual: \"1200件\", points: 90, printed_score: 90}\n", NULL, &a))
+    {
+      CU_ASSERT_FALSE (pbs_scorecard_get_budget_rate (a.sc, &d));
+      CU_ASSERT_TRUE (pbs_scorecard_get_budget_score (a.sc, &d));
+      ASSERT_DEC_EQ (d, "9.5");
+      CHECK_NO_FINDINGS (a.audit);
+    }
+  audited_clear (&a);
+
+  if (AUDIT_DATA ("pbscore: 1\ntitle: 只有年初预算数\nprinted_total: 97\n"
+                  "budget: {initial: 100}\n"
+                  "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 办件量, target: \"≥1000件\", "
+                  "actual: \"1200件\", points: 90, printed_score: 90}\n", NULL, &a))
+    {
+      CU_ASSERT_FALSE (pbs_scorecard_get_budget_score (a.sc, &d));
+      CU_ASSERT_FALSE (pbs_scorecard_is_complete (a.sc));
+      CHECK_COUNT (a.audit, PBS_FINDING_TOTAL, 0);
+      CHECK_COUNT (a.audit, PBS_FINDING_TOTAL_ARITHMETIC, 0);
+      CHECK_COUNT (a.audit, PBS_FINDING_BUDGET_SCORE, 0);
+    }
+  audited_clear (&a);
+}
+
+/* §11: sources that do not add up are the warning sources_mismatch, an
+ * audit finding of kind warning like every scorecard warning. */
+static void
+test_sources_mismatch_finding (void)
+{
+  Audited a;
+
+  if (AUDIT_DATA ("pbscore: 1\ntitle: 资金来源\n"
+                  "budget:\n  annual: 100\n  executed: 100\n  sources:\n"
+                  "    - {name: 当年财政拨款, annual: 80, executed: 80}\n"
+                  "    - {name: 其他资金, annual: 10, executed: 20}\n"
+                  "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 办件量, target: \"≥1000件\", "
+                  "actual: \"1200件\", points: 90}\n", NULL, &a))
+    {
+      g_autofree char *zh = NULL, *en = NULL;
+      int i;
+
+      CHECK_COUNT (a.audit, PBS_FINDING_WARNING, 1);
+      i = find_at (__FILE__, __LINE__, a.audit, PBS_FINDING_WARNING, -1);
+      if (i >= 0)
+        {
+          CU_ASSERT_EQUAL (pbs_audit_get_warning (a.audit, (guint) i), PBS_WARNING_SOURCES_MISMATCH);
+          zh = pbs_audit_dup_message (a.audit, (guint) i, PBS_LANGUAGE_ZH);
+          en = pbs_audit_dup_message (a.audit, (guint) i, PBS_LANGUAGE_EN);
+          ASSERT_STR (zh, "资金来源（当年财政拨款、上年结转资金、其他资金）的全年预算数合计 90，不等于年度资金总额的 100");
+          ASSERT_STR (en, "the funding sources' 全年预算数 (annual) add up to 90, not the budget line's 100");
+        }
+    }
+  audited_clear (&a);
+}
+
 static const PbsTestCase cases[] = {
+  { "printed_rate", test_printed_rate },
+  { "budget_as_printed", test_budget_as_printed },
+  { "sources_mismatch_finding", test_sources_mismatch_finding },
   { "wrong_rows_scorecard", test_wrong_rows_scorecard },
   { "wrong_rows_findings", test_wrong_rows_findings },
   { "wrong_rows_missing_reason", test_wrong_rows_missing_reason },

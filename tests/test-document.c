@@ -1589,12 +1589,8 @@ test_official_form_fields (void)
   g_autoptr (PbsEvaluation) c = NULL;
 
   CU_ASSERT_PTR_NOT_NULL_FATAL (e);
-  ASSERT_STR (pbs_evaluation_get_goals_expected (e), "保障政务服务大厅正常运转，提升群众办事满意度。");
-  ASSERT_STR (pbs_evaluation_get_goals_achieved (e), "全年大厅正常运转，群众满意度达到98%。");
-  ASSERT_STR (pbs_evaluation_get_signoff_manager (e), "张三");
-  ASSERT_STR (pbs_evaluation_get_signoff_preparer (e), "李四");
-  ASSERT_STR (pbs_evaluation_get_signoff_phone (e), "0871-12345678");
-  ASSERT_STR (pbs_evaluation_get_signoff_date (e), "2025年3月10日");
+  CHECK_FORM_TEXTS (e, "保障政务服务大厅正常运转，提升群众办事满意度。", "全年大厅正常运转，群众满意度达到98%。",
+                    "张三", "李四", "0871-12345678", "2025年3月10日");
   CU_ASSERT_EQUAL (pbs_evaluation_get_printed_grade (e), PBS_GRADE_EXCELLENT);
   c = pbs_evaluation_copy (e);
   CU_ASSERT_TRUE (pbs_evaluation_equal (c, e));

@@ -466,6 +466,65 @@ test_no_budget (void)
                   "nobudget.csv:line 2, column 3: the form “” has no 年度资金总额 row"));
 }
 
+/* Issue 10: the official form's money block (amounts as printed, 执行率,
+ * the source rows), 年度总体目标 under merged heads and the sign-off land
+ * in format 1's fields (rule book §11); nothing is invented. */
+static void
+test_official_form_fields (void)
+{
+  static const char page[] =
+    "<table>"
+    "<tr><td colspan=\"8\">某县2024年度项目支出绩效自评表</td></tr>"
+    "<tr><td>项目名称</td><td colspan=\"7\">培训项目</td></tr>"
+    "<tr><td rowspan=\"4\">项目资金<br>（万元）</td><td></td><td>年初预算数</td><td>全年预算数</td>"
+    "<td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>"
+    "<tr><td>年度资金总额</td><td>100</td><td>120</td><td>114</td><td>10</td><td>95.0%</td><td>9.5</td></tr>"
+    "<tr><td>其中：当年财政拨款</td><td>—</td><td>100</td><td>95</td><td>—</td><td>—</td><td>—</td></tr>"
+    "<tr><td>上年结转资金</td><td>&nbsp;</td><td>20</td><td>／</td><td></td><td></td><td></td></tr>"
+    /* a note naming 财政拨款 in another cell is no source row */
+    "<tr><td>资金来源</td><td>一般公共预算财政拨款</td><td>全额</td><td colspan=\"5\"></td></tr>"
+    "<tr><td rowspan=\"2\">年度<br>总体目标</td><td colspan=\"3\">预期目标</td><td colspan=\"4\">实际完成情况</td></tr>"
+    "<tr><td colspan=\"3\">培训100人</td><td colspan=\"4\">培训120人<br>考核合格</td></tr>"
+    "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td>"
+    "<td>分值</td><td>得分</td><td>偏差原因分析及改进措施</td></tr>"
+    "<tr><td>产出指标</td><td>数量指标</td><td>培训人数</td><td>≥100人</td><td>120人</td><td>90</td>"
+    "<td>90</td><td></td></tr>"
+    "<tr><td>总分</td><td colspan=\"5\"></td><td>99.5</td><td></td></tr>"
+    "<tr><td>项目负责人：王五</td><td>填报人</td><td>赵六</td><td colspan=\"3\">联系电话：0871-1234 填报日期：2025年1月5日</td>"
+    "<td>审核人</td><td>孙七</td></tr>"
+    "<tr><td>填表人：钱八 审核人：孙七</td><td colspan=\"7\"></td></tr>"
+    "</table>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) got = load_data (page, sizeof page - 1, "form.html", &error);
+  PbsEvaluation *e;
+  PbsBudget *b;
+  PbsDecimal d;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  CU_ASSERT_EQUAL_FATAL (got->len, 1);
+  e = g_ptr_array_index (got, 0);
+  b = pbs_evaluation_get_budget (e);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  CU_ASSERT_TRUE (pbs_budget_get_printed_rate (b, &d));
+  ASSERT_DEC_EQ (d, "95.0");                 /* with its digits */
+  CU_ASSERT_TRUE (pbs_budget_get_printed_score (b, &d));
+  ASSERT_DEC_EQ (d, "9.5");
+  CU_ASSERT_FALSE (pbs_budget_get_source_amount (b, PBS_FUND_SOURCE_CURRENT, PBS_BUDGET_COLUMN_INITIAL, &d));
+  CU_ASSERT_TRUE (pbs_budget_get_source_amount (b, PBS_FUND_SOURCE_CURRENT, PBS_BUDGET_COLUMN_ANNUAL, &d));
+  ASSERT_DEC_EQ (d, "100");
+  CU_ASSERT_TRUE (pbs_budget_get_source_amount (b, PBS_FUND_SOURCE_CURRENT, PBS_BUDGET_COLUMN_EXECUTED, &d));
+  ASSERT_DEC_EQ (d, "95");
+  CU_ASSERT_TRUE (pbs_budget_has_source (b, PBS_FUND_SOURCE_CARRIED_OVER));
+  CU_ASSERT_TRUE (pbs_budget_get_source_amount (b, PBS_FUND_SOURCE_CARRIED_OVER, PBS_BUDGET_COLUMN_ANNUAL, &d));
+  ASSERT_DEC_EQ (d, "20");
+  CU_ASSERT_FALSE (pbs_budget_get_source_amount (b, PBS_FUND_SOURCE_CARRIED_OVER,
+                                                 PBS_BUDGET_COLUMN_EXECUTED, &d));
+  CU_ASSERT_FALSE (pbs_budget_has_source (b, PBS_FUND_SOURCE_OTHER));
+  /* the last 填表人 wins; 审核人 has no field and only ends the value before it */
+  CHECK_FORM_TEXTS (e, "培训100人", "培训120人\n考核合格", "王五", "钱八", "0871-1234", "2025年1月5日");
+}
+
 /* A YAML document is still YAML, with or without an extension. */
 static void
 test_yaml_still_yaml (void)
@@ -498,6 +557,7 @@ static const PbsTestCase cases[] = {
   { "header_variants", test_header_variants },
   { "two_row_header", test_two_row_header },
   { "no_budget", test_no_budget },
+  { "official_form_fields", test_official_form_fields },
   { "yaml_still_yaml", test_yaml_still_yaml },
   { NULL, NULL },
 };

@@ -889,6 +889,49 @@ test_narrative_unscored (void)
   linted_clear (&l);
 }
 
+/* §11 budget as printed: the narrative's last sentence says what is known
+ * of the budget, never a rate or an amount the table does not print. */
+static void
+narrative_budget_at (const char *file, int line, const char *budget, const char *expected,
+                     const char *conclusion)
+{
+  g_autofree char *yaml = g_strdup_printf (
+    "pbscore: 1\ntitle: t\nbudget: %s\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: a, target: \"≥1个\", actual: \"1个\", points: 90}\n",
+    budget);
+  g_autoptr (PbsDocument) doc = pbs_test_read_one_at (file, line, NULL, yaml);
+  g_autoptr (PbsScorecard) sc = NULL;
+  g_autofree char *text = NULL, *last = NULL;
+
+  if (doc == NULL)
+    return;
+  sc = pbs_test_score_ok_at (file, line, pbs_document_get_evaluation (doc), NULL);
+  if (sc == NULL)
+    return;
+  text = pbs_narrative_dup_text (sc);
+  last = line_about (text, "综上");
+  CHECK_AT (last != NULL && strstr (last, expected) != NULL && strstr (last, conclusion) != NULL,
+            file, line);
+  if (last == NULL || strstr (last, expected) == NULL || strstr (last, conclusion) == NULL)
+    fprintf (stderr, "%s:%d: \"%s\" lacks \"%s\" or \"%s\"\n", file, line, last, expected, conclusion);
+  /* no amount the table does not print (the 100 of 年初预算数 is no 全年预算数) */
+  if (strstr (budget, "annual") == NULL)
+    CHECK_AT (strstr (text, "全年预算数1") == NULL, file, line);
+}
+#define NARRATIVE_BUDGET(budget, expected, conclusion) \
+  narrative_budget_at (__FILE__, __LINE__, budget, expected, conclusion)
+
+static void
+test_narrative_budget_as_printed (void)
+{
+  NARRATIVE_BUDGET ("{initial: 100}", "无法计算预算执行率，预算执行未评分",
+                    "预算执行率未评分，评分不完整，已评部分得分90.00分");
+  NARRATIVE_BUDGET ("{printed_rate: 95.3%, printed_score: 9.53}", "预算执行得分按公布的9.53分计",
+                    "绩效自评总分99.53分");
+  NARRATIVE_BUDGET ("{annual: 100, executed: 90}", "预算执行率90.00%（全年执行数90万元，全年预算数100万元）",
+                    "绩效自评总分99.00分");
+}
+
 /* The narrative of tests/data/lint/narrative.yaml (its header works the
  * scores out): a ceiling passed has no completion rate; a met row below
  * full points is named, not praised; the counts use the table's status
@@ -1046,6 +1089,7 @@ test_unfilled (void)
 }
 
 static const PbsTestCase cases[] = {
+  { "narrative_budget_as_printed", test_narrative_budget_as_printed },
   { "clean", test_clean },
   { "unfilled", test_unfilled },
   { "vague_target", test_vague_target },

@@ -399,7 +399,9 @@ test_enum_types (void)
   static const char *const grade[] = { "none", "excellent", "good", "fair", "poor" };
   static const char *const warning[] = { "over_budget", "execution_below_90", "yellow_low_execution",
                                          "yellow_zero_budget", "red_mismatch", "weights",
-                                         "budget_printed_differs", "zero_points" };
+                                         "budget_printed_differs", "zero_points", "sources_mismatch" };
+  static const char *const source[] = { "current", "carried_over", "other" };
+  static const char *const column[] = { "initial", "annual", "executed" };
   static const char *const rounding[] = { "half_up", "truncate", "floor" };
   static const char *const op[] = { "none", "ge", "gt", "eq", "le", "lt" };
   static const char *const band[] = { "unknown", "met", "partial", "unmet" };
@@ -429,6 +431,8 @@ test_enum_types (void)
   check_enum_nicks (PBS_TYPE_OVER_ACTION, "PbsOverAction", over, G_N_ELEMENTS (over));
   check_enum_nicks (PBS_TYPE_WEIGHTS_MODE, "PbsWeightsMode", weights, G_N_ELEMENTS (weights));
   check_enum_nicks (PBS_TYPE_BUDGET_ZERO, "PbsBudgetZero", zero, G_N_ELEMENTS (zero));
+  check_enum_nicks (PBS_TYPE_FUND_SOURCE, "PbsFundSource", source, G_N_ELEMENTS (source));
+  check_enum_nicks (PBS_TYPE_BUDGET_COLUMN, "PbsBudgetColumn", column, G_N_ELEMENTS (column));
 
   /* the example of the brief, spelled out */
   {

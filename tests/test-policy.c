@@ -21,6 +21,7 @@ static const struct {
   { "equal.mode", "as_ge", "two_sided" },
   { "reverse.formula", "ratio", "relative_excess" },
   { "qualitative.defaults", "none", "middle" },
+  { "qualitative.bands", "80/60", "80/50" },
   { "date.late", "0", "0.5" },
   { "over.threshold", "1.2", "1.3" },
   { "over.action", "flag", "deduct" },
@@ -373,6 +374,16 @@ static const struct {
   { "grades.excellent", "70", PBS_POLICY_ERROR_OUT_OF_RANGE },
   { "grades.fair", "85", PBS_POLICY_ERROR_OUT_OF_RANGE },
   { "grades.fair", "-1", PBS_POLICY_ERROR_OUT_OF_RANGE },
+  /* rule book §11 qualitative.bands: met/partial, 100 ≥ met > partial ≥ 0 */
+  { "qualitative.bands", "80", PBS_POLICY_ERROR_BAD_VALUE },
+  { "qualitative.bands", "80/50/30", PBS_POLICY_ERROR_BAD_VALUE },
+  { "qualitative.bands", "0.8/0.6x", PBS_POLICY_ERROR_BAD_VALUE },
+  { "qualitative.bands", "", PBS_POLICY_ERROR_BAD_VALUE },
+  { "qualitative.bands", "80.00000000000000001/60", PBS_POLICY_ERROR_BAD_VALUE },
+  { "qualitative.bands", "60/80", PBS_POLICY_ERROR_OUT_OF_RANGE },
+  { "qualitative.bands", "80/80", PBS_POLICY_ERROR_OUT_OF_RANGE },
+  { "qualitative.bands", "101/60", PBS_POLICY_ERROR_OUT_OF_RANGE },
+  { "qualitative.bands", "80/-1", PBS_POLICY_ERROR_OUT_OF_RANGE },
 };
 
 /* Each case fails with its code and leaves its knob, and so the policy,

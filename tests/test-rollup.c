@@ -355,9 +355,11 @@ test_budget_summed (void)
   PBS_ASSERT_DECIMAL (&d, "300.05");
 }
 
-/* Budget lines carrying different points cannot be merged. */
+/* Two one-row tables, 甲 (300 / 270) and 乙 (100 / 100), changed by @edit
+ * and rolled up: the merge must fail and name 乙 and @needle. */
 static void
-test_budget_points_differ (void)
+merge_two_fails_at (const char *file, int line, void (*edit) (PbsBudget *a, PbsBudget *b),
+                    const char *needle)
 {
   static const Row rows[] = { { OUT, QTY, "项目数", "80", "≥10项", "10项" } };
   g_autoptr (PbsPolicy) p = policy_as_is ();
@@ -366,13 +368,47 @@ test_budget_points_differ (void)
   g_autoptr (PbsRollup) r = pbs_rollup_new ();
   g_autoptr (GError) error = NULL;
 
-  set_budget_extras (a, NULL, "20");
-  set_budget_extras (b, NULL, "10");
-  ADD (r, a, p);
-  ADD (r, b, p);
+  edit (pbs_evaluation_get_budget (a), pbs_evaluation_get_budget (b));
+  add_at (file, line, r, a, p);
+  add_at (file, line, r, b, p);
   error = merge_error (r, NULL);
-  CHECK_MESSAGE_HAS (error, "20", NULL);
-  CHECK_MESSAGE_HAS (error, "乙", NULL);
+  pbs_test_message_has_at (file, line, error, needle, NULL);
+  pbs_test_message_has_at (file, line, error, "乙", NULL);
+}
+#define MERGE_TWO_FAILS(edit, needle) merge_two_fails_at (__FILE__, __LINE__, edit, needle)
+
+static void
+points_differ (PbsBudget *a, PbsBudget *b)
+{
+  PbsDecimal twenty = pbs_test_dec ("20"), ten = pbs_test_dec ("10");
+
+  pbs_budget_set_points (a, &twenty);
+  pbs_budget_set_points (b, &ten);
+}
+
+/* Budget lines carrying different points cannot be merged. */
+static void
+test_budget_points_differ (void)
+{
+  MERGE_TWO_FAILS (points_differ, "20");
+}
+
+static void
+annual_not_printed (PbsBudget *a, PbsBudget *b)
+{
+  PbsDecimal score = pbs_test_dec ("9");
+
+  (void) a;
+  pbs_budget_set_annual (b, NULL);
+  pbs_budget_set_printed_score (b, &score);
+}
+
+/* Rule book §11: a table whose budget prints no 全年预算数 cannot be
+ * summed into a roll-up's budget: an error naming it, nothing invented. */
+static void
+test_budget_not_printed (void)
+{
+  MERGE_TWO_FAILS (annual_not_printed, "prints no 全年预算数");
 }
 
 /* ------------------------------------------------------------- the header */
@@ -1012,6 +1048,7 @@ test_durations_take_the_worst (void)
 static const PbsTestCase cases[] = {
   { "durations take the worst", test_durations_take_the_worst },
   { "merge errors", test_merge_errors },
+  { "budget_not_printed", test_budget_not_printed },
   { "absolute_values_summed", test_absolute_values_summed },
   { "relative_values_weighted_by_funds", test_relative_values_weighted_by_funds },
   { "weighted_mean_rounding", test_weighted_mean_rounding },

@@ -522,11 +522,37 @@ test_qualitative_defaults (void)
   }
 }
 
-/* Scores a qualitative row with ACTUAL words and MANUAL score and checks
- * the score and whether manual_out_of_band is set. */
+static void expect_manual_under_at (const char *file, int line, const PbsPolicy *policy,
+                                    const char *points, const char *actual, const char *manual,
+                                    const char *score, gboolean out_of_band);
+
+/* Rule book §11: Shandong's forms print bands of 80/50, so a policy may
+ * set qualitative.bands; the bounds are round(0.8w, 2) and round(0.5w, 2). */
 static void
-expect_manual_at (const char *file, int line, const char *points, const char *actual,
-                  const char *manual, const char *score, gboolean out_of_band)
+test_qualitative_bands_knob (void)
+{
+  g_autoptr (PbsPolicy) shandong = pbs_test_policy_with ("qualitative.defaults", "lower",
+                                                         "qualitative.bands", "80/50", NULL);
+  g_autoptr (PbsPolicy) odd = pbs_test_policy_with ("qualitative.defaults", "middle",
+                                                    "qualitative.bands", "85.5/55", NULL);
+
+  EXPECT (shandong, "10", "服务质量有效提升", "部分达成", "5", PBS_STATUS_PARTIAL, PBS_RULE_QUALITATIVE);
+  EXPECT (shandong, "10", "服务质量有效提升", "未达成", "0", PBS_STATUS_UNMET, PBS_RULE_QUALITATIVE);
+  EXPECT (shandong, "10", "服务质量有效提升", "达成", "10", PBS_STATUS_MET, PBS_RULE_QUALITATIVE);
+  /* middle of [55 %, 85.5 %) of 3 points: [1.65, 2.57) → 2.11; of [0, 1.65) → 0.83 */
+  EXPECT (odd, "3", "服务质量有效提升", "部分达成", "2.11", PBS_STATUS_PARTIAL, PBS_RULE_QUALITATIVE);
+  EXPECT (odd, "3", "服务质量有效提升", "未达成", "0.83", PBS_STATUS_PARTIAL, PBS_RULE_QUALITATIVE);
+  /* a manual score in [50 %, 80 %) is in band under 80/50, not under 80/60 */
+  expect_manual_under_at (__FILE__, __LINE__, shandong, "10", "部分达成", "5.5", "5.5", FALSE);
+  expect_manual_under_at (__FILE__, __LINE__, NULL, "10", "部分达成", "5.5", "5.5", TRUE);
+}
+
+/* Scores a qualitative row with ACTUAL words and MANUAL score under
+ * POLICY (NULL: central) and checks the score and whether
+ * manual_out_of_band is set. */
+static void
+expect_manual_under_at (const char *file, int line, const PbsPolicy *policy, const char *points,
+                        const char *actual, const char *manual, const char *score, gboolean out_of_band)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PbsIndicator) ind = row_new (points, "服务质量有效提升", actual);
@@ -535,7 +561,7 @@ expect_manual_at (const char *file, int line, const char *points, const char *ac
 
   set_manual (ind, manual);
   pbs_indicator_set_reason (ind, "已说明原因");
-  sc = score_one (ind, NULL, &error);
+  sc = score_one (ind, policy, &error);
   CHECK_AT (sc != NULL, file, line);
   if (sc == NULL)
     {
@@ -546,6 +572,13 @@ expect_manual_at (const char *file, int line, const char *points, const char *ac
   pbs_test_dec_equal_at (file, line, &got, score);
   check_flags_at (file, line, sc, 0, PBS_FLAG_MANUAL_OUT_OF_BAND,
                   out_of_band ? PBS_FLAG_MANUAL_OUT_OF_BAND : PBS_FLAG_NONE);
+}
+
+static void
+expect_manual_at (const char *file, int line, const char *points, const char *actual,
+                  const char *manual, const char *score, gboolean out_of_band)
+{
+  expect_manual_under_at (file, line, NULL, points, actual, manual, score, out_of_band);
 }
 #define EXPECT_MANUAL(points, actual, manual, score, oob) \
   expect_manual_at (__FILE__, __LINE__, points, actual, manual, score, oob)
@@ -1690,6 +1723,7 @@ static const PbsTestCase cases[] = {
   { "qualitative_partial_manual", test_qualitative_partial_manual },
   { "qualitative_manual_required", test_qualitative_manual_required },
   { "qualitative_defaults", test_qualitative_defaults },
+  { "qualitative_bands_knob", test_qualitative_bands_knob },
   { "qualitative_manual_out_of_band", test_qualitative_manual_out_of_band },
   { "qualitative_band_bounds", test_qualitative_band_bounds },
   { "qualitative_unknown_band", test_qualitative_unknown_band },

@@ -850,7 +850,8 @@ def template_new_case(name):
         skeleton = r.out
         expect(f'template: "{name}"' in skeleton or f'template: {name}' in skeleton, 'no template: line', r)
         for part in ('\ngoals:', '\nsignoff:', '\n# printed_total:', '\n# printed_grade:',
-                     '\n  # printed_score:', '\n    # printed_score:'):
+                     '\n  # printed_score:', '\n    # printed_score:', '\n  # printed_rate:',
+                     '\n  # sources:'):
             expect(part in skeleton, f'the skeleton lacks {part.strip()!r}', r)
         v = pbscore('validate', '-', stdin=skeleton)
         expect_rc(v, 0)
@@ -878,10 +879,79 @@ def template_new_case(name):
         doc = load_json(j.out)
         expect(doc['complete'] is True, 'not complete once filled in')
         number(doc['total'], '100', 'total once filled in')
+        # the money block's commented lines (§11) are valid once uncommented
+        filled = re.sub(r'^  # (printed_rate|sources)', r'  \1', filled, flags=re.M)
+        filled = re.sub(r'^  #   - ', '    - ', filled, flags=re.M)
+        j = pbscore('score', '--format', 'json', '-', stdin=filled)
+        expect_rc(j, 0)
+        doc = load_json(j.out)
+        expect([s['name'] for s in doc['budget']['sources']] == ['当年财政拨款', '上年结转资金', '其他资金'],
+               'the sources once uncommented', j)
+        expect(doc['warnings'] == [], 'the skeleton\'s sources add up', j)
+        number(doc['budget']['printed_rate'], '100', 'printed_rate once uncommented')
+        expect_rc(pbscore('audit', '-', stdin=filled), 0)
 
 
 for _name in TEMPLATES:
     template_new_case(_name)
+
+
+BUDGET_DOC = ('pbscore: 1\ntitle: 执行率\n'
+              'budget: {annual: 207.4538, executed: 197.4538, printed_rate: "%s", printed_score: 9.52}\n'
+              'indicators:\n'
+              '  - {level1: 产出指标, level2: 数量指标, name: 办件量, target: "≥1000件", actual: "1200件", points: 90}\n')
+
+
+@case('§11 budget.printed_rate: audited against the computed rate at its own digits (budget_rate, exit 1)')
+def _():
+    r = pbscore('audit', '--format', 'json', '-', stdin=BUDGET_DOC % '95.18%')
+    expect_rc(r, 0)
+    r = pbscore('audit', '--format', 'json', '-', stdin=BUDGET_DOC % '95.3%')
+    expect_rc(r, 1)
+    found = [f for f in load_json(r.out)['findings'] if f['kind'] == 'budget_rate']
+    expect(len(found) == 1, 'one budget_rate finding', r)
+    number(found[0]['printed'], '95.3', 'printed rate')
+    number(found[0]['computed'], '95.18', 'computed rate')
+    r = pbscore('audit', '-', stdin=BUDGET_DOC % '95.3%')
+    expect('预算执行率：公布 95.3%，应为 95.18%' in r.out, 'the finding in words', r)
+    r = pbscore('score', '--format', 'json', '-', stdin=BUDGET_DOC % '95.3%')
+    number(load_json(r.out)['budget']['printed_rate'], '95.3', 'printed_rate in JSON')
+
+
+@case('§11 a budget of only a rate and a score scores as printed; JSON and YAML keep what was printed')
+def _():
+    doc = ('pbscore: 1\ntitle: t\nbudget: {printed_rate: 95.3%, printed_score: 9.53}\nindicators:\n'
+           '  - {level1: 产出指标, level2: 数量指标, name: a, target: "≥1个", actual: "1个", points: 90}\n')
+    r = pbscore('score', '--format', 'json', '-', stdin=doc)
+    expect_rc(r, 0)
+    b = load_json(r.out)['budget']
+    expect(b['annual'] is None and b['executed'] is None and b['rate'] is None, 'no rate invented', r)
+    number(b['score'], '9.53', 'the printed score stands')
+    r = pbscore('score', '--format', 'yaml', '-', stdin=doc)
+    expect('printed_rate: 95.3%' in r.out and '\n  annual:' not in r.out, 'YAML keeps what was printed', r)
+    expect_rc(pbscore('validate', '-', stdin=r.out), 0)
+
+
+@case('§11 qualitative.bands in a policy document: 部分达成 scores from 50 % under 80/50')
+def _():
+    doc = ('pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 100}\nindicators:\n'
+           '  - {level1: 产出指标, level2: 数量指标, name: a, target: "≥1个", actual: "1个", points: 80}\n'
+           '  - {level1: 效益指标, level2: 社会效益指标, name: b, target: 服务质量有效提升, actual: 部分达成, '
+           'points: 10, reason: 原因}\n')
+    r = pbscore('score', '--format', 'json', '--policy', 'tests/data/valid/policy-qualitative-bands.yaml',
+                '-', stdin=doc)
+    expect_rc(r, 0)
+    number(load_json(r.out)['indicators'][1]['score'], '5.00', 'lower bound of [50 %, 80 %) of 10')
+    r = pbscore('policy', 'show', 'central')
+    expect(re.search(r'^\s+bands: 80/60$', r.out, re.M) is not None, 'central bands 80/60', r)
+
+
+@case('§11 budget.sources: an unknown name is a located error that says what was meant')
+def _():
+    r = pbscore('validate', 'tests/data/invalid/unknown-fund-source.yaml')
+    expect_rc(r, 2)
+    expect('unknown-fund-source.yaml:8:14: a funding source is 当年财政拨款, 上年结转资金 or 其他资金, '
+           'not “财政拨款” (did you mean “当年财政拨款”?)' in r.err, 'the message', r)
 
 
 @case('policy list shows the five presets')

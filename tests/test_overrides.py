@@ -80,8 +80,8 @@ def test_reader_loaders():
     assert reader.next() is None
     del reader
     gc.collect()
-    # the document starts after the file's comment block, on line 24
-    assert document.get_kind() == Pbs.DocumentKind.EVALUATION and document.get_line() == 24
+    # the document starts after the file's comment block, on line 23
+    assert document.get_kind() == Pbs.DocumentKind.EVALUATION and document.get_line() == 23
     assert document.get_evaluation().get_year() == 2024
     with open(XISHAN, 'rb') as f:
         documents = list(Pbs.Reader.new_for_data(f.read(), 'xishan.yaml'))
@@ -188,7 +188,17 @@ def test_decimal_arguments_of_every_kind():
     budget.set_initial(decimal.Decimal('1354.10'))
     budget.set_points(10)
     budget.set_printed_score(Pbs.Decimal('9.99'))
-    assert [str(budget.get_annual()), str(budget.get_executed())] == ['1445', '1444.16']
+    assert [str(budget.get_annual()[1]), str(budget.get_executed()[1])] == ['1445', '1444.16']
+    # §11: a budget may print neither; a printed rate and the sources take decimals too
+    bare = Pbs.Budget.new(None, None)
+    assert bare.get_annual()[0] is False and bare.get_executed()[0] is False
+    bare.set_annual('207.4538')
+    bare.set_printed_rate(decimal.Decimal('95.3'))
+    bare.set_source_amount(Pbs.FundSource.CARRIED_OVER, Pbs.BudgetColumn.EXECUTED, 27)
+    assert str(bare.get_annual()[1]) == '207.4538' and str(bare.get_printed_rate()[1]) == '95.3'
+    ok, amount = bare.get_source_amount(Pbs.FundSource.CARRIED_OVER, Pbs.BudgetColumn.EXECUTED)
+    assert ok and str(amount) == '27' and bare.has_source(Pbs.FundSource.CARRIED_OVER)
+    assert Pbs.fund_source_get_label(Pbs.FundSource.OTHER) == '其他资金'
     assert [str(budget.get_initial()[1]), str(budget.get_points()[1]),
             str(budget.get_printed_score()[1])] == ['1354.10', '10', '9.99']
     budget.set_printed_score(None)                 # nullable stays nullable

@@ -107,7 +107,9 @@ function tests(pbs) {
         assert(threw, 'a fractional number is a TypeError');
         expectError(() => pbs.decimal('1,35,4'), Pbs.value_error_quark(), Pbs.ValueError.NUMBER, 'bad digits');
         const budget = Pbs.Budget.new(pbs.decimal(1445), pbs.decimal('1444.16'));
-        assertEqual(budget.get_executed().to_string(), '1444.16', 'budget');
+        const [ok, executed] = budget.get_executed();
+        assert(ok, 'executed is given');
+        assertEqual(executed.to_string(), '1444.16', 'budget');
     }
 
     // ------------------------------------------------ scorecards

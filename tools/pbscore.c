@@ -601,6 +601,7 @@ count_audit_findings (PbsScorecard *sc)
   static const PbsFindingKind counted[] = {
     PBS_FINDING_ROW_SCORE, PBS_FINDING_BUDGET_SCORE, PBS_FINDING_TOTAL,
     PBS_FINDING_TOTAL_ARITHMETIC, PBS_FINDING_MISSING_REASON, PBS_FINDING_GRADE,
+    PBS_FINDING_BUDGET_RATE,
   };
   g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
   guint n = 0;

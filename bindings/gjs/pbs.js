@@ -125,8 +125,9 @@ export function subtotals(scorecard) {
 
 /**
  * The whole scorecard: {total, grade (优 良 中 差, or null while
- * incomplete), complete, budget ({rate (or null), points, score}, or null
- * without a budget line), rows, subtotals}.
+ * incomplete), complete, budget ({rate (or null), points, score (or null
+ * when unscored, rule book §11)}, or null without a budget line), rows,
+ * subtotals}.
  */
 export function summary(scorecard, language = Pbs.Language.ZH) {
     const complete = scorecard.is_complete();
@@ -139,7 +140,7 @@ export function summary(scorecard, language = Pbs.Language.ZH) {
         budget: hasBudget ? {
             rate: optionalDigits(scorecard.get_budget_rate()),
             points: scorecard.get_budget_points().to_string(),
-            score: scorecard.get_budget_score().to_string(),
+            score: optionalDigits(scorecard.get_budget_score()),
         } : null,
         rows: rows(scorecard, language),
         subtotals: subtotals(scorecard),

@@ -26,7 +26,7 @@ function printTable(scorecard) {
             row.points, row.score ?? '—', row.status].join('  '));
     }
     if (table.budget !== null)
-        print(`预算执行率 ${table.budget.rate ?? '—'}%  ${table.budget.points}  ${table.budget.score}`);
+        print(`预算执行率 ${table.budget.rate ?? '—'}%  ${table.budget.points}  ${table.budget.score ?? '—'}`);
     print(`总分 ${table.total}  等级 ${table.grade ?? '—（不完整）'}`);
 }
 

@@ -40,7 +40,8 @@ def print_table(scorecard):
     budget = scorecard.budget
     if budget is not None:
         rate = f"{budget.rate}%" if budget.rate is not None else '—'
-        print(f"     {cell('预算执行率 ' + rate, 40)}  {budget.points!s:>4}  {budget.score!s:>6}")
+        score = budget.score if budget.score is not None else '—'   # unscored (rule book §11)
+        print(f"     {cell('预算执行率 ' + rate, 40)}  {budget.points!s:>4}  {score!s:>6}")
     print()
     print(f"总分 {scorecard.total}  等级 {scorecard.grade or '—（不完整）'}")
 

@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @PBS_FINDING_MISSING_REASON: a row owes a 偏差原因 and has none
  * @PBS_FINDING_GRADE: the printed 自评等级 (`printed_grade`) differs from
  *   the computed grade of a complete scorecard
+ * @PBS_FINDING_BUDGET_RATE: the printed execution rate (`printed_rate`)
+ *   is not the computed rate rounded or cut to the printed digits
  * @PBS_FINDING_WARNING: a document-level warning of the scorecard (budget
  *   vs performance, execution, weights)
  *
@@ -42,6 +44,7 @@ typedef enum {
   PBS_FINDING_MISSING_REASON,    /*< nick=missing_reason >*/
   PBS_FINDING_WARNING,           /*< nick=warning >*/
   PBS_FINDING_GRADE,             /*< nick=grade >*/
+  PBS_FINDING_BUDGET_RATE,       /*< nick=budget_rate >*/
 } PbsFindingKind;
 
 /**

@@ -17,6 +17,39 @@ G_BEGIN_DECLS
 
 typedef struct _PbsBudget PbsBudget;
 
+/**
+ * PbsFundSource:
+ * @PBS_FUND_SOURCE_CURRENT: 当年财政拨款, this year's appropriation
+ * @PBS_FUND_SOURCE_CARRIED_OVER: 上年结转资金, money carried over from last year
+ * @PBS_FUND_SOURCE_OTHER: 其他资金, other funds
+ *
+ * The informational rows of the official form's money block (rule book
+ * §11): only 年度资金总额 is scored.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_FUND_SOURCE_CURRENT,       /*< nick=current >*/
+  PBS_FUND_SOURCE_CARRIED_OVER,  /*< nick=carried_over >*/
+  PBS_FUND_SOURCE_OTHER,         /*< nick=other >*/
+} PbsFundSource;
+
+/**
+ * PbsBudgetColumn:
+ * @PBS_BUDGET_COLUMN_INITIAL: 年初预算数
+ * @PBS_BUDGET_COLUMN_ANNUAL: 全年预算数
+ * @PBS_BUDGET_COLUMN_EXECUTED: 全年执行数
+ *
+ * The amount columns of the money block.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_BUDGET_COLUMN_INITIAL,   /*< nick=initial >*/
+  PBS_BUDGET_COLUMN_ANNUAL,    /*< nick=annual >*/
+  PBS_BUDGET_COLUMN_EXECUTED,  /*< nick=executed >*/
+} PbsBudgetColumn;
+
 #define PBS_TYPE_BUDGET (pbs_budget_get_type ())
 
 PBS_AVAILABLE_IN_0_1
@@ -32,10 +65,16 @@ PBS_AVAILABLE_IN_0_1
 void        pbs_budget_unref              (PbsBudget        *self);
 
 PBS_AVAILABLE_IN_0_1
-void        pbs_budget_get_annual         (const PbsBudget  *self,
+void        pbs_budget_set_annual         (PbsBudget        *self,
+                                           const PbsDecimal *value);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_budget_get_annual         (const PbsBudget  *self,
                                            PbsDecimal       *out);
 PBS_AVAILABLE_IN_0_1
-void        pbs_budget_get_executed       (const PbsBudget  *self,
+void        pbs_budget_set_executed       (PbsBudget        *self,
+                                           const PbsDecimal *value);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_budget_get_executed       (const PbsBudget  *self,
                                            PbsDecimal       *out);
 PBS_AVAILABLE_IN_0_1
 void        pbs_budget_set_initial        (PbsBudget        *self,
@@ -55,6 +94,32 @@ void        pbs_budget_set_printed_score  (PbsBudget        *self,
 PBS_AVAILABLE_IN_0_1
 gboolean    pbs_budget_get_printed_score  (const PbsBudget  *self,
                                            PbsDecimal       *out);
+
+PBS_AVAILABLE_IN_0_1
+void        pbs_budget_set_printed_rate   (PbsBudget        *self,
+                                           const PbsDecimal *percent);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_budget_get_printed_rate   (const PbsBudget  *self,
+                                           PbsDecimal       *out);
+
+PBS_AVAILABLE_IN_0_1
+void        pbs_budget_set_source_amount  (PbsBudget        *self,
+                                           PbsFundSource     source,
+                                           PbsBudgetColumn   column,
+                                           const PbsDecimal *value);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_budget_get_source_amount  (const PbsBudget  *self,
+                                           PbsFundSource     source,
+                                           PbsBudgetColumn   column,
+                                           PbsDecimal       *out);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_budget_has_source         (const PbsBudget  *self,
+                                           PbsFundSource     source);
+PBS_AVAILABLE_IN_0_1
+void        pbs_budget_remove_source      (PbsBudget        *self,
+                                           PbsFundSource     source);
+PBS_AVAILABLE_IN_0_1
+const char *pbs_fund_source_get_label     (PbsFundSource     source);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsBudget, pbs_budget_unref)
 

@@ -187,6 +187,8 @@ typedef enum {
  *   from the computed one
  * @PBS_WARNING_ZERO_POINTS: an applicable row carries 0 points (rule book
  *   §6: every point value is above 0)
+ * @PBS_WARNING_SOURCES_MISMATCH: the funding sources' amounts (当年财政拨款,
+ *   上年结转资金, 其他资金) do not add up to the budget line's (rule book §11)
  *
  * Document-level warnings (rule book §3, §6, §10); never errors. Row-level
  * findings are #PbsFlags.
@@ -202,6 +204,7 @@ typedef enum {
   PBS_WARNING_WEIGHTS,                 /*< nick=weights >*/
   PBS_WARNING_BUDGET_PRINTED_DIFFERS,  /*< nick=budget_printed_differs >*/
   PBS_WARNING_ZERO_POINTS,             /*< nick=zero_points >*/
+  PBS_WARNING_SOURCES_MISMATCH,        /*< nick=sources_mismatch >*/
 } PbsWarning;
 
 #define PBS_TYPE_SCORECARD (pbs_scorecard_get_type ())
@@ -267,7 +270,7 @@ PBS_AVAILABLE_IN_0_1
 void             pbs_scorecard_get_budget_points (const PbsScorecard *self,
                                                   PbsDecimal   *out);
 PBS_AVAILABLE_IN_0_1
-void             pbs_scorecard_get_budget_score  (const PbsScorecard *self,
+gboolean         pbs_scorecard_get_budget_score  (const PbsScorecard *self,
                                                   PbsDecimal   *out);
 
 PBS_AVAILABLE_IN_0_1

@@ -24,6 +24,25 @@ def xishan():
         return yaml.safe_load(f)
 
 
+def source(doc, name):
+    """The amounts (initial, annual, executed) of a budget.sources row, ''
+    where the YAML gives none: the table prints what the YAML holds."""
+    for s in doc['budget'].get('sources', []):
+        if s['name'] == name:
+            return [str(s.get(k, '')) for k in ('initial', 'annual', 'executed')]
+    return ['', '', '']
+
+
+def goals(doc):
+    g = doc.get('goals') or {}
+    return g.get('expected', ''), g.get('achieved', '')
+
+
+def signoff(doc):
+    s = doc.get('signoff') or {}
+    return (s.get('preparer', ''), s.get('phone', ''), s.get('date', ''))
+
+
 HEAD = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']
 
 
@@ -32,15 +51,17 @@ def xishan_rows(doc, first_row_only=True):
     indicator block (levels on the first row of each group only), 总分,
     sign-off."""
     b = doc['budget']
+    expected, achieved = goals(doc)
+    preparer, phone, date = signoff(doc)
     rows = [
         [doc['title'] + '绩效自评表'] + [''] * 7,
         ['部门（单位）名称', doc['department']] + [''] * 6,
         ['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
         ['', '年度资金总额', b['initial'], b['annual'], b['executed'], str(b['points']), '99.94%', ''],
-        ['', '其中：当年财政拨款', b['initial'], b['annual'], b['executed'], '—', '—', '—'],
-        ['', '上年结转资金', '', '', '', '—', '—', '—'],
+        ['', '其中：当年财政拨款'] + source(doc, '当年财政拨款') + ['—', '—', '—'],
+        ['', '上年结转资金'] + source(doc, '上年结转资金') + ['—', '—', '—'],
         ['年度总体目标', '预期目标', '', '', '实际完成情况', '', '', ''],
-        ['', '深化“放管服”改革，优化营商环境', '', '', '完成年度目标', '', '', ''],
+        ['', expected, '', '', achieved, '', '', ''],
         HEAD,
     ]
     last1 = last2 = None
@@ -51,7 +72,7 @@ def xishan_rows(doc, first_row_only=True):
         rows.append([l1, l2, ind['name'], ind['target'], ind['actual'], str(ind['points']), '',
                      ind.get('reason', '')])
     rows.append(['总分', '', '', '', '', '100', '', ''])
-    rows.append(['填报人：张三', '', '联系电话：0871-00000000', '', '', '填报日期：2025年3月1日', '', ''])
+    rows.append(['填报人：' + preparer, '', '联系电话：' + phone, '', '', '填报日期：' + date, '', ''])
     return rows
 
 
@@ -73,6 +94,7 @@ def xishan_html(doc, charset):
     article, the form inside with level cells merged by rowspan."""
     b = doc['budget']
     inds = doc['indicators']
+    expected, achieved = goals(doc)
     span1, span2 = {}, {}
     for i, ind in enumerate(inds):
         k1 = ind['level1']
@@ -88,11 +110,11 @@ def xishan_html(doc, charset):
              + '</tr>')
     t.append('<tr>' + cell('年度资金总额') + cell(b['initial']) + cell(b['annual']) + cell(b['executed'])
              + cell(str(b['points'])) + cell('99.94%') + cell('') + '</tr>')
-    t.append('<tr>' + cell('其中：当年财政拨款') + cell(b['initial']) + cell(b['annual'])
-             + cell(b['executed']) + cell('—') + cell('—') + cell('—') + '</tr>')
+    t.append('<tr>' + cell('其中：当年财政拨款') + ''.join(cell(a) for a in source(doc, '当年财政拨款'))
+             + cell('—') + cell('—') + cell('—') + '</tr>')
     t.append('<tr>' + cell('年度总体目标', rowspan=2) + cell('预期目标', colspan=3)
              + cell('实际完成情况', colspan=4) + '</tr>')
-    t.append('<tr>' + cell('深化“放管服”改革，优化营商环境', colspan=3) + cell('完成年度目标', colspan=4) + '</tr>')
+    t.append('<tr>' + cell(expected, colspan=3) + cell(achieved, colspan=4) + '</tr>')
     t.append('<tr>' + ''.join(cell(h, 'th') for h in HEAD) + '</tr>')
     for i, ind in enumerate(inds):
         row = ''

@@ -434,18 +434,21 @@ def form_rows(doc):
     rows.append(['年度资金总额', None, (money(b['initial']), '#,##0.00'),
                  (money(b['annual']), '#,##0.00'), (money(b['executed']), '#,##0.00'),
                  (b['points'], None), (rate, '0.00%'), None])
-    rows.append(['其中：当年财政拨款', None, (money(b['initial']), '#,##0.00'),
-                 (money(b['annual']), '#,##0.00'), (money(b['executed']), '#,##0.00'),
-                 None, None, None])
+    current = next((s for s in b.get('sources', []) if s['name'] == '当年财政拨款'), {})
+    rows.append(['其中：当年财政拨款', None]
+                + [(money(current[k]), '#,##0.00') if k in current else None
+                   for k in ('initial', 'annual', 'executed')]
+                + [None, None, None])
     rows.append(['上年结转资金', None, None, None, None, None, None, None])
     rows.append(['其他资金', None, None, None, None, None, None, None])
     merges.append((r0, 0, 1, 2))
     for r in range(r0 + 1, len(rows)):
         merges.append((r, 0, 1, 2))
-    # 年度总体目标: the example publishes no goals, so the cells stay blank
+    # 年度总体目标: the paragraphs the example gives, blank where it has none
+    g = doc.get('goals') or {}
     rows.append(['年度总体目标', None, '预期目标', None, None, '实际完成情况', None, None])
     merges += [(len(rows) - 1, 0, 2, 2), (len(rows) - 1, 2, 1, 3), (len(rows) - 1, 5, 1, 3)]
-    rows.append([None, None, None, None, None, None, None, None])
+    rows.append([None, None, g.get('expected'), None, None, g.get('achieved'), None, None])
     merges += [(len(rows) - 1, 2, 1, 3), (len(rows) - 1, 5, 1, 3)]
     rows.append(list(FORM_HEADS))
     first = len(rows)

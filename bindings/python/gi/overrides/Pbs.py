@@ -162,6 +162,10 @@ __all__.append('Decimal')
 
 class Budget(Pbs.Budget):
     new = staticmethod(_accepting_decimals(Pbs.Budget.new, 0, 1))
+    set_annual = _accepting_decimals(Pbs.Budget.set_annual, 1)
+    set_executed = _accepting_decimals(Pbs.Budget.set_executed, 1)
+    set_printed_rate = _accepting_decimals(Pbs.Budget.set_printed_rate, 1)
+    set_source_amount = _accepting_decimals(Pbs.Budget.set_source_amount, 3)
     set_initial = _accepting_decimals(Pbs.Budget.set_initial, 1)
     set_points = _accepting_decimals(Pbs.Budget.set_points, 1)
     set_printed_score = _accepting_decimals(Pbs.Budget.set_printed_score, 1)
@@ -308,7 +312,8 @@ Subtotal = collections.namedtuple('Subtotal', 'level level1 level2 points score'
 Subtotal.__doc__ = """A category subtotal: level 1 (level2 None) or level 2."""
 
 BudgetLine = collections.namedtuple('BudgetLine', 'rate points score')
-BudgetLine.__doc__ = """The budget-execution line: rate (None when unknown), points, score."""
+BudgetLine.__doc__ = """The budget-execution line: rate (None when unknown), points, score
+(None when unscored: no rate and no printed score, rule book §11)."""
 
 __all__ += ['ScorecardRow', 'Subtotal', 'BudgetLine']
 
@@ -350,7 +355,7 @@ class Scorecard(Pbs.Scorecard):
             return None
         return BudgetLine(_optional(self.get_budget_rate()),
                           self.get_budget_points(),
-                          self.get_budget_score())
+                          _optional(self.get_budget_score()))
 
 
 Scorecard = override(Scorecard)
