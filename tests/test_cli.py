@@ -649,7 +649,7 @@ def _():
     expect_rc(r, 1)
     expect('审批时限压缩率' in r.out, '审批时限压缩率 not named', r)
     # text: FILE:LINE:COLUMN first, as a compiler writes it
-    expect(re.search(rf'^{re.escape(XISHAN)}:132:5: .*审批时限压缩率.*\[target_too_low\]$', r.out, re.M),
+    expect(re.search(rf'^{re.escape(XISHAN)}:132:5: .*审批时限压缩率.*\[目标值偏低（target_too_low）\]$', r.out, re.M),
            'row 16 not located in the text', r)
     r = pbscore('lint', '--format', 'json', XISHAN)
     expect_rc(r, 1)
@@ -699,7 +699,7 @@ def _():
     expect(checks == [c for _t, c, _r, _w in want], f'html findings {checks}')
     r = pbscore('lint', '--format', 'markdown', XISHAN)
     expect_rc(r, 1)
-    expect(re.search(r'^\| .*132:5 \| target\\_too\\_low \| 16 \|', r.out, re.M), 'markdown row 16', r)
+    expect(re.search(r'^\| .*132:5 \| 目标值偏低（target\\_too\\_low） \| 16 \|', r.out, re.M), 'markdown row 16', r)
     r = pbscore('lint', '--format', 'yaml', *files)
     expect_rc(r, 1)
     expect(r.out.count('\n---') + r.out.startswith('---') == 4, 'yaml: not one document each', r)
