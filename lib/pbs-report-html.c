@@ -9,7 +9,11 @@
  * as XML as well as HTML; text goes through g_markup_escape_text() after
  * C0 control characters, which XML 1.0 forbids even as references, have
  * become spaces and noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, the last
- * two of every plane) U+FFFD. Bar lengths are doubles (pbs_decimal_to_double is for
+ * two of every plane) U+FFFD. Printed (A4 landscape), the table's head
+ * repeats on every page, a heading stays with what follows it, and a row
+ * stays whole unless it starts a merged 一级/二级指标 cell: a row holding
+ * a rowspan cannot be kept whole without keeping the whole run, which
+ * would push the table off the title's page. Bar lengths are doubles (pbs_decimal_to_double is for
  * charts); every number printed on the page is an exact decimal.
  */
 #include "config.h"
@@ -108,7 +112,8 @@ static const char style[] =
   "@media print{body{margin:0;font-size:10pt}"
   "section.evaluation+section.evaluation{break-before:page;border:none;margin:0;padding:0}"
   "h1,h2{break-after:avoid;page-break-after:avoid}"
-  "svg,tr,table.meta,table.budget,table.goals,p.total{break-inside:avoid;page-break-inside:avoid}"
+  "svg,tr:not(:has(td[rowspan])),table.meta,table.budget,table.goals,p.total"
+  "{break-inside:avoid;page-break-inside:avoid}"
   "th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 static void
