@@ -3,7 +3,9 @@
 # need (Debian 12). Uses sudo when not run as root. gi-docgen builds the API
 # reference (--enable-docs, and make distcheck); gjs runs tests/test_gjs.js.
 # With --ci (.ci/run), also the tools that build, check and test the Debian
-# packages (tests/check-debian-packages.sh); debian/control's Build-Depends
+# packages (tests/check-debian-packages.sh), LibreOffice for the workbook
+# and Chromium, its CJK fonts and poppler-utils for the printed HTML
+# (tests/check-html-print.sh); debian/control's Build-Depends
 # are all in the first list.
 set -e
 pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
@@ -15,7 +17,8 @@ pkgs="build-essential pkg-config autoconf automake libtool autoconf-archive
       python3-openpyxl python3-xlwt python3-docx python3-yaml"
 if [ "${1:-}" = --ci ]; then
   pkgs="$pkgs
-      debhelper devscripts lintian dh-python autopkgtest libreoffice-calc-nogui"
+      debhelper devscripts lintian dh-python autopkgtest libreoffice-calc-nogui
+      chromium fonts-noto-cjk poppler-utils"
 fi
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -23,8 +23,9 @@ pbs_read_policy (const PbsConv *c, guint32 root, GError **error)
   g_autoptr (PbsPolicy) p = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *knobs = pbs_policy_list_knobs ();
-  const char *name = NULL, *extends = "central";
+  const char *name = NULL, *extends = "central", *label = NULL;
   guint32 name_node = PBS_YAML_NONE, extends_node = PBS_YAML_NONE, grades_key = PBS_YAML_NONE;
+  guint32 label_node = PBS_YAML_NONE;
 
   if (n->type != PBS_YAML_MAPPING)
     return pbs_read_fail (c, error, root, PBS_DOCUMENT_ERROR_WRONG_TYPE,
@@ -36,15 +37,15 @@ pbs_read_policy (const PbsConv *c, guint32 root, GError **error)
       guint32 key = pbs_yaml_kid (c->t, root, k), value = pbs_yaml_kid (c->t, root, k + 1);
       const char *s = pbs_yaml_node (c->t, key)->type == PBS_YAML_SCALAR ? pbs_yaml_text (c->t, key) : "";
 
-      if (strcmp (s, "name") == 0 || strcmp (s, "extends") == 0)
+      if (strcmp (s, "name") == 0 || strcmp (s, "extends") == 0 || strcmp (s, "label") == 0)
         {
-          if ((strcmp (s, "name") == 0 ? name_node : extends_node) != PBS_YAML_NONE)
+          guint32 *slot = strcmp (s, "name") == 0 ? &name_node
+                          : strcmp (s, "label") == 0 ? &label_node : &extends_node;
+
+          if (*slot != PBS_YAML_NONE)
             return pbs_read_fail (c, error, key, PBS_DOCUMENT_ERROR_DUPLICATE_KEY,
                                   "key “%s” is given twice in a policy", s), NULL;
-          if (strcmp (s, "name") == 0)
-            name_node = value;
-          else
-            extends_node = value;
+          *slot = value;
         }
     }
   if (extends_node != PBS_YAML_NONE && !pbs_read_is_null (c, extends_node)
@@ -61,6 +62,13 @@ pbs_read_policy (const PbsConv *c, guint32 root, GError **error)
         return NULL;
       pbs_policy_set_name (p, name);
     }
+  /* after the name, which drops the preset's label */
+  if (label_node != PBS_YAML_NONE && !pbs_read_is_null (c, label_node))
+    {
+      if (!pbs_read_string (c, label_node, "label", &label, error))
+        return NULL;
+      pbs_policy_set_label (p, label);
+    }
 
   for (guint32 k = 0; k + 1 < n->count; k += 2)
     {
@@ -72,7 +80,8 @@ pbs_read_policy (const PbsConv *c, guint32 root, GError **error)
                               "a key of a policy must be a single word"), NULL;
       group = pbs_yaml_text (c->t, key);
       if (strcmp (group, "pbscore") == 0 || strcmp (group, "kind") == 0
-          || strcmp (group, "name") == 0 || strcmp (group, "extends") == 0)
+          || strcmp (group, "name") == 0 || strcmp (group, "extends") == 0
+          || strcmp (group, "label") == 0)
         continue;
 
       /* Either a dotted knob, or a group whose keys are knobs. */

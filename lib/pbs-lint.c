@@ -770,6 +770,22 @@ value_text (const PbsValue *v, gboolean lead, gboolean trail)
   return g_strdup_printf ("%s%s%s", lead ? " " : "", text, trail ? " " : "");
 }
 
+/* A field's name on the form, for a Chinese message about its key. */
+static const char *
+field_label (const char *key)
+{
+  static const char * const labels[][2] = {
+    { "title", "项目名称" }, { "department", "主管部门" }, { "unit", "实施单位" },
+    { "name", "三级指标" }, { "target", "年度指标值" }, { "actual", "实际完成值" },
+    { "reason", "偏差原因分析及改进措施" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i][0], key) == 0)
+      return labels[i][1];
+  return key;
+}
+
 static char *
 missing_reason_message (const PbsLint *self, const Finding *f, const char *where, gboolean zh)
 {
@@ -935,9 +951,10 @@ pbs_lint_dup_message (const PbsLint *self, guint index, PbsLanguage language)
       }
     case PBS_LINT_UNFILLED:
       if (where != NULL)
-        return zh ? g_strdup_printf ("%s：%s 仍是占位符，未填写", where, f->category)
+        return zh ? g_strdup_printf ("%s：%s（%s）仍是占位符，未填写", where, field_label (f->category),
+                                     f->category)
                   : g_strdup_printf ("%s: %s is still a placeholder", where, f->category);
-      return zh ? g_strdup_printf ("%s 仍是占位符，未填写", f->category)
+      return zh ? g_strdup_printf ("%s（%s）仍是占位符，未填写", field_label (f->category), f->category)
                 : g_strdup_printf ("%s is still a placeholder", f->category);
     case PBS_LINT_MISSING_REASON:
     default:

@@ -13,6 +13,7 @@ struct _PbsPolicy
 {
   gatomicrefcount        ref_count;
   char                  *name;
+  char                  *label;      /* the name for people (中央), or NULL */
   char                  *file;       /* the file it was read from, while unchanged */
 
   PbsDecimal             budget_points;

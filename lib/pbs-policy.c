@@ -155,17 +155,18 @@ static const Setting shanxi_settings[] = {
 
 typedef struct {
   const char    *name;
+  const char    *label;      /* its name in Chinese reports */
   const Setting *settings;   /* applied on top of central */
   guint          n_settings;
 } Preset;
 
 /* Rule book §8. */
 static const Preset presets[] = {
-  { "central", NULL, 0 },
-  { "yunnan-baoshan", baoshan_settings, G_N_ELEMENTS (baoshan_settings) },
-  { "ningxia", ningxia_settings, G_N_ELEMENTS (ningxia_settings) },
-  { "guangxi", guangxi_settings, G_N_ELEMENTS (guangxi_settings) },
-  { "shanxi", shanxi_settings, G_N_ELEMENTS (shanxi_settings) },
+  { "central", "中央", NULL, 0 },
+  { "yunnan-baoshan", "云南保山", baoshan_settings, G_N_ELEMENTS (baoshan_settings) },
+  { "ningxia", "宁夏", ningxia_settings, G_N_ELEMENTS (ningxia_settings) },
+  { "guangxi", "广西", guangxi_settings, G_N_ELEMENTS (guangxi_settings) },
+  { "shanxi", "山西", shanxi_settings, G_N_ELEMENTS (shanxi_settings) },
 };
 
 static const Knob *
@@ -352,6 +353,7 @@ pbs_policy_new (void)
 
   g_atomic_ref_count_init (&p->ref_count);
   p->name = g_strdup ("central");
+  p->label = g_strdup (presets[0].label);
   apply (p, central_settings, G_N_ELEMENTS (central_settings));
   return p;
 }
@@ -382,6 +384,7 @@ pbs_policy_new_preset (const char *name, GError **error)
         PbsPolicy *p = pbs_policy_new ();
         apply (p, presets[i].settings, presets[i].n_settings);
         pbs_policy_set_name (p, name);
+        pbs_policy_set_label (p, presets[i].label);
         return p;
       }
   g_set_error (error, PBS_POLICY_ERROR, PBS_POLICY_ERROR_UNKNOWN_PRESET,
@@ -412,6 +415,7 @@ pbs_policy_copy (const PbsPolicy *self)
   p = g_memdup2 (self, sizeof *self);
   g_atomic_ref_count_init (&p->ref_count);
   p->name = g_strdup (self->name);
+  p->label = g_strdup (self->label);
   p->file = g_strdup (self->file);
   return p;
 }
@@ -449,6 +453,7 @@ pbs_policy_unref (PbsPolicy *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_free (self->name);
+      g_free (self->label);
       g_free (self->file);
       g_free (self);
     }
@@ -477,6 +482,8 @@ pbs_policy_get_name (const PbsPolicy *self)
  * @name: a name for reports
  *
  * Names the policy (a policy file that extends a preset sets its own).
+ * A label belongs to a name: a new name drops the label (set it again
+ * with pbs_policy_set_label()).
  *
  * Since: 0.1
  */
@@ -487,6 +494,44 @@ pbs_policy_set_name (PbsPolicy *self, const char *name)
   g_return_if_fail (name != NULL);
   g_free (self->name);
   self->name = g_strdup (name);
+  g_clear_pointer (&self->label, g_free);
+}
+
+/**
+ * pbs_policy_get_label:
+ * @self: a #PbsPolicy
+ *
+ * Gets the policy's name for people, which Chinese reports show: the
+ * presets' are 中央, 云南保山, 宁夏, 广西 and 山西; a policy file gives
+ * its own with `label:` (doc/policy.md).
+ *
+ * Returns: (transfer none) (nullable): the label, or %NULL when the
+ *   policy has none
+ *
+ * Since: 0.1
+ */
+const char *
+pbs_policy_get_label (const PbsPolicy *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->label;
+}
+
+/**
+ * pbs_policy_set_label:
+ * @self: a #PbsPolicy
+ * @label: (nullable): a name for people, or %NULL for none
+ *
+ * Sets the policy's name for people (see pbs_policy_get_label()).
+ *
+ * Since: 0.1
+ */
+void
+pbs_policy_set_label (PbsPolicy *self, const char *label)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->label);
+  self->label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
 }
 
 static gboolean set_knob (PbsPolicy *self, const char *knob, const char *value,

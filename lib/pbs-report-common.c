@@ -90,7 +90,8 @@ pbs_report_lint_items (const PbsReportInput *in, PbsScorecard *scorecard)
 
       if (!row_finding_selected (in, scorecard, row))
         continue;
-      item.check = pbs_enum_nick (PBS_TYPE_LINT_CHECK, pbs_lint_get_check (lint, i));
+      item.check_value = pbs_lint_get_check (lint, i);
+      item.check = pbs_enum_nick (PBS_TYPE_LINT_CHECK, item.check_value);
       item.row = row >= 0 ? row + 1 : 0;
       item.name = row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row))
                            : NULL;
@@ -130,7 +131,7 @@ pbs_report_label (PbsLabel label, PbsLanguage language)
     [PBS_LABEL_ACTUAL] = { "实际完成值", "Actual" },
     [PBS_LABEL_STATUS] = { "状态", "Status" },
     [PBS_LABEL_FLAGS] = { "标记", "Flags" },
-    [PBS_LABEL_REASON] = { "偏差原因", "Reason for deviation" },
+    [PBS_LABEL_REASON] = { "偏差原因分析及改进措施", "Reason for deviation" },
     [PBS_LABEL_INDICATORS] = { "绩效指标", "Indicators" },
     [PBS_LABEL_SUBTOTALS] = { "分项小计", "Subtotals" },
     [PBS_LABEL_TOTAL] = { "总分", "Total" },
@@ -161,8 +162,16 @@ pbs_report_label (PbsLabel label, PbsLanguage language)
     [PBS_LABEL_CATEGORY] = { "指标类别", "Category" },
     [PBS_LABEL_WHERE] = { "位置", "Where" },
     [PBS_LABEL_SUGGESTION] = { "建议", "Suggestion" },
+    [PBS_LABEL_GOALS] = { "年度总体目标", "Overall goals" },
+    [PBS_LABEL_GOALS_EXPECTED] = { "预期目标", "Expected" },
+    [PBS_LABEL_GOALS_ACHIEVED] = { "实际完成情况", "Achieved" },
+    [PBS_LABEL_MANAGER] = { "项目负责人", "Project manager" },
+    [PBS_LABEL_PREPARER] = { "填报人", "Prepared by" },
+    [PBS_LABEL_PHONE] = { "联系电话", "Phone" },
+    [PBS_LABEL_DATE] = { "填报日期", "Date" },
+    [PBS_LABEL_PRINTED_GRADE] = { "原表自评等级", "Printed grade" },
   };
-  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == PBS_LABEL_SUGGESTION + 1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == PBS_LABEL_PRINTED_GRADE + 1);
 
   g_return_val_if_fail ((guint) label < G_N_ELEMENTS (labels), "");
   return labels[label][language == PBS_LANGUAGE_EN];
@@ -200,6 +209,7 @@ pbs_report_dup_flags (PbsFlags flags, gint language, const char *sep)
     { PBS_FLAG_MANUAL_IGNORED, "人工评分未采用", "manual score ignored" },
     { PBS_FLAG_OVER_DEDUCTED, "超额扣分", "deducted for over-completion" },
     { PBS_FLAG_NOT_COUNTED, "不重复计分", "not counted twice" },
+    { PBS_FLAG_READ_AS_ZERO, "“无”按零计", "“无” read as zero" },
   };
   GString *s = g_string_new (NULL);
 
@@ -228,7 +238,109 @@ pbs_report_policy_name (PbsScorecard *scorecard)
   return name != NULL ? name : "";
 }
 
+char *
+pbs_report_dup_policy_name (PbsScorecard *scorecard, PbsLanguage language)
+{
+  const PbsPolicy *p = pbs_scorecard_get_policy (scorecard);
+  const char *label = pbs_policy_get_label (p);
+
+  if (language != PBS_LANGUAGE_ZH || label == NULL)
+    return g_strdup (pbs_report_policy_name (scorecard));
+  if (g_strcmp0 (label, pbs_policy_get_name (p)) == 0)
+    return g_strdup (label);
+  return g_strdup_printf ("%s（%s）", label, pbs_report_policy_name (scorecard));
+}
+
+/* The Chinese labels of the stable names the human formats show. */
+typedef struct {
+  const char *nick;
+  const char *zh;
+} CodeLabel;
+
+static const CodeLabel finding_labels[] = {
+  { "row_score", "得分不符" }, { "budget_score", "预算执行得分不符" }, { "total", "总分不符" },
+  { "total_arithmetic", "总分与各项之和不符" }, { "missing_reason", "缺偏差原因" },
+  { "warning", "预警" }, { "grade", "自评等级不符" },
+};
+
+static const CodeLabel rule_labels[] = {
+  { "none", "不计分" }, { "positive", "正向" }, { "equal", "等于（按正向）" },
+  { "equal_zero", "等于零" }, { "equal_two_sided", "等于（双向）" },
+  { "reverse_ratio", "反向（比值）" }, { "reverse_relative_excess", "反向（超出比例）" },
+  { "range", "区间" }, { "qualitative", "定性" }, { "boolean", "是否" }, { "date", "时限" },
+  { "step", "逐级扣分" }, { "bands", "分档" },
+};
+
+static const CodeLabel variant_labels[] = {
+  { "truncate", "截断" }, { "floor", "向下取整" }, { "one_decimal", "保留一位小数" },
+  { "one_decimal_truncate", "截断到一位小数" }, { "whole_points", "取整数分" },
+  { "whole_points_floor", "向下取整数分" }, { "other_reverse_formula", "另一反向指标公式" },
+  { "equal_two_sided", "等于型双向计分" }, { "equal_as_ge", "等于型按正向计分" },
+  { "initial_budget", "按年初预算数计算执行率" }, { "no_cap", "执行率不封顶" },
+  { "budget_not_in_total", "预算执行不计入总分" }, { "printed_rows", "按原表各行得分" },
+};
+
+static const CodeLabel lint_labels[] = {
+  { "vague_target", "目标值含糊" }, { "no_unit", "缺计量单位" },
+  { "generic_dominates", "共性指标过多" }, { "few_quantitative", "定量指标过少" },
+  { "target_too_low", "目标值偏低" }, { "points_piled", "分值过于集中" },
+  { "missing_reason", "缺偏差原因" }, { "unfilled", "未填写" },
+};
+
+char *
+pbs_report_dup_code (GType enum_type, gint value, PbsLanguage language)
+{
+  const char *nick = pbs_enum_nick (enum_type, value);
+  const CodeLabel *table = NULL;
+  guint n = 0;
+
+  if (enum_type == PBS_TYPE_FINDING_KIND)
+    table = finding_labels, n = G_N_ELEMENTS (finding_labels);
+  else if (enum_type == PBS_TYPE_RULE)
+    table = rule_labels, n = G_N_ELEMENTS (rule_labels);
+  else if (enum_type == PBS_TYPE_VARIANT)
+    table = variant_labels, n = G_N_ELEMENTS (variant_labels);
+  else if (enum_type == PBS_TYPE_LINT_CHECK)
+    table = lint_labels, n = G_N_ELEMENTS (lint_labels);
+  if (language != PBS_LANGUAGE_ZH)
+    return g_strdup (nick);
+  /* no variant explains a difference: nothing to name */
+  if (enum_type == PBS_TYPE_VARIANT && value == PBS_VARIANT_NONE)
+    return g_strdup (pbs_report_label (PBS_LABEL_NONE, language));
+  for (guint i = 0; i < n; i++)
+    if (strcmp (table[i].nick, nick) == 0)
+      return g_strdup_printf ("%s（%s）", table[i].zh, nick);
+  return g_strdup (nick);
+}
+
+guint
+pbs_report_signoff (PbsEvaluation *e, PbsReportField out[4])
+{
+  const PbsReportField fields[] = {
+    { PBS_LABEL_MANAGER, pbs_evaluation_get_signoff_manager (e) },
+    { PBS_LABEL_PREPARER, pbs_evaluation_get_signoff_preparer (e) },
+    { PBS_LABEL_PHONE, pbs_evaluation_get_signoff_phone (e) },
+    { PBS_LABEL_DATE, pbs_evaluation_get_signoff_date (e) },
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (PBS_REPORT_GIVEN (fields[i].value))
+      out[n++] = fields[i];
+  return n;
+}
+
 /* ---------------------------------------------------------------- numbers */
+
+char *
+pbs_report_dup_money (const PbsDecimal *value)
+{
+  if (value->scale >= 2)
+    return pbs_decimal_to_string (value);
+  /* padding only: fewer than two decimals round to themselves */
+  return pbs_decimal_format (value, 2, PBS_ROUNDING_HALF_UP);
+}
+
 
 char *
 pbs_report_dup_number (PbsScorecard *scorecard, const PbsDecimal *value)

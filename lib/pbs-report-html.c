@@ -9,7 +9,11 @@
  * as XML as well as HTML; text goes through g_markup_escape_text() after
  * C0 control characters, which XML 1.0 forbids even as references, have
  * become spaces and noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, the last
- * two of every plane) U+FFFD. Bar lengths are doubles (pbs_decimal_to_double is for
+ * two of every plane) U+FFFD. Printed (A4 landscape), the table's head
+ * repeats on every page, a heading stays with what follows it, and a row
+ * stays whole unless it starts a merged 一级/二级指标 cell: a row holding
+ * a rowspan cannot be kept whole without keeping the whole run, which
+ * would push the table off the title's page. Bar lengths are doubles (pbs_decimal_to_double is for
  * charts); every number printed on the page is an exact decimal.
  */
 #include "config.h"
@@ -24,6 +28,7 @@ typedef struct {
   GString     *out;
   PbsLanguage  language;
   guint        section;   /* the evaluation's number, from 1, for element ids */
+  gboolean     full;      /* PBS_REPORT_COLUMNS_FULL: 序号, 状态 and 标记 too */
 } Html;
 
 /* Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of
@@ -91,6 +96,9 @@ static const char style[] =
   "table{border-collapse:collapse;margin:0.3em 0 0.8em}\n"
   "th,td{border:1px solid #888;padding:0.2em 0.5em;vertical-align:top}\n"
   "th{background:#eee;font-weight:600;white-space:nowrap}\n"
+  "thead{display:table-header-group}\n"
+  "td.value,.nowrap{white-space:nowrap}\n"
+  "tr.total th{text-align:left}\n"
   "table.meta th,table.meta td{border:none;background:none;padding:0.1em 0.8em 0.1em 0;text-align:left}\n"
   "td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
   ".partial{color:#a25b00}.unmet{color:#b00020}.unscored,.not_applicable{color:#666}\n"
@@ -103,7 +111,9 @@ static const char style[] =
   "@page{size:A4 landscape;margin:12mm}\n"
   "@media print{body{margin:0;font-size:10pt}"
   "section.evaluation+section.evaluation{break-before:page;border:none;margin:0;padding:0}"
-  "svg,tr{break-inside:avoid}"
+  "h1,h2{break-after:avoid;page-break-after:avoid}"
+  "svg,tr:not(:has(td[rowspan])),table.meta,table.budget,table.goals,p.total"
+  "{break-inside:avoid;page-break-inside:avoid}"
   "th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 static void
@@ -171,7 +181,10 @@ write_header (Html *h, PbsScorecard *sc)
       meta_row (h, L (YEAR), year);
     }
   meta_row (h, L (CURRENCY), pbs_report_currency_label (pbs_evaluation_get_currency (e)));
-  meta_row (h, L (POLICY), pbs_report_policy_name (sc));
+  {
+    g_autofree char *policy = pbs_report_dup_policy_name (sc, h->language);
+    meta_row (h, L (POLICY), policy);
+  }
   g_string_append (h->out, "</table>\n");
 }
 
@@ -204,13 +217,13 @@ write_budget (Html *h, PbsScorecard *sc)
   g_string_append (h->out, "\n<table class=\"budget\">\n");
   header_row (h, labels, G_N_ELEMENTS (labels));
   g_string_append (h->out, "<tbody><tr>");
-  num_cell_take (h, b != NULL && pbs_budget_get_initial (b, &d) ? pbs_decimal_to_string (&d) : NULL);
+  num_cell_take (h, b != NULL && pbs_budget_get_initial (b, &d) ? pbs_report_dup_money (&d) : NULL);
   if (b != NULL)
     pbs_budget_get_annual (b, &d);
-  num_cell_take (h, b != NULL ? pbs_decimal_to_string (&d) : NULL);
+  num_cell_take (h, b != NULL ? pbs_report_dup_money (&d) : NULL);
   if (b != NULL)
     pbs_budget_get_executed (b, &d);
-  num_cell_take (h, b != NULL ? pbs_decimal_to_string (&d) : NULL);
+  num_cell_take (h, b != NULL ? pbs_report_dup_money (&d) : NULL);
   pbs_scorecard_get_budget_points (sc, &d);
   num_cell_take (h, pbs_decimal_to_string (&d));
   if (pbs_scorecard_get_budget_rate (sc, &d))
@@ -222,6 +235,29 @@ write_budget (Html *h, PbsScorecard *sc)
     num_cell_take (h, NULL);
   pbs_scorecard_get_budget_score (sc, &d);
   num_cell_take (h, pbs_report_dup_number (sc, &d));
+  g_string_append (h->out, "</tr>");
+  /* The money block's source rows (其中：当年财政拨款 …, budget.sources,
+   * issue 9) follow here once the model has them. */
+  g_string_append (h->out, "</tbody>\n</table>\n");
+}
+
+/* 年度总体目标 as the form prints it: 预期目标 beside 实际完成情况. */
+static void
+write_goals (Html *h, PbsScorecard *sc)
+{
+  static const PbsLabel labels[] = { PBS_LABEL_GOALS_EXPECTED, PBS_LABEL_GOALS_ACHIEVED };
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  const char *expected = pbs_evaluation_get_goals_expected (e);
+  const char *achieved = pbs_evaluation_get_goals_achieved (e);
+
+  if (!PBS_REPORT_GIVEN (expected) && !PBS_REPORT_GIVEN (achieved))
+    return;
+  element (h, "h2", NULL, L (GOALS));
+  g_string_append (h->out, "\n<table class=\"goals\">\n");
+  header_row (h, labels, G_N_ELEMENTS (labels));
+  g_string_append (h->out, "<tbody><tr>");
+  element (h, "td", NULL, PBS_REPORT_GIVEN (expected) ? expected : L (NONE));
+  element (h, "td", NULL, PBS_REPORT_GIVEN (achieved) ? achieved : L (NONE));
   g_string_append (h->out, "</tr></tbody>\n</table>\n");
 }
 
@@ -256,6 +292,18 @@ span (PbsEvaluation *e, GArray *rows, guint k, gboolean level2)
   return n;
 }
 
+/* A target or actual: a number with its unit (≥1100项, 97.7%, 2023年12月)
+ * is never broken across lines; words wrap. */
+static void
+value_cell (Html *h, const PbsValue *value)
+{
+  if (value == NULL)
+    element (h, "td", NULL, L (NONE));
+  else
+    element (h, "td", pbs_value_get_kind (value) == PBS_VALUE_QUALITATIVE ? NULL : "value",
+             pbs_value_get_text (value));
+}
+
 static void
 write_rows (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 {
@@ -263,26 +311,33 @@ write_rows (Html *h, const PbsReportInput *in, PbsScorecard *sc)
     PBS_LABEL_ROW, PBS_LABEL_LEVEL1, PBS_LABEL_LEVEL2, PBS_LABEL_NAME, PBS_LABEL_TARGET,
     PBS_LABEL_ACTUAL, PBS_LABEL_POINTS, PBS_LABEL_SCORE, PBS_LABEL_STATUS, PBS_LABEL_REASON,
   };
+  static const PbsLabel official[] = {
+    PBS_LABEL_LEVEL1, PBS_LABEL_LEVEL2, PBS_LABEL_NAME, PBS_LABEL_TARGET, PBS_LABEL_ACTUAL,
+    PBS_LABEL_POINTS, PBS_LABEL_SCORE, PBS_LABEL_REASON,
+  };
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
   g_autoptr (GArray) rows = selected_rows (in, sc);
   guint left1 = 0, left2 = 0;   /* rows still covered by the merged cells above */
   const char *sep = h->language == PBS_LANGUAGE_ZH ? "、" : ", ";
+  PbsDecimal d;
 
   g_string_append (h->out, "<table class=\"form\">\n");
-  header_row (h, labels, G_N_ELEMENTS (labels));
+  if (h->full)
+    header_row (h, labels, G_N_ELEMENTS (labels));
+  else
+    header_row (h, official, G_N_ELEMENTS (official));
   g_string_append (h->out, "<tbody>\n");
   for (guint k = 0; k < rows->len; k++)
     {
       guint i = g_array_index (rows, guint, k);
       PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
-      const PbsValue *target = pbs_indicator_get_target (ind);
-      const PbsValue *actual = pbs_indicator_get_actual (ind);
       PbsStatus status = pbs_scorecard_get_row_status (sc, i);
       g_autofree char *flags = pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), h->language, sep);
       PbsDecimal points;
 
       g_string_append_printf (h->out, "<tr id=\"e%u-row-%u\">", h->section, i + 1);
-      num_cell_take (h, g_strdup_printf ("%u", i + 1));
+      if (h->full)
+        num_cell_take (h, g_strdup_printf ("%u", i + 1));
       if (left1 == 0)
         {
           left1 = span (e, rows, k, FALSE);
@@ -300,22 +355,34 @@ write_rows (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       left1--;
       left2--;
       element (h, "td", NULL, pbs_indicator_get_name (ind));
-      element (h, "td", NULL, target != NULL ? pbs_value_get_text (target) : L (NONE));
-      element (h, "td", NULL, actual != NULL ? pbs_value_get_text (actual) : L (NONE));
+      value_cell (h, pbs_indicator_get_target (ind));
+      value_cell (h, pbs_indicator_get_actual (ind));
       pbs_scorecard_get_row_points (sc, i, &points);
       num_cell_take (h, pbs_decimal_to_string (&points));
       num_cell_take (h, pbs_report_dup_row_score (sc, i));
-      g_string_append_printf (h->out, "<td class=\"%s\">", pbs_status_get_nick (status));
-      esc (h, pbs_report_status_label (status, h->language));
-      if (*flags != '\0')
+      if (h->full)
         {
-          g_string_append (h->out, "<br/>");
-          element (h, "span", "flags", flags);
+          g_string_append_printf (h->out, "<td class=\"%s\">", pbs_status_get_nick (status));
+          esc (h, pbs_report_status_label (status, h->language));
+          if (*flags != '\0')
+            {
+              g_string_append (h->out, "<br/>");
+              element (h, "span", "flags", flags);
+            }
+          g_string_append (h->out, "</td>");
         }
-      g_string_append (h->out, "</td>");
       element (h, "td", NULL, pbs_indicator_get_reason (ind));
       g_string_append (h->out, "</tr>\n");
     }
+  /* the form's last row: 总分, its points and score */
+  g_string_append_printf (h->out, "<tr class=\"total\"><th colspan=\"%u\">", h->full ? 6u : 5u);
+  esc (h, L (TOTAL));
+  g_string_append (h->out, "</th>");
+  pbs_scorecard_get_total_points (sc, &d);
+  num_cell_take (h, pbs_decimal_to_string (&d));
+  pbs_scorecard_get_total (sc, &d);
+  num_cell_take (h, pbs_report_dup_number (sc, &d));
+  g_string_append_printf (h->out, "<td colspan=\"%u\"></td></tr>\n", h->full ? 2u : 1u);
   g_string_append (h->out, "</tbody>\n</table>\n");
 }
 
@@ -369,10 +436,19 @@ write_total (Html *h, PbsScorecard *sc)
   element (h, "span", "score", total_text);
   g_string_append_printf (h->out, zh ? "（" : " (");
   esc (h, L (OF));
-  g_string_append_printf (h->out, " %s%s　", points_text, zh ? "）" : ")");
+  /* a no-break space: 满分 never parts from its number */
+  g_string_append_printf (h->out, "\xc2\xa0%s%s　", points_text, zh ? "）" : ")");
   esc (h, L (GRADE));
   g_string_append (h->out, zh ? "：" : ": ");
   element (h, "span", "grade", grade != PBS_GRADE_NONE ? pbs_grade_get_label (grade) : L (NONE));
+  if (pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (sc)) != PBS_GRADE_NONE)
+    {
+      g_string_append (h->out, "　");
+      esc (h, L (PRINTED_GRADE));
+      g_string_append (h->out, zh ? "：" : ": ");
+      element (h, "span", "printed-grade",
+               pbs_grade_get_label (pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (sc))));
+    }
   g_string_append (h->out, "</p>\n");
 
   unscored = pbs_report_dup_unscored (sc, h->language);
@@ -381,6 +457,21 @@ write_total (Html *h, PbsScorecard *sc)
       element_take (h, "p", "note", g_strconcat (L (INCOMPLETE), unscored, NULL));
       g_string_append_c (h->out, '\n');
     }
+}
+
+/* The sign-off of the form, the fields the evaluation gives. */
+static void
+write_signoff (Html *h, PbsScorecard *sc)
+{
+  PbsReportField fields[4];
+  guint n = pbs_report_signoff (pbs_scorecard_get_evaluation (sc), fields);
+
+  if (n == 0)
+    return;
+  g_string_append (h->out, "<table class=\"meta signoff\">\n");
+  for (guint i = 0; i < n; i++)
+    meta_row (h, pbs_report_label (fields[i].label, h->language), fields[i].value);
+  g_string_append (h->out, "</table>\n");
 }
 
 static void
@@ -607,11 +698,13 @@ write_table (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 {
   write_header (h, sc);
   write_budget (h, sc);
+  write_goals (h, sc);
   element (h, "h2", NULL, L (INDICATORS));
   g_string_append_c (h->out, '\n');
   write_rows (h, in, sc);
   write_subtotals (h, sc);
   write_total (h, sc);
+  write_signoff (h, sc);
   write_warnings (h, sc);
   write_charts (h, in, sc);
 }
@@ -638,7 +731,8 @@ write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       g_string_append_printf (h->out, "<tr id=\"e%u-row-%u\">", h->section, i + 1);
       num_cell_take (h, g_strdup_printf ("%u", i + 1));
       element (h, "td", NULL, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
-      element (h, "td", "rule", pbs_rule_get_nick (pbs_scorecard_get_row_rule (sc, i)));
+      element_take (h, "td", "rule", pbs_report_dup_code (PBS_TYPE_RULE, pbs_scorecard_get_row_rule (sc, i),
+                                                          h->language));
       pbs_scorecard_get_row_points (sc, i, &points);
       num_cell_take (h, pbs_decimal_to_string (&points));
       num_cell_take (h, pbs_report_dup_row_score (sc, i));
@@ -672,13 +766,15 @@ write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
         continue;
       shown++;
       g_string_append (h->out, "<tr>");
-      element (h, "td", "kind", pbs_enum_nick (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i)));
+      element_take (h, "td", "kind", pbs_report_dup_code (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i),
+                                                          h->language));
       num_cell_take (h, row >= 0 ? g_strdup_printf ("%d", row + 1) : NULL);
       element (h, "td", NULL, row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row))
                                        : L (NONE));
       num_cell_take (h, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL);
       num_cell_take (h, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL);
-      element (h, "td", "variant", pbs_variant_get_nick (pbs_audit_get_variant (audit, i)));
+      element_take (h, "td", "variant", pbs_report_dup_code (PBS_TYPE_VARIANT, pbs_audit_get_variant (audit, i),
+                                                             h->language));
       element_take (h, "td", NULL, pbs_audit_dup_message (audit, i, h->language));
       g_string_append (h->out, "</tr>\n");
     }
@@ -710,7 +806,8 @@ write_lint (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 
       /* the check nick is ASCII from an enumeration: safe as an attribute */
       g_string_append_printf (h->out, "<tr data-check=\"%s\">", item->check);
-      element (h, "td", "check", item->check);
+      element_take (h, "td", "check", pbs_report_dup_code (PBS_TYPE_LINT_CHECK, item->check_value,
+                                                           h->language));
       num_cell_take (h, item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL);
       element (h, "td", NULL, item->name != NULL ? item->name : L (NONE));
       element (h, "td", NULL, item->category != NULL ? item->category : L (NONE));
@@ -752,7 +849,7 @@ write_narrative (Html *h, PbsScorecard *sc)
 void
 pbs_report_write_html (const PbsReportInput *in, GString *out)
 {
-  Html h = { out, in->language, 0 };
+  Html h = { out, in->language, 0, in->columns == PBS_REPORT_COLUMNS_FULL };
 
   page_start (&h, in);
   for (guint i = 0; i < in->scorecards->len; i++)

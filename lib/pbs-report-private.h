@@ -32,7 +32,17 @@ typedef struct {
   const char      *name;         /* row filter: an exact indicator name, or NULL */
   gboolean         spreadsheet;  /* CSV for a spreadsheet (PBS_FORMAT_CSV_SPREADSHEET) */
   const char      *base_dir;     /* YAML: the output's folder, or NULL for absolute paths */
+  PbsReportColumns columns;      /* the indicator table's columns (text, Markdown, HTML) */
 } PbsReportInput;
+
+/* Is an optional text of the evaluation (goals, sign-off) given? */
+#define PBS_REPORT_GIVEN(s) ((s) != NULL && *(s) != '\0')
+
+/* One field of the form's sign-off. */
+typedef struct {
+  gint        label;   /* a PbsLabel */
+  const char *value;   /* borrowed from the evaluation */
+} PbsReportField;
 
 /* Headings and fixed words of the human-readable formats. */
 typedef enum {
@@ -86,6 +96,14 @@ typedef enum {
   PBS_LABEL_CATEGORY,
   PBS_LABEL_WHERE,
   PBS_LABEL_SUGGESTION,
+  PBS_LABEL_GOALS,           /* 年度总体目标 */
+  PBS_LABEL_GOALS_EXPECTED,
+  PBS_LABEL_GOALS_ACHIEVED,
+  PBS_LABEL_MANAGER,         /* the sign-off: 项目负责人 … */
+  PBS_LABEL_PREPARER,
+  PBS_LABEL_PHONE,
+  PBS_LABEL_DATE,
+  PBS_LABEL_PRINTED_GRADE,
 } PbsLabel;
 
 const char *pbs_report_label          (PbsLabel     label,
@@ -99,6 +117,17 @@ char       *pbs_report_dup_flags      (PbsFlags     flags,
                                        const char  *sep);
 const char *pbs_report_currency_label (PbsCurrency  currency);
 const char *pbs_report_policy_name    (PbsScorecard *scorecard);
+/* The policy as a report names it: its name, or under Chinese its label
+ * with the name in brackets (中央（central）). */
+char       *pbs_report_dup_policy_name (PbsScorecard *scorecard,
+                                        PbsLanguage   language);
+/* A stable name of an enumeration (a finding kind, a rule, a variant, a
+ * lint check) as the human formats show it: the nick in English; under
+ * Chinese its label with the nick in brackets (目标值偏低（target_too_low）),
+ * or the nick alone when it has no label. */
+char       *pbs_report_dup_code       (GType        enum_type,
+                                       gint         value,
+                                       PbsLanguage  language);
 
 /* Does the row filter select @row (from 0) / audit finding @index? */
 gboolean    pbs_report_row_selected     (const PbsReportInput *in,
@@ -112,6 +141,7 @@ gboolean    pbs_report_finding_selected (const PbsReportInput *in,
 /* One lint finding as every format shows it. */
 typedef struct {
   const char *check;       /* the check's stable nick */
+  gint        check_value; /* the PbsLintCheck */
   gint        row;         /* from 1; 0 for a finding on a category or the table */
   const char *name;        /* the row's indicator, or NULL */
   const char *category;    /* nullable */
@@ -129,6 +159,13 @@ GArray     *pbs_report_lint_items     (const PbsReportInput *in,
  * digits; decimals never pass through a double. */
 char       *pbs_report_dup_number     (PbsScorecard     *scorecard,
                                        const PbsDecimal *value);
+/* The sign-off the evaluation gives (项目负责人, 填报人, 联系电话,
+ * 填报日期, in the form's order) into @out; returns how many. */
+guint       pbs_report_signoff        (PbsEvaluation  *evaluation,
+                                       PbsReportField  out[4]);
+/* Money (budget amounts) in the human formats: the digits it was
+ * written with, and at least two decimals (12 → 12.00, 207.4538 stays). */
+char       *pbs_report_dup_money      (const PbsDecimal *value);
 /* A row's score with the policy's digits, or NULL when it has none. */
 char       *pbs_report_dup_row_score  (PbsScorecard *scorecard,
                                        guint         row);

@@ -33,21 +33,33 @@ table_free (Table *t)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Table, table_free)
 
-/* A table with the @n_cols headers that follow. */
+/* A table with the @n_cols headers of @heads. */
 static Table *
-table_new (guint32 right, guint n_cols, ...)
+table_new_heads (guint32 right, guint n_cols, const char * const *heads)
 {
   Table *t = g_new0 (Table, 1);
-  va_list ap;
 
   t->n_cols = n_cols;
   t->right = right;
   t->cells = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_cols; i++)
+    g_ptr_array_add (t->cells, g_strdup (heads[i]));
+  return t;
+}
+
+/* A table with the @n_cols headers that follow. */
+static Table *
+table_new (guint32 right, guint n_cols, ...)
+{
+  const char *heads[16];
+  va_list ap;
+
+  g_assert (n_cols <= G_N_ELEMENTS (heads));
   va_start (ap, n_cols);
   for (guint i = 0; i < n_cols; i++)
-    g_ptr_array_add (t->cells, g_strdup (va_arg (ap, const char *)));
+    heads[i] = va_arg (ap, const char *);
   va_end (ap);
-  return t;
+  return table_new_heads (right, n_cols, heads);
 }
 
 static void
@@ -322,7 +334,10 @@ write_header (Writer *w, PbsScorecard *sc)
       w_field (w, L (YEAR), year);
     }
   w_field (w, L (CURRENCY), pbs_report_currency_label (pbs_evaluation_get_currency (e)));
-  w_field (w, L (POLICY), pbs_report_policy_name (sc));
+  {
+    g_autofree char *policy = pbs_report_dup_policy_name (sc, w->language);
+    w_field (w, L (POLICY), policy);
+  }
 }
 
 static void
@@ -334,15 +349,15 @@ write_budget (Writer *w, PbsScorecard *sc)
   PbsDecimal d;
 
   if (b != NULL && pbs_budget_get_initial (b, &d))
-    table_take (t, pbs_decimal_to_string (&d));
+    table_take (t, pbs_report_dup_money (&d));
   else
     table_add (t, L (NONE));
   if (b != NULL)
     {
       pbs_budget_get_annual (b, &d);
-      table_take (t, pbs_decimal_to_string (&d));
+      table_take (t, pbs_report_dup_money (&d));
       pbs_budget_get_executed (b, &d);
-      table_take (t, pbs_decimal_to_string (&d));
+      table_take (t, pbs_report_dup_money (&d));
     }
   else
     {
@@ -360,9 +375,28 @@ write_budget (Writer *w, PbsScorecard *sc)
     table_add (t, L (NONE));
   pbs_scorecard_get_budget_score (sc, &d);
   table_take (t, pbs_report_dup_number (sc, &d));
+  /* The money block's source rows (其中：当年财政拨款 …, budget.sources,
+   * issue 9) follow the total's row here once the model has them. */
 
   w_heading (w, 2, L (BUDGET));
   w_table (w, t);
+}
+
+/* 年度总体目标: 预期目标 and 实际完成情况, when the evaluation gives them. */
+static void
+write_goals (Writer *w, PbsScorecard *sc)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
+  const char *expected = pbs_evaluation_get_goals_expected (e);
+  const char *achieved = pbs_evaluation_get_goals_achieved (e);
+
+  if (!PBS_REPORT_GIVEN (expected) && !PBS_REPORT_GIVEN (achieved))
+    return;
+  w_heading (w, 2, L (GOALS));
+  if (PBS_REPORT_GIVEN (expected))
+    w_field (w, L (GOALS_EXPECTED), expected);
+  if (PBS_REPORT_GIVEN (achieved))
+    w_field (w, L (GOALS_ACHIEVED), achieved);
 }
 
 static void
@@ -370,10 +404,15 @@ write_rows (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
 {
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
   const char *sep = w->language == PBS_LANGUAGE_ZH ? "、" : ", ";
-  /* right-aligned: 序号, 分值, 得分 */
-  g_autoptr (Table) t = table_new (1 << 0 | 1 << 6 | 1 << 7, 11, L (ROW), L (LEVEL1), L (LEVEL2),
-                                   L (NAME), L (TARGET), L (ACTUAL), L (POINTS), L (SCORE),
-                                   L (STATUS), L (FLAGS), L (REASON));
+  gboolean full = in->columns == PBS_REPORT_COLUMNS_FULL;
+  /* full: 序号 first, 状态 and 标记 after 得分 (right-aligned: 序号, 分值, 得分) */
+  const char *heads[] = { L (ROW), L (LEVEL1), L (LEVEL2), L (NAME), L (TARGET), L (ACTUAL),
+                          L (POINTS), L (SCORE), L (STATUS), L (FLAGS), L (REASON) };
+  const char *official[] = { L (LEVEL1), L (LEVEL2), L (NAME), L (TARGET), L (ACTUAL),
+                             L (POINTS), L (SCORE), L (REASON) };
+  g_autoptr (Table) t = full ? table_new_heads (1 << 0 | 1 << 6 | 1 << 7, G_N_ELEMENTS (heads), heads)
+                             : table_new_heads (1 << 5 | 1 << 6, G_N_ELEMENTS (official), official);
+  PbsDecimal d;
 
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     {
@@ -385,7 +424,8 @@ write_rows (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
       if (!pbs_report_row_selected (in, sc, i))
         continue;
       pbs_scorecard_get_row_points (sc, i, &points);
-      table_take (t, g_strdup_printf ("%u", i + 1));
+      if (full)
+        table_take (t, g_strdup_printf ("%u", i + 1));
       table_add (t, pbs_indicator_get_level1 (ind));
       table_add (t, pbs_indicator_get_level2 (ind));
       table_add (t, pbs_indicator_get_name (ind));
@@ -393,10 +433,25 @@ write_rows (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
       table_add (t, actual != NULL ? pbs_value_get_text (actual) : L (NONE));
       table_take (t, pbs_decimal_to_string (&points));
       table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
-      table_add (t, pbs_report_status_label (pbs_scorecard_get_row_status (sc, i), w->language));
-      table_take (t, pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), w->language, sep));
+      if (full)
+        {
+          table_add (t, pbs_report_status_label (pbs_scorecard_get_row_status (sc, i), w->language));
+          table_take (t, pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), w->language, sep));
+        }
       table_add (t, pbs_indicator_get_reason (ind));
     }
+  /* the form's last row: 总分, its points and score */
+  if (full)
+    table_add (t, "");
+  table_add (t, L (TOTAL));
+  for (guint c = 0; c < 4; c++)
+    table_add (t, "");
+  pbs_scorecard_get_total_points (sc, &d);
+  table_take (t, pbs_decimal_to_string (&d));
+  pbs_scorecard_get_total (sc, &d);
+  table_take (t, pbs_report_dup_number (sc, &d));
+  for (guint c = full ? 0 : 2; c < 3; c++)
+    table_add (t, "");
   w_heading (w, 2, L (INDICATORS));
   w_table (w, t);
 }
@@ -450,6 +505,9 @@ write_total (Writer *w, PbsScorecard *sc)
   w_blank (w);
   w_field (w, L (TOTAL), line);
   w_field (w, L (GRADE), grade_text);
+  if (pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (sc)) != PBS_GRADE_NONE)
+    w_field (w, L (PRINTED_GRADE),
+             pbs_grade_get_label (pbs_evaluation_get_printed_grade (pbs_scorecard_get_evaluation (sc))));
   unscored = pbs_report_dup_unscored (sc, w->language);
   if (unscored != NULL)
     {
@@ -457,6 +515,19 @@ write_total (Writer *w, PbsScorecard *sc)
       w_blank (w);
       w_line (w, note);
     }
+}
+
+/* The sign-off of the form, the fields the evaluation gives. */
+static void
+write_signoff (Writer *w, PbsScorecard *sc)
+{
+  PbsReportField fields[4];
+  guint n = pbs_report_signoff (pbs_scorecard_get_evaluation (sc), fields);
+
+  if (n > 0)
+    w_blank (w);
+  for (guint i = 0; i < n; i++)
+    w_field (w, pbs_report_label (fields[i].label, w->language), fields[i].value);
 }
 
 static void
@@ -482,9 +553,11 @@ write_table (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
 {
   write_header (w, sc);
   write_budget (w, sc);
+  write_goals (w, sc);
   write_rows (w, in, sc);
   write_subtotals (w, sc);
   write_total (w, sc);
+  write_signoff (w, sc);
   write_warnings (w, sc);
 }
 
@@ -505,7 +578,7 @@ write_explain (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
       pbs_scorecard_get_row_points (sc, i, &points);
       table_take (t, g_strdup_printf ("%u", i + 1));
       table_add (t, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
-      table_add (t, pbs_rule_get_nick (pbs_scorecard_get_row_rule (sc, i)));
+      table_take (t, pbs_report_dup_code (PBS_TYPE_RULE, pbs_scorecard_get_row_rule (sc, i), w->language));
       table_take (t, pbs_decimal_to_string (&points));
       table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
       table_take (t, pbs_scorecard_dup_row_explanation (sc, i, w->language));
@@ -529,12 +602,12 @@ write_audit (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
 
       if (!pbs_report_finding_selected (in, sc, audit, i))
         continue;
-      table_add (t, pbs_enum_nick (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i)));
+      table_take (t, pbs_report_dup_code (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i), w->language));
       table_take (t, dup_or_none (w, row >= 0 ? g_strdup_printf ("%d", row + 1) : NULL));
       table_add (t, row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row)) : L (NONE));
       table_take (t, dup_or_none (w, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL));
       table_take (t, dup_or_none (w, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL));
-      table_add (t, pbs_variant_get_nick (pbs_audit_get_variant (audit, i)));
+      table_take (t, pbs_report_dup_code (PBS_TYPE_VARIANT, pbs_audit_get_variant (audit, i), w->language));
       table_take (t, pbs_audit_dup_message (audit, i, w->language));
     }
   if (table_n_rows (t) > 1)
@@ -568,7 +641,7 @@ write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
           const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
 
           table_add (t, item->where != NULL ? item->where : L (NONE));
-          table_add (t, item->check);
+          table_take (t, pbs_report_dup_code (PBS_TYPE_LINT_CHECK, item->check_value, w->language));
           table_take (t, dup_or_none (w, item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL));
           table_add (t, item->name != NULL ? item->name : L (NONE));
           table_add (t, item->category != NULL ? item->category : L (NONE));
@@ -581,6 +654,8 @@ write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
     for (guint i = 0; i < items->len; i++)
       {
         const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
+        g_autofree char *check = pbs_report_dup_code (PBS_TYPE_LINT_CHECK, item->check_value,
+                                                      w->language);
 
         if (item->where != NULL)
           {
@@ -588,7 +663,7 @@ write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
             g_string_append (w->out, ": ");
           }
         append_inline (w, item->message);
-        g_string_append_printf (w->out, " [%s]\n", item->check);
+        g_string_append_printf (w->out, " [%s]\n", check);
         if (item->suggestion != NULL && *item->suggestion != '\0')
           {
             g_string_append_printf (w->out, "    %s%s", L (SUGGESTION),

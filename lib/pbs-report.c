@@ -44,6 +44,7 @@ struct _PbsReport
   gint              row;          /* 1-based, or -1 */
   char             *name;         /* nullable */
   char             *base_dir;     /* nullable: where the YAML will be written */
+  PbsReportColumns  columns;
 };
 
 G_DEFINE_FINAL_TYPE (PbsReport, pbs_report, G_TYPE_OBJECT)
@@ -169,6 +170,47 @@ pbs_report_set_base_dir (PbsReport *self, const char *base_dir)
   self->base_dir = g_strdup (base_dir);
 }
 
+/**
+ * pbs_report_set_columns:
+ * @self: a #PbsReport
+ * @columns: the indicator table's columns
+ *
+ * Chooses the columns of the indicator table in text, Markdown and HTML:
+ * %PBS_REPORT_COLUMNS_FULL (the default) adds 序号, 状态 and 标记 to the
+ * official form's columns, %PBS_REPORT_COLUMNS_OFFICIAL shows only the
+ * form's own, as `pbscore report --columns official` does. The other
+ * formats take the setting and are unchanged by it (the xlsx workbook
+ * always has the official columns; CSV, JSON and YAML are data).
+ *
+ * Since: 0.1
+ */
+void
+pbs_report_set_columns (PbsReport *self, PbsReportColumns columns)
+{
+  g_return_if_fail (PBS_IS_REPORT (self));
+  g_return_if_fail (columns <= PBS_REPORT_COLUMNS_OFFICIAL);
+
+  self->columns = columns;
+}
+
+/**
+ * pbs_report_get_columns:
+ * @self: a #PbsReport
+ *
+ * Gets the columns set with pbs_report_set_columns().
+ *
+ * Returns: the indicator table's columns
+ *
+ * Since: 0.1
+ */
+PbsReportColumns
+pbs_report_get_columns (PbsReport *self)
+{
+  g_return_val_if_fail (PBS_IS_REPORT (self), PBS_REPORT_COLUMNS_FULL);
+
+  return self->columns;
+}
+
 /* Does the filter select anything? An error naming the row when not. */
 static gboolean
 check_filter (const PbsReportInput *in, GError **error)
@@ -231,6 +273,7 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
   in.name = self->name;
   in.spreadsheet = FALSE;
   in.base_dir = self->base_dir;
+  in.columns = self->columns;
 
   if (!check_filter (&in, error))
     return NULL;

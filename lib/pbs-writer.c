@@ -592,6 +592,8 @@ pbs_policy_save_to_data (const PbsPolicy *self, gsize *length, GError **error)
   pbs_yaml_plain (&w, "pbscore", "1");
   pbs_yaml_plain (&w, "kind", "policy");
   pbs_yaml_string (&w, "name", pbs_policy_get_name (self));
+  if (pbs_policy_get_label (self) != NULL)
+    pbs_yaml_string (&w, "label", pbs_policy_get_label (self));
   for (guint i = 0; knobs[i] != NULL; i++)
     {
       const char *dot = strchr (knobs[i], '.');

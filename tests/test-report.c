@@ -840,6 +840,7 @@ test_text_alignment (void)
   g_auto (GStrv) lines = NULL;
   g_autoptr (GArray) starts = NULL;
   guint header = 0, checked = 0;
+  gboolean total_row = FALSE;
 
   /* the width itself: 汉字 and full-width forms two, combining marks none */
   CU_ASSERT_EQUAL (pbs_text_display_width ("ab"), 2);
@@ -870,6 +871,19 @@ test_text_alignment (void)
   for (guint i = header + 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
       guint col = 1;
+
+      /* the form's last row: 总分 under 一级指标, the points and the score */
+      if (g_str_has_prefix (lines[i], "      总分  "))
+        {
+          CU_ASSERT_EQUAL (display_column (lines[i], strstr (lines[i], "总分")),
+                           g_array_index (starts, guint, 1));
+          CU_ASSERT_TRUE (g_str_has_suffix (lines[i], "  100  99.88"));
+          CU_ASSERT_EQUAL (display_column (lines[i], lines[i] + strlen (lines[i])),
+                           g_array_index (starts, guint, 8) - 2);
+          CU_ASSERT_TRUE (lines[i + 1] != NULL && lines[i + 1][0] == '\0');
+          total_row = TRUE;
+          continue;
+        }
       const char *p = lines[i];
       guint score_end = g_array_index (starts, guint, 8) - 2;
 
@@ -889,6 +903,7 @@ test_text_alignment (void)
       checked++;
     }
   CU_ASSERT_EQUAL (checked, 19);
+  CU_ASSERT_TRUE (total_row);
   /* row 8: its number right-aligned under 序号, its score and status */
   {
     const char *row8 = strstr (out, "\n   8  产出指标    质量指标            营商环境投诉办结销号率  ");
@@ -1044,22 +1059,24 @@ test_lint_xishan (void)
     count = g_strdup_printf ("\n共 %u 条问题\n", n);
     CU_ASSERT_EQUAL (pbs_test_count (text, line), 2);
     CU_ASSERT_TRUE (g_str_has_suffix (text, count));
-    CU_ASSERT_PTR_NOT_NULL (strstr (text, "[target_too_low]\n"));
+    /* the check's Chinese label, its stable name in brackets */
+    CU_ASSERT_PTR_NOT_NULL (strstr (text, " [目标值偏低（target_too_low）]\n"));
   }
   en = RENDER (PBS_FORMAT_TEXT, PBS_REPORT_LINT, PBS_LANGUAGE_EN, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (en);
   CU_ASSERT_EQUAL (pbs_test_count (en, "\n    Suggestion: "), n);
   CU_ASSERT_PTR_NULL (strstr (en, "建议"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (en, " [target_too_low]\n"));
 
   md = RENDER (PBS_FORMAT_MARKDOWN, PBS_REPORT_LINT, PBS_LANGUAGE_ZH, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (md);
   CU_ASSERT_EQUAL (pbs_test_count (md, "\n| "), n + 2);   /* header, rule, findings */
-  CU_ASSERT_PTR_NOT_NULL (strstr (md, "| target\\_too\\_low | 16 | 审批时限压缩率 | 社会效益指标 |"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (md, "| 目标值偏低（target\\_too\\_low） | 16 | 审批时限压缩率 | 社会效益指标 |"));
 
   html = RENDER (PBS_FORMAT_HTML, PBS_REPORT_LINT, PBS_LANGUAGE_ZH, xishan->scorecards);
   CU_ASSERT_PTR_NOT_NULL_FATAL (html);
   CU_ASSERT_EQUAL (pbs_test_count (html, "<tr data-check=\""), n);
-  CU_ASSERT_PTR_NOT_NULL (strstr (html, "<tr data-check=\"target_too_low\"><td class=\"check\">target_too_low</td><td class=\"num\">16</td>"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "<tr data-check=\"target_too_low\"><td class=\"check\">目标值偏低（target_too_low）</td><td class=\"num\">16</td>"));
   if (PARSE_HTML (html, &m))
     CU_ASSERT_EQUAL (markup_count (&m, "table"), 1);
   markup_clear (&m);
@@ -1170,6 +1187,144 @@ test_lint_small (void)
   CU_ASSERT_TRUE (chtml != NULL && strstr (chtml, "<td colspan=\"7\">未发现问题。</td>") != NULL);
 }
 
+/* ------------------------------------------------------------- the official form */
+
+/* The official form's fields: goals, sign-off, printed grade, money of
+ * fewer and more than two decimals, a custom policy with its label. */
+static const char form_yaml[] =
+  "pbscore: 1\n"
+  "title: 表单测试\n"
+  "year: 2024\n"
+  "goals:\n"
+  "  expected: 预期的目标段落\n"
+  "  achieved: 实际完成的段落\n"
+  "signoff:\n"
+  "  manager: 张三\n"
+  "  preparer: 李四\n"
+  "  phone: \"0871-12345678\"\n"
+  "  date: 2025年3月10日\n"
+  "printed_grade: 良\n"
+  "budget:\n"
+  "  initial: 12\n"
+  "  annual: 207.4538\n"
+  "  executed: 200.5\n"
+  "indicators:\n"
+  "  - {level1: 产出指标, level2: 数量指标, name: 办件量, target: \"≥1000件\", actual: \"1200件\", points: 90}\n";
+
+static void
+test_official_form (void)
+{
+  g_autoptr (Scored) form = SCORE_DATA (form_yaml, "form.yaml");
+  static const PbsFormat human[] = { PBS_FORMAT_TEXT, PBS_FORMAT_MARKDOWN, PBS_FORMAT_HTML };
+
+  if (form == NULL)
+    return;
+  for (guint f = 0; f < G_N_ELEMENTS (human); f++)
+    for (PbsReportColumns c = PBS_REPORT_COLUMNS_FULL; c <= PBS_REPORT_COLUMNS_OFFICIAL; c++)
+      {
+        g_autoptr (PbsReport) report = pbs_report_new (human[f], PBS_REPORT_TABLE, PBS_LANGUAGE_ZH);
+        g_autoptr (GError) error = NULL;
+        g_autofree char *out = NULL;
+
+        CU_ASSERT_EQUAL (pbs_report_get_columns (report), PBS_REPORT_COLUMNS_FULL);
+        pbs_report_add (report, g_ptr_array_index (form->scorecards, 0));
+        pbs_report_set_columns (report, c);
+        CU_ASSERT_EQUAL (pbs_report_get_columns (report), c);
+        out = pbs_report_render (report, NULL, &error);
+        CU_ASSERT_PTR_NOT_NULL_FATAL (out);
+        /* the form's head of the reason column */
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "偏差原因分析及改进措施"));
+        /* 序号, 状态, 标记 only in the full table */
+        CU_ASSERT_EQUAL (strstr (out, "序号") != NULL, c == PBS_REPORT_COLUMNS_FULL);
+        CU_ASSERT_EQUAL (strstr (out, "状态") != NULL, c == PBS_REPORT_COLUMNS_FULL);
+        if (human[f] != PBS_FORMAT_HTML)   /* HTML shows the flags in the status cell */
+          CU_ASSERT_EQUAL (strstr (out, "标记") != NULL, c == PBS_REPORT_COLUMNS_FULL);
+        /* money: at least two decimals, never fewer than written */
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "12.00"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "207.4538"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "200.50"));
+        /* goals, sign-off, printed grade */
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "年度总体目标"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "预期的目标段落"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "实际完成的段落"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "项目负责人"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "张三"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "填报人"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "0871-12345678"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "2025年3月10日"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "原表自评等级"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "评分口径"));
+        CU_ASSERT_PTR_NOT_NULL (strstr (out, "中央（central）"));
+      }
+  {
+    g_autofree char *md = NULL, *html = NULL;
+    g_autoptr (PbsReport) report = pbs_report_new (PBS_FORMAT_MARKDOWN, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH);
+
+    pbs_report_add (report, g_ptr_array_index (form->scorecards, 0));
+    pbs_report_set_columns (report, PBS_REPORT_COLUMNS_OFFICIAL);
+    md = pbs_report_render (report, NULL, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (md);
+    CU_ASSERT_PTR_NOT_NULL (strstr (md, "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (md, "| 产出指标 | 数量指标 | 办件量 | ≥1000件 | 1200件 | 90 | 90.00 |  |\n"));
+    /* the 总分 row: the points and score of the whole form */
+    CU_ASSERT_PTR_NOT_NULL (strstr (md, "| 总分 |  |  |  |  | 100 | 99.66 |  |\n"));
+    html = RENDER (PBS_FORMAT_HTML, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH, form->scorecards);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (html);
+    CU_ASSERT_PTR_NOT_NULL (strstr (html, "<tr class=\"total\"><th colspan=\"6\">总分</th><td class=\"num\">100</td><td class=\"num\">99.66</td><td colspan=\"2\"></td></tr>"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (html, "<table class=\"goals\">"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (html, "<table class=\"meta signoff\">"));
+    CU_ASSERT_PTR_NOT_NULL (strstr (html, "<span class=\"printed-grade\">良</span>"));
+  }
+}
+
+/* HTML prints: A4 landscape, the head on each page, no heading alone at
+ * a page's foot, rows whole, numbers with their units on one line. */
+static void
+test_html_print (void)
+{
+  g_autoptr (Scored) xishan = SCORE_XISHAN ();
+  g_autofree char *html = NULL;
+
+  if (xishan == NULL)
+    return;
+  html = RENDER (PBS_FORMAT_HTML, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH, xishan->scorecards);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (html);
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "@page{size:A4 landscape;"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "thead{display:table-header-group}"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "h1,h2{break-after:avoid;"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "svg,tr:not(:has(td[rowspan])),"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "td.value,.nowrap{white-space:nowrap}"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "<td class=\"value\">≥1100项</td><td class=\"value\">1163项</td>"));
+  /* words wrap */
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "<td>持续优化</td><td>达成预期</td>"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (html, "满分\xc2\xa0" "100"));
+}
+
+/* Under Chinese every label is Chinese; the stable names follow in
+ * brackets. Under English the names alone, as before. */
+static void
+test_chinese_labels (void)
+{
+  g_autoptr (Scored) xishan = SCORE_XISHAN ();
+  g_autofree char *explain = NULL, *audit = NULL, *audit_en = NULL, *explain_en = NULL;
+
+  if (xishan == NULL)
+    return;
+  explain = RENDER (PBS_FORMAT_TEXT, PBS_REPORT_EXPLAIN, PBS_LANGUAGE_ZH, xishan->scorecards);
+  audit = RENDER (PBS_FORMAT_MARKDOWN, PBS_REPORT_AUDIT, PBS_LANGUAGE_ZH, xishan->scorecards);
+  explain_en = RENDER (PBS_FORMAT_TEXT, PBS_REPORT_EXPLAIN, PBS_LANGUAGE_EN, xishan->scorecards);
+  audit_en = RENDER (PBS_FORMAT_MARKDOWN, PBS_REPORT_AUDIT, PBS_LANGUAGE_EN, xishan->scorecards);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (explain);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (audit);
+  CU_ASSERT_PTR_NOT_NULL (strstr (explain, "正向（positive）"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (explain, "反向（比值）（reverse_ratio）"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (audit, "| 缺偏差原因（missing\\_reason） | 16 | 审批时限压缩率 | — | — | — | 第 16 行"));
+  CU_ASSERT_PTR_NULL (strstr (audit, "| none |"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (explain_en, "  positive  "));
+  CU_ASSERT_PTR_NOT_NULL (strstr (audit_en, "| missing\\_reason | 16 |"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (audit_en, "| none |"));
+}
+
 /* ------------------------------------------------------------- YAML */
 
 /* The table content as YAML is the scored evaluations, which read back. */
@@ -1215,6 +1370,9 @@ static const PbsTestCase cases[] = {
   { "lint: the Xishan findings in every format", test_lint_xishan },
   { "lint: in-code and in-memory evaluations, filter, none", test_lint_small },
   { "yaml: the scored evaluations reload", test_yaml_reloads },
+  { "the official form: columns, money, 总分, goals, sign-off", test_official_form },
+  { "html: prints on A4 landscape, heads repeated, units kept", test_html_print },
+  { "Chinese labels for rules, findings, variants", test_chinese_labels },
   { NULL, NULL },
 };
 

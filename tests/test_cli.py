@@ -19,6 +19,7 @@ case failed.
 """
 import csv
 import decimal
+import html
 import io
 import json
 import os
@@ -668,6 +669,126 @@ def _():
     expect('atlantis' in r.err, 'unknown policy not named', r)
 
 
+# ------------------------------------------------------------- the official form (issue 9)
+
+FORM_DOC = """pbscore: 1
+title: 表单测试
+goals:
+  expected: 预期的目标段落
+signoff:
+  preparer: 李四
+  date: 2025年3月10日
+budget:
+  initial: 12
+  annual: 207.4538
+  executed: 200.5
+indicators:
+  - {level1: 产出指标, level2: 数量指标, name: 办件量, target: "≥1000件", actual: "1200件", points: 90}
+"""
+
+OFFICIAL_HEADS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分',
+                  '偏差原因分析及改进措施']
+
+
+@case('report --columns official|full: the form\'s columns only, or with 序号, 状态, 标记')
+def _():
+    for fmt in ('text', 'markdown', 'html'):
+        full = pbscore('report', '--format', fmt, XISHAN)
+        same = pbscore('report', '--format', fmt, '--columns', 'full', XISHAN)
+        official = pbscore('report', '--format', fmt, '--columns', 'official', XISHAN)
+        for r in (full, same, official):
+            expect_rc(r, 0)
+        expect(full.out == same.out, f'{fmt}: --columns full is not the default', same)
+        table = official.out[official.out.index('绩效指标'):]
+        heads = re.findall('|'.join(OFFICIAL_HEADS + ['序号', '状态', '标记']), table)
+        expect('序号' not in official.out and '状态' not in official.out and '标记' not in official.out,
+               f'{fmt}: official shows pbscore\'s own columns', official)
+        expect(heads[:8] == OFFICIAL_HEADS, f'{fmt}: official heads {heads[:8]}', official)
+        expect('序号' in full.out and '状态' in full.out, f'{fmt}: full lost 序号 or 状态', full)
+        expect('偏差原因分析及改进措施' in full.out, f'{fmt}: the reason column is not the form\'s', full)
+    r = pbscore('score', '--format', 'markdown', '--columns', 'official', XISHAN)
+    expect_rc(r, 0)
+    expect('| 一级指标 | 二级指标 |' in r.out and '序号' not in r.out, 'score --columns', r)
+    with tempfile.TemporaryDirectory() as tmp:
+        book = os.path.join(tmp, 'x.xlsx')
+        r = pbscore('report', '--format', 'xlsx', '--columns', 'official', '--output', book, XISHAN)
+        expect_rc(r, 0)
+        expect(os.path.getsize(book) > 0, 'xlsx with --columns official wrote nothing')
+    r = pbscore('report', '--columns', 'wide', XISHAN)
+    expect_usage_error(r)
+    expect('unknown columns “wide” (full or official)' in r.err, 'the bad --columns is not named', r)
+    expect_usage_error(pbscore('lint', '--columns', 'official', XISHAN))
+
+
+@case('report: 总分 row, money with two decimals or more, 年度总体目标 and sign-off in every human format')
+def _():
+    for fmt in ('text', 'markdown', 'html'):
+        r = pbscore('report', '--format', fmt, '-', stdin=FORM_DOC)
+        expect_rc(r, 0)
+        for want in ('12.00', '207.4538', '200.50', '年度总体目标', '预期目标', '预期的目标段落',
+                     '填报人', '李四', '填报日期', '2025年3月10日'):
+            expect(want in r.out, f'{fmt}: {want} missing', r)
+        expect('实际完成情况' not in r.out or fmt == 'html', f'{fmt}: an empty 实际完成情况 shown', r)
+        expect('项目负责人' not in r.out, f'{fmt}: an empty 项目负责人 shown', r)
+    r = pbscore('report', '--format', 'markdown', XISHAN)
+    expect('|  | 总分 |  |  |  |  | 100 | 99.88 |  |  |  |\n' in r.out, 'no 总分 row in markdown', r)
+    doc = load_json(pbscore('score', '--format', 'json', '-', stdin=FORM_DOC).out)
+    number(doc['budget']['initial'], '12', 'json initial')
+    r = pbscore('score', '--format', 'csv', '-', stdin=FORM_DOC)
+    expect('12.00' not in r.out, 'csv is data: no padded money', r)
+
+
+def english_words(text):
+    """The Latin words a Chinese report shows, past file places and stable
+    names in brackets after a Chinese label."""
+    if text.startswith('<!DOCTYPE'):
+        text = re.sub(r'<style>.*?</style>', '', text, flags=re.S)
+        text = html.unescape(re.sub(r'<[^>]+>', ' ', text))
+    text = text.replace(XISHAN, '')
+    text = re.sub(r'（[a-z0-9_\\-]+）|\([a-z0-9_\\]+\)', '', text)
+    return sorted(set(re.findall(r'[A-Za-z][A-Za-z_]*', text)))
+
+
+@case('--lang zh: every label of the Xishan text, markdown and html reports is Chinese')
+def _():
+    for command in (('report',), ('report', '--narrative'), ('explain',), ('audit',), ('lint',)):
+        for fmt in ('text', 'markdown', 'html'):
+            r = pbscore(*command, '--format', fmt, XISHAN)
+            words = english_words(r.out)
+            expect(words == [], f'{" ".join(command)} --format {fmt}: English words {words}', r)
+    r = pbscore('report', XISHAN)
+    expect('评分口径：中央（central）' in r.out, 'the preset\'s Chinese name', r)
+    r = pbscore('report', '--lang', 'en', XISHAN)
+    expect('Policy: central' in r.out, 'English reports name the preset by its name', r)
+    expect('正向（positive）' in pbscore('explain', XISHAN).out, 'rule label')
+    expect('缺偏差原因（missing_reason）' in pbscore('audit', XISHAN).out, 'finding label')
+    r = pbscore('lint', 'tests/data/valid/placeholders.yaml')
+    expect('年度指标值（target）仍是占位符' in r.out, 'unfilled field by its Chinese name', r)
+
+
+@case('policy label: the presets\' Chinese names; a policy file gives its own with label:')
+def _():
+    r = pbscore('policy', 'show', 'guangxi')
+    expect_rc(r, 0)
+    expect('\nname: guangxi\nlabel: 广西\n' in r.out, 'policy show has no label', r)
+    with tempfile.TemporaryDirectory() as tmp:
+        mine = os.path.join(tmp, 'mine.yaml')
+        with open(mine, 'w', encoding='utf-8') as f:
+            f.write('pbscore: 1\nkind: policy\nname: mine\nlabel: 某市口径\nextends: shanxi\n')
+        r = pbscore('report', '--policy', mine, XISHAN)
+        expect_rc(r, 0)
+        expect('评分口径：某市口径（mine）' in r.out, 'the policy file\'s label', r)
+        with open(mine, 'w', encoding='utf-8') as f:
+            f.write('pbscore: 1\nkind: policy\nname: mine\nextends: shanxi\n')
+        r = pbscore('report', '--policy', mine, XISHAN)
+        expect('评分口径：mine\n' in r.out, 'a renamed policy kept its preset\'s label', r)
+        with open(mine, 'w', encoding='utf-8') as f:
+            f.write('pbscore: 1\nkind: policy\nname: mine\nlabel: a\nlabel: b\n')
+        r = pbscore('validate', mine)
+        expect_rc(r, 2)
+        expect('label' in r.err and 'twice' in r.err, 'a doubled label: not named', r)
+
+
 # ------------------------------------------------------------- explain, audit, lint, report
 
 @case('explain: every row\'s rule and arithmetic; --row N and --row NAME pick one')
@@ -744,7 +865,7 @@ def _():
     expect_rc(r, 1)
     expect('审批时限压缩率' in r.out, '审批时限压缩率 not named', r)
     # text: FILE:LINE:COLUMN first, as a compiler writes it
-    expect(re.search(rf'^{re.escape(XISHAN)}:132:5: .*审批时限压缩率.*\[target_too_low\]$', r.out, re.M),
+    expect(re.search(rf'^{re.escape(XISHAN)}:132:5: .*审批时限压缩率.*\[目标值偏低（target_too_low）\]$', r.out, re.M),
            'row 16 not located in the text', r)
     r = pbscore('lint', '--format', 'json', XISHAN)
     expect_rc(r, 1)
@@ -794,7 +915,7 @@ def _():
     expect(checks == [c for _t, c, _r, _w in want], f'html findings {checks}')
     r = pbscore('lint', '--format', 'markdown', XISHAN)
     expect_rc(r, 1)
-    expect(re.search(r'^\| .*132:5 \| target\\_too\\_low \| 16 \|', r.out, re.M), 'markdown row 16', r)
+    expect(re.search(r'^\| .*132:5 \| 目标值偏低（target\\_too\\_low） \| 16 \|', r.out, re.M), 'markdown row 16', r)
     r = pbscore('lint', '--format', 'yaml', *files)
     expect_rc(r, 1)
     expect(r.out.count('\n---') + r.out.startswith('---') == 4, 'yaml: not one document each', r)

@@ -220,6 +220,22 @@ def test_json_report():
     assert [w["code"] for w in obj["warnings"]] == ["execution_below_90", "red_mismatch"]
 
 
+def test_report_columns():
+    _, scorecard = score_evaluation()
+    report = Pbs.Report.new(Pbs.Format.MARKDOWN, Pbs.ReportContent.TABLE, Pbs.Language.ZH)
+    report.add(scorecard)
+    assert report.get_columns() == Pbs.ReportColumns.FULL
+    report.set_columns(Pbs.ReportColumns.OFFICIAL)
+    assert report.get_columns() == Pbs.ReportColumns.OFFICIAL
+    text, _ = report.render()
+    assert "| 一级指标 | 二级指标 |" in text and "序号" not in text, text
+    assert "偏差原因分析及改进措施" in text
+    policy = Pbs.Policy.new_preset("ningxia")
+    assert policy.get_label() == "宁夏"
+    policy.set_label("某市")
+    assert policy.get_label() == "某市"
+
+
 def test_audit_printed_scores():
     _, scorecard = score_evaluation()
     audit = Pbs.Audit.new(scorecard)
@@ -260,7 +276,7 @@ def test_save_without_budget():
 print("Suite: gi")
 for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes,
           test_reader_documents, test_score_evaluation, test_document_errors, test_json_report,
-          test_audit_printed_scores, test_save_without_budget):
+          test_report_columns, test_audit_printed_scores, test_save_without_budget):
     case(f)
 
 passed = sum(results)

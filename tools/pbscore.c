@@ -38,6 +38,7 @@ enum {
   OPT_OUTPUT    = 1 << 4,
   OPT_ROW       = 1 << 5,
   OPT_NARRATIVE = 1 << 6,
+  OPT_COLUMNS   = 1 << 7,
 };
 
 typedef struct {
@@ -51,6 +52,7 @@ typedef struct {
   gboolean narrative;
   gboolean spreadsheet;
   char *encoding;         /* --encoding: NULL (UTF-8) or "gbk" */
+  char *columns_arg;      /* --columns: official or full */
   gboolean help;
   gboolean version;
   char **args;
@@ -59,6 +61,7 @@ typedef struct {
   PbsTemplate *template_; /* NULL: each document's own */
   PbsFormat format;
   PbsLanguage language;
+  PbsReportColumns columns;
   guint options;          /* the OPT_ flags of the command */
 } Options;
 
@@ -72,6 +75,7 @@ options_clear (Options *o)
   g_free (o->output);
   g_free (o->row);
   g_free (o->encoding);
+  g_free (o->columns_arg);
   g_strfreev (o->args);
   g_clear_pointer (&o->policy, pbs_policy_unref);
   g_clear_pointer (&o->template_, pbs_template_unref);
@@ -347,6 +351,7 @@ render (const Options *o, PbsReportContent content, GPtrArray *all, gsize *lengt
   pbs_report_set_base_dir (report, folder);
   for (guint i = 0; i < all->len; i++)
     pbs_report_add (report, ((Scored *) g_ptr_array_index (all, i))->scorecard);
+  pbs_report_set_columns (report, o->columns);
   /* --row: a number from 1, or an exact 三级指标 name; the report fails
    * when it selects no row. */
   if (content == PBS_REPORT_EXPLAIN && o->row != NULL)
@@ -849,7 +854,7 @@ static const Command commands[] = {
     "Score evaluations: each total and grade, or the scored table",
     "Score evaluations (a file, several, a batch of documents, or - for stdin)\n"
     "and print each total and grade; other formats give the scored table.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT, cmd_score },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS, cmd_score },
   { "validate", "FILE…",
     "Check documents; exit 2 at the first invalid one",
     "Check documents (evaluations, templates, policies) against the format, their\n"
@@ -875,7 +880,8 @@ static const Command commands[] = {
     "The 绩效自评表, with --narrative its analysis",
     "Print the standard 绩效自评表; with --narrative, followed by a Chinese draft\n"
     "of the report's 绩效指标完成情况分析.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_NARRATIVE, cmd_report },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_NARRATIVE | OPT_COLUMNS,
+    cmd_report },
   { "import", "FILE…",
     "Tables from Excel, Word, web pages, CSV as YAML",
     "Read evaluations from .xlsx, .xls, .docx, .html and .csv tables (or YAML)\n"
@@ -953,10 +959,13 @@ command_context (const Command *c, Options *o)
       "With --format csv: CSV for Excel or WPS (a BOM, heads in --lang, no formulas)", NULL },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
       "With --spreadsheet: utf-8 (default) or gbk (written as GB18030)", "utf-8|gbk" },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &o->columns_arg,
+      "The table's columns: full (default: with 序号, 状态, 标记) or official (the form's only)",
+      "full|official" },
   };
   static const guint flags[] = {
     OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
-    OPT_FORMAT, OPT_FORMAT,
+    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS,
   };
   GOptionEntry entries[G_N_ELEMENTS (all) + 4];
   guint n = 0;
@@ -1032,6 +1041,20 @@ resolve_options (const Command *c, Options *o, GError **error)
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--encoding takes utf-8 or gbk, with --format csv --spreadsheet");
       return FALSE;
+    }
+  o->columns = PBS_REPORT_COLUMNS_FULL;
+  if (o->columns_arg != NULL)
+    {
+      g_autoptr (GEnumClass) klass = g_type_class_ref (PBS_TYPE_REPORT_COLUMNS);
+      GEnumValue *v = g_enum_get_value_by_nick (klass, o->columns_arg);
+
+      if (v == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "unknown columns “%s” (full or official)", o->columns_arg);
+          return FALSE;
+        }
+      o->columns = v->value;
     }
   if (o->lang_arg != NULL)
     {

@@ -150,6 +150,11 @@ PBS_AVAILABLE_IN_0_1
 void                pbs_policy_set_name        (PbsPolicy        *self,
                                                 const char       *name);
 PBS_AVAILABLE_IN_0_1
+const char         *pbs_policy_get_label       (const PbsPolicy  *self);
+PBS_AVAILABLE_IN_0_1
+void                pbs_policy_set_label       (PbsPolicy        *self,
+                                                const char       *label);
+PBS_AVAILABLE_IN_0_1
 gboolean            pbs_policy_set             (PbsPolicy        *self,
                                                 const char       *knob,
                                                 const char       *value,

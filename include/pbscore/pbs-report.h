@@ -76,6 +76,25 @@ typedef enum {
   PBS_REPORT_FORM,       /*< nick=form >*/
 } PbsReportContent;
 
+/**
+ * PbsReportColumns:
+ * @PBS_REPORT_COLUMNS_FULL: the official form's columns and pbscore's own:
+ *   序号 before them, 状态 and 标记 after 得分 (the default)
+ * @PBS_REPORT_COLUMNS_OFFICIAL: only the official form's columns: 一级指标,
+ *   二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分,
+ *   偏差原因分析及改进措施
+ *
+ * Which columns the indicator table of the human-readable formats (text,
+ * Markdown, HTML) has (doc/report.md). The xlsx workbook always has the
+ * official columns. The nicks are the names `--columns` takes.
+ *
+ * Since: 0.1
+ */
+typedef enum {
+  PBS_REPORT_COLUMNS_FULL,      /*< nick=full >*/
+  PBS_REPORT_COLUMNS_OFFICIAL,  /*< nick=official >*/
+} PbsReportColumns;
+
 #define PBS_TYPE_REPORT (pbs_report_get_type ())
 
 PBS_AVAILABLE_IN_0_1
@@ -95,6 +114,11 @@ void        pbs_report_set_row_filter (PbsReport        *self,
 PBS_AVAILABLE_IN_0_1
 void        pbs_report_set_base_dir   (PbsReport        *self,
                                        const char       *base_dir);
+PBS_AVAILABLE_IN_0_1
+void        pbs_report_set_columns    (PbsReport        *self,
+                                       PbsReportColumns  columns);
+PBS_AVAILABLE_IN_0_1
+PbsReportColumns pbs_report_get_columns (PbsReport      *self);
 PBS_AVAILABLE_IN_0_1
 char       *pbs_report_render         (PbsReport        *self,
                                        gsize            *length,
