@@ -218,12 +218,9 @@ write_budget (Html *h, PbsScorecard *sc)
   header_row (h, labels, G_N_ELEMENTS (labels));
   g_string_append (h->out, "<tbody><tr>");
   num_cell_take (h, b != NULL && pbs_budget_get_initial (b, &d) ? pbs_report_dup_money (&d) : NULL);
-  if (b != NULL)
-    pbs_budget_get_annual (b, &d);
-  num_cell_take (h, b != NULL ? pbs_report_dup_money (&d) : NULL);
-  if (b != NULL)
-    pbs_budget_get_executed (b, &d);
-  num_cell_take (h, b != NULL ? pbs_report_dup_money (&d) : NULL);
+  num_cell_take (h, b != NULL && pbs_budget_get_annual (b, &d) ? pbs_report_dup_money (&d) : NULL);
+  num_cell_take (h, b != NULL && pbs_budget_get_executed (b, &d) ? pbs_report_dup_money (&d)
+                                                                : NULL);
   pbs_scorecard_get_budget_points (sc, &d);
   num_cell_take (h, pbs_decimal_to_string (&d));
   if (pbs_scorecard_get_budget_rate (sc, &d))
@@ -233,8 +230,7 @@ write_budget (Html *h, PbsScorecard *sc)
     }
   else
     num_cell_take (h, NULL);
-  pbs_scorecard_get_budget_score (sc, &d);
-  num_cell_take (h, pbs_report_dup_number (sc, &d));
+  num_cell_take (h, pbs_scorecard_get_budget_score (sc, &d) ? pbs_report_dup_number (sc, &d) : NULL);
   g_string_append (h->out, "</tr>");
   /* The money block's source rows (其中：当年财政拨款 …, budget.sources,
    * issue 9) follow here once the model has them. */

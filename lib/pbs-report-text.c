@@ -352,18 +352,14 @@ write_budget (Writer *w, PbsScorecard *sc)
     table_take (t, pbs_report_dup_money (&d));
   else
     table_add (t, L (NONE));
-  if (b != NULL)
-    {
-      pbs_budget_get_annual (b, &d);
-      table_take (t, pbs_report_dup_money (&d));
-      pbs_budget_get_executed (b, &d);
-      table_take (t, pbs_report_dup_money (&d));
-    }
+  if (b != NULL && pbs_budget_get_annual (b, &d))
+    table_take (t, pbs_report_dup_money (&d));
   else
-    {
-      table_add (t, L (NONE));
-      table_add (t, L (NONE));
-    }
+    table_add (t, L (NONE));
+  if (b != NULL && pbs_budget_get_executed (b, &d))
+    table_take (t, pbs_report_dup_money (&d));
+  else
+    table_add (t, L (NONE));
   pbs_scorecard_get_budget_points (sc, &d);
   table_take (t, pbs_decimal_to_string (&d));
   if (pbs_scorecard_get_budget_rate (sc, &d))
@@ -373,8 +369,10 @@ write_budget (Writer *w, PbsScorecard *sc)
     }
   else
     table_add (t, L (NONE));
-  pbs_scorecard_get_budget_score (sc, &d);
-  table_take (t, pbs_report_dup_number (sc, &d));
+  if (pbs_scorecard_get_budget_score (sc, &d))
+    table_take (t, pbs_report_dup_number (sc, &d));
+  else
+    table_add (t, L (NONE));
   /* The money block's source rows (其中：当年财政拨款 …, budget.sources,
    * issue 9) follow the total's row here once the model has them. */
 
