@@ -21,6 +21,7 @@
 
 #include "pbs-output.h"
 
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <pbscore/pbscore.h>
 
@@ -159,31 +160,6 @@ enum_nick (GType type, gint value)
 
 /* ---------------------------------------------------------------- inputs */
 
-/* stdin is read once, whole, and kept: `-` may be named more than once. */
-static GBytes *stdin_data;
-
-static GBytes *
-read_stdin (GError **error)
-{
-  g_autoptr (GByteArray) buf = NULL;
-  guint8 chunk[65536];
-  size_t n;
-
-  if (stdin_data != NULL)
-    return g_bytes_ref (stdin_data);
-  buf = g_byte_array_new ();
-  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-    g_byte_array_append (buf, chunk, (guint) n);
-  if (ferror (stdin))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "<stdin>: cannot read: %s",
-                   g_strerror (errno));
-      return NULL;
-    }
-  stdin_data = g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-  return g_bytes_ref (stdin_data);
-}
-
 static gboolean
 is_stdin (const char *path)
 {
@@ -196,23 +172,26 @@ input_name (const char *path)
   return is_stdin (path) ? "<stdin>" : path;
 }
 
+/* Standard input is read as a stream, document by document, as a file
+ * is: `-` can be read once. */
 static PbsReader *
 open_input (const char *path, GError **error)
 {
-  g_autoptr (GBytes) data = NULL;
-  gsize length;
-  const char *bytes;
+  static gboolean stdin_read;
+  g_autoptr (GInputStream) in = NULL;
 
   if (!is_stdin (path))
     return pbs_reader_new_for_path (path, error);
-  data = read_stdin (error);
-  if (data == NULL)
-    return NULL;
-  bytes = g_bytes_get_data (data, &length);
-  return pbs_reader_new_for_data (length > 0 ? bytes : "", (gssize) length, "<stdin>");
+  if (stdin_read)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "<stdin>: standard input is read once; name - only once");
+      return NULL;
+    }
+  stdin_read = TRUE;
+  in = g_unix_input_stream_new (0, FALSE);
+  return pbs_reader_new_for_stream (in, "<stdin>");
 }
-
-
 
 /* Scores an evaluation with the options' policy and template. The
  * library's errors name file, line, column and row themselves. */
