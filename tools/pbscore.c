@@ -247,7 +247,7 @@ struct _Batch {
   PbsReport     *report;       /* nullable */
   GError        *output_error;
   GString       *text;         /* validate, import, score's text: what is written */
-  GPtrArray     *cells;        /* score's text: the summary's cells */
+  struct _Summary *summary;    /* score's text */
   guint          failed;       /* documents with an input error (--keep-going) */
   guint          written;      /* evaluations given to the report */
   guint          findings;
@@ -323,7 +323,6 @@ batch_clear (Batch *b)
   g_clear_error (&b->output_error);
   if (b->text != NULL)
     g_string_free (g_steal_pointer (&b->text), TRUE);
-  g_clear_pointer (&b->cells, g_ptr_array_unref);
 }
 
 /* An input error at document @document of @path. With --keep-going it is
@@ -571,13 +570,32 @@ report_command (const Command *self, Options *o, PbsReportContent content,
 /* ---------------------------------------------------------------- score */
 
 /* The text form of `score` is one line per evaluation, its columns as
- * wide as their widest cell: the cells (a few short strings per
- * evaluation) are kept until the end, the scorecards are not. The other
- * formats are the library's scored table. */
-static const guint summary_columns = 6;
+ * wide as their widest cell: the lines wait in a temporary file (cells
+ * separated by NUL, one line each) while the widths grow, and are written
+ * aligned at the end, so that memory stays flat for a batch of any size.
+ * The other formats are the library's scored table. */
+#define SUMMARY_COLUMNS 6
+
+typedef struct _Summary {
+  FILE  *spool;
+  guint  width[SUMMARY_COLUMNS];
+  guint  lines;
+} Summary;
 
 static void
-summary_head (const Options *o, GPtrArray *cells)
+summary_add (Summary *s, char **cells)
+{
+  for (guint c = 0; c < SUMMARY_COLUMNS; c++)
+    {
+      s->width[c] = MAX (s->width[c], pbs_text_display_width (cells[c]));
+      fputs (cells[c], s->spool);
+      fputc (c + 1 < SUMMARY_COLUMNS ? '\0' : '\n', s->spool);
+    }
+  s->lines++;
+}
+
+static void
+summary_head (const Options *o, Summary *s)
 {
   gboolean en = o->language == PBS_LANGUAGE_EN;
   const char *head[] = {
@@ -585,8 +603,8 @@ summary_head (const Options *o, GPtrArray *cells)
     en ? "Of" : "满分", en ? "Grade" : "等级", en ? "Complete" : "完整",
   };
 
-  for (guint c = 0; c < G_N_ELEMENTS (head); c++)
-    g_ptr_array_add (cells, g_strdup (head[c]));
+  G_STATIC_ASSERT (G_N_ELEMENTS (head) == SUMMARY_COLUMNS);
+  summary_add (s, (char **) head);
 }
 
 static gboolean
@@ -594,79 +612,103 @@ summary_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
 {
   gboolean en = b->o->language == PBS_LANGUAGE_EN;
   g_autoptr (PbsScorecard) sc = score_document (b->o, doc, error);
-  GPtrArray *cells = b->cells;
+  g_autofree char *file = NULL, *title = NULL, *total = NULL, *points = NULL;
+  char *cells[SUMMARY_COLUMNS];
   PbsGrade grade;
   PbsDecimal d;
 
   if (sc == NULL)
     return FALSE;
   grade = pbs_scorecard_get_grade (sc);
-  g_ptr_array_add (cells, pbs_text_one_line (input_name (path)));
-  g_ptr_array_add (cells, pbs_text_one_line (pbs_evaluation_get_title (pbs_scorecard_get_evaluation (sc))));
+  file = pbs_text_one_line (input_name (path));
+  title = pbs_text_one_line (pbs_evaluation_get_title (pbs_scorecard_get_evaluation (sc)));
   pbs_scorecard_get_total (sc, &d);
-  g_ptr_array_add (cells, pbs_decimal_to_string (&d));
+  total = pbs_decimal_to_string (&d);
   pbs_scorecard_get_total_points (sc, &d);
-  g_ptr_array_add (cells, pbs_decimal_to_string (&d));
+  points = pbs_decimal_to_string (&d);
+  cells[0] = file;
+  cells[1] = title;
+  cells[2] = total;
+  cells[3] = points;
   if (grade == PBS_GRADE_NONE)
-    g_ptr_array_add (cells, g_strdup ("—"));
+    cells[4] = (char *) "—";
   else
-    g_ptr_array_add (cells, g_strdup (en ? enum_nick (PBS_TYPE_GRADE, grade)
-                                         : pbs_grade_get_label (grade)));
-  if (pbs_scorecard_is_complete (sc))
-    g_ptr_array_add (cells, g_strdup (en ? "yes" : "是"));
-  else
-    g_ptr_array_add (cells, g_strdup (en ? "no" : "否"));
+    cells[4] = (char *) (en ? enum_nick (PBS_TYPE_GRADE, grade) : pbs_grade_get_label (grade));
+  cells[5] = (char *) (pbs_scorecard_is_complete (sc) ? (en ? "yes" : "是") : (en ? "no" : "否"));
+  summary_add (b->summary, cells);
   return TRUE;
 }
 
-static void
-append_summary (GString *s, GPtrArray *cells)
+/* The spooled lines, aligned, to the batch's output. */
+static gboolean
+summary_write (Batch *b)
 {
-  guint width[6] = { 0 };
-  const guint ncol = summary_columns;
+  Summary *s = b->summary;
+  g_autofree char *line = NULL;
+  size_t size = 0;
+  ssize_t n;
 
-  for (guint i = 0; i < cells->len; i++)
-    width[i % ncol] = MAX (width[i % ncol], pbs_text_display_width (g_ptr_array_index (cells, i)));
-  for (guint i = 0; i < cells->len; i++)
+  if (fflush (s->spool) != 0 || fseek (s->spool, 0, SEEK_SET) != 0)
     {
-      guint c = i % ncol;
-
-      if (c + 1 < ncol)
-        {
-          append_cell (s, g_ptr_array_index (cells, i), width[c]);
-          g_string_append (s, "  ");
-        }
-      else
-        {
-          g_string_append (s, g_ptr_array_index (cells, i));
-          g_string_append_c (s, '\n');
-        }
+      g_set_error (&b->output_error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   "cannot keep the summary in a temporary file: %s", g_strerror (errno));
+      return FALSE;
     }
+  while ((n = getline (&line, &size, s->spool)) > 0)
+    {
+      const char *cell = line;
+
+      for (guint c = 0; c < SUMMARY_COLUMNS; c++)
+        {
+          if (c + 1 < SUMMARY_COLUMNS)
+            {
+              append_cell (b->text, cell, s->width[c]);
+              g_string_append (b->text, "  ");
+              cell += strlen (cell) + 1;
+            }
+          else
+            g_string_append (b->text, cell);   /* with its line break */
+        }
+      if (b->text->len >= 65536 && !batch_write_text (b))
+        return FALSE;
+    }
+  return batch_write_text (b);
 }
 
 static int
 cmd_score (const Command *self, Options *o)
 {
   g_autoptr (GError) error = NULL;
+  Summary summary = { 0 };
   Batch b;
   gboolean ran;
+  int status;
 
   if (o->format != PBS_FORMAT_TEXT)
     return report_command (self, o, PBS_REPORT_TABLE, NULL);
+  summary.spool = tmpfile ();
+  if (summary.spool == NULL)
+    {
+      fprintf (stderr, "pbscore: cannot create a temporary file: %s\n", g_strerror (errno));
+      return EXIT_USAGE;
+    }
   batch_init (&b, o, self->name);
   b.document = summary_one;
-  b.cells = g_ptr_array_new_with_free_func (g_free);
+  b.summary = &summary;
   b.text = g_string_new (NULL);
-  summary_head (o, b.cells);
+  summary_head (o, &summary);
   if (!batch_open (&b, FALSE, PBS_REPORT_TABLE, &error))
     {
+      fclose (summary.spool);
       batch_clear (&b);
       return fail (error);
     }
   ran = batch_run (&b, &error);
-  if (ran || (pbs_output_is_streaming (b.output) && b.cells->len > summary_columns))
-    append_summary (b.text, b.cells);
-  return batch_finish (&b, ran || b.output_error != NULL, error);
+  if (ran || (pbs_output_is_streaming (b.output) && summary.lines > 1))
+    summary_write (&b);
+  status = batch_finish (&b, ran || b.output_error != NULL, error);
+  fclose (summary.spool);
+  return status;
 }
 
 /* ---------------------------------------------------------------- import */
