@@ -145,6 +145,7 @@ add_indicators (Json *j, const PbsReportInput *in)
       explanation = pbs_scorecard_dup_row_explanation (j->sc, i, j->language);
       member_string (j, "explanation", explanation);
       pbs_json_end_object (&j->w);
+      pbs_report_input_flush (in);
     }
   pbs_json_end_array (&j->w);
 }

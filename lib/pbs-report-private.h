@@ -32,7 +32,18 @@ typedef struct {
   gint             row;          /* row filter: a 1-based row number, or -1 */
   const char      *name;         /* row filter: an exact indicator name, or NULL */
   gboolean         spreadsheet;  /* CSV for a spreadsheet (PBS_FORMAT_CSV_SPREADSHEET) */
+  /* Called by a writer between rows: the report may write out what the
+   * buffer holds, so that one huge evaluation is not held whole. */
+  void           (*flush) (gpointer data);
+  gpointer         flush_data;
 } PbsReportInput;
+
+static inline void
+pbs_report_input_flush (const PbsReportInput *in)
+{
+  if (in->flush != NULL)
+    in->flush (in->flush_data);
+}
 
 /* Headings and fixed words of the human-readable formats. */
 typedef enum {

@@ -70,6 +70,7 @@ struct _PbsReport
   PbsJsonOut        json;
   PbsYamlOut        yaml;
   GPtrArray        *batch;        /* xlsx: PbsScorecard*, owned */
+  GError           *flush_error;  /* of a write between rows, told after the evaluation */
   gboolean          selected;     /* the row filter selected a row */
   guint             most_rows;
 };
@@ -105,6 +106,7 @@ stop_writing (PbsReport *self)
   clear_held (self);
   g_clear_object (&self->stream);
   g_clear_object (&self->cancellable);
+  g_clear_error (&self->flush_error);
   if (self->buf != NULL)
     g_string_free (g_steal_pointer (&self->buf), TRUE);
   g_clear_pointer (&self->batch, g_ptr_array_unref);
@@ -352,6 +354,17 @@ flush (PbsReport *self, gboolean all, GError **error)
   return TRUE;
 }
 
+/* Between rows (PbsReportInput.flush): what the buffer holds goes out
+ * once it is large. */
+static void
+flush_between_rows (gpointer data)
+{
+  PbsReport *self = data;
+
+  if (self->buf->len >= 64 * 1024 && self->flush_error == NULL)
+    flush (self, FALSE, &self->flush_error);
+}
+
 static gboolean
 write_head (PbsReport *self, gboolean several, PbsScorecard *only, GError **error)
 {
@@ -492,6 +505,8 @@ pbs_report_begin (PbsReport *self, GOutputStream *stream, GCancellable *cancella
   self->in.row = self->row;
   self->in.name = self->name;
   self->in.spreadsheet = self->format == PBS_FORMAT_CSV_SPREADSHEET;
+  self->in.flush = flush_between_rows;
+  self->in.flush_data = self;
   if (!head_needs_count (self) && !write_head (self, TRUE, NULL, error))
     {
       stop_writing (self);
@@ -505,6 +520,11 @@ pbs_report_begin (PbsReport *self, GOutputStream *stream, GCancellable *cancella
 static gboolean
 item_written (PbsReport *self, gboolean ok, GError **error)
 {
+  if (ok && self->flush_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->flush_error));
+      ok = FALSE;
+    }
   if (ok)
     ok = flush (self, FALSE, error);
   if (!ok)
@@ -694,6 +714,11 @@ pbs_report_end (PbsReport *self, GError **error)
       default:
         break;
       }
+  if (ok && self->flush_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->flush_error));
+      ok = FALSE;
+    }
   if (ok)
     ok = flush (self, TRUE, error)
          && g_output_stream_flush (self->stream, self->cancellable, error);

@@ -309,7 +309,8 @@ pbs_output_append (PbsOutput *out, const char *data, gsize length, GError **erro
 {
   if (out->fd < 0)
     {
-      if (length > 0 && fwrite (data, 1, length, stdout) != length)
+      /* flushed at once: a reader of the pipe sees each piece as it comes */
+      if (length > 0 && (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0))
         return stdout_error (error, errno);
       return TRUE;
     }
