@@ -60,23 +60,16 @@ gboolean
 pbs_report_yaml_one (const PbsReportInput *in, PbsYamlOut *y, PbsScorecard *sc, GString *out,
                      GError **error)
 {
-  gsize length = 0;
-  g_autofree char *doc = NULL;
-
   if (in->content == PBS_REPORT_LINT)
     {
       yaml_lint_document (y, in, sc);
       return TRUE;
     }
-  doc = pbs_evaluation_save_to_data (pbs_scorecard_get_evaluation (sc), sc, &length, error);
-  if (doc == NULL)
-    return FALSE;
-  if (!g_str_has_prefix (doc, "---"))
-    g_string_append (out, "---\n");
-  g_string_append_len (out, doc, (gssize) length);
-  if (length > 0 && doc[length - 1] != '\n')
-    g_string_append_c (out, '\n');
-  return TRUE;
+  /* the document starts implicitly (no "---" of its own): one goes first;
+   * the emitter's lines end with a line break */
+  g_string_append (out, "---\n");
+  return pbs_evaluation_emit_yaml (pbs_scorecard_get_evaluation (sc), sc, out, in->flush,
+                                   in->flush_data, error);
 }
 
 /* An input error in the place of its document (pbscore --keep-going). */

@@ -342,7 +342,8 @@ choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char **text, GError **e
 }
 
 static void
-write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char *policy_text)
+write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char *policy_text,
+                  void (*row_done) (gpointer data), gpointer data)
 {
   PbsTemplate *t = pbs_evaluation_get_template (e);
   const char *tref = pbs_evaluation_get_template_ref (e);
@@ -388,7 +389,11 @@ write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char 
   pbs_yaml_scalar (w, "indicators", YAML_PLAIN_SCALAR_STYLE);
   pbs_yaml_sequence_start (w, YAML_BLOCK_SEQUENCE_STYLE);
   for (guint i = 0; i < pbs_evaluation_get_n_indicators (e); i++)
-    write_indicator (w, pbs_evaluation_get_indicator (e, i), sc, i);
+    {
+      write_indicator (w, pbs_evaluation_get_indicator (e, i), sc, i);
+      if (row_done != NULL)
+        row_done (data);
+    }
   pbs_yaml_sequence_end (w);
   if (sc != NULL)
     write_result (w, sc);
@@ -524,6 +529,46 @@ pbs_policy_save_to_data (const PbsPolicy *self, gsize *length, GError **error)
   return writer_finish (&w, length, error);
 }
 
+/* The checks of pbs_evaluation_save_to_data(), then the document appended
+ * to @out as the emitter produces it; @row_done, when given, is called
+ * after each row (a report writes out what @out holds). */
+gboolean
+pbs_evaluation_emit_yaml (PbsEvaluation *self, PbsScorecard *scorecard, GString *out,
+                          void (*row_done) (gpointer data), gpointer data, GError **error)
+{
+  PbsYamlOut w = { 0 };
+  const char *policy_text = NULL;
+
+  if (scorecard != NULL && pbs_scorecard_get_n_rows (scorecard) != pbs_evaluation_get_n_indicators (self))
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                   "the scorecard has %u rows but the evaluation now has %u: score it again",
+                   pbs_scorecard_get_n_rows (scorecard), pbs_evaluation_get_n_indicators (self));
+      return FALSE;
+    }
+  /* A row that does not apply or is not published may lack its target
+   * (rule book §11); any other row needs one to be read back. */
+  for (guint i = 0; i < pbs_evaluation_get_n_indicators (self); i++)
+    if (!pbs_value_is_set (&pbs_evaluation_get_indicator (self, i)->target)
+        && !pbs_evaluation_get_indicator (self, i)->unpublished
+        && !pbs_evaluation_get_indicator (self, i)->not_applicable)
+      {
+        g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
+                     "row %u (%s) has no target (年度指标值), which a document requires", i + 1,
+                     pbs_indicator_get_name (pbs_evaluation_get_indicator (self, i)));
+        return FALSE;
+      }
+  if (!choose_policy (self, scorecard, &policy_text, error))
+    return FALSE;
+
+  if (!pbs_yaml_out_begin (&w, out, error))
+    return FALSE;
+  pbs_yaml_document_start (&w, TRUE);
+  write_evaluation (&w, self, scorecard, policy_text, row_done, data);
+  pbs_yaml_document_end (&w);
+  return pbs_yaml_out_end (&w, error);
+}
+
 /**
  * pbs_evaluation_save_to_data:
  * @self: a #PbsEvaluation
@@ -544,39 +589,17 @@ char *
 pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize *length,
                              GError **error)
 {
-  PbsYamlOut w = { 0 };
-  const char *policy_text = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (scorecard == NULL || pbs_scorecard_get_evaluation (scorecard) == self, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (scorecard != NULL && pbs_scorecard_get_n_rows (scorecard) != pbs_evaluation_get_n_indicators (self))
-    {
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
-                   "the scorecard has %u rows but the evaluation now has %u: score it again",
-                   pbs_scorecard_get_n_rows (scorecard), pbs_evaluation_get_n_indicators (self));
-      return NULL;
-    }
-  /* A row that does not apply or is not published may lack its target
-   * (rule book §11); any other row needs one to be read back. */
-  for (guint i = 0; i < pbs_evaluation_get_n_indicators (self); i++)
-    if (!pbs_value_is_set (&pbs_evaluation_get_indicator (self, i)->target)
-        && !pbs_evaluation_get_indicator (self, i)->unpublished
-        && !pbs_evaluation_get_indicator (self, i)->not_applicable)
-      {
-        g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
-                     "row %u (%s) has no target (年度指标值), which a document requires", i + 1,
-                     pbs_indicator_get_name (pbs_evaluation_get_indicator (self, i)));
-        return NULL;
-      }
-  if (!choose_policy (self, scorecard, &policy_text, error))
+  if (!pbs_evaluation_emit_yaml (self, scorecard, out, NULL, NULL, error))
     return NULL;
-
-  if (!writer_start (&w, error))
-    return NULL;
-  write_evaluation (&w, self, scorecard, policy_text);
-  return writer_finish (&w, length, error);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**

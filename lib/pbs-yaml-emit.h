@@ -38,5 +38,12 @@ void     pbs_yaml_quoted          (PbsYamlOut *w, const char *key, const char *v
 void     pbs_yaml_plain           (PbsYamlOut *w, const char *key, const char *value);
 void     pbs_yaml_number          (PbsYamlOut *w, const char *key, const PbsDecimal *d);
 
+/* An evaluation (with its scores when @scorecard is given) as the YAML
+ * document pbs_evaluation_save_to_data() gives, appended to @out as it is
+ * produced; @row_done, when given, hears the end of each row. */
+gboolean pbs_evaluation_emit_yaml (PbsEvaluation *self, PbsScorecard *scorecard, GString *out,
+                                   void (*row_done) (gpointer data), gpointer data,
+                                   GError **error);
+
 
 G_END_DECLS
