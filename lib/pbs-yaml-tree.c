@@ -11,8 +11,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <yaml.h>
+
+#include <glib/gstdio.h>
 
 #include "pbs-yaml-tree.h"
 
@@ -194,6 +197,15 @@ pbs_yaml_stream_new_for_path (const char *path, GError **error)
     {
       g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
                    "%s: is a folder, not a YAML file", path);
+      return NULL;
+    }
+  /* The message names the file as given (GIO's would make it absolute). */
+  if (g_access (path, R_OK) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                   "Failed to open file “%s”: open() failed: %s", path, g_strerror (saved));
       return NULL;
     }
   /* A regular file or a pipe (/dev/stdin, <(…)) alike: read in blocks. */
