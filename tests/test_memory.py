@@ -132,8 +132,9 @@ def _():
         expect(rc == 0, f'validate: exit {rc}')
         figures.append(f'one evaluation of 200,000 rows, {size / MIB:.1f} MiB: '
                        f'validate {model / MIB:.1f} MiB')
-        # the formats written between rows (the text table, aligned, waits
-        # for its widest cell; CSV writes an evaluation at a time)
+        # JSON, JSON Lines and YAML are written between rows, an HTML page
+        # holds little beside; the text table, aligned, waits for its widest
+        # cell, CSV writes an evaluation at a time
         for fmt in ('json', 'jsonl', 'yaml', 'html'):
             rc, got = peak(['report', '--format', fmt, path], out)
             expect(rc == 0, f'{fmt}: exit {rc}')
