@@ -417,8 +417,11 @@ pbs_reader_next (PbsReader *self, GError **error)
       return NULL;
     }
   pbs_conv_init (&c, self->stream, self->templates, self->policies);
-  /* a document that does not read leaves the stream at the next one */
-  return read_document (&c, root, error);
+  /* a document that does not read leaves the stream at the next one; a
+   * huge one's tree is not kept while the document is scored and written */
+  doc = read_document (&c, root, error);
+  pbs_yaml_stream_trim (self->stream);
+  return doc;
 }
 
 /* --------------------------------------------------------- conveniences */

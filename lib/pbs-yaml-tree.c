@@ -234,6 +234,25 @@ pbs_yaml_stream_new_for_input (GInputStream *input, const char *name)
   return stream_new (g_strdup (name), g_strdup ("."), g_object_ref (input));
 }
 
+/* A tree this large is given back once read, not kept for the next one. */
+#define KEEP_NODES 65536
+
+void
+pbs_yaml_stream_trim (PbsYamlStream *self)
+{
+  PbsYamlTree *t = &self->tree;
+
+  if (t->nodes->len <= KEEP_NODES && t->text->allocated_len <= KEEP_NODES * 8)
+    return;
+  tree_reset (self);
+  g_array_unref (t->nodes);
+  g_array_unref (t->kids);
+  g_string_free (t->text, TRUE);
+  t->nodes = g_array_new (FALSE, FALSE, sizeof (PbsYamlNode));
+  t->kids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  t->text = g_string_new (NULL);
+}
+
 const char *
 pbs_yaml_stream_get_name (PbsYamlStream *self)
 {

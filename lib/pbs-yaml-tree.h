@@ -87,6 +87,9 @@ GBytes            *pbs_yaml_stream_peek         (PbsYamlStream *self, GError **e
 /* Instead of documents: the whole input (a table file), from its start;
  * documents asked for afterwards are read from these bytes. */
 GBytes            *pbs_yaml_stream_read_all     (PbsYamlStream *self, GError **error);
+/* Gives back the memory of a large tree once its document has been read
+ * (the tree is then empty until the next pbs_yaml_stream_next()). */
+void               pbs_yaml_stream_trim         (PbsYamlStream *self);
 /* The tree of the current document; the same object for every document. */
 const PbsYamlTree *pbs_yaml_stream_get_tree     (PbsYamlStream *self);
 /* Builds the tree of the next document that is not empty and gives its
