@@ -130,9 +130,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
       if (doc == NULL)
         {
-          if (error != NULL)
-            check_error (error, PBS_DOCUMENT_ERROR, "");
-          break;
+          /* after a document's error the reader goes on with the next
+           * one; the end is NULL without an error */
+          if (error == NULL)
+            break;
+          check_error (error, PBS_DOCUMENT_ERROR, "");
+          continue;
         }
       if (error != NULL)
         broken_promise ("a document and an error", error, NULL);

@@ -356,12 +356,14 @@ compile_qualitative (PbsPlan *self, const PbsIndicator *ind, Row *row)
   row->kind = ROW_QUALITATIVE;
   row->rule = PBS_RULE_QUALITATIVE;
   row->a = band;
-  /* The bands' bounds as pbs-rules.c sets them: round(0.8w, 2) and
-   * round(0.6w, 2), half-up. */
-  pbs_decimal_init (&tmp, 8, 1);
+  /* The bands' bounds as pbs-rules.c sets them: round(w × the knob
+   * qualitative.bands (80/60 centrally, §11), 2), half-up. */
+  tmp = self->policy->qualitative_bands[0];
+  tmp.scale += 2;
   if (!pbs_decimal_mul (&ind->points, &tmp, &b80) || !pbs_decimal_round (&b80, 2, PBS_ROUNDING_HALF_UP, &b80))
     return FALSE;
-  pbs_decimal_init (&tmp, 6, 1);
+  tmp = self->policy->qualitative_bands[1];
+  tmp.scale += 2;
   if (!pbs_decimal_mul (&ind->points, &tmp, &b60) || !pbs_decimal_round (&b60, 2, PBS_ROUNDING_HALF_UP, &b60))
     return FALSE;
   pbs_rational_from_decimal (&w, &ind->points);
@@ -720,6 +722,9 @@ compile_totals (PbsPlan *self)
   gint32 bs;
 
   if (b == NULL)
+    return FALSE;
+  /* a budget as printed (§11) is the exact engine's */
+  if (!pbs_budget_has_rate_inputs (b, p->budget_base == PBS_BUDGET_BASE_INITIAL))
     return FALSE;
   if (p->budget_base == PBS_BUDGET_BASE_INITIAL && !b->has_initial)
     return FALSE;
@@ -1209,6 +1214,7 @@ rescore_budget (PbsPlan *self, PbsScorecard *sc)
   PbsInt128 num, den, q, lhs, rhs;
 
   sc->budget_points = self->budget_points;
+  pbs_scorecard_check_sources (sc, pbs_evaluation_get_budget (self->evaluation));
   /* the rate in percent, rounded */
   if (!mul (self->executed, 100, &num) || !mul (num, p10 (digits), &num))
     return FALSE;
@@ -1217,6 +1223,7 @@ rescore_budget (PbsPlan *self, PbsScorecard *sc)
     return FALSE;
   pbs_decimal_init (&sc->budget_rate, (gint64) q, (gint) digits);
   sc->has_budget_rate = TRUE;
+  sc->has_budget_score = TRUE;
 
   /* points × rate, the rate within [0, 1] under budget.cap */
   if (self->executed <= 0)

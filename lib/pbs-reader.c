@@ -238,8 +238,10 @@ reader_new (PbsYamlStream *stream)
  * @path: a YAML file
  * @error: return location for a #GError, or %NULL
  *
- * Opens @path (mapped, not copied) for reading its documents. Messages
- * name the file as @path is written.
+ * Opens @path for reading its documents, one at a time: the file is read
+ * in blocks as the parser goes, never held whole (a workbook, Word
+ * document, web page or CSV file is, being read whole by its reader).
+ * Messages name the file as @path is written.
  *
  * Returns: (transfer full) (nullable): a reader, or %NULL with
  *   %PBS_DOCUMENT_ERROR_IO
@@ -282,6 +284,28 @@ pbs_reader_new_for_data (const char *data, gssize length, const char *name)
                                                    name != NULL ? name : "<data>"));
 }
 
+/**
+ * pbs_reader_new_for_stream:
+ * @stream: where the documents are read from, such as standard input
+ * @name: (nullable): the name messages give it (default `<stream>`);
+ *   relative template and policy paths are taken from the current folder
+ *
+ * Reads documents from @stream as pbs_reader_new_for_path() reads a file:
+ * in blocks, one document at a time, so that a document is given as soon
+ * as it has been read. The reader keeps a reference to @stream.
+ *
+ * Returns: (transfer full): a reader
+ *
+ * Since: 0.1
+ */
+PbsReader *
+pbs_reader_new_for_stream (GInputStream *stream, const char *name)
+{
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  return reader_new (pbs_yaml_stream_new_for_input (stream, name != NULL ? name : "<stream>"));
+}
+
 /* Reads the document at @root into the content of its kind. */
 static PbsDocument *
 read_document (PbsConv *c, guint32 root, GError **error)
@@ -313,12 +337,38 @@ read_document (PbsConv *c, guint32 root, GError **error)
     }
 }
 
+/* A table file is recognised by its first block and read whole; YAML is
+ * left to be read document by document. */
+static gboolean
+read_tables (PbsReader *self, GError **error)
+{
+  const char *name = pbs_yaml_stream_get_name (self->stream);
+  g_autoptr (GBytes) head = pbs_yaml_stream_peek (self->stream, error);
+  g_autoptr (GBytes) all = NULL;
+  g_autoptr (GError) local = NULL;
+  PbsImportFormat format;
+
+  if (head == NULL)
+    return FALSE;
+  if (pbs_import_sniff (name, head, &format, &local) && format == PBS_IMPORT_YAML)
+    return TRUE;
+  /* a table, or something refused: the whole input decides */
+  all = pbs_yaml_stream_read_all (self->stream, error);
+  return all != NULL && pbs_import_read (name, all, &self->tables, error);
+}
+
 /**
  * pbs_reader_next:
  * @self: a #PbsReader
  * @error: return location for a #GError, or %NULL
  *
- * Reads the next document. Empty documents are skipped.
+ * Reads the next document. Empty documents are skipped. Documents are
+ * read one at a time: only the current one is held in memory.
+ *
+ * After an error in a document's content (an unknown key, a wrong value)
+ * the next call goes on with the document after it; after an error in the
+ * YAML itself (or in a table file) the input ends there, and the next
+ * call returns %NULL with @error unset.
  *
  * Returns: (transfer full) (nullable): the next document; %NULL at the end
  *   of the input (with @error unset) or on an error (with @error set)
@@ -342,8 +392,7 @@ pbs_reader_next (PbsReader *self, GError **error)
   if (!self->sniffed)
     {
       self->sniffed = TRUE;
-      if (!pbs_import_read (pbs_yaml_stream_get_name (self->stream),
-                            pbs_yaml_stream_get_data (self->stream), &self->tables, error))
+      if (!read_tables (self, error))
         {
           self->finished = TRUE;
           return NULL;
@@ -368,9 +417,10 @@ pbs_reader_next (PbsReader *self, GError **error)
       return NULL;
     }
   pbs_conv_init (&c, self->stream, self->templates, self->policies);
+  /* a document that does not read leaves the stream at the next one; a
+   * huge one's tree is not kept while the document is scored and written */
   doc = read_document (&c, root, error);
-  if (doc == NULL)
-    self->finished = TRUE;
+  pbs_yaml_stream_trim (self->stream);
   return doc;
 }
 

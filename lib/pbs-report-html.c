@@ -116,14 +116,16 @@ static const char style[] =
   "{break-inside:avoid;page-break-inside:avoid}"
   "th{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
+/* The page's head: its title is the evaluation's when @only, the only
+ * one, is given. */
 static void
-page_start (Html *h, const PbsReportInput *in)
+page_start (Html *h, PbsScorecard *only)
 {
   g_autofree char *title = NULL;
 
-  if (in->scorecards->len == 1)
+  if (only != NULL)
     {
-      PbsEvaluation *e = pbs_scorecard_get_evaluation (g_ptr_array_index (in->scorecards, 0));
+      PbsEvaluation *e = pbs_scorecard_get_evaluation (only);
       title = g_strconcat (pbs_evaluation_get_title (e), h->language == PBS_LANGUAGE_ZH ? "" : " — ",
                            L (FORM), NULL);
     }
@@ -843,38 +845,45 @@ write_narrative (Html *h, PbsScorecard *sc)
 }
 
 void
-pbs_report_write_html (const PbsReportInput *in, GString *out)
+pbs_report_html_head (const PbsReportInput *in, PbsScorecard *only, GString *out)
 {
   Html h = { out, in->language, 0, in->columns == PBS_REPORT_COLUMNS_FULL };
 
-  page_start (&h, in);
-  for (guint i = 0; i < in->scorecards->len; i++)
-    {
-      PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
+  page_start (&h, only);
+}
 
-      h.section = i + 1;
-      g_string_append_printf (out, "<section class=\"evaluation\" id=\"e%u\">\n", h.section);
-      switch (in->content)
-        {
-        case PBS_REPORT_EXPLAIN:
-          write_explain (&h, in, sc);
-          break;
-        case PBS_REPORT_AUDIT:
-          write_audit (&h, in, sc);
-          break;
-        case PBS_REPORT_LINT:
-          write_lint (&h, in, sc);
-          break;
-        case PBS_REPORT_NARRATIVE:
-          write_table (&h, in, sc);
-          write_narrative (&h, sc);
-          break;
-        case PBS_REPORT_TABLE:
-        default:
-          write_table (&h, in, sc);
-          break;
-        }
-      g_string_append (out, "</section>\n");
+/* Evaluation number @index (from 0) as its own section. */
+void
+pbs_report_html_one (const PbsReportInput *in, guint index, PbsScorecard *sc, GString *out)
+{
+  Html h = { out, in->language, index + 1, in->columns == PBS_REPORT_COLUMNS_FULL };
+
+  g_string_append_printf (out, "<section class=\"evaluation\" id=\"e%u\">\n", h.section);
+  switch (in->content)
+    {
+    case PBS_REPORT_EXPLAIN:
+      write_explain (&h, in, sc);
+      break;
+    case PBS_REPORT_AUDIT:
+      write_audit (&h, in, sc);
+      break;
+    case PBS_REPORT_LINT:
+      write_lint (&h, in, sc);
+      break;
+    case PBS_REPORT_NARRATIVE:
+      write_table (&h, in, sc);
+      write_narrative (&h, sc);
+      break;
+    case PBS_REPORT_TABLE:
+    default:
+      write_table (&h, in, sc);
+      break;
     }
+  g_string_append (out, "</section>\n");
+}
+
+void
+pbs_report_html_tail (GString *out)
+{
   g_string_append (out, "</body>\n</html>\n");
 }

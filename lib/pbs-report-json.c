@@ -171,6 +171,7 @@ add_indicators (Json *j, const PbsReportInput *in)
       explanation = pbs_scorecard_dup_row_explanation (j->sc, i, j->language);
       member_string (j, "explanation", explanation);
       pbs_json_end_object (&j->w);
+      pbs_report_input_flush (in);
     }
   pbs_json_end_array (&j->w);
 }
@@ -347,27 +348,66 @@ add_evaluation (Json *j, const PbsReportInput *in)
   pbs_json_end_object (&j->w);
 }
 
-gboolean
-pbs_report_write_json (const PbsReportInput *in, gboolean lines, GString *out, GError **error)
+/* json: one bare object, or an array of several; jsonl: one object a
+ * line. The report (pbs-report.c) knows which when it calls the head. */
+void
+pbs_report_json_head (PbsJsonOut *w, gboolean lines, gboolean several, GString *out)
 {
-  Json j = { { 0 }, NULL, in->language };
-  gboolean array = !lines && in->scorecards->len != 1;
+  pbs_json_out_init (w, out, !lines);
+  if (several && !lines)
+    pbs_json_begin_array (w);
+}
 
-  (void) error;
-  /* json: one object, or an array of several; jsonl: one object a line. */
-  pbs_json_out_init (&j.w, out, !lines);
-  if (array)
-    pbs_json_begin_array (&j.w);
-  for (guint i = 0; i < in->scorecards->len; i++)
-    {
-      j.sc = g_ptr_array_index (in->scorecards, i);
-      add_evaluation (&j, in);
-      if (lines)
-        g_string_append_c (out, '\n');
-    }
-  if (array)
-    pbs_json_end_array (&j.w);
+void
+pbs_report_json_one (PbsJsonOut *w, const PbsReportInput *in, gboolean lines, PbsScorecard *sc)
+{
+  Json j = { *w, sc, in->language };
+
+  add_evaluation (&j, in);
+  *w = j.w;
+  if (lines)
+    g_string_append_c (w->out, '\n');
+}
+
+/* An input error in the place of its document (pbscore --keep-going,
+ * doc/report.md): where, and the error with its line and column. */
+void
+pbs_report_json_error (PbsJsonOut *w, gboolean lines, const PbsReportErrorRecord *e)
+{
+  pbs_json_begin_object (w);
+  pbs_json_name (w, "file");
+  pbs_json_string (w, e->file);
+  pbs_json_name (w, "document");
+  pbs_json_int (w, e->document);
+  pbs_json_name (w, "error");
+  pbs_json_begin_object (w);
+  pbs_json_name (w, "domain");
+  pbs_json_string (w, g_quark_to_string (e->error->domain));
+  pbs_json_name (w, "code");
+  pbs_json_int (w, e->error->code);
+  pbs_json_name (w, "message");
+  pbs_json_string (w, e->error->message);
+  pbs_json_name (w, "line");
+  if (e->line > 0)
+    pbs_json_int (w, e->line);
+  else
+    pbs_json_null (w);
+  pbs_json_name (w, "column");
+  if (e->column > 0)
+    pbs_json_int (w, e->column);
+  else
+    pbs_json_null (w);
+  pbs_json_end_object (w);
+  pbs_json_end_object (w);
+  if (lines)
+    g_string_append_c (w->out, '\n');
+}
+
+void
+pbs_report_json_tail (PbsJsonOut *w, gboolean lines, gboolean several)
+{
+  if (several && !lines)
+    pbs_json_end_array (w);
   if (!lines)
-    g_string_append_c (out, '\n');
-  return TRUE;
+    g_string_append_c (w->out, '\n');
 }

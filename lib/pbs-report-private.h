@@ -13,6 +13,7 @@
 #pragma once
 
 #include "pbs-yaml-emit.h"
+#include "pbs-json.h"
 #include "pbs-evaluation-private.h"
 #include "pbs-indicator-private.h"
 #include "pbs-budget-private.h"
@@ -23,16 +24,20 @@
 
 G_BEGIN_DECLS
 
-/* One render's input: what to show, in which language, of which rows. */
+/* One report's input: what to show, in which language, of which rows. */
 typedef struct {
   PbsReportContent content;
   PbsLanguage      language;
-  GPtrArray       *scorecards;   /* PbsScorecard*, borrowed from the report */
+  GPtrArray       *scorecards;   /* PbsScorecard*, borrowed: the xlsx batch only */
   gint             row;          /* row filter: a 1-based row number, or -1 */
   const char      *name;         /* row filter: an exact indicator name, or NULL */
   gboolean         spreadsheet;  /* CSV for a spreadsheet (PBS_FORMAT_CSV_SPREADSHEET) */
   const char      *base_dir;     /* YAML: the output's folder, or NULL for absolute paths */
   PbsReportColumns columns;      /* the indicator table's columns (text, Markdown, HTML) */
+  /* Called by a writer between rows: the report may write out what the
+   * buffer holds, so that one huge evaluation is not held whole. */
+  void           (*flush) (gpointer data);
+  gpointer         flush_data;
 } PbsReportInput;
 
 /* Is an optional text of the evaluation (goals, sign-off) given? */
@@ -43,6 +48,13 @@ typedef struct {
   gint        label;   /* a PbsLabel */
   const char *value;   /* borrowed from the evaluation */
 } PbsReportField;
+
+static inline void
+pbs_report_input_flush (const PbsReportInput *in)
+{
+  if (in->flush != NULL)
+    in->flush (in->flush_data);
+}
 
 /* Headings and fixed words of the human-readable formats. */
 typedef enum {
@@ -179,21 +191,74 @@ gboolean    pbs_report_row_completion (PbsScorecard *scorecard,
 char       *pbs_report_dup_unscored   (PbsScorecard *scorecard,
                                        PbsLanguage   language);
 
-/* The writers. Each appends the whole output to @out. */
-void        pbs_report_write_text     (const PbsReportInput *in,
+/* An input error written in the place of its document (json, jsonl,
+ * yaml; pbs_report_write_error()). @line and @column are 0 when the
+ * message names no place. */
+typedef struct {
+  const char   *file;
+  guint         document;
+  const GError *error;
+  guint         line;
+  guint         column;
+} PbsReportErrorRecord;
+
+/* The writers, driven by PbsReport (pbs-report.c) one evaluation at a
+ * time: a head, one part per evaluation, a tail, each appended to @out. */
+void        pbs_report_text_one       (const PbsReportInput *in,
                                        gboolean              markdown,
+                                       guint                 index,
+                                       PbsScorecard         *sc,
                                        GString              *out);
-gboolean    pbs_report_write_yaml     (const PbsReportInput *in,
-                                       GString              *out,
-                                       GError              **error);
-void        pbs_report_write_csv      (const PbsReportInput *in,
+void        pbs_report_text_end       (GString              *out);
+void        pbs_report_csv_head       (const PbsReportInput *in,
                                        GString              *out);
-gboolean    pbs_report_write_json     (const PbsReportInput *in,
+void        pbs_report_csv_one        (const PbsReportInput *in,
+                                       PbsScorecard         *sc,
+                                       GString              *out);
+void        pbs_report_json_head      (PbsJsonOut           *w,
                                        gboolean              lines,
+                                       gboolean              several,
+                                       GString              *out);
+void        pbs_report_json_one       (PbsJsonOut           *w,
+                                       const PbsReportInput *in,
+                                       gboolean              lines,
+                                       PbsScorecard         *sc);
+void        pbs_report_json_error     (PbsJsonOut           *w,
+                                       gboolean              lines,
+                                       const PbsReportErrorRecord *e);
+void        pbs_report_json_tail      (PbsJsonOut           *w,
+                                       gboolean              lines,
+                                       gboolean              several);
+/* @only: the one evaluation of the page, or NULL for several. */
+void        pbs_report_html_head      (const PbsReportInput *in,
+                                       PbsScorecard         *only,
+                                       GString              *out);
+void        pbs_report_html_one       (const PbsReportInput *in,
+                                       guint                 index,
+                                       PbsScorecard         *sc,
+                                       GString              *out);
+void        pbs_report_html_tail      (GString              *out);
+gboolean    pbs_report_yaml_head      (const PbsReportInput *in,
+                                       PbsYamlOut           *y,
                                        GString              *out,
                                        GError              **error);
-void        pbs_report_write_html     (const PbsReportInput *in,
-                                       GString              *out);
+gboolean    pbs_report_yaml_one       (const PbsReportInput *in,
+                                       PbsYamlOut           *y,
+                                       PbsScorecard         *sc,
+                                       GString              *out,
+                                       GError              **error);
+gboolean    pbs_report_yaml_error     (const PbsReportInput *in,
+                                       PbsYamlOut           *y,
+                                       const PbsReportErrorRecord *e,
+                                       GString              *out,
+                                       GError              **error);
+gboolean    pbs_report_yaml_tail      (const PbsReportInput *in,
+                                       PbsYamlOut           *y,
+                                       GError              **error);
+/* The evaluations one workbook holds: xlsx is written at the end, so the
+ * report keeps them until then. */
+#define PBS_REPORT_XLSX_MAX_EVALUATIONS 1000u
+
 /* The official form as an .xlsx workbook (pbs-report-xlsx.c): binary
  * bytes appended to @out. */
 gboolean    pbs_report_write_xlsx     (const PbsReportInput *in,

@@ -697,38 +697,42 @@ write_narrative (Writer *w, PbsScorecard *sc)
     }
 }
 
+/* One evaluation, after the ones before it (@index from 0). The report
+ * (pbs-report.c) keeps the trailing line breaks of what came before in
+ * @out, so w_blank() sees them. */
 void
-pbs_report_write_text (const PbsReportInput *in, gboolean markdown, GString *out)
+pbs_report_text_one (const PbsReportInput *in, gboolean markdown, guint index, PbsScorecard *sc,
+                     GString *out)
 {
   Writer w = { out, markdown, in->language };
 
-  for (guint i = 0; i < in->scorecards->len; i++)
+  if (index > 0)
+    w_blank (&w);
+  switch (in->content)
     {
-      PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
-
-      if (i > 0)
-        w_blank (&w);
-      switch (in->content)
-        {
-        case PBS_REPORT_EXPLAIN:
-          write_explain (&w, in, sc);
-          break;
-        case PBS_REPORT_AUDIT:
-          write_audit (&w, in, sc);
-          break;
-        case PBS_REPORT_LINT:
-          write_lint (&w, in, sc);
-          break;
-        case PBS_REPORT_NARRATIVE:
-          write_table (&w, in, sc);
-          write_narrative (&w, sc);
-          break;
-        case PBS_REPORT_TABLE:
-        default:
-          write_table (&w, in, sc);
-          break;
-        }
+    case PBS_REPORT_EXPLAIN:
+      write_explain (&w, in, sc);
+      break;
+    case PBS_REPORT_AUDIT:
+      write_audit (&w, in, sc);
+      break;
+    case PBS_REPORT_LINT:
+      write_lint (&w, in, sc);
+      break;
+    case PBS_REPORT_NARRATIVE:
+      write_table (&w, in, sc);
+      write_narrative (&w, sc);
+      break;
+    case PBS_REPORT_TABLE:
+    default:
+      write_table (&w, in, sc);
+      break;
     }
+}
+
+void
+pbs_report_text_end (GString *out)
+{
   /* End with exactly one line break. */
   while (out->len > 1 && out->str[out->len - 1] == '\n' && out->str[out->len - 2] == '\n')
     g_string_truncate (out, out->len - 1);
@@ -958,7 +962,7 @@ csv_lint (const PbsReportInput *in, PbsScorecard *sc, GString *out)
 }
 
 void
-pbs_report_write_csv (const PbsReportInput *in, GString *out)
+pbs_report_csv_head (const PbsReportInput *in, GString *out)
 {
   static const char * const row_header[] = {
     "title", "level1", "level2", "name", "target", "actual", "points", "score", "status", "rule",
@@ -977,15 +981,15 @@ pbs_report_write_csv (const PbsReportInput *in, GString *out)
     csv_head (in, out, lint_header, G_N_ELEMENTS (lint_header));
   else
     csv_head (in, out, row_header, G_N_ELEMENTS (row_header));
-  for (guint i = 0; i < in->scorecards->len; i++)
-    {
-      PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
+}
 
-      if (in->content == PBS_REPORT_AUDIT)
-        csv_findings (in, sc, out);
-      else if (in->content == PBS_REPORT_LINT)
-        csv_lint (in, sc, out);
-      else
-        csv_rows (in, sc, out);
-    }
+void
+pbs_report_csv_one (const PbsReportInput *in, PbsScorecard *sc, GString *out)
+{
+  if (in->content == PBS_REPORT_AUDIT)
+    csv_findings (in, sc, out);
+  else if (in->content == PBS_REPORT_LINT)
+    csv_lint (in, sc, out);
+  else
+    csv_rows (in, sc, out);
 }

@@ -38,9 +38,6 @@
 #define N_COLS 8
 #define EXCEL_MAX_ROWS 1048576u
 #define EXCEL_MAX_SHEET_NAME 31
-/* The most evaluations one workbook takes (doc/report.md). */
-#define PBS_REPORT_XLSX_MAX_EVALUATIONS 1000u
-
 typedef struct {
   lxw_workbook *wb;
   lxw_format   *title;

@@ -45,38 +45,72 @@ yaml_lint_document (PbsYamlOut *y, const PbsReportInput *in, PbsScorecard *sc)
   pbs_yaml_document_end (y);
 }
 
-static gboolean
-write_yaml_lint (const PbsReportInput *in, GString *out, GError **error)
-{
-  PbsYamlOut y;
-
-  if (!pbs_yaml_out_begin (&y, out, error))
-    return FALSE;
-  for (guint i = 0; i < in->scorecards->len; i++)
-    yaml_lint_document (&y, in, g_ptr_array_index (in->scorecards, i));
-  return pbs_yaml_out_end (&y, error);
-}
-
-/* Several scored evaluations as one YAML stream, `---` before each; for
- * lint, the findings. */
+/* The lint findings go through one emitter (@y, begun by the head) for
+ * the whole stream; scored evaluations are saved one by one
+ * (pbs_evaluation_save_to_data()), each after a `---`. */
 gboolean
-pbs_report_write_yaml (const PbsReportInput *in, GString *out, GError **error)
+pbs_report_yaml_head (const PbsReportInput *in, PbsYamlOut *y, GString *out, GError **error)
 {
   if (in->content == PBS_REPORT_LINT)
-    return write_yaml_lint (in, out, error);
-  for (guint i = 0; i < in->scorecards->len; i++)
+    return pbs_yaml_out_begin (y, out, error);
+  return TRUE;
+}
+
+gboolean
+pbs_report_yaml_one (const PbsReportInput *in, PbsYamlOut *y, PbsScorecard *sc, GString *out,
+                     GError **error)
+{
+  if (in->content == PBS_REPORT_LINT)
     {
-      PbsScorecard *sc = g_ptr_array_index (in->scorecards, i);
-      gsize length = 0;
-      g_autofree char *doc = pbs_evaluation_write_yaml (pbs_scorecard_get_evaluation (sc), sc,
-                                                        in->base_dir, &length, error);
-      if (doc == NULL)
-        return FALSE;
-      if (!g_str_has_prefix (doc, "---"))
-        g_string_append (out, "---\n");
-      g_string_append_len (out, doc, (gssize) length);
-      if (length > 0 && doc[length - 1] != '\n')
-        g_string_append_c (out, '\n');
+      yaml_lint_document (y, in, sc);
+      return TRUE;
     }
+  /* the document starts implicitly (no "---" of its own): one goes first;
+   * the emitter's lines end with a line break */
+  g_string_append (out, "---\n");
+  return pbs_evaluation_emit_yaml (pbs_scorecard_get_evaluation (sc), sc, in->base_dir, out, in->flush,
+                                   in->flush_data, error);
+}
+
+/* An input error in the place of its document (pbscore --keep-going). */
+gboolean
+pbs_report_yaml_error (const PbsReportInput *in, PbsYamlOut *y, const PbsReportErrorRecord *e,
+                       GString *out, GError **error)
+{
+  PbsYamlOut own;
+  PbsYamlOut *w = y;
+  g_autofree char *document = g_strdup_printf ("%u", e->document);
+  g_autofree char *code = g_strdup_printf ("%d", e->error->code);
+  g_autofree char *line = e->line > 0 ? g_strdup_printf ("%u", e->line) : NULL;
+  g_autofree char *column = e->column > 0 ? g_strdup_printf ("%u", e->column) : NULL;
+
+  if (in->content != PBS_REPORT_LINT)
+    {
+      if (!pbs_yaml_out_begin (&own, out, error))
+        return FALSE;
+      w = &own;
+    }
+  pbs_yaml_document_start (w, FALSE);
+  pbs_yaml_mapping_start (w);
+  pbs_yaml_quoted (w, "file", e->file);
+  pbs_yaml_plain (w, "document", document);
+  pbs_yaml_scalar (w, "error", YAML_PLAIN_SCALAR_STYLE);
+  pbs_yaml_mapping_start (w);
+  pbs_yaml_quoted (w, "domain", g_quark_to_string (e->error->domain));
+  pbs_yaml_plain (w, "code", code);
+  pbs_yaml_quoted (w, "message", e->error->message);
+  pbs_yaml_plain (w, "line", line);
+  pbs_yaml_plain (w, "column", column);
+  pbs_yaml_mapping_end (w);
+  pbs_yaml_mapping_end (w);
+  pbs_yaml_document_end (w);
+  return w == y || pbs_yaml_out_end (w, error);
+}
+
+gboolean
+pbs_report_yaml_tail (const PbsReportInput *in, PbsYamlOut *y, GError **error)
+{
+  if (in->content == PBS_REPORT_LINT)
+    return pbs_yaml_out_end (y, error);
   return TRUE;
 }

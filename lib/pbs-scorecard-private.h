@@ -71,6 +71,9 @@ PbsScorecard *pbs_scorecard_new_sharing (PbsEvaluation *evaluation, PbsPolicy *p
 /* One applicable row with an actual scored by the exact engine
  * (pbs-scoring.c): the plan's fallback for a row it cannot score in
  * scaled integers. @n is the 1-based row for messages. */
+/* Rule book §11: the warning sources_mismatch, when the budget's funding
+ * sources do not add up to its line (pbs-scoring.c). */
+void pbs_scorecard_check_sources (PbsScorecard *sc, const PbsBudget *b);
 gboolean pbs_scorecard_score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n,
                                   PbsRowResult *row, GError **error);
 

@@ -261,8 +261,8 @@ check_budget_printed (PbsScorecard *sc, const PbsBudget *b)
 
 /* Rule book §11: the funding sources of a column add up to the budget
  * line's amount, where the line and every source listed give it. */
-static void
-check_sources (PbsScorecard *sc, const PbsBudget *b)
+void
+pbs_scorecard_check_sources (PbsScorecard *sc, const PbsBudget *b)
 {
   for (guint col = 0; col < PBS_N_BUDGET_COLUMNS; col++)
     {
@@ -306,7 +306,7 @@ score_budget (PbsScorecard *sc, const PbsBudget *b, PbsRational *rate, GError **
                         "the budget line's points are negative");
   pbs_decimal_init (&sc->budget_score, 0, p->rounding_digits);
   sc->has_budget_score = TRUE;
-  check_sources (sc, b);
+  pbs_scorecard_check_sources (sc, b);
 
   /* budget.base initial (§11): the rate divides by 年初预算数. */
   if (initial_base && !b->has_initial && b->has_annual)

@@ -430,7 +430,7 @@ choose_policy (PbsEvaluation *e, PbsScorecard *sc, const char *base_dir, char **
 
 static void
 write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char *base_dir,
-                  const char *policy_text)
+                  const char *policy_text, void (*row_done) (gpointer data), gpointer data)
 {
   PbsTemplate *t = pbs_evaluation_get_template (e);
   const char *tref = pbs_evaluation_get_template_ref (e);
@@ -479,7 +479,11 @@ write_evaluation (PbsYamlOut *w, PbsEvaluation *e, PbsScorecard *sc, const char 
   pbs_yaml_scalar (w, "indicators", YAML_PLAIN_SCALAR_STYLE);
   pbs_yaml_sequence_start (w, YAML_BLOCK_SEQUENCE_STYLE);
   for (guint i = 0; i < pbs_evaluation_get_n_indicators (e); i++)
-    write_indicator (w, pbs_evaluation_get_indicator (e, i), sc, i);
+    {
+      write_indicator (w, pbs_evaluation_get_indicator (e, i), sc, i);
+      if (row_done != NULL)
+        row_done (data);
+    }
   pbs_yaml_sequence_end (w);
   if (sc != NULL)
     write_result (w, sc);
@@ -617,6 +621,56 @@ pbs_policy_save_to_data (const PbsPolicy *self, gsize *length, GError **error)
   return writer_finish (&w, length, error);
 }
 
+/* The checks of pbs_evaluation_save_to_data(), then the document appended
+ * to @out as the emitter produces it; @row_done, when given, is called
+ * after each row (a report writes out what @out holds). */
+gboolean
+pbs_evaluation_emit_yaml (PbsEvaluation *self, PbsScorecard *scorecard, const char *base_dir,
+                          GString *out, void (*row_done) (gpointer data), gpointer data,
+                          GError **error)
+{
+  PbsYamlOut w = { 0 };
+  g_autofree char *policy_text = NULL;
+
+  if (scorecard != NULL && pbs_scorecard_get_n_rows (scorecard) != pbs_evaluation_get_n_indicators (self))
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                   "the scorecard has %u rows but the evaluation now has %u: score it again",
+                   pbs_scorecard_get_n_rows (scorecard), pbs_evaluation_get_n_indicators (self));
+      return FALSE;
+    }
+  /* A row that does not apply or is not published may lack its target
+   * (rule book §11); any other row needs one to be read back. */
+  for (guint i = 0; i < pbs_evaluation_get_n_indicators (self); i++)
+    if (!pbs_value_is_set (&pbs_evaluation_get_indicator (self, i)->target)
+        && !pbs_evaluation_get_indicator (self, i)->unpublished
+        && !pbs_evaluation_get_indicator (self, i)->not_applicable)
+      {
+        g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
+                     "row %u (%s) has no target (年度指标值), which a document requires", i + 1,
+                     pbs_indicator_get_name (pbs_evaluation_get_indicator (self, i)));
+        return FALSE;
+      }
+  /* Scoring refuses a table without one (PBS_SCORE_ERROR_NO_BUDGET), and
+   * so does reading: a document has a budget line. */
+  if (pbs_evaluation_get_budget (self) == NULL)
+    {
+      g_set_error_literal (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
+                           "the evaluation has no budget line (全年预算数 and 全年执行数), "
+                           "which a document requires");
+      return FALSE;
+    }
+  if (!choose_policy (self, scorecard, base_dir, &policy_text, error))
+    return FALSE;
+
+  if (!pbs_yaml_out_begin (&w, out, error))
+    return FALSE;
+  pbs_yaml_document_start (&w, TRUE);
+  write_evaluation (&w, self, scorecard, base_dir, policy_text, row_done, data);
+  pbs_yaml_document_end (&w);
+  return pbs_yaml_out_end (&w, error);
+}
+
 /**
  * pbs_evaluation_save_to_data:
  * @self: a #PbsEvaluation
@@ -651,48 +705,19 @@ pbs_evaluation_save_to_data (PbsEvaluation *self, PbsScorecard *scorecard, gsize
   return pbs_evaluation_write_yaml (self, scorecard, NULL, length, error);
 }
 
+/* pbs_evaluation_save_to_data() with the folder the text will be written
+ * in (NULL: absolute paths). */
 char *
 pbs_evaluation_write_yaml (PbsEvaluation *self, PbsScorecard *scorecard, const char *base_dir,
                            gsize *length, GError **error)
 {
-  PbsYamlOut w = { 0 };
-  g_autofree char *policy_text = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
 
-  if (scorecard != NULL && pbs_scorecard_get_n_rows (scorecard) != pbs_evaluation_get_n_indicators (self))
-    {
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
-                   "the scorecard has %u rows but the evaluation now has %u: score it again",
-                   pbs_scorecard_get_n_rows (scorecard), pbs_evaluation_get_n_indicators (self));
-      return NULL;
-    }
-  /* A row that does not apply or is not published may lack its target
-   * (rule book §11); any other row needs one to be read back. */
-  for (guint i = 0; i < pbs_evaluation_get_n_indicators (self); i++)
-    if (!pbs_value_is_set (&pbs_evaluation_get_indicator (self, i)->target)
-        && !pbs_evaluation_get_indicator (self, i)->unpublished
-        && !pbs_evaluation_get_indicator (self, i)->not_applicable)
-      {
-        g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
-                     "row %u (%s) has no target (年度指标值), which a document requires", i + 1,
-                     pbs_indicator_get_name (pbs_evaluation_get_indicator (self, i)));
-        return NULL;
-      }
-  /* Scoring refuses a table without one (PBS_SCORE_ERROR_NO_BUDGET), and
-   * so does reading: a document has a budget line. */
-  if (pbs_evaluation_get_budget (self) == NULL)
-    {
-      g_set_error_literal (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_MISSING_FIELD,
-                           "the evaluation has no budget line (全年预算数 and 全年执行数), "
-                           "which a document requires");
-      return NULL;
-    }
-  if (!choose_policy (self, scorecard, base_dir, &policy_text, error))
+  if (!pbs_evaluation_emit_yaml (self, scorecard, base_dir, out, NULL, NULL, error))
     return NULL;
-
-  if (!writer_start (&w, error))
-    return NULL;
-  write_evaluation (&w, self, scorecard, base_dir, policy_text);
-  return writer_finish (&w, length, error);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**

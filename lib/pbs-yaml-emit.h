@@ -43,5 +43,12 @@ void     pbs_yaml_number          (PbsYamlOut *w, const char *key, const PbsDeci
  * @base_dir, or by its absolute path when @base_dir is NULL. */
 char    *pbs_evaluation_write_yaml (PbsEvaluation *self, PbsScorecard *scorecard,
                                     const char *base_dir, gsize *length, GError **error);
+/* The same, appended to @out as it is produced; @row_done, when given,
+ * hears the end of each row. */
+gboolean pbs_evaluation_emit_yaml (PbsEvaluation *self, PbsScorecard *scorecard,
+                                   const char *base_dir, GString *out,
+                                   void (*row_done) (gpointer data), gpointer data,
+                                   GError **error);
+
 
 G_END_DECLS

@@ -11,8 +11,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <yaml.h>
+
+#include <glib/gstdio.h>
 
 #include "pbs-yaml-tree.h"
 
@@ -20,11 +23,32 @@
 #define MAX_SCALAR         (1024 * 1024)
 #define MAX_ALIAS_NODES    10000
 
+/* The input is read in blocks and checked as UTF-8 block by block (a
+ * character split between two blocks waits in the next one): only the
+ * current block and the one before it are held, the latter for the place
+ * of an error libyaml finds a little behind what it was given. */
+#define BLOCK_SIZE (64 * 1024)
+
+typedef struct {
+  GByteArray *bytes;
+  guint64     offset;         /* of bytes->data[0] in the input */
+  guint64     line;           /* 1-based line of bytes->data[0]... */
+  guint64     column;         /* ...and its column, in characters */
+} Block;
+
 struct _PbsYamlStream
 {
   char          *name;        /* for messages */
   char          *dir;         /* for relative template and policy paths */
-  GBytes        *data;
+  GInputStream  *input;
+  Block          cur;         /* being given to libyaml */
+  Block          prev;        /* the one before */
+  gsize          pos;         /* in cur: what libyaml has taken */
+  guint8         carry[4];    /* the start of a character split by the block's end */
+  gsize          n_carry;
+  gboolean       eof;
+  gboolean       peeked;      /* cur holds the first block, not yet given */
+  GError        *read_error;  /* located; libyaml only hears "input error" */
   yaml_parser_t  parser;
   gboolean       started;
   gboolean       finished;
@@ -109,14 +133,25 @@ add_anchor (PbsYamlStream *self, const yaml_char_t *anchor, guint32 index)
 
 /* --------------------------------------------------------------- stream */
 
+static void
+block_init (Block *b)
+{
+  b->bytes = g_byte_array_sized_new (BLOCK_SIZE + 4);
+  b->offset = 0;
+  b->line = 1;
+  b->column = 1;
+}
+
 static PbsYamlStream *
-stream_new (char *name, char *dir, GBytes *data)
+stream_new (char *name, char *dir, GInputStream *input)
 {
   PbsYamlStream *self = g_new0 (PbsYamlStream, 1);
 
   self->name = name;
   self->dir = dir;
-  self->data = data;
+  self->input = input;
+  block_init (&self->cur);
+  block_init (&self->prev);
   self->tree.nodes = g_array_new (FALSE, FALSE, sizeof (PbsYamlNode));
   self->tree.kids = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->tree.text = g_string_new (NULL);
@@ -144,7 +179,10 @@ pbs_yaml_stream_free (PbsYamlStream *self)
   g_ptr_array_unref (self->open_anchors);
   g_free (self->name);
   g_free (self->dir);
-  g_bytes_unref (self->data);
+  g_object_unref (self->input);
+  g_byte_array_unref (self->cur.bytes);
+  g_byte_array_unref (self->prev.bytes);
+  g_clear_error (&self->read_error);
   g_free (self);
 }
 
@@ -152,8 +190,8 @@ PbsYamlStream *
 pbs_yaml_stream_new_for_path (const char *path, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  GMappedFile *mapped;
-  GBytes *data;
+  g_autoptr (GFile) file = NULL;
+  GFileInputStream *input;
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -161,51 +199,64 @@ pbs_yaml_stream_new_for_path (const char *path, GError **error)
                    "%s: is a folder, not a YAML file", path);
       return NULL;
     }
-  /* A regular file is mapped, not copied; a pipe (/dev/stdin, <(…))
-   * cannot be mapped and is read whole. */
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_file_test (path, G_FILE_TEST_EXISTS))
+  /* The message names the file as given (GIO's would make it absolute). */
+  if (g_access (path, R_OK) != 0)
     {
-      char *contents = NULL;
-      gsize length = 0;
+      int saved = errno;
 
-      if (!g_file_get_contents (path, &contents, &length, &local))
-        {
-          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s", local->message);
-          return NULL;
-        }
-      data = g_bytes_new_take (contents, length);
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                   "Failed to open file “%s”: open() failed: %s", path, g_strerror (saved));
+      return NULL;
     }
-  else
+  /* A regular file or a pipe (/dev/stdin, <(…)) alike: read in blocks. */
+  file = g_file_new_for_path (path);
+  input = g_file_read (file, NULL, &local);
+  if (input == NULL)
     {
-      mapped = g_mapped_file_new (path, FALSE, &local);
-      if (mapped == NULL)
-        {
-          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s", local->message);
-          return NULL;
-        }
-      data = g_mapped_file_get_length (mapped) > 0 ? g_mapped_file_get_bytes (mapped)
-                                                   : g_bytes_new_static ("", 0);
-      g_mapped_file_unref (mapped);
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s: %s", path,
+                   local->message);
+      return NULL;
     }
-  return stream_new (g_strdup (path), g_path_get_dirname (path), data);
+  return stream_new (g_strdup (path), g_path_get_dirname (path), G_INPUT_STREAM (input));
 }
 
 PbsYamlStream *
 pbs_yaml_stream_new_for_data (const char *data, gsize length, const char *name)
 {
-  return stream_new (g_strdup (name), g_strdup ("."), g_bytes_new (data, length));
+  g_autoptr (GBytes) bytes = g_bytes_new (data, length);
+
+  return stream_new (g_strdup (name), g_strdup ("."), g_memory_input_stream_new_from_bytes (bytes));
+}
+
+PbsYamlStream *
+pbs_yaml_stream_new_for_input (GInputStream *input, const char *name)
+{
+  return stream_new (g_strdup (name), g_strdup ("."), g_object_ref (input));
+}
+
+/* A tree this large is given back once read, not kept for the next one. */
+#define KEEP_NODES 65536
+
+void
+pbs_yaml_stream_trim (PbsYamlStream *self)
+{
+  PbsYamlTree *t = &self->tree;
+
+  if (t->nodes->len <= KEEP_NODES && t->text->allocated_len <= KEEP_NODES * 8)
+    return;
+  tree_reset (self);
+  g_array_unref (t->nodes);
+  g_array_unref (t->kids);
+  g_string_free (t->text, TRUE);
+  t->nodes = g_array_new (FALSE, FALSE, sizeof (PbsYamlNode));
+  t->kids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  t->text = g_string_new (NULL);
 }
 
 const char *
 pbs_yaml_stream_get_name (PbsYamlStream *self)
 {
   return self->name;
-}
-
-GBytes *
-pbs_yaml_stream_get_data (PbsYamlStream *self)
-{
-  return self->data;
 }
 
 const char *
@@ -222,36 +273,260 @@ pbs_yaml_stream_get_tree (PbsYamlStream *self)
 
 /* ------------------------------------------------------------- parsing */
 
-/* The 1-based line and column (in characters) of byte @offset. */
+/* Moves @line and @column (1-based, in characters) over @length bytes. */
 static void
-place_of (PbsYamlStream *self, gsize offset, guint *line, guint *column)
+advance_place (const guint8 *p, gsize length, guint64 *line, guint64 *column)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (self->data, &len), *end, *p;
+  const guint8 *end = p + length, *nl;
 
-  end = data + MIN (offset, len);
-  *line = 1;
-  *column = 1;
-  for (p = data; p < end; p = g_utf8_next_char (p))
+  while ((nl = memchr (p, '\n', (gsize) (end - p))) != NULL)
     {
-      if (*p == '\n')
-        (*line)++, *column = 1;
-      else
-        (*column)++;
+      (*line)++;
+      *column = 1;
+      p = nl + 1;
     }
+  for (; p < end; p++)
+    if ((*p & 0xC0) != 0x80)
+      (*column)++;
+}
+
+/* The place of byte @offset of the input when it is in the blocks held;
+ * else the start of the older one. */
+static void
+place_of (PbsYamlStream *self, guint64 offset, guint *line, guint *column)
+{
+  const Block *b = offset >= self->cur.offset ? &self->cur : &self->prev;
+  guint64 l = b->line, c = b->column;
+
+  if (offset >= b->offset)
+    advance_place (b->bytes->data, (gsize) MIN (offset - b->offset, (guint64) b->bytes->len), &l, &c);
+  *line = (guint) MIN (l, (guint64) G_MAXUINT);
+  *column = (guint) MIN (c, (guint64) G_MAXUINT);
+}
+
+/* The length of a prefix of a UTF-8 sequence at @p (at most 3 bytes,
+ * all of them possible so far), or 0 when @p holds no such prefix. */
+static gsize
+utf8_prefix (const guint8 *p, gsize n)
+{
+  gsize need;
+
+  if (n == 0 || n > 3)
+    return 0;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    need = 2;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    need = 3;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    need = 4;
+  else
+    return 0;
+  if (n >= need)
+    return 0;
+  for (gsize i = 1; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+  return n;
+}
+
+/* Reads the next block into cur (the old one becomes prev): the carry of
+ * the last one first, then what the input gives. FALSE with read_error
+ * set on a read error. */
+static gboolean
+read_block (PbsYamlStream *self)
+{
+  Block old = self->prev;
+
+  self->prev = self->cur;
+  self->cur = old;
+  self->cur.offset = self->prev.offset + self->prev.bytes->len;
+  self->cur.line = self->prev.line;
+  self->cur.column = self->prev.column;
+  advance_place (self->prev.bytes->data, self->prev.bytes->len, &self->cur.line, &self->cur.column);
+  g_byte_array_set_size (self->cur.bytes, 0);
+  g_byte_array_append (self->cur.bytes, self->carry, (guint) self->n_carry);
+  self->pos = 0;
+  while (!self->eof && self->cur.bytes->len <= self->n_carry)
+    {
+      g_autoptr (GError) local = NULL;
+      guint old_len = self->cur.bytes->len;
+      gssize n;
+
+      g_byte_array_set_size (self->cur.bytes, old_len + BLOCK_SIZE);
+      n = g_input_stream_read (self->input, self->cur.bytes->data + old_len, BLOCK_SIZE, NULL, &local);
+      g_byte_array_set_size (self->cur.bytes, old_len + (guint) MAX (n, 0));
+      if (n < 0)
+        {
+          g_set_error (&self->read_error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                       "%s: cannot read: %s", self->name, local->message);
+          return FALSE;
+        }
+      if (n == 0)
+        self->eof = TRUE;
+    }
+  self->n_carry = 0;
+  return TRUE;
+}
+
+/* Checks cur as UTF-8; the start of a character split by its end waits
+ * for the next block. FALSE with read_error set, located, on an invalid
+ * byte. */
+static gboolean
+check_block (PbsYamlStream *self)
+{
+  const char *end;
+  gsize valid, rest;
+
+  if (g_utf8_validate_len ((const char *) self->cur.bytes->data, self->cur.bytes->len, &end))
+    return TRUE;
+  valid = (gsize) ((const guint8 *) end - self->cur.bytes->data);
+  rest = self->cur.bytes->len - valid;
+  if (!self->eof && utf8_prefix ((const guint8 *) end, rest) == rest)
+    {
+      memcpy (self->carry, end, rest);
+      self->n_carry = rest;
+      g_byte_array_set_size (self->cur.bytes, (guint) valid);
+      return TRUE;
+    }
+  {
+    guint line, column;
+
+    place_of (self, self->cur.offset + valid, &line, &column);
+    g_set_error (&self->read_error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
+                 "%s:%u:%u: the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8, or as "
+                 "UTF-16 or UTF-32 with a byte-order mark",
+                 self->name, line, column, (guint) *(const guchar *) end);
+  }
+  return FALSE;
+}
+
+/* libyaml's read handler: what is left of the current block, then the
+ * next one; 0 bytes at the end. */
+static int
+read_handler (void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+  PbsYamlStream *self = data;
+  gsize n;
+
+  *size_read = 0;
+  if (self->read_error != NULL)
+    return 0;
+  if (self->peeked)
+    {
+      self->peeked = FALSE;
+      if (!check_block (self))
+        return 0;
+    }
+  /* a block may hold nothing but the start of a character */
+  while (self->pos == self->cur.bytes->len && (!self->eof || self->n_carry > 0))
+    if (!read_block (self) || !check_block (self))
+      return 0;
+  n = MIN (size, self->cur.bytes->len - self->pos);
+  memcpy (buffer, self->cur.bytes->data + self->pos, n);
+  self->pos += n;
+  *size_read = n;
+  return 1;
+}
+
+GBytes *
+pbs_yaml_stream_peek (PbsYamlStream *self, GError **error)
+{
+  g_return_val_if_fail (!self->started, NULL);
+
+  const guint8 *p;
+  gsize n, cut;
+
+  if (!self->peeked)
+    {
+      if (!read_block (self))
+        {
+          g_propagate_error (error, g_steal_pointer (&self->read_error));
+          self->finished = TRUE;
+          return NULL;
+        }
+      self->peeked = TRUE;
+    }
+  /* whole characters: a block cut within one would not look like text */
+  p = self->cur.bytes->data;
+  n = self->cur.bytes->len;
+  cut = n;
+  for (gsize back = 1; back <= 3 && back <= n; back++)
+    if (utf8_prefix (p + n - back, back) == back)
+      {
+        cut = n - back;
+        break;
+      }
+  return g_bytes_new (p, cut);
+}
+
+GBytes *
+pbs_yaml_stream_read_all (PbsYamlStream *self, GError **error)
+{
+  g_autoptr (GByteArray) all = g_byte_array_new ();
+  g_autoptr (GError) local = NULL;
+  guint8 buf[BLOCK_SIZE];
+  GBytes *bytes;
+  gssize n;
+
+  g_return_val_if_fail (!self->started, NULL);
+
+  /* what was peeked, and the start of a character it left */
+  g_byte_array_append (all, self->cur.bytes->data, self->cur.bytes->len);
+  g_byte_array_append (all, self->carry, (guint) self->n_carry);
+  self->n_carry = 0;
+  while ((n = g_input_stream_read (self->input, buf, sizeof buf, NULL, &local)) > 0)
+    g_byte_array_append (all, buf, (guint) n);
+  if (n < 0)
+    {
+      self->finished = TRUE;
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s: cannot read: %s",
+                   self->name, local->message);
+      return NULL;
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&all));
+  /* the documents, if any are asked for, are read from the start again */
+  g_object_unref (self->input);
+  self->input = g_memory_input_stream_new_from_bytes (bytes);
+  g_byte_array_set_size (self->cur.bytes, 0);
+  g_byte_array_set_size (self->prev.bytes, 0);
+  self->cur.offset = self->prev.offset = 0;
+  self->cur.line = self->prev.line = 1;
+  self->cur.column = self->prev.column = 1;
+  self->pos = 0;
+  self->eof = FALSE;
+  self->peeked = FALSE;
+  return bytes;
 }
 
 /* Habits of people typing on a Chinese keyboard that libyaml reports in
  * its own words: a full-width colon after a key (title：…) or a tab in the
- * indentation. Looks at lines 1 to @last for the first one and, when found,
- * sets a plain sentence at its line and column. */
+ * indentation. Looks at the lines held (the two blocks, from the first
+ * whole line) up to line @last for the first one and, when found, sets a
+ * plain sentence at its line and column. */
 static gboolean
 typing_habit_fail (PbsYamlStream *self, guint last, GError **error)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (self->data, &len), *end = data + len, *p = data;
+  g_autoptr (GByteArray) held = g_byte_array_new ();
+  const Block *first = self->prev.bytes->len > 0 ? &self->prev : &self->cur;
+  const char *p, *end;
+  guint64 line_no = first->line;
 
-  for (guint line = 1; line <= last && p < end; line++)
+  if (first == &self->prev)
+    g_byte_array_append (held, self->prev.bytes->data, self->prev.bytes->len);
+  g_byte_array_append (held, self->cur.bytes->data, self->cur.bytes->len);
+  p = (const char *) held->data;
+  end = p + held->len;
+  if (first->column != 1)
+    {
+      /* the block starts within a line: begin at the next one */
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+
+      if (nl == NULL)
+        return FALSE;
+      p = nl + 1;
+      line_no++;
+    }
+  for (guint64 line = line_no; line <= last && p < end; line++)
     {
       const char *eol = memchr (p, '\n', (gsize) (end - p));
       const char *q = p;
@@ -264,7 +539,7 @@ typing_habit_fail (PbsYamlStream *self, guint last, GError **error)
           {
             g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
                          "%s:%u:%u: a tab in the indentation: YAML indents with spaces only; "
-                         "replace the tab with spaces", self->name, line, column);
+                         "replace the tab with spaces", self->name, (guint) line, column);
             return TRUE;
           }
       if (q + 1 < eol && *q == '-' && q[1] == ' ')
@@ -278,7 +553,7 @@ typing_habit_fail (PbsYamlStream *self, guint last, GError **error)
               break;
             g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
                          "%s:%u:%u: a full-width colon “：” after a key: type the ASCII colon "
-                         "and a space (key: value)", self->name, line, column);
+                         "and a space (key: value)", self->name, (guint) line, column);
             return TRUE;
           }
       p = eol + 1;
@@ -294,6 +569,12 @@ yaml_fail (PbsYamlStream *self, GError **error)
                                          || strstr (p->problem, "unicode") != NULL);
   guint line = (guint) p->problem_mark.line + 1, column = (guint) p->problem_mark.column + 1;
 
+  /* Our own reading failed: its error is located already. */
+  if (self->read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->read_error));
+      return FALSE;
+    }
   /* The reader (control characters, bad encodings) gives a byte offset,
    * not a mark. */
   if (p->error == YAML_READER_ERROR)
@@ -337,19 +618,40 @@ pbs_yaml_bom_encoding (const guint8 *p, gsize len, gsize *mark)
 
 /* A UTF-16 or UTF-32 text with its byte-order mark becomes UTF-8 without
  * it, so that everything after (the UTF-8 check, places, the parser) reads
- * one encoding. Bytes that are not text in the encoding are an error at
- * their line and column. */
+ * one encoding: the first block is looked at, and such a text is read
+ * whole, converted, and read again from memory. Bytes that are not text
+ * in the encoding are an error at their line and column. */
 static gboolean
 decode_unicode (PbsYamlStream *self, GError **error)
 {
   g_autoptr (GError) local = NULL;
+  g_autoptr (GByteArray) all = NULL;
   gsize len, mark, read = 0, written = 0;
-  const guint8 *data = g_bytes_get_data (self->data, &len);
-  const char *encoding = data != NULL ? pbs_yaml_bom_encoding (data, len, &mark) : NULL;
+  const guint8 *data = self->cur.bytes->data;
+  const char *encoding = pbs_yaml_bom_encoding (data, self->cur.bytes->len, &mark);
   char *text;
 
   if (encoding == NULL)
     return TRUE;
+  all = g_byte_array_new ();
+  g_byte_array_append (all, self->cur.bytes->data, self->cur.bytes->len);
+  while (!self->eof)
+    {
+      guint8 buf[BLOCK_SIZE];
+      gssize n = g_input_stream_read (self->input, buf, sizeof buf, NULL, &local);
+
+      if (n < 0)
+        {
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s: cannot read: %s",
+                       self->name, local->message);
+          return FALSE;
+        }
+      if (n == 0)
+        self->eof = TRUE;
+      g_byte_array_append (all, buf, (guint) n);
+    }
+  data = all->data;
+  len = all->len;
   text = g_convert ((const char *) data + mark, (gssize) (len - mark), "UTF-8", encoding,
                     &read, &written, &local);
   /* g_convert() leaves a cut character at the end unread, without an error */
@@ -375,27 +677,13 @@ decode_unicode (PbsYamlStream *self, GError **error)
       g_free (text);
       return FALSE;
     }
-  g_bytes_unref (self->data);
-  self->data = g_bytes_new_take (text, written);
+  g_object_unref (self->input);
+  self->input = g_memory_input_stream_new_from_data (text, (gssize) written, g_free);
+  g_byte_array_set_size (self->cur.bytes, 0);
+  self->eof = FALSE;
+  self->peeked = FALSE;
+  self->n_carry = 0;
   return TRUE;
-}
-
-/* Finds the line and column of the first invalid UTF-8 byte. */
-static gboolean
-check_utf8 (PbsYamlStream *self, GError **error)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (self->data, &len), *end;
-  guint line, column;
-
-  if (g_utf8_validate_len (data, len, &end))
-    return TRUE;
-  place_of (self, (gsize) (end - data), &line, &column);
-  g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
-               "%s:%u:%u: the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8, or as "
-               "UTF-16 or UTF-32 with a byte-order mark",
-               self->name, line, column, (guint) (guchar) *end);
-  return FALSE;
 }
 
 static gboolean
@@ -539,20 +827,24 @@ build_tree (PbsYamlStream *self, GError **error)
 static gboolean
 start (PbsYamlStream *self, GError **error)
 {
-  gsize len;
-  const guchar *data;
-
-  if (!decode_unicode (self, error) || !check_utf8 (self, error)
-      || !yaml_parser_initialize (&self->parser))
+  if (!self->peeked)
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
-                     "%s: cannot start the YAML parser", self->name);
+      if (!read_block (self))
+        {
+          g_propagate_error (error, g_steal_pointer (&self->read_error));
+          return FALSE;
+        }
+      self->peeked = TRUE;
+    }
+  if (!decode_unicode (self, error))
+    return FALSE;
+  if (!yaml_parser_initialize (&self->parser))
+    {
+      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
+                   "%s: cannot start the YAML parser", self->name);
       return FALSE;
     }
-  /* after decode_unicode(), which may have replaced it */
-  data = g_bytes_get_data (self->data, &len);
-  yaml_parser_set_input_string (&self->parser, data != NULL ? data : (const guchar *) "", len);
+  yaml_parser_set_input (&self->parser, read_handler, self);
   self->started = TRUE;
   return TRUE;
 }

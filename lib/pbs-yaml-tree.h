@@ -11,6 +11,7 @@
 #pragma once
 
 #include "pbscore/pbscore.h"
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -65,8 +66,8 @@ gboolean pbs_yaml_is_null (const PbsYamlTree *t, guint32 node);
 /* The documents of one file or buffer, read one at a time. */
 typedef struct _PbsYamlStream PbsYamlStream;
 
-/* Opens @path: a regular file is mapped, anything else (a pipe) read
- * whole. %PBS_DOCUMENT_ERROR_IO when it cannot be read. */
+/* Opens @path, read in blocks as the parser goes (a regular file or a
+ * pipe alike). %PBS_DOCUMENT_ERROR_IO when it cannot be opened. */
 PbsYamlStream     *pbs_yaml_stream_new_for_path (const char *path, GError **error);
 /* Reads from a copy of @data; messages call it @name. Relative paths are
  * taken from the current folder. */
@@ -77,8 +78,18 @@ void               pbs_yaml_stream_free         (PbsYamlStream *self);
  * and policy paths are taken from. */
 const char        *pbs_yaml_stream_get_name     (PbsYamlStream *self);
 const char        *pbs_yaml_stream_get_dir      (PbsYamlStream *self);
-/* The whole input, for the table readers' hook (pbs-import.h). */
-GBytes            *pbs_yaml_stream_get_data     (PbsYamlStream *self);
+/* Reads from @input in blocks (a reference is kept). */
+PbsYamlStream     *pbs_yaml_stream_new_for_input (GInputStream *input, const char *name);
+/* Before the first document: the first block of the input (up to 64 KiB,
+ * whole characters), for recognising a table file (pbs-import.h); NULL
+ * with @error set when it cannot be read or is not UTF-8. */
+GBytes            *pbs_yaml_stream_peek         (PbsYamlStream *self, GError **error);
+/* Instead of documents: the whole input (a table file), from its start;
+ * documents asked for afterwards are read from these bytes. */
+GBytes            *pbs_yaml_stream_read_all     (PbsYamlStream *self, GError **error);
+/* Gives back the memory of a large tree once its document has been read
+ * (the tree is then empty until the next pbs_yaml_stream_next()). */
+void               pbs_yaml_stream_trim         (PbsYamlStream *self);
 /* The tree of the current document; the same object for every document. */
 const PbsYamlTree *pbs_yaml_stream_get_tree     (PbsYamlStream *self);
 /* Builds the tree of the next document that is not empty and gives its

@@ -12,7 +12,7 @@ CC=${CC:-cc}
 srcdir=${top_srcdir:-$(dirname "$0")/..}
 builddir=${top_builddir:-.}
 : "${PBS_HEADER_CPPFLAGS:=-I$builddir/include -I$srcdir/include}"
-: "${GLIB_CFLAGS:=$(pkg-config --cflags gobject-2.0 2>/dev/null)}"
+: "${GLIB_CFLAGS:=$(pkg-config --cflags gio-2.0 2>/dev/null)}"
 strict="-std=c99 -Wall -Wextra -Werror -pedantic"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pbs-header.XXXXXX") || exit 99

@@ -852,6 +852,76 @@ test_stream_1000 (void)
   CU_ASSERT_EQUAL (n, 1000);
 }
 
+/* A GInputStream reads as the same bytes in memory do; after an error in
+ * a document's content the reader goes on with the next document, after a
+ * YAML syntax error the input ends. */
+static void
+test_reader_stream_goes_on (void)
+{
+  static const char text[] =
+    "pbscore: 1\ntitle: 甲\nbudget: {annual: 10, executed: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 完成量, target: \"≥1项\", actual: \"1项\", points: 90}\n"
+    "---\npbscore: 1\ntitle: 乙\nbogus: 1\n"
+    "---\npbscore: 1\ntitle: 丙\nbudget: {annual: 10, executed: 10}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 完成量, target: \"≥1项\", actual: \"1项\", points: 90}\n"
+    "---\npbscore: 1\ntitle: [丁\n"
+    "---\npbscore: 1\ntitle: 戊\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_stream (in, "s.yaml");
+  g_autoptr (GError) error = NULL;
+  PbsDocument *doc;
+
+  doc = pbs_reader_next (reader, &error);
+  CU_ASSERT_TRUE (doc != NULL && g_strcmp0 (pbs_evaluation_get_title (pbs_document_get_evaluation (doc)), "甲") == 0);
+  g_clear_pointer (&doc, pbs_document_unref);
+  doc = pbs_reader_next (reader, &error);
+  CU_ASSERT_PTR_NULL (doc);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_UNKNOWN_KEY);
+  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, "s.yaml:9:1: "));
+  g_clear_error (&error);
+  doc = pbs_reader_next (reader, &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (doc != NULL && g_strcmp0 (pbs_evaluation_get_title (pbs_document_get_evaluation (doc)), "丙") == 0);
+  g_clear_pointer (&doc, pbs_document_unref);
+  doc = pbs_reader_next (reader, &error);
+  CU_ASSERT_PTR_NULL (doc);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX);
+  g_clear_error (&error);
+  CU_ASSERT_PTR_NULL (pbs_reader_next (reader, &error));
+  ASSERT_NO_ERROR (error);
+}
+
+/* UTF-8 is checked block by block (64 KiB): an invalid byte far into the
+ * input is located, and a character split by a block's end reads whole. */
+static void
+test_reader_utf8_in_blocks (void)
+{
+  g_autoptr (GString) s = g_string_new ("pbscore: 1\ntitle: 长\nbudget: {annual: 10, executed: 10}\n"
+                                        "indicators:\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autofree char *expected = NULL;
+  guint lines = 4;
+
+  /* rows of 3-byte characters: some block ends within one */
+  for (guint i = 0; i < 2000; i++, lines++)
+    g_string_append_printf (s, "  - {level1: 产出指标, level2: 数量指标, name: 第%u项完成量, "
+                            "target: \"≥1项\", actual: \"1项\", points: 0.045}\n", i);
+  CU_ASSERT_TRUE_FATAL (s->len > 3 * 65536);
+  docs = read_data (s->str, (gssize) s->len, "long.yaml", &error);
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (docs != NULL && docs->len == 1);
+  g_clear_pointer (&docs, g_ptr_array_unref);
+
+  g_string_append (s, "  # 注释\xff\n");
+  docs = read_data (s->str, (gssize) s->len, "long.yaml", &error);
+  CU_ASSERT_PTR_NULL (docs);
+  PBS_ASSERT_ERROR (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8);
+  expected = g_strdup_printf ("long.yaml:%u:7: the file is not valid UTF-8 (byte 0xff)", lines + 1);
+  CU_ASSERT_TRUE (error != NULL && g_str_has_prefix (error->message, expected));
+}
+
 /* The alias limit counts what aliases expand to, not the document's own
  * nodes: 1000 rows written out (15,000 nodes) are fine. */
 static void
@@ -1647,6 +1717,8 @@ main (void)
     { "empty input has no document", test_empty_input },
     { "batch of three", test_batch },
     { "stream of 1000 documents", test_stream_1000 },
+    { "a GInputStream; the reader goes on after a document's error", test_reader_stream_goes_on },
+    { "UTF-8 checked block by block, errors located", test_reader_utf8_in_blocks },
     { "1000 rows without aliases", test_many_rows },
     { "scalar length limit at 1 MiB", test_scalar_limit },
     { "nesting limit at 64", test_nesting_limit },

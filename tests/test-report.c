@@ -565,22 +565,35 @@ test_json_numbers_exact (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (pretty, "\"total\" : 99.88,"));
 }
 
+/* Xishan and the three of batch-three.yaml, borrowed; NULL when either
+ * did not load. */
+static GPtrArray *
+four_evaluations (Scored *xishan, Scored *batch)
+{
+  GPtrArray *scs;
+
+  if (xishan == NULL || batch == NULL)
+    return NULL;
+  scs = g_ptr_array_new ();
+  g_ptr_array_add (scs, g_ptr_array_index (xishan->scorecards, 0));
+  for (guint i = 0; i < batch->scorecards->len; i++)
+    g_ptr_array_add (scs, g_ptr_array_index (batch->scorecards, i));
+  return scs;
+}
+
 static void
 test_json_several (void)
 {
   g_autoptr (Scored) xishan = SCORE_XISHAN ();
   g_autofree char *batch_path = g_build_filename (pbs_test_data_dir (), "valid", "batch-three.yaml", NULL);
   g_autoptr (Scored) batch = SCORE_FILE (batch_path);
-  g_autoptr (GPtrArray) scs = g_ptr_array_new ();
+  g_autoptr (GPtrArray) scs = four_evaluations (xishan, batch);
   g_autofree char *json = NULL, *jsonl = NULL;
   g_autoptr (JsonNode) root = NULL;
   g_auto (GStrv) lines = NULL;
 
-  if (xishan == NULL || batch == NULL)
+  if (scs == NULL)
     return;
-  g_ptr_array_add (scs, g_ptr_array_index (xishan->scorecards, 0));
-  for (guint i = 0; i < batch->scorecards->len; i++)
-    g_ptr_array_add (scs, g_ptr_array_index (batch->scorecards, i));
   CU_ASSERT_EQUAL_FATAL (scs->len, 4);
 
   json = RENDER (PBS_FORMAT_JSON, PBS_REPORT_TABLE, PBS_LANGUAGE_ZH, scs);
@@ -970,6 +983,149 @@ test_row_filter (void)
       PBS_ASSERT_ERROR (e3, PBS_REPORT_ERROR, PBS_REPORT_ERROR_NO_SUCH_ROW);
     }
   CU_ASSERT_STRING_EQUAL (g_quark_to_string (PBS_REPORT_ERROR), "pbs-report-error-quark");
+}
+
+/* ------------------------------------------------------------- streaming */
+
+static char *
+stream_text (GOutputStream *mem)
+{
+  gsize n = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem));
+
+  return g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)), n);
+}
+
+/* begin, write, end: the output of pbs_report_render(), written as each
+ * evaluation comes (JSON and HTML hold the first back until the second). */
+static void
+test_stream (void)
+{
+  g_autoptr (Scored) xishan = SCORE_XISHAN ();
+  g_autofree char *batch_path = g_build_filename (pbs_test_data_dir (), "valid", "batch-three.yaml", NULL);
+  g_autoptr (Scored) batch = SCORE_FILE (batch_path);
+  g_autoptr (GPtrArray) scs = four_evaluations (xishan, batch);
+
+  if (scs == NULL)
+    return;
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint c = 0; c < G_N_ELEMENTS (contents); c++)
+      for (guint n = 1; n <= scs->len; n += scs->len - 1)
+        {
+          g_autoptr (PbsReport) report = pbs_report_new (formats[f], contents[c], PBS_LANGUAGE_ZH);
+          g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+          g_autoptr (GPtrArray) part = g_ptr_array_new ();
+          g_autoptr (GError) error = NULL;
+          g_autofree char *whole = NULL, *streamed = NULL;
+          gsize after_second = 0;
+
+          for (guint i = 0; i < n; i++)
+            g_ptr_array_add (part, g_ptr_array_index (scs, i));
+          whole = RENDER (formats[f], contents[c], PBS_LANGUAGE_ZH, part);
+          CU_ASSERT_TRUE_FATAL (pbs_report_begin (report, mem, NULL, &error));
+          for (guint i = 0; i < n; i++)
+            {
+              CU_ASSERT_TRUE_FATAL (pbs_report_write (report, g_ptr_array_index (part, i), &error));
+              if (i == 1)
+                after_second = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem));
+            }
+          if (n > 1)
+            CU_ASSERT_TRUE (after_second > 0);   /* written before the end */
+          CU_ASSERT_TRUE_FATAL (pbs_report_end (report, &error));
+          ASSERT_NO_ERROR (error);
+          streamed = stream_text (mem);
+          CU_ASSERT_TRUE (whole != NULL && strcmp (whole, streamed) == 0);
+        }
+}
+
+/* An input error in the place of its document: an object of its own in
+ * JSON (which makes two items an array), a line in JSON Lines, a document
+ * in YAML; nothing in the other formats. */
+static void
+test_stream_error_record (void)
+{
+  g_autoptr (Scored) xishan = SCORE_XISHAN ();
+  g_autoptr (GError) input = g_error_new (PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
+                                          "b.yaml:12:7: mapping values are not allowed here");
+
+  if (xishan == NULL)
+    return;
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr (PbsReport) report = pbs_report_new (formats[f], PBS_REPORT_TABLE, PBS_LANGUAGE_EN);
+      g_autoptr (PbsReport) alone = pbs_report_new (formats[f], PBS_REPORT_TABLE, PBS_LANGUAGE_EN);
+      g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+      g_autoptr (GError) error = NULL;
+      g_autofree char *out = NULL, *plain = NULL;
+
+      pbs_report_add (alone, g_ptr_array_index (xishan->scorecards, 0));
+      plain = pbs_report_render (alone, NULL, &error);
+      CU_ASSERT_TRUE_FATAL (pbs_report_begin (report, mem, NULL, &error));
+      CU_ASSERT_TRUE (pbs_report_write (report, g_ptr_array_index (xishan->scorecards, 0), &error));
+      CU_ASSERT_TRUE (pbs_report_write_error (report, "b.yaml", 3, input, &error));
+      CU_ASSERT_TRUE_FATAL (pbs_report_end (report, &error));
+      out = stream_text (mem);
+      if (formats[f] == PBS_FORMAT_JSON)
+        {
+          g_autoptr (JsonNode) root = PARSE_JSON (out);
+          JsonObject *rec, *err;
+
+          CU_ASSERT_TRUE_FATAL (root != NULL && JSON_NODE_HOLDS_ARRAY (root));
+          CU_ASSERT_EQUAL_FATAL (json_array_get_length (json_node_get_array (root)), 2);
+          rec = json_array_get_object_element (json_node_get_array (root), 1);
+          CU_ASSERT_STRING_EQUAL (json_object_get_string_member (rec, "file"), "b.yaml");
+          CU_ASSERT_EQUAL (json_object_get_int_member (rec, "document"), 3);
+          err = json_object_get_object_member (rec, "error");
+          CU_ASSERT_STRING_EQUAL (json_object_get_string_member (err, "domain"),
+                                  "pbs-document-error-quark");
+          CU_ASSERT_EQUAL (json_object_get_int_member (err, "code"), PBS_DOCUMENT_ERROR_SYNTAX);
+          CU_ASSERT_EQUAL (json_object_get_int_member (err, "line"), 12);
+          CU_ASSERT_EQUAL (json_object_get_int_member (err, "column"), 7);
+        }
+      else if (formats[f] == PBS_FORMAT_JSONL)
+        {
+          g_autofree char *expected = g_strdup_printf (
+            "{\"file\":\"b.yaml\",\"document\":3,\"error\":{\"domain\":"
+            "\"pbs-document-error-quark\",\"code\":%d,\"message\":"
+            "\"b.yaml:12:7: mapping values are not allowed here\","
+            "\"line\":12,\"column\":7}}\n", PBS_DOCUMENT_ERROR_SYNTAX);
+
+          CU_ASSERT_TRUE (g_str_has_prefix (out, plain));
+          CU_ASSERT_STRING_EQUAL (out + strlen (plain), expected);
+        }
+      else if (formats[f] == PBS_FORMAT_YAML)
+        {
+          g_autofree char *expected = g_strdup_printf (
+            "---\nfile: \"b.yaml\"\ndocument: 3\nerror:\n  domain: \"pbs-document-error-quark\"\n"
+            "  code: %d\n", PBS_DOCUMENT_ERROR_SYNTAX);
+
+          CU_ASSERT_TRUE (g_str_has_prefix (out, plain));
+          CU_ASSERT_PTR_NOT_NULL (strstr (out + strlen (plain), expected));
+          CU_ASSERT_PTR_NOT_NULL (strstr (out + strlen (plain), "  line: 12\n  column: 7\n"));
+        }
+      else
+        CU_ASSERT_STRING_EQUAL (out, plain);
+    }
+}
+
+/* The row filter's "no such row" comes at the end, after the output. */
+static void
+test_stream_no_such_row (void)
+{
+  g_autoptr (Scored) xishan = SCORE_XISHAN ();
+  g_autoptr (PbsReport) report = pbs_report_new (PBS_FORMAT_TEXT, PBS_REPORT_EXPLAIN, PBS_LANGUAGE_ZH);
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  if (xishan == NULL)
+    return;
+  pbs_report_set_row_filter (report, 25, NULL);
+  CU_ASSERT_TRUE_FATAL (pbs_report_begin (report, mem, NULL, &error));
+  CU_ASSERT_TRUE (pbs_report_write (report, g_ptr_array_index (xishan->scorecards, 0), &error));
+  CU_ASSERT_FALSE (pbs_report_end (report, &error));
+  PBS_ASSERT_ERROR (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_NO_SUCH_ROW);
+  out = stream_text (mem);
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, XISHAN_TITLE));
 }
 
 /* ------------------------------------------------------------- lint */
@@ -1367,6 +1523,9 @@ static const PbsTestCase cases[] = {
   { "html: well-formed XHTML with SVG charts", test_html },
   { "text: columns aligned by display width", test_text_alignment },
   { "row filter and PBS_REPORT_ERROR_NO_SUCH_ROW", test_row_filter },
+  { "stream: begin, write, end as render, written as it comes", test_stream },
+  { "stream: an input error's record in its place", test_stream_error_record },
+  { "stream: no such row at the end", test_stream_no_such_row },
   { "lint: the Xishan findings in every format", test_lint_xishan },
   { "lint: in-code and in-memory evaluations, filter, none", test_lint_small },
   { "yaml: the scored evaluations reload", test_yaml_reloads },

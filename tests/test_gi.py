@@ -22,7 +22,7 @@ import traceback
 import gi
 
 gi.require_version('Pbs', '1.0')
-from gi.repository import GLib, GObject, Pbs  # noqa: E402
+from gi.repository import Gio, GLib, GObject, Pbs  # noqa: E402
 
 results = []
 
@@ -236,6 +236,35 @@ def test_report_columns():
     assert policy.get_label() == "某市"
 
 
+def test_streaming_report():
+    """begin, write, end on a Gio stream: what render gives; a reader on a stream."""
+    _, scorecard = score_evaluation()
+    report = Pbs.Report(format=Pbs.Format.JSONL, content=Pbs.ReportContent.TABLE,
+                        language=Pbs.Language.EN)
+    assert report.props.format == Pbs.Format.JSONL and report.props.language == Pbs.Language.EN
+    out = Gio.MemoryOutputStream.new_resizable()
+    assert report.begin(out, None)
+    assert report.write(scorecard) and report.write(scorecard)
+    assert report.end()
+    out.close(None)
+    text = out.steal_as_bytes().get_data().decode('utf-8')
+    lines = text.splitlines()
+    assert len(lines) == 2 and json.loads(lines[0])["title"] == "与委托运营方结算费用", text[:200]
+    one = Pbs.Report.new(Pbs.Format.JSONL, Pbs.ReportContent.TABLE, Pbs.Language.EN)
+    one.add(scorecard)
+    assert one.render()[0] == lines[0] + "\n"
+    data = ("pbscore: 1\ntitle: 甲\nbudget: {annual: 1, executed: 1}\nindicators: []\n---\n"
+            "pbscore: 1\ntitle: 乙\nbudget: {annual: 1, executed: 1}\nindicators: []\n").encode('utf-8')
+    reader = Pbs.Reader.new_for_stream(Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(data)), "s.yaml")
+    titles = []
+    while True:
+        doc = reader.next()
+        if doc is None:
+            break
+        titles.append(doc.get_evaluation().get_title())
+    assert titles == ["甲", "乙"], titles
+
+
 def test_audit_printed_scores():
     _, scorecard = score_evaluation()
     audit = Pbs.Audit.new(scorecard)
@@ -276,7 +305,8 @@ def test_save_without_budget():
 print("Suite: gi")
 for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes,
           test_reader_documents, test_score_evaluation, test_document_errors, test_json_report,
-          test_report_columns, test_audit_printed_scores, test_save_without_budget):
+          test_report_columns, test_streaming_report, test_audit_printed_scores,
+          test_save_without_budget):
     case(f)
 
 passed = sum(results)

@@ -156,41 +156,70 @@ final_name (const char *path, const char *target, GError **error)
   return NULL;
 }
 
-/* Writes in place, like `> target` in a shell. */
-static gboolean
-write_in_place (const char *path, const char *target, const char *data, gsize length,
-                GError **error)
+/* An output being written: standard output, a descriptor written in place
+ * (like `> target` in a shell), or a temporary file in the target's folder
+ * renamed over it at the end. */
+struct _PbsOutput
 {
-  int fd = open (path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+  char     *target;   /* as given, for messages */
+  char     *path;     /* the final file to replace; NULL otherwise */
+  int       fd;       /* -1 for standard output */
+  gboolean  in_place;
+};
 
-  if (fd < 0)
-    return set_errno_error (error, errno, target, "open");
-  if (!write_all (fd, data, length))
-    {
-      int saved = errno;
+static PbsOutput *
+output_new (const char *target)
+{
+  PbsOutput *out = g_new0 (PbsOutput, 1);
 
-      close (fd);
-      return set_errno_error (error, saved, target, "write");
-    }
-  if (close (fd) != 0)
-    return set_errno_error (error, errno, target, "write");
-  return TRUE;
+  out->target = g_strdup (target);
+  out->fd = -1;
+  return out;
 }
 
-static gboolean
-replace_file (const char *path, const char *target, const char *data, gsize length,
-              GError **error)
+static void
+output_free (PbsOutput *out)
+{
+  g_free (out->target);
+  g_free (out->path);
+  g_free (out);
+}
+
+static PbsOutput *
+open_in_place (const char *path, const char *target, GError **error)
+{
+  int fd = open (path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
+  PbsOutput *out;
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, target, "open");
+      return NULL;
+    }
+  out = output_new (target);
+  out->fd = fd;
+  out->in_place = TRUE;
+  return out;
+}
+
+/* Creates the temporary file beside @path, armed for the signal handler. */
+static PbsOutput *
+open_replacement (const char *path, const char *target, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  PbsOutput *out;
   GStatBuf st;
   mode_t mode;
   sigset_t old;
   int fd, saved;
 
   if (strlen (tmpl) >= sizeof pending_path)
-    return set_errno_error (error, ENAMETOOLONG, target, "write");
+    {
+      set_errno_error (error, ENAMETOOLONG, target, "write");
+      return NULL;
+    }
   if (g_stat (path, &st) == 0)
     mode = st.st_mode & 07777;
   else
@@ -209,27 +238,159 @@ replace_file (const char *path, const char *target, const char *data, gsize leng
     pending_armed = 1;
   sigprocmask (SIG_SETMASK, &old, NULL);
   if (fd < 0)
-    return set_errno_error (error, saved, target, "write");
-  if (fchmod (fd, mode) != 0 || !write_all (fd, data, length) || fsync (fd) != 0)
+    {
+      set_errno_error (error, saved, target, "write");
+      return NULL;
+    }
+  out = output_new (target);
+  out->fd = fd;
+  out->path = g_strdup (path);
+  if (fchmod (fd, mode) != 0)
     {
       saved = errno;
-      close (fd);
+      pbs_output_abort (out);
+      set_errno_error (error, saved, target, "write");
+      return NULL;
+    }
+  return out;
+}
+
+/**
+ * pbs_output_open:
+ * @target: the --output argument; %NULL or "-" for standard output
+ *
+ * Starts an output (see the file's comment): nothing reaches a regular
+ * file before pbs_output_commit(). Errors are in %G_FILE_ERROR and name
+ * @target.
+ */
+PbsOutput *
+pbs_output_open (const char *target, GError **error)
+{
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  if (target == NULL || strcmp (target, "-") == 0)
+    return output_new ("-");
+  path = final_name (target, target, error);
+  if (path == NULL)
+    return NULL;
+  if (is_descriptor_path (path))
+    return open_in_place (path, target, error);
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode))
+        return open_in_place (path, target, error);
+      if (S_ISDIR (st.st_mode))
+        {
+          set_errno_error (error, EISDIR, target, "write");
+          return NULL;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                       "cannot write “%s”: not a regular file, a character device or a FIFO",
+                       target);
+          return NULL;
+        }
+    }
+  return open_replacement (path, target, error);
+}
+
+/* Does @out write where the user sees it as it is produced (standard
+ * output, a device, a pipe), rather than all at once? */
+gboolean
+pbs_output_is_streaming (const PbsOutput *out)
+{
+  return out->path == NULL;
+}
+
+gboolean
+pbs_output_append (PbsOutput *out, const char *data, gsize length, GError **error)
+{
+  if (out->fd < 0)
+    {
+      /* flushed at once: a reader of the pipe sees each piece as it comes */
+      if (length > 0 && (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0))
+        return stdout_error (error, errno);
+      return TRUE;
+    }
+  if (!write_all (out->fd, data, length))
+    return set_errno_error (error, errno, out->target, "write");
+  return TRUE;
+}
+
+/* Finishes @out (and frees it): standard output flushed, a descriptor
+ * closed, the temporary file synced and renamed over the target. */
+gboolean
+pbs_output_commit (PbsOutput *out, GError **error)
+{
+  int saved;
+
+  if (out->fd < 0)
+    {
+      gboolean ok = fflush (stdout) == 0;
+
+      saved = errno;
+      output_free (out);
+      return ok || stdout_error (error, saved);
+    }
+  if (out->in_place)
+    {
+      gboolean ok = close (out->fd) == 0;
+
+      saved = errno;
+      ok = ok || set_errno_error (error, saved, out->target, "write");
+      output_free (out);
+      return ok;
+    }
+  if (fsync (out->fd) != 0)
+    {
+      saved = errno;
+      close (out->fd);
+      out->fd = -2;
       goto failed;
     }
-  if (close (fd) != 0 || rename (pending_path, path) != 0)
+  saved = close (out->fd) != 0 ? errno : 0;
+  out->fd = -2;
+  if (saved != 0 || rename (pending_path, out->path) != 0)
     {
-      saved = errno;
+      if (saved == 0)
+        saved = errno;
       goto failed;
     }
   pending_armed = 0;
+  output_free (out);
   return TRUE;
 
 failed:
-  block_fatal_signals (&old);
-  unlink (pending_path);
-  pending_armed = 0;
-  sigprocmask (SIG_SETMASK, &old, NULL);
-  return set_errno_error (error, saved, target, "write");
+  set_errno_error (error, saved, out->target, "write");
+  pbs_output_abort (out);
+  return FALSE;
+}
+
+/* Gives @out up (and frees it): a temporary file is removed, the target
+ * left as it was. What standard output or a device got stays. */
+void
+pbs_output_abort (PbsOutput *out)
+{
+  sigset_t old;
+
+  if (out == NULL)
+    return;
+  if (out->path != NULL)
+    {
+      if (out->fd >= 0)
+        close (out->fd);
+      block_fatal_signals (&old);
+      unlink (pending_path);
+      pending_armed = 0;
+      sigprocmask (SIG_SETMASK, &old, NULL);
+    }
+  else if (out->fd >= 0)
+    close (out->fd);
+  else
+    fflush (stdout);
+  output_free (out);
 }
 
 /**
@@ -242,35 +403,16 @@ failed:
 gboolean
 pbs_output_write (const char *target, const char *data, gsize length, GError **error)
 {
-  g_autofree char *path = NULL;
-  GStatBuf st;
+  PbsOutput *out = pbs_output_open (target, error);
 
-  if (target == NULL || strcmp (target, "-") == 0)
-    {
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        return stdout_error (error, errno);
-      return TRUE;
-    }
-  path = final_name (target, target, error);
-  if (path == NULL)
+  if (out == NULL)
     return FALSE;
-  if (is_descriptor_path (path))
-    return write_in_place (path, target, data, length, error);
-  if (g_stat (path, &st) == 0)
+  if (!pbs_output_append (out, data, length, error))
     {
-      if (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode))
-        return write_in_place (path, target, data, length, error);
-      if (S_ISDIR (st.st_mode))
-        return set_errno_error (error, EISDIR, target, "write");
-      if (!S_ISREG (st.st_mode))
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                       "cannot write “%s”: not a regular file, a character device or a FIFO",
-                       target);
-          return FALSE;
-        }
+      pbs_output_abort (out);
+      return FALSE;
     }
-  return replace_file (path, target, data, length, error);
+  return pbs_output_commit (out, error);
 }
 
 /**
@@ -315,4 +457,125 @@ pbs_output_dup_folder (const char *target)
   if (g_lstat (target, &st) == 0 && !S_ISREG (st.st_mode))
     return NULL;
   return g_path_get_dirname (target);
+}
+
+/* ------------------------------------------------------------ the stream */
+
+/* A GOutputStream over a PbsOutput, so that a PbsReport writes to it as it
+ * produces; with gb18030, UTF-8 is converted on the way (a sequence split
+ * between two writes waits for its end) and the byte-order mark left out. */
+struct _PbsOutputStream
+{
+  GOutputStream  parent_instance;
+  PbsOutput     *out;       /* borrowed */
+  gboolean       gb18030;
+  gboolean       started;
+  GByteArray    *carry;     /* UTF-8 bytes not converted yet */
+};
+
+G_DEFINE_FINAL_TYPE (PbsOutputStream, pbs_output_stream, G_TYPE_OUTPUT_STREAM)
+
+/* The length of @data's longest prefix that ends on a character boundary. */
+static gsize
+complete_utf8 (const guint8 *data, gsize length)
+{
+  gsize i = length;
+
+  for (guint back = 0; back < 4 && i > 0; back++)
+    {
+      guint8 c = data[i - 1];
+
+      if (c < 0x80)
+        return length;                  /* ASCII ends the text */
+      if (c >= 0xC0)
+        {
+          gsize need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+          return length - (i - 1) >= need ? length : i - 1;
+        }
+      i--;
+    }
+  return length;                        /* not UTF-8: g_convert says so */
+}
+
+static gboolean
+convert_and_append (PbsOutputStream *self, gsize length, GError **error)
+{
+  g_autofree char *gb = NULL;
+  gsize written = 0;
+  const char *text = (const char *) self->carry->data;
+
+  if (length == 0)
+    return TRUE;
+  gb = g_convert (text, (gssize) length, "GB18030", "UTF-8", NULL, &written, error);
+  if (gb == NULL || !pbs_output_append (self->out, gb, written, error))
+    return FALSE;
+  g_byte_array_remove_range (self->carry, 0, (guint) length);
+  return TRUE;
+}
+
+static gssize
+pbs_output_stream_write (GOutputStream *stream, const void *buffer, gsize count,
+                         GCancellable *cancellable, GError **error)
+{
+  PbsOutputStream *self = (PbsOutputStream *) stream;
+
+  (void) cancellable;
+  if (!self->gb18030)
+    return pbs_output_append (self->out, buffer, count, error) ? (gssize) count : -1;
+  g_byte_array_append (self->carry, buffer, (guint) count);
+  if (!self->started)
+    {
+      if (self->carry->len < 3 && memcmp (self->carry->data, "\xef\xbb\xbf", self->carry->len) == 0)
+        return (gssize) count;
+      self->started = TRUE;
+      if (memcmp (self->carry->data, "\xef\xbb\xbf", 3) == 0)
+        g_byte_array_remove_range (self->carry, 0, 3);
+    }
+  if (!convert_and_append (self, complete_utf8 (self->carry->data, self->carry->len), error))
+    return -1;
+  return (gssize) count;
+}
+
+static gboolean
+pbs_output_stream_flush (GOutputStream *stream, GCancellable *cancellable, GError **error)
+{
+  PbsOutputStream *self = (PbsOutputStream *) stream;
+
+  (void) cancellable;
+  return !self->gb18030 || convert_and_append (self, self->carry->len, error);
+}
+
+static void
+pbs_output_stream_finalize (GObject *object)
+{
+  PbsOutputStream *self = (PbsOutputStream *) object;
+
+  g_byte_array_unref (self->carry);
+  G_OBJECT_CLASS (pbs_output_stream_parent_class)->finalize (object);
+}
+
+static void
+pbs_output_stream_class_init (PbsOutputStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pbs_output_stream_finalize;
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = pbs_output_stream_write;
+  G_OUTPUT_STREAM_CLASS (klass)->flush = pbs_output_stream_flush;
+}
+
+static void
+pbs_output_stream_init (PbsOutputStream *self)
+{
+  self->carry = g_byte_array_new ();
+}
+
+/* A stream writing to @out (which must outlive it). */
+GOutputStream *
+pbs_output_stream_new (PbsOutput *out, gboolean gb18030)
+{
+  PbsOutputStream *self = g_object_new (pbs_output_stream_get_type (), NULL);
+
+  self->out = out;
+  self->gb18030 = gb18030;
+  return G_OUTPUT_STREAM (self);
 }

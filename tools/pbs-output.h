@@ -5,9 +5,21 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
+
+typedef struct _PbsOutput PbsOutput;
+
+PbsOutput *pbs_output_open         (const char *target, GError **error);
+gboolean   pbs_output_is_streaming (const PbsOutput *out);
+gboolean   pbs_output_append       (PbsOutput *out, const char *data, gsize length,
+                                    GError **error);
+gboolean   pbs_output_commit       (PbsOutput *out, GError **error);
+void       pbs_output_abort        (PbsOutput *out);
+
+G_DECLARE_FINAL_TYPE (PbsOutputStream, pbs_output_stream, PBS, OUTPUT_STREAM, GOutputStream)
+GOutputStream *pbs_output_stream_new (PbsOutput *out, gboolean gb18030);
 
 gboolean pbs_output_write (const char *target, const char *data, gsize length, GError **error);
 gboolean pbs_output_close_stdout (GError **error);

@@ -17,9 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pbs-output.h"
 
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <pbscore/pbscore.h>
 
@@ -39,6 +41,7 @@ enum {
   OPT_ROW       = 1 << 5,
   OPT_NARRATIVE = 1 << 6,
   OPT_COLUMNS   = 1 << 7,
+  OPT_BATCH     = 1 << 8,   /* --keep-going, --quiet */
 };
 
 typedef struct {
@@ -51,6 +54,8 @@ typedef struct {
   char *row;
   gboolean narrative;
   gboolean spreadsheet;
+  gboolean keep_going;    /* --keep-going: report each invalid document, go on */
+  gboolean quiet;         /* --quiet: no progress line */
   char *encoding;         /* --encoding: NULL (UTF-8) or "gbk" */
   char *columns_arg;      /* --columns: official or full */
   gboolean help;
@@ -159,31 +164,6 @@ enum_nick (GType type, gint value)
 
 /* ---------------------------------------------------------------- inputs */
 
-/* stdin is read once, whole, and kept: `-` may be named more than once. */
-static GBytes *stdin_data;
-
-static GBytes *
-read_stdin (GError **error)
-{
-  g_autoptr (GByteArray) buf = NULL;
-  guint8 chunk[65536];
-  size_t n;
-
-  if (stdin_data != NULL)
-    return g_bytes_ref (stdin_data);
-  buf = g_byte_array_new ();
-  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-    g_byte_array_append (buf, chunk, (guint) n);
-  if (ferror (stdin))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "<stdin>: cannot read: %s",
-                   g_strerror (errno));
-      return NULL;
-    }
-  stdin_data = g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-  return g_bytes_ref (stdin_data);
-}
-
 static gboolean
 is_stdin (const char *path)
 {
@@ -196,40 +176,25 @@ input_name (const char *path)
   return is_stdin (path) ? "<stdin>" : path;
 }
 
+/* Standard input is read as a stream, document by document, as a file
+ * is: `-` can be read once. */
 static PbsReader *
 open_input (const char *path, GError **error)
 {
-  g_autoptr (GBytes) data = NULL;
-  gsize length;
-  const char *bytes;
+  static gboolean stdin_read;
+  g_autoptr (GInputStream) in = NULL;
 
   if (!is_stdin (path))
     return pbs_reader_new_for_path (path, error);
-  data = read_stdin (error);
-  if (data == NULL)
-    return NULL;
-  bytes = g_bytes_get_data (data, &length);
-  return pbs_reader_new_for_data (length > 0 ? bytes : "", (gssize) length, "<stdin>");
-}
-
-
-
-/* One scored evaluation and where it came from. */
-typedef struct {
-  char *path;
-  PbsDocument *doc;
-  PbsScorecard *scorecard;
-} Scored;
-
-static void
-scored_free (gpointer data)
-{
-  Scored *s = data;
-
-  g_free (s->path);
-  pbs_document_unref (s->doc);
-  g_clear_pointer (&s->scorecard, pbs_scorecard_unref);
-  g_free (s);
+  if (stdin_read)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   "<stdin>: standard input is read once; name - only once");
+      return NULL;
+    }
+  stdin_read = TRUE;
+  in = g_unix_input_stream_new (0, FALSE);
+  return pbs_reader_new_for_stream (in, "<stdin>");
 }
 
 /* Scores an evaluation with the options' policy and template. The
@@ -264,94 +229,222 @@ kind_name (PbsDocumentKind kind)
   return enum_nick (PBS_TYPE_DOCUMENT_KIND, kind);
 }
 
-/* Reads and scores every evaluation of every input, in order. Any other
- * kind of document, or an input without documents, is an input error. */
-/* Calls @func on every document of every input file, in order. @command
- * names the command in messages; when @evaluations_only, a template or
- * policy document is an error. A file with no document is an error;
- * @file_done, when given, hears how many documents each file held. */
-typedef gboolean (*DocumentFunc) (const Options *o, const char *path, PbsDocument *doc,
-                                  gpointer data, GError **error);
+/* ---------------------------------------------------------------- batches */
 
-static gboolean
-for_each_document (const Options *o, const char *command, gboolean evaluations_only,
-                   DocumentFunc func, void (*file_done) (const char *path, guint n, gpointer data),
-                   gpointer data, GError **error)
+/* A run over every document of every input, one document at a time:
+ * read, score, write, free (doc/cli.md, "Batches"). The output is written
+ * as it is produced; an input error stops the run, or with --keep-going
+ * is reported in its place and the run goes on. */
+typedef struct _Batch Batch;
+struct _Batch {
+  const Options *o;
+  const char    *command;
+  gboolean       evaluations_only;
+  /* Called for every document; FALSE with @error set for an input error,
+   * FALSE with output_error set when the output failed. */
+  gboolean     (*document) (Batch *b, const char *path, PbsDocument *doc, GError **error);
+  /* Called after a file read without an error, with its documents. */
+  void         (*file_done) (Batch *b, const char *path, guint n);
+  guint        (*count) (PbsScorecard *sc);   /* audit, lint: the findings */
+  PbsOutput     *output;
+  GOutputStream *stream;
+  PbsReport     *report;       /* nullable */
+  GError        *output_error;
+  GString       *text;         /* validate, import, score's text: what is written */
+  struct _Summary *summary;    /* score's text */
+  guint          failed;       /* documents with an input error (--keep-going) */
+  guint          written;      /* evaluations given to the report */
+  guint          findings;
+  /* progress on a terminal */
+  gboolean       progress;
+  gboolean       progress_shown;
+  gint64         started;
+  gint64         shown_at;
+  guint64        documents;
+  guint64        rows;
+};
+
+/* Progress: one line on a terminal, rewritten at most 4 times a second. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 4)
+
+static void
+progress_clear (Batch *b)
 {
-  for (char **a = o->args; *a != NULL; a++)
+  if (!b->progress_shown)
+    return;
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+  b->progress_shown = FALSE;
+}
+
+static void
+progress_update (Batch *b, const char *path)
+{
+  gint64 now;
+  double seconds;
+  g_autofree char *name = NULL;
+
+  if (!b->progress)
+    return;
+  now = g_get_monotonic_time ();
+  if (now - b->shown_at < PROGRESS_INTERVAL)
+    return;
+  b->shown_at = now;
+  seconds = (double) (now - b->started) / G_USEC_PER_SEC;
+  name = pbs_text_one_line (input_name (path));
+  if (g_utf8_strlen (name, -1) > 40)
+    {
+      g_autofree char *tail = g_strdup (g_utf8_offset_to_pointer (name, g_utf8_strlen (name, -1) - 39));
+
+      g_free (name);
+      name = g_strconcat ("…", tail, NULL);
+    }
+  fprintf (stderr, "\r\033[K%" G_GUINT64_FORMAT " documents, %" G_GUINT64_FORMAT " rows, "
+           "%.0f rows/s  %s", b->documents, b->rows, seconds > 0 ? (double) b->rows / seconds : 0.0,
+           name);
+  fflush (stderr);
+  b->progress_shown = TRUE;
+}
+
+static void
+batch_init (Batch *b, const Options *o, const char *command)
+{
+  memset (b, 0, sizeof *b);
+  b->o = o;
+  b->command = command;
+  b->evaluations_only = TRUE;
+  b->progress = !o->quiet && isatty (2);
+  b->started = b->shown_at = g_get_monotonic_time ();
+}
+
+static void
+batch_clear (Batch *b)
+{
+  progress_clear (b);
+  g_clear_object (&b->report);
+  g_clear_object (&b->stream);
+  g_clear_pointer (&b->output, pbs_output_abort);
+  g_clear_error (&b->output_error);
+  if (b->text != NULL)
+    g_string_free (g_steal_pointer (&b->text), TRUE);
+}
+
+/* An input error at document @document of @path. With --keep-going it is
+ * told on stderr and, in json, jsonl and yaml, written in its place; the
+ * run goes on (TRUE). Otherwise it stops the run (FALSE, @error kept). */
+static gboolean
+input_failed (Batch *b, const char *path, guint document, GError **error)
+{
+  if (!b->o->keep_going)
+    return FALSE;
+  progress_clear (b);
+  fprintf (stderr, "pbscore: %s\n", (*error)->message);
+  b->failed++;
+  if (b->report != NULL
+      && !pbs_report_write_error (b->report, input_name (path), document, *error, &b->output_error))
+    return FALSE;
+  g_clear_error (error);
+  return TRUE;
+}
+
+/* Reads every document of every input, in order, and gives each to
+ * b->document. FALSE when the run stops: @error is the input error, or
+ * b->output_error is set. */
+static gboolean
+batch_run (Batch *b, GError **error)
+{
+  for (char **a = b->o->args; *a != NULL; a++)
     {
       g_autoptr (PbsReader) reader = open_input (*a, error);
       PbsDocument *doc;
       guint n = 0;
+      gboolean clean = TRUE;
 
       if (reader == NULL)
-        return FALSE;
-      while ((doc = pbs_reader_next (reader, error)) != NULL)
         {
-          g_autoptr (PbsDocument) d = doc;
+          if (!input_failed (b, *a, 1, error))
+            return FALSE;
+          continue;
+        }
+      for (;;)
+        {
+          g_autoptr (PbsDocument) d = NULL;
+          gboolean ok;
 
+          doc = pbs_reader_next (reader, error);
+          if (doc == NULL && *error == NULL)
+            break;
           n++;
-          if (evaluations_only && pbs_document_get_kind (d) != PBS_DOCUMENT_EVALUATION)
+          if (doc == NULL)
+            {
+              clean = FALSE;
+              if (!input_failed (b, *a, n, error))
+                return FALSE;
+              continue;
+            }
+          d = doc;
+          progress_update (b, *a);
+          if (b->evaluations_only && pbs_document_get_kind (d) != PBS_DOCUMENT_EVALUATION)
             {
               g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_VERSION,
                            "%s:%u:1: expected an evaluation, found a %s document "
                            "(pbscore %s reads evaluations only)",
                            input_name (*a), pbs_document_get_line (d),
-                           kind_name (pbs_document_get_kind (d)), command);
-              return FALSE;
+                           kind_name (pbs_document_get_kind (d)), b->command);
+              ok = FALSE;
             }
-          if (!func (o, *a, d, data, error))
+          else
+            ok = b->document (b, *a, d, error);
+          if (b->output_error != NULL)
             return FALSE;
+          if (!ok)
+            {
+              clean = FALSE;
+              if (!input_failed (b, *a, n, error))
+                return FALSE;
+            }
+          b->documents++;
+          if (pbs_document_get_evaluation (d) != NULL)
+            b->rows += pbs_evaluation_get_n_indicators (pbs_document_get_evaluation (d));
         }
-      if (*error != NULL)
-        return FALSE;
       if (n == 0)
         {
           set_no_document_error (error, *a);
-          return FALSE;
+          if (!input_failed (b, *a, 1, error))
+            return FALSE;
+          continue;
         }
-      if (file_done != NULL)
-        file_done (*a, n, data);
+      if (clean && b->file_done != NULL)
+        b->file_done (b, *a, n);
+      if (b->output_error != NULL)
+        return FALSE;
     }
   return TRUE;
 }
 
+/* Opens the output; with a report of @content, starts it. */
 static gboolean
-score_one (const Options *o, const char *path, PbsDocument *doc, gpointer data, GError **error)
+batch_open (Batch *b, gboolean with_report, PbsReportContent content, GError **error)
 {
-  GPtrArray *all = data;
-  Scored *s = g_new0 (Scored, 1);
+  const Options *o = b->o;
+  gboolean gbk = o->encoding != NULL && g_ascii_strcasecmp (o->encoding, "gbk") == 0;
 
-  s->path = g_strdup (path);
-  s->doc = pbs_document_ref (doc);
-  g_ptr_array_add (all, s);
-  s->scorecard = score_document (o, doc, error);
-  return s->scorecard != NULL;
-}
+  b->output = pbs_output_open (o->output, error);
+  if (b->output == NULL)
+    return FALSE;
+  /* GB18030 holds every character GBK has and all the others, so nothing
+   * is lost; the UTF-8 byte-order mark is left out. */
+  b->stream = pbs_output_stream_new (b->output, gbk);
+  if (!with_report)
+    return TRUE;
+  b->report = pbs_report_new (o->format, content, o->language);
+  {
+    /* YAML names template and policy files from where it is written */
+    g_autofree char *folder = pbs_output_dup_folder (o->output);
 
-/* Every evaluation of the input files, scored, in order. */
-static GPtrArray *
-score_inputs (const Options *o, const char *command, GError **error)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (scored_free);
-
-  if (!for_each_document (o, command, TRUE, score_one, NULL, all, error))
-    return NULL;
-  return g_steal_pointer (&all);
-}
-
-static char *
-render (const Options *o, PbsReportContent content, GPtrArray *all, gsize *length,
-        GError **error)
-{
-  g_autoptr (PbsReport) report = pbs_report_new (o->format, content, o->language);
-  g_autofree char *folder = pbs_output_dup_folder (o->output);
-
-  /* YAML names template and policy files from where it is written */
-  pbs_report_set_base_dir (report, folder);
-  for (guint i = 0; i < all->len; i++)
-    pbs_report_add (report, ((Scored *) g_ptr_array_index (all, i))->scorecard);
-  pbs_report_set_columns (report, o->columns);
+    pbs_report_set_base_dir (b->report, folder);
+  }
+  pbs_report_set_columns (b->report, o->columns);
   /* --row: a number from 1, or an exact 三级指标 name; the report fails
    * when it selects no row. */
   if (content == PBS_REPORT_EXPLAIN && o->row != NULL)
@@ -361,115 +454,272 @@ render (const Options *o, PbsReportContent content, GPtrArray *all, gsize *lengt
       while (g_ascii_isdigit (*p))
         p++;
       if (*p == '\0' && p != o->row && p - o->row < 10)
-        pbs_report_set_row_filter (report, atoi (o->row), NULL);
+        pbs_report_set_row_filter (b->report, atoi (o->row), NULL);
       else
-        pbs_report_set_row_filter (report, -1, o->row);
+        pbs_report_set_row_filter (b->report, -1, o->row);
     }
-  return pbs_report_render (report, length, error);
+  return pbs_report_begin (b->report, b->stream, NULL, error);
+}
+
+/* Writes b->text when it holds something, and empties it. */
+static gboolean
+batch_write_text (Batch *b)
+{
+  if (b->text == NULL || b->text->len == 0 || b->output_error != NULL)
+    return b->output_error == NULL;
+  if (!g_output_stream_write_all (b->stream, b->text->str, b->text->len, NULL, NULL,
+                                  &b->output_error))
+    return FALSE;
+  g_string_truncate (b->text, 0);
+  return TRUE;
+}
+
+/* The end of a run: the report finished and the output committed, or on
+ * an input error without --keep-going, what was written kept on standard
+ * output (the report completed when it holds an evaluation, so that it
+ * covers the documents before the error; nothing at all when the first
+ * one failed) and a file left untouched. Exit 2 on any input error, else
+ * 1 when b->count found something, else 0. */
+static int
+batch_finish (Batch *b, gboolean ran, GError *input_error)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean streaming = b->output != NULL && pbs_output_is_streaming (b->output);
+  int status = EXIT_DONE;
+
+  progress_clear (b);
+  if (b->output_error != NULL)
+    {
+      int st = fail (b->output_error);
+
+      batch_clear (b);
+      return st;
+    }
+  if (!ran && (!streaming || (b->report != NULL && b->written == 0)))
+    {
+      int st = fail (input_error);
+
+      batch_clear (b);
+      return st;
+    }
+  if (b->report != NULL && !pbs_report_end (b->report, &error))
+    {
+      /* the row filter selected nothing: an input error; the output is
+       * kept like an input error's */
+      if (ran && !streaming)
+        {
+          int st = fail (error);
+
+          batch_clear (b);
+          return st;
+        }
+      if (ran)
+        status = fail (error);
+    }
+  g_clear_error (&error);
+  if (!batch_write_text (b) || !g_output_stream_flush (b->stream, NULL, &b->output_error)
+      || !pbs_output_commit (g_steal_pointer (&b->output), &b->output_error))
+    {
+      int st = fail (b->output_error);
+
+      batch_clear (b);
+      return st;
+    }
+  if (!ran)
+    status = fail (input_error);
+  else if (b->failed > 0)
+    status = EXIT_USAGE;
+  else if (status == EXIT_DONE && b->findings > 0)
+    status = EXIT_FINDINGS;
+  batch_clear (b);
+  return status;
+}
+
+/* Runs @b with a report of @content (or none), start to end. */
+static int
+batch_main (Batch *b, gboolean with_report, PbsReportContent content)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ran;
+
+  if (!batch_open (b, with_report, content, &error))
+    {
+      batch_clear (b);
+      return fail (error);
+    }
+  ran = batch_run (b, &error);
+  return batch_finish (b, ran || b->output_error != NULL, error);
+}
+
+/* Scores a document and writes it to the report. */
+static gboolean
+report_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
+{
+  g_autoptr (PbsScorecard) sc = score_document (b->o, doc, error);
+
+  (void) path;
+  if (sc == NULL)
+    return FALSE;
+  if (b->count != NULL)
+    b->findings += b->count (sc);
+  b->written++;
+  return pbs_report_write (b->report, sc, &b->output_error);
 }
 
 static int
-render_and_emit (const Options *o, PbsReportContent content, GPtrArray *all)
+report_command (const Command *self, Options *o, PbsReportContent content,
+                guint (*count) (PbsScorecard *sc))
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL;
-  gsize length = 0;
+  Batch b;
 
-  out = render (o, content, all, &length, &error);
-  if (out == NULL)
-    return fail (error);
-  if (o->encoding != NULL && g_ascii_strcasecmp (o->encoding, "gbk") == 0)
-    {
-      /* GB18030 holds every character GBK has and all the others, so
-       * nothing is lost; the UTF-8 byte-order mark is left out. */
-      const char *text = out;
-      gsize n = length, written = 0;
-      g_autofree char *gb = NULL;
-
-      if (n >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-        text += 3, n -= 3;
-      gb = g_convert (text, (gssize) n, "GB18030", "UTF-8", NULL, &written, &error);
-      if (gb == NULL)
-        return fail (error);
-      return emit (o, gb, written);
-    }
-  return emit (o, out, length);
+  batch_init (&b, o, self->name);
+  b.document = report_one;
+  b.count = count;
+  return batch_main (&b, TRUE, content);
 }
 
 /* ---------------------------------------------------------------- score */
 
-/* The text form of `score` is one line per evaluation; the other formats
- * are the library's scored table. */
+/* The text form of `score` is one line per evaluation, its columns as
+ * wide as their widest cell: the lines wait in a temporary file (cells
+ * separated by NUL, one line each) while the widths grow, and are written
+ * aligned at the end, so that memory stays flat for a batch of any size.
+ * The other formats are the library's scored table. */
+#define SUMMARY_COLUMNS 6
+
+typedef struct _Summary {
+  FILE  *spool;
+  guint  width[SUMMARY_COLUMNS];
+  guint  lines;
+} Summary;
+
 static void
-append_summary (const Options *o, GString *s, GPtrArray *all)
+summary_add (Summary *s, char **cells)
+{
+  for (guint c = 0; c < SUMMARY_COLUMNS; c++)
+    {
+      s->width[c] = MAX (s->width[c], pbs_text_display_width (cells[c]));
+      fputs (cells[c], s->spool);
+      fputc (c + 1 < SUMMARY_COLUMNS ? '\0' : '\n', s->spool);
+    }
+  s->lines++;
+}
+
+static void
+summary_head (const Options *o, Summary *s)
 {
   gboolean en = o->language == PBS_LANGUAGE_EN;
   const char *head[] = {
     en ? "File" : "文件", en ? "Title" : "项目名称", en ? "Total" : "总分",
     en ? "Of" : "满分", en ? "Grade" : "等级", en ? "Complete" : "完整",
   };
-  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  guint width[G_N_ELEMENTS (head)] = { 0 };
-  const guint ncol = G_N_ELEMENTS (head);
 
-  for (guint c = 0; c < ncol; c++)
-    g_ptr_array_add (cells, g_strdup (head[c]));
-  for (guint i = 0; i < all->len; i++)
+  G_STATIC_ASSERT (G_N_ELEMENTS (head) == SUMMARY_COLUMNS);
+  summary_add (s, (char **) head);
+}
+
+static gboolean
+summary_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
+{
+  gboolean en = b->o->language == PBS_LANGUAGE_EN;
+  g_autoptr (PbsScorecard) sc = score_document (b->o, doc, error);
+  g_autofree char *file = NULL, *title = NULL, *total = NULL, *points = NULL;
+  char *cells[SUMMARY_COLUMNS];
+  PbsGrade grade;
+  PbsDecimal d;
+
+  if (sc == NULL)
+    return FALSE;
+  grade = pbs_scorecard_get_grade (sc);
+  file = pbs_text_one_line (input_name (path));
+  title = pbs_text_one_line (pbs_evaluation_get_title (pbs_scorecard_get_evaluation (sc)));
+  pbs_scorecard_get_total (sc, &d);
+  total = pbs_decimal_to_string (&d);
+  pbs_scorecard_get_total_points (sc, &d);
+  points = pbs_decimal_to_string (&d);
+  cells[0] = file;
+  cells[1] = title;
+  cells[2] = total;
+  cells[3] = points;
+  if (grade == PBS_GRADE_NONE)
+    cells[4] = (char *) "—";
+  else
+    cells[4] = (char *) (en ? enum_nick (PBS_TYPE_GRADE, grade) : pbs_grade_get_label (grade));
+  cells[5] = (char *) (pbs_scorecard_is_complete (sc) ? (en ? "yes" : "是") : (en ? "no" : "否"));
+  summary_add (b->summary, cells);
+  return TRUE;
+}
+
+/* The spooled lines, aligned, to the batch's output. */
+static gboolean
+summary_write (Batch *b)
+{
+  Summary *s = b->summary;
+  g_autofree char *line = NULL;
+  size_t size = 0;
+  ssize_t n;
+
+  if (fflush (s->spool) != 0 || fseek (s->spool, 0, SEEK_SET) != 0)
     {
-      Scored *sd = g_ptr_array_index (all, i);
-      PbsScorecard *sc = sd->scorecard;
-      PbsGrade grade = pbs_scorecard_get_grade (sc);
-      PbsDecimal d;
-
-      g_ptr_array_add (cells, pbs_text_one_line (input_name (sd->path)));
-      g_ptr_array_add (cells, pbs_text_one_line (pbs_evaluation_get_title (pbs_scorecard_get_evaluation (sc))));
-      pbs_scorecard_get_total (sc, &d);
-      g_ptr_array_add (cells, pbs_decimal_to_string (&d));
-      pbs_scorecard_get_total_points (sc, &d);
-      g_ptr_array_add (cells, pbs_decimal_to_string (&d));
-      if (grade == PBS_GRADE_NONE)
-        g_ptr_array_add (cells, g_strdup ("—"));
-      else
-        g_ptr_array_add (cells, g_strdup (en ? enum_nick (PBS_TYPE_GRADE, grade)
-                                             : pbs_grade_get_label (grade)));
-      if (pbs_scorecard_is_complete (sc))
-        g_ptr_array_add (cells, g_strdup (en ? "yes" : "是"));
-      else
-        g_ptr_array_add (cells, g_strdup (en ? "no" : "否"));
+      g_set_error (&b->output_error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                   "cannot keep the summary in a temporary file: %s", g_strerror (errno));
+      return FALSE;
     }
-  for (guint i = 0; i < cells->len; i++)
-    width[i % ncol] = MAX (width[i % ncol], pbs_text_display_width (g_ptr_array_index (cells, i)));
-  for (guint i = 0; i < cells->len; i++)
+  while ((n = getline (&line, &size, s->spool)) > 0)
     {
-      guint c = i % ncol;
+      const char *cell = line;
 
-      if (c + 1 < ncol)
+      for (guint c = 0; c < SUMMARY_COLUMNS; c++)
         {
-          append_cell (s, g_ptr_array_index (cells, i), width[c]);
-          g_string_append (s, "  ");
+          if (c + 1 < SUMMARY_COLUMNS)
+            {
+              append_cell (b->text, cell, s->width[c]);
+              g_string_append (b->text, "  ");
+              cell += strlen (cell) + 1;
+            }
+          else
+            g_string_append (b->text, cell);   /* with its line break */
         }
-      else
-        {
-          g_string_append (s, g_ptr_array_index (cells, i));
-          g_string_append_c (s, '\n');
-        }
+      if (b->text->len >= 65536 && !batch_write_text (b))
+        return FALSE;
     }
+  return batch_write_text (b);
 }
 
 static int
 cmd_score (const Command *self, Options *o)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
-  g_autoptr (GString) s = NULL;
+  Summary summary = { 0 };
+  Batch b;
+  gboolean ran;
+  int status;
 
-  if (all == NULL)
-    return fail (error);
   if (o->format != PBS_FORMAT_TEXT)
-    return render_and_emit (o, PBS_REPORT_TABLE, all);
-  s = g_string_new (NULL);
-  append_summary (o, s, all);
-  return emit_string (o, s);
+    return report_command (self, o, PBS_REPORT_TABLE, NULL);
+  summary.spool = tmpfile ();
+  if (summary.spool == NULL)
+    {
+      fprintf (stderr, "pbscore: cannot create a temporary file: %s\n", g_strerror (errno));
+      return EXIT_USAGE;
+    }
+  batch_init (&b, o, self->name);
+  b.document = summary_one;
+  b.summary = &summary;
+  b.text = g_string_new (NULL);
+  summary_head (o, &summary);
+  if (!batch_open (&b, FALSE, PBS_REPORT_TABLE, &error))
+    {
+      fclose (summary.spool);
+      batch_clear (&b);
+      return fail (error);
+    }
+  ran = batch_run (&b, &error);
+  if (ran || (pbs_output_is_streaming (b.output) && summary.lines > 1))
+    summary_write (&b);
+  status = batch_finish (&b, ran || b.output_error != NULL, error);
+  fclose (summary.spool);
+  return status;
 }
 
 /* ---------------------------------------------------------------- import */
@@ -477,23 +727,17 @@ cmd_score (const Command *self, Options *o)
 /* Writes the evaluations read from workbooks, documents, web pages and CSV
  * files (or YAML) as format-1 YAML documents, one after the other
  * (doc/import.md). Nothing is scored. */
-typedef struct {
-  GString *out;
-  guint    written;
-} Imported;
-
 static gboolean
-import_one (const Options *o, const char *path, PbsDocument *doc, gpointer data, GError **error)
+import_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
 {
-  Imported *im = data;
   PbsEvaluation *e = pbs_document_get_evaluation (doc);
   g_autofree char *yaml = NULL;
 
-  if (o->template_ != NULL)
+  if (b->o->template_ != NULL)
     {
-      if (!pbs_evaluation_check_template (e, o->template_, error))
+      if (!pbs_evaluation_check_template (e, b->o->template_, error))
         return FALSE;
-      pbs_evaluation_set_template (e, o->template_);
+      pbs_evaluation_set_template (e, b->o->template_);
     }
   yaml = pbs_evaluation_save_to_data (e, NULL, NULL, error);
   if (yaml == NULL)
@@ -501,9 +745,9 @@ import_one (const Options *o, const char *path, PbsDocument *doc, gpointer data,
       g_prefix_error (error, "%s: ", input_name (path));
       return FALSE;
     }
-  if (im->written++ > 0)
-    g_string_append (im->out, "---\n");
-  g_string_append (im->out, yaml);
+  if (b->documents > 0)
+    g_string_append (b->text, "---\n");
+  g_string_append (b->text, yaml);
   return TRUE;
 }
 
@@ -511,12 +755,24 @@ static int
 cmd_import (const Command *self, Options *o)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GString) s = g_string_new (NULL);
-  Imported im = { s, 0 };
+  Batch b;
 
-  if (!for_each_document (o, self->name, TRUE, import_one, NULL, &im, &error))
-    return fail (error);
-  return emit_string (o, s);
+  batch_init (&b, o, self->name);
+  b.document = import_one;
+  b.text = g_string_new (NULL);
+  if (!batch_run (&b, &error))
+    {
+      batch_clear (&b);
+      return fail (error);
+    }
+  error = NULL;
+  if (!pbs_output_write (o->output, b.text->str, b.text->len, &error))
+    {
+      batch_clear (&b);
+      return fail (error);
+    }
+  batch_clear (&b);
+  return EXIT_DONE;
 }
 
 /* ---------------------------------------------------------------- validate */
@@ -525,17 +781,19 @@ cmd_import (const Command *self, Options *o)
  * skeleton is valid but unfinished (rule book §11): each placeholder is a
  * warning at its place. */
 static gboolean
-validate_one (const Options *o, const char *path, PbsDocument *doc, gpointer data, GError **error)
+validate_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
 {
+  const Options *o = b->o;
   PbsEvaluation *e = pbs_document_get_evaluation (doc);
   g_autoptr (PbsScorecard) sc = NULL;
 
-  (void) data;
   if (pbs_document_get_kind (doc) != PBS_DOCUMENT_EVALUATION)
     return TRUE;
   sc = score_document (o, doc, error);
   if (sc == NULL)
     return FALSE;
+  if (pbs_evaluation_get_n_unfilled (e) > 0)
+    progress_clear (b);
   for (guint i = 0; i < pbs_evaluation_get_n_unfilled (e); i++)
     {
       guint row, line, column;
@@ -551,33 +809,28 @@ validate_one (const Options *o, const char *path, PbsDocument *doc, gpointer dat
   return TRUE;
 }
 
-typedef struct {
-  GString    *out;
-  PbsLanguage language;
-} Validated;
-
 static void
-validate_file_done (const char *path, guint n, gpointer data)
+validate_file_done (Batch *b, const char *path, guint n)
 {
-  Validated *v = data;
-
-  if (v->language == PBS_LANGUAGE_EN)
-    g_string_append_printf (v->out, "%s: valid (%u document%s)\n", input_name (path), n,
+  if (b->o->language == PBS_LANGUAGE_EN)
+    g_string_append_printf (b->text, "%s: valid (%u document%s)\n", input_name (path), n,
                             n == 1 ? "" : "s");
   else
-    g_string_append_printf (v->out, "%s：有效（%u 份文档）\n", input_name (path), n);
+    g_string_append_printf (b->text, "%s：有效（%u 份文档）\n", input_name (path), n);
+  batch_write_text (b);
 }
 
 static int
 cmd_validate (const Command *self, Options *o)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GString) s = g_string_new (NULL);
-  Validated v = { s, o->language };
+  Batch b;
 
-  if (!for_each_document (o, self->name, FALSE, validate_one, validate_file_done, &v, &error))
-    return fail (error);
-  return emit_string (o, s);
+  batch_init (&b, o, self->name);
+  b.evaluations_only = FALSE;
+  b.document = validate_one;
+  b.file_done = validate_file_done;
+  b.text = g_string_new (NULL);
+  return batch_main (&b, FALSE, PBS_REPORT_TABLE);
 }
 
 /* ---------------------------------------------------------------- explain */
@@ -585,15 +838,9 @@ cmd_validate (const Command *self, Options *o)
 static int
 cmd_explain (const Command *self, Options *o)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = NULL;
-
   if (g_strv_length (o->args) != 1)
     return fail_usage (self->name, self->params, "explain takes exactly one FILE");
-  all = score_inputs (o, self->name, &error);
-  if (all == NULL)
-    return fail (error);
-  return render_and_emit (o, PBS_REPORT_EXPLAIN, all);
+  return report_command (self, o, PBS_REPORT_EXPLAIN, NULL);
 }
 
 /* ---------------------------------------------------------------- audit */
@@ -624,31 +871,12 @@ count_lint_findings (PbsScorecard *sc)
   return pbs_lint_get_n_findings (lint);
 }
 
-/* audit and lint: the report of @content, and exit status 1 when
- * @count finds anything in any evaluation. */
-static int
-findings_command (const Command *self, Options *o, PbsReportContent content,
-                  guint (*count) (PbsScorecard *sc))
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
-  guint findings = 0;
-  int status;
-
-  if (all == NULL)
-    return fail (error);
-  for (guint i = 0; i < all->len; i++)
-    findings += count (((Scored *) g_ptr_array_index (all, i))->scorecard);
-  status = render_and_emit (o, content, all);
-  if (status != EXIT_DONE)
-    return status;
-  return findings > 0 ? EXIT_FINDINGS : EXIT_DONE;
-}
-
+/* audit: the report, and exit status 1 when any evaluation has a
+ * difference or a missing reason. */
 static int
 cmd_audit (const Command *self, Options *o)
 {
-  return findings_command (self, o, PBS_REPORT_AUDIT, count_audit_findings);
+  return report_command (self, o, PBS_REPORT_AUDIT, count_audit_findings);
 }
 
 /* ---------------------------------------------------------------- lint */
@@ -658,7 +886,7 @@ cmd_audit (const Command *self, Options *o)
 static int
 cmd_lint (const Command *self, Options *o)
 {
-  return findings_command (self, o, PBS_REPORT_LINT, count_lint_findings);
+  return report_command (self, o, PBS_REPORT_LINT, count_lint_findings);
 }
 
 /* ---------------------------------------------------------------- report */
@@ -666,12 +894,7 @@ cmd_lint (const Command *self, Options *o)
 static int
 cmd_report (const Command *self, Options *o)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) all = score_inputs (o, self->name, &error);
-
-  if (all == NULL)
-    return fail (error);
-  return render_and_emit (o, o->narrative ? PBS_REPORT_NARRATIVE : PBS_REPORT_TABLE, all);
+  return report_command (self, o, o->narrative ? PBS_REPORT_NARRATIVE : PBS_REPORT_TABLE, NULL);
 }
 
 /* ---------------------------------------------------------------- template */
@@ -854,34 +1077,35 @@ static const Command commands[] = {
     "Score evaluations: each total and grade, or the scored table",
     "Score evaluations (a file, several, a batch of documents, or - for stdin)\n"
     "and print each total and grade; other formats give the scored table.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS, cmd_score },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS | OPT_BATCH,
+    cmd_score },
   { "validate", "FILE…",
     "Check documents; exit 2 at the first invalid one",
     "Check documents (evaluations, templates, policies) against the format, their\n"
     "template and policy, and score evaluations. Stops at the first invalid\n"
     "document with its located error (exit 2); exit 0 when all are valid.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_LANG | OPT_OUTPUT, cmd_validate },
+    OPT_POLICY | OPT_TEMPLATE | OPT_LANG | OPT_OUTPUT | OPT_BATCH, cmd_validate },
   { "explain", "FILE",
     "Each row's rule, inputs and arithmetic",
     "Show each row's rule, inputs and arithmetic; --row limits it to one row.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_ROW, cmd_explain },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_BATCH | OPT_ROW, cmd_explain },
   { "audit", "FILE…",
     "Printed against computed scores; exit 1 on differences",
     "Compare printed scores with computed ones; list missing 偏差原因 and\n"
     "warnings. Exit 1 when a printed value is wrong or a reason is missing.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT, cmd_audit },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_BATCH, cmd_audit },
   { "lint", "FILE…",
     "Indicator quality; exit 1 on findings",
     "Check the quality of the indicators: vague or unit-less targets, generic\n"
     "indicators, targets set too low, piled points, missing 偏差原因.\n"
     "Exit 1 when there are findings.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT, cmd_lint },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_BATCH, cmd_lint },
   { "report", "FILE…",
     "The 绩效自评表, with --narrative its analysis",
     "Print the standard 绩效自评表; with --narrative, followed by a Chinese draft\n"
     "of the report's 绩效指标完成情况分析.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_NARRATIVE | OPT_COLUMNS,
-    cmd_report },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_BATCH | OPT_NARRATIVE
+    | OPT_COLUMNS, cmd_report },
   { "import", "FILE…",
     "Tables from Excel, Word, web pages, CSV as YAML",
     "Read evaluations from .xlsx, .xls, .docx, .html and .csv tables (or YAML)\n"
@@ -962,10 +1186,15 @@ command_context (const Command *c, Options *o)
     { "columns", 0, 0, G_OPTION_ARG_STRING, &o->columns_arg,
       "The table's columns: full (default: with 序号, 状态, 标记) or official (the form's only)",
       "full|official" },
+    { "keep-going", 'k', 0, G_OPTION_ARG_NONE, &o->keep_going,
+      "Report each invalid document (stderr; json, jsonl, yaml: in its place) and go on; exit 2 at the end",
+      NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
+      "No progress line on a terminal", NULL },
   };
   static const guint flags[] = {
     OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
-    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS,
+    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS, OPT_BATCH, OPT_BATCH,
   };
   GOptionEntry entries[G_N_ELEMENTS (all) + 4];
   guint n = 0;

@@ -9,7 +9,7 @@
 #error "Only <pbscore/pbscore.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <pbscore/pbs-macros.h>
 #include <pbscore/pbs-evaluation.h>
 #include <pbscore/pbs-policy.h>
@@ -67,6 +67,9 @@ PbsReader       *pbs_reader_new_for_path      (const char  *path,
 PBS_AVAILABLE_IN_0_1
 PbsReader       *pbs_reader_new_for_data      (const char  *data,
                                                gssize       length,
+                                               const char  *name);
+PBS_AVAILABLE_IN_0_1
+PbsReader       *pbs_reader_new_for_stream    (GInputStream *stream,
                                                const char  *name);
 PBS_AVAILABLE_IN_0_1
 PbsDocument     *pbs_reader_next              (PbsReader   *self,

@@ -9,7 +9,7 @@
 #error "Only <pbscore/pbscore.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <pbscore/pbs-macros.h>
 #include <pbscore/pbs-scorecard.h>
 #include <pbscore/pbs-audit.h>
@@ -119,6 +119,24 @@ void        pbs_report_set_columns    (PbsReport        *self,
                                        PbsReportColumns  columns);
 PBS_AVAILABLE_IN_0_1
 PbsReportColumns pbs_report_get_columns (PbsReport      *self);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_report_begin          (PbsReport        *self,
+                                       GOutputStream    *stream,
+                                       GCancellable     *cancellable,
+                                       GError          **error);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_report_write          (PbsReport        *self,
+                                       PbsScorecard     *scorecard,
+                                       GError          **error);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_report_write_error    (PbsReport        *self,
+                                       const char       *file,
+                                       guint             document,
+                                       const GError     *input_error,
+                                       GError          **error);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_report_end            (PbsReport        *self,
+                                       GError          **error);
 PBS_AVAILABLE_IN_0_1
 char       *pbs_report_render         (PbsReport        *self,
                                        gsize            *length,
