@@ -146,15 +146,22 @@ static const struct {
   { "目标值", COL_TARGET },
   { "分值", COL_POINTS }, { "权重", COL_POINTS },
   { "得分", COL_SCORE },
+  /* the heads pbscore's own workbook has under --lang en (pbs-report-xlsx.c),
+   * squeezed and in lower case */
+  { "reasonfordeviation", COL_REASON }, { "level1", COL_L1 }, { "level2", COL_L2 },
+  { "indicator", COL_NAME }, { "target", COL_TARGET }, { "actual", COL_ACTUAL },
+  { "points", COL_POINTS }, { "score", COL_SCORE },
 };
 
 static Role
 role_of (const char *squeezed)
 {
+  g_autofree char *lower = g_ascii_strdown (squeezed, -1);
+
   if (strcmp (squeezed, "单位") == 0)
     return COL_UNIT;
   for (guint i = 0; i < G_N_ELEMENTS (head_words); i++)
-    if (strstr (squeezed, head_words[i].word) != NULL)
+    if (strstr (lower, head_words[i].word) != NULL)
       return head_words[i].role;
   return COL_N;
 }
@@ -411,6 +418,30 @@ note_year (Reader *rd, const char *text)
     pbs_evaluation_set_year (form (rd), y);
 }
 
+/* "(2024)" alone under the title, as pbscore's workbook has it under
+ * --lang en. */
+static void
+note_bare_year (Reader *rd, const char *squeezed)
+{
+  const char *p = squeezed;
+  guint y;
+
+  if (*p == '(')
+    p++;
+  else if (g_str_has_prefix (p, "（"))
+    p += strlen ("（");
+  else
+    return;
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return;
+  if (strcmp (p + 4, ")") != 0 && strcmp (p + 4, "）") != 0)
+    return;
+  y = (guint) g_ascii_strtoull (p, NULL, 10);
+  if (y >= 1990 && y <= 2100 && pbs_evaluation_get_year (form (rd)) == 0)
+    pbs_evaluation_set_year (form (rd), y);
+}
+
 /* The row's cells that show something (covered cells left out). */
 static guint
 row_texts (const PbsGrid *g, guint r, const char **texts, guint max, guint *cols)
@@ -441,7 +472,9 @@ read_title_row (Reader *rd, const char **texts, guint n)
   if (n != 1)
     return FALSE;
   s = squeeze (texts[0]);
-  if (strstr (s, "自评表") == NULL && strstr (s, "评价表") == NULL)
+  /* "performance self-evaluation": pbscore's own workbook under --lang en */
+  if (strstr (s, "自评表") == NULL && strstr (s, "评价表") == NULL
+      && strstr (s, "self-evaluation") == NULL)
     return FALSE;
   fresh_form (rd);
   g_free (rd->hint);
@@ -471,7 +504,26 @@ static const struct {
   { "部门名称", LABEL_DEPT_UNIT }, { "单位名称", LABEL_DEPT_UNIT },
   { "部门(单位)名称", LABEL_DEPT_UNIT }, { "部门（单位）名称", LABEL_DEPT_UNIT },
   { "预算单位", LABEL_UNIT }, { "年度", LABEL_YEAR },
+  /* pbscore's own workbook under --lang en */
+  { "Project", LABEL_TITLE }, { "Department", LABEL_DEPARTMENT },
+  { "Implementingunit", LABEL_UNIT },
 };
+
+/* Whether @text is, all of it, a label or a column head. */
+static gboolean
+is_head_word (const char *text)
+{
+  g_autofree char *s = squeeze (text);
+  g_autofree char *lower = g_ascii_strdown (s, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
+    if (strcmp (s, label_words[i].word) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (head_words); i++)
+    if (strcmp (lower, head_words[i].word) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 is_unset (const char *text)
@@ -534,6 +586,10 @@ read_labels (Reader *rd, const PbsGrid *g, guint r)
             {
               for (guint v = c + 1; v < n_cols && value == NULL; v++)
                 value = clean (pbs_grid_get (g, r, v), FALSE);
+              /* a row of heads (a summary sheet's 项目名称 | 主管部门 |
+               * 实施单位 | 分值) has labels without values */
+              if (value != NULL && is_head_word (value))
+                g_clear_pointer (&value, g_free);
             }
           else if (g_str_has_prefix (s + strlen (w), ":") || g_str_has_prefix (s + strlen (w), "："))
             {
@@ -570,6 +626,10 @@ read_budget_heads (Reader *rd, const PbsGrid *g, guint r)
   static const struct { const char *word; int slot; } words[] = {
     { "年初预算数", B_INITIAL }, { "全年预算数", B_ANNUAL }, { "全年执行数", B_EXECUTED },
     { "执行率", B_RATE }, { "分值", B_POINTS }, { "得分", B_SCORE },
+    /* --lang en, squeezed and in lower case */
+    { "initialbudget", B_INITIAL }, { "full-yearbudget", B_ANNUAL },
+    { "executed", B_EXECUTED }, { "rate", B_RATE }, { "points", B_POINTS },
+    { "score", B_SCORE },
   };
   Columns heads;
   guint money = 0;
@@ -578,7 +638,8 @@ read_budget_heads (Reader *rd, const PbsGrid *g, guint r)
   columns_init (&heads);
   for (guint c = 0; c < pbs_grid_get_n_cols (g); c++)
     {
-      g_autofree char *s = squeeze (pbs_grid_get (g, r, c));
+      g_autofree char *squeezed = squeeze (pbs_grid_get (g, r, c));
+      g_autofree char *s = g_ascii_strdown (squeezed, -1);
 
       if (strstr (s, "万元") != NULL)
         wan = TRUE;
@@ -837,9 +898,14 @@ read_grade (Reader *rd, const char *const *texts, guint n)
   g_autofree char *label = squeeze (texts[0]);
   const char *rest;
 
-  if (rd->eval == NULL || !g_str_has_prefix (label, "自评等级"))
+  if (rd->eval == NULL)
     return;
-  rest = label + strlen ("自评等级");
+  if (g_str_has_prefix (label, "自评等级"))
+    rest = label + strlen ("自评等级");
+  else if (g_str_has_prefix (label, "Grade"))
+    rest = label + strlen ("Grade");
+  else
+    return;
   if (g_str_has_prefix (rest, "：") || g_str_has_prefix (rest, ":"))
     rest += g_str_has_prefix (rest, ":") ? 1 : strlen ("：");
   for (guint k = 0; k < 2; k++)
@@ -861,10 +927,12 @@ read_grade (Reader *rd, const char *const *texts, guint n)
 static gboolean
 read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 {
-  static const char *const total_words[] = { "总分", "合计", "总计", NULL };
+  static const char *const total_words[] = { "总分", "合计", "总计", "Total", NULL };
   static const char *const footer_words[] = {
     "自评等级", "填报人", "填表人", "联系电话", "填报日期", "填表日期", "审核人",
-    "单位负责人", "财务负责人", "注：", "注:", "说明", NULL };
+    "单位负责人", "财务负责人", "项目负责人", "注：", "注:", "说明",
+    "Grade", "Projectmanager", "Preparedby", NULL };
+  static const char *const goals_words[] = { "年度总体目标", "Overallannualgoals", NULL };
   static const char *const label_starts[] = {
     "项目名称", "主管部门", "实施单位", "部门名称", "单位名称", "部门(单位)名称",
     "部门（单位）名称", "预算单位", NULL };
@@ -900,6 +968,14 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
       rd->in_block = FALSE;
       return TRUE;
     }
+  if (first_word_is (texts[0], goals_words))
+    {
+      /* the money block ends here: a paragraph below that names
+       * 资金总额 is no amount */
+      rd->in_budget = FALSE;
+      rd->in_block = FALSE;
+      return TRUE;
+    }
   if (read_budget_heads (rd, g, *r))
     {
       rd->in_block = FALSE;
@@ -923,6 +999,8 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 
       if (strstr (t, "年度") != NULL && g_utf8_strlen (t, -1) <= 12)
         note_year (rd, t);
+      else
+        note_bare_year (rd, t);
     }
   return TRUE;
 }
