@@ -20,6 +20,7 @@
 
 #include "pbscore/pbscore.h"
 #include "pbs-evaluation-private.h"
+#include "pbs-template-private.h"
 #include "pbs-grid.h"
 #include "pbs-layout.h"
 
@@ -254,6 +255,8 @@ typedef struct {
   const char    *file;
   gboolean       saw_header;
   GError        *problem;      /* a form found wanting, reported at the end */
+  PbsTemplate   *template_;    /* the points of a form without 分值, or NULL */
+  gboolean       points_from_template;   /* the form took them */
 } Reader;
 
 static gboolean G_GNUC_PRINTF (6, 7)
@@ -355,7 +358,13 @@ finish_form (Reader *rd)
     }
   else if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0)
     {
-      choose_template (rd->eval, rd->hint);
+      if (rd->points_from_template)
+        {
+          pbs_evaluation_set_template (rd->eval, rd->template_);
+          pbs_evaluation_set_refs (rd->eval, pbs_template_get_name (rd->template_), NULL);
+        }
+      else
+        choose_template (rd->eval, rd->hint);
       g_ptr_array_add (rd->out, g_steal_pointer (&rd->eval));
     }
   g_clear_pointer (&rd->eval, pbs_evaluation_unref);
@@ -363,6 +372,7 @@ finish_form (Reader *rd)
   g_clear_pointer (&rd->level1, g_free);
   g_clear_pointer (&rd->level2, g_free);
   rd->has_title = FALSE;
+  rd->points_from_template = FALSE;
   rd->closed = FALSE;
   rd->in_block = FALSE;
   rd->in_budget = FALSE;
@@ -786,6 +796,35 @@ compose_target (const char *sign, const char *value, const char *unit)
                       unit != NULL && !g_str_has_suffix (value, unit) ? unit : "", NULL);
 }
 
+/* A form without a 分值 column (Baoshan's, whose points its scoring rules
+ * fix): the row takes the points of the template's suggested indicator of
+ * its level-1, level-2 and name; never a share of a category's weight,
+ * which would be a guess. A row that must be scored (@needed) and gets no
+ * points is an error that says what to pass. */
+static gboolean
+row_points_from_template (Reader *rd, const PbsGrid *g, guint r, guint name_col,
+                          const char *l1, const char *l2, const char *name, gboolean needed,
+                          gboolean *has, PbsDecimal *points, GError **error)
+{
+  if (rd->template_ != NULL && pbs_template_get_row_points (rd->template_, l1, l2, name, points))
+    {
+      *has = TRUE;
+      rd->points_from_template = TRUE;
+      return TRUE;
+    }
+  if (!needed)
+    return TRUE;
+  if (rd->template_ == NULL)
+    return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
+                       "the row “%s” has no 分值 (points): the form has no 分值 column; "
+                       "pass a template that gives each row's points (--template NAME|FILE, "
+                       "doc/import.md)", name);
+  return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
+                     "the row “%s” has no 分值 (points): the form has no 分值 column, and "
+                     "template “%s” gives no points for “%s” under %s / %s",
+                     name, pbs_template_get_name (rd->template_), name, l1, l2);
+}
+
 static gboolean
 read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
 {
@@ -824,6 +863,10 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
                        (guint) MAX (*l1 == '\0' ? col[COL_L1] : col[COL_L2], 0),
                        "the row “%s” has no %s, and no row above it gives one",
                        name, *l1 == '\0' ? "一级指标" : "二级指标");
+  if (col[COL_POINTS] < 0 && !row_points_from_template (rd, g, r, name_col, l1, l2, name,
+                                                        target != NULL || actual != NULL,
+                                                        &has_points, &points, error))
+    return FALSE;
   if (!has_points && (target != NULL || actual != NULL))
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
                        (guint) MAX (col[COL_POINTS], 0),
@@ -1006,7 +1049,7 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 }
 
 GPtrArray *
-pbs_layout_read (GPtrArray *grids, GError **error)
+pbs_layout_read (GPtrArray *grids, PbsTemplate *template_, GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   Reader rd = { 0 };
@@ -1014,6 +1057,7 @@ pbs_layout_read (GPtrArray *grids, GError **error)
 
   g_return_val_if_fail (grids != NULL, NULL);
   rd.out = out;
+  rd.template_ = template_;
   columns_init (&rd.cols);
   columns_init (&rd.budget);
   for (guint i = 0; i < grids->len && ok; i++)

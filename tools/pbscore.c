@@ -193,7 +193,7 @@ input_name (const char *path)
 }
 
 static PbsReader *
-open_input (const char *path, GError **error)
+open_input_as_is (const char *path, GError **error)
 {
   g_autoptr (GBytes) data = NULL;
   gsize length;
@@ -206,6 +206,17 @@ open_input (const char *path, GError **error)
     return NULL;
   bytes = g_bytes_get_data (data, &length);
   return pbs_reader_new_for_data (length > 0 ? bytes : "", (gssize) length, "<stdin>");
+}
+
+/* --template also gives the points of a table without 分值 (doc/import.md). */
+static PbsReader *
+open_input (const Options *o, const char *path, GError **error)
+{
+  PbsReader *reader = open_input_as_is (path, error);
+
+  if (reader != NULL && o->template_ != NULL)
+    pbs_reader_set_template (reader, o->template_);
+  return reader;
 }
 
 
@@ -276,7 +287,7 @@ for_each_document (const Options *o, const char *command, gboolean evaluations_o
 {
   for (char **a = o->args; *a != NULL; a++)
     {
-      g_autoptr (PbsReader) reader = open_input (*a, error);
+      g_autoptr (PbsReader) reader = open_input (o, *a, error);
       PbsDocument *doc;
       guint n = 0;
 

@@ -69,6 +69,9 @@ PbsReader       *pbs_reader_new_for_data      (const char  *data,
                                                gssize       length,
                                                const char  *name);
 PBS_AVAILABLE_IN_0_1
+void             pbs_reader_set_template      (PbsReader   *self,
+                                               PbsTemplate *template_);
+PBS_AVAILABLE_IN_0_1
 PbsDocument     *pbs_reader_next              (PbsReader   *self,
                                                GError     **error);
 
