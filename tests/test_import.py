@@ -13,7 +13,7 @@ import resource
 import sys
 import tempfile
 
-from pbs_cli import Cases, expect, run_program
+from pbs_cli import Cases, expect, run_program, without_places
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -37,7 +37,7 @@ NOT_READ_FROM_TABLES = ('goals', 'signoff')
 
 def scored(text):
     """JSON output, parsed, without the fields the table readers do not keep."""
-    doc = json.loads(text)
+    doc = without_places(json.loads(text))
     for item in (doc if isinstance(doc, list) else [doc]):
         for key in NOT_READ_FROM_TABLES:
             item.pop(key, None)
@@ -73,14 +73,39 @@ def _():
                f'the score line of {table} differs', rb)
 
 
+@case('audit and explain cite a table row\'s place (text, Markdown; `place` in JSON)')
+def _():
+    for table, place in (('xishan-2024.csv', 'line 25, column 3'),
+                         ('xishan-2024.html', 'table 3, row 24, column 3')):
+        path = f'{DATA}/{table}'
+        for fmt in ('text', 'markdown'):
+            r = pbscore('audit', '--format', fmt, path)
+            expect(f'{path}:{place}: 第 16 行（审批时限压缩率）' in r.out,
+                   f'audit --format {fmt} of {table} cites the row', r)
+            r = pbscore('explain', '--row', '16', '--format', fmt, path)
+            expect(f'{path}:{place}: ' in r.out, f'explain --format {fmt} of {table}', r)
+        r = pbscore('audit', '--format', 'json', path)
+        doc = json.loads(r.out)
+        expect([f['place'] for f in doc['findings']] == [place], 'the finding\'s place', r)
+        expect(doc['indicators'][15]['place'] == place, 'the row\'s place', r)
+        expect(list(doc['indicators'][0])[:2] == ['row', 'place'], 'place after row', r)
+    # a YAML document's rows have no place, and their messages no prefix
+    r = pbscore('audit', '--format', 'json', XISHAN)
+    doc = json.loads(r.out)
+    expect(all(i['place'] is None for i in doc['indicators'])
+           and doc['findings'][0]['place'] is None, 'YAML rows have no place', r)
+    r = pbscore('audit', XISHAN)
+    expect(' 第 16 行（审批时限压缩率）' in r.out and f'{XISHAN}:' not in r.out, 'YAML audit', r)
+
+
 @case('the habits tables score as habits.yaml says; two forms on a page are two evaluations')
 def _():
     for table, yaml in (('habits.csv', 'habits.yaml'), ('habits.html', 'habits.yaml'),
                         ('two-forms.html', 'two-forms.yaml')):
         ra, rb = same_output('score', f'{DATA}/{yaml}', f'{DATA}/{table}', '--format', 'json')
-        expect(json.loads(ra.out) == json.loads(rb.out), f'{table} scores differently from {yaml}', rb)
+        expect(scored(ra.out) == scored(rb.out), f'{table} scores differently from {yaml}', rb)
         ra, rb = same_output('audit', f'{DATA}/{yaml}', f'{DATA}/{table}', '--format', 'json')
-        expect(json.loads(ra.out) == json.loads(rb.out), f'{table} audits differently from {yaml}', rb)
+        expect(scored(ra.out) == scored(rb.out), f'{table} audits differently from {yaml}', rb)
     r = pbscore('score', f'{DATA}/two-forms.html')
     expect(r.rc == 0 and '乡村道路养护' in r.out and '农村客运补贴' in r.out, 'two forms', r)
 
@@ -97,7 +122,7 @@ def _():
             expect(text.startswith('pbscore: 1\n'), f'{out} is not format 1', r)
             for command in ('score', 'audit'):
                 ra, rb = same_output(command, f'{DATA}/{table}', out, '--format', 'json')
-                expect(json.loads(ra.out) == json.loads(rb.out), f'{command} of imported {table}', rb)
+                expect(scored(ra.out) == scored(rb.out), f'{command} of imported {table}', rb)
             # the imported document imports to itself
             again = pbscore('import', out)
             expect(again.rc == 0 and again.out == text, f'import of the imported {table}', again)
@@ -142,7 +167,8 @@ def _():
         with open(out, encoding='utf-8') as f:
             expect('unpublished: true' in f.read(), 'unpublished kept in the YAML')
         ry = pbscore('score', '--format', 'json', out)
-        expect(json.loads(ry.out) == doc, 'the imported YAML scores as the table', ry)
+        expect(without_places(json.loads(ry.out)) == without_places(doc),
+               'the imported YAML scores as the table', ry)
 
 
 @case('a printed 自评等级 is read and audited (finding grade, exit 1)')
