@@ -967,6 +967,153 @@ read_grade (Reader *rd, const char *const *texts, guint n)
     }
 }
 
+/* ------------------------------------------------------------ goals, sign-off */
+
+/* Whether squeezed @s, in lower case @lower, names the head @zh (its
+ * prefix) or pbscore's English @en (all of it). */
+static gboolean
+names_head (const char *s, const char *lower, const char *zh, const char *en)
+{
+  return (zh != NULL && strstr (s, zh) != NULL) || (en != NULL && strcmp (lower, en) == 0);
+}
+
+/* 年度总体目标 at row @r: the columns of 预期目标 and 实际完成情况 in it, their
+ * paragraphs in the row below (taken, unless it is the indicator header).
+ * The official form merges 年度总体目标 over both rows, so the row below
+ * shows nothing left of the paragraphs. */
+static void
+read_goals (Reader *rd, const PbsGrid *g, guint *r)
+{
+  int expected = -1, achieved = -1;
+  guint below = *r + 1;
+  Columns header;
+
+  for (guint c = 0; c < pbs_grid_get_n_cols (g); c++)
+    {
+      g_autofree char *s = squeeze (pbs_grid_get (g, *r, c));
+      g_autofree char *lower = g_ascii_strdown (s, -1);
+
+      if (expected < 0 && names_head (s, lower, "预期目标", "expected"))
+        expected = (int) c;
+      else if (achieved < 0 && names_head (s, lower, "实际完成", "achieved"))
+        achieved = (int) c;
+    }
+  if ((expected < 0 && achieved < 0) || below >= pbs_grid_get_n_rows (g)
+      || read_header (g, below, &header) > 0)
+    return;
+  for (guint c = 0; c < (guint) MIN (expected < 0 ? achieved : expected,
+                                     achieved < 0 ? expected : achieved); c++)
+    {
+      g_autofree char *t = clean (pbs_grid_get (g, below, c), FALSE);
+
+      if (t != NULL)
+        return;   /* a row of its own, not the paragraphs */
+    }
+  for (guint k = 0; k < 2; k++)
+    {
+      int c = k == 0 ? expected : achieved;
+      g_autofree char *t = c < 0 ? NULL : clean (pbs_grid_get (g, below, (guint) c), TRUE);
+
+      if (t == NULL)
+        continue;
+      if (k == 0)
+        pbs_evaluation_set_goals_expected (form (rd), t);
+      else
+        pbs_evaluation_set_goals_achieved (form (rd), t);
+    }
+  *r = below;
+}
+
+typedef enum { SIGN_MANAGER, SIGN_PREPARER, SIGN_PHONE, SIGN_DATE } SignField;
+
+/* The sign-off's labels: Chinese ones as the cell's start, pbscore's
+ * English ones as the whole cell (squeezed, lower case). */
+static const struct {
+  const char *zh;
+  const char *en;
+  SignField   field;
+} signoff_words[] = {
+  { "项目负责人", "projectmanager", SIGN_MANAGER },
+  { "填报人", "preparedby", SIGN_PREPARER }, { "填表人", NULL, SIGN_PREPARER },
+  { "联系电话", "phone", SIGN_PHONE },
+  { "填报日期", "date", SIGN_DATE }, { "填表日期", NULL, SIGN_DATE },
+};
+
+/* Which sign-off label cell @text is, and where its own value starts
+ * ("填报人：张三"; NULL for a label alone); -1 when it is none. */
+static int
+signoff_label (const char *text, const char **rest)
+{
+  g_autofree char *s = squeeze (text);
+  g_autofree char *lower = g_ascii_strdown (s, -1);
+
+  *rest = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (signoff_words); i++)
+    {
+      const char *zh = signoff_words[i].zh;
+      const char *en = signoff_words[i].en;
+
+      if (en != NULL && strcmp (lower, en) == 0)
+        return (int) signoff_words[i].field;
+      if (!g_str_has_prefix (s, zh))
+        continue;
+      if (s[strlen (zh)] != '\0')
+        {
+          const char *colon = strstr (text, "：");
+
+          if (colon != NULL)
+            *rest = colon + strlen ("：");
+          else if ((colon = strchr (text, ':')) != NULL)
+            *rest = colon + 1;
+          else
+            continue;
+        }
+      return (int) signoff_words[i].field;
+    }
+  return -1;
+}
+
+/* 项目负责人, 填报人, 联系电话 and 填报日期 in a footer row, each with its
+ * value after a colon in its own cell or in the next cell that shows
+ * something (unless that is the next label). */
+static void
+read_signoff (Reader *rd, const PbsGrid *g, guint r)
+{
+  static void (*const setters[]) (PbsEvaluation *, const char *) = {
+    [SIGN_MANAGER] = pbs_evaluation_set_signoff_manager,
+    [SIGN_PREPARER] = pbs_evaluation_set_signoff_preparer,
+    [SIGN_PHONE] = pbs_evaluation_set_signoff_phone,
+    [SIGN_DATE] = pbs_evaluation_set_signoff_date,
+  };
+  guint n_cols = pbs_grid_get_n_cols (g);
+
+  if (rd->eval == NULL)
+    return;
+  for (guint c = 0; c < n_cols; c++)
+    {
+      const char *rest;
+      int field = signoff_label (pbs_grid_get (g, r, c), &rest);
+      g_autofree char *value = NULL;
+
+      if (field < 0)
+        continue;
+      if (rest != NULL)
+        value = clean (rest, FALSE);
+      else
+        for (guint v = c + 1; v < n_cols && value == NULL; v++)
+          {
+            const char *next = pbs_grid_get (g, r, v);
+            const char *next_rest;
+
+            if (signoff_label (next, &next_rest) >= 0)
+              break;
+            value = clean (next, FALSE);
+          }
+      if (value != NULL)
+        setters[field] (rd->eval, value);
+    }
+}
+
 static gboolean
 read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 {
@@ -1006,8 +1153,8 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
     return read_total (rd, g, *r, error);
   if (first_word_is (texts[0], footer_words))
     {
-      /* the sign-off waits for issue 9's signoff field */
       read_grade (rd, texts, n);
+      read_signoff (rd, g, *r);
       rd->in_block = FALSE;
       return TRUE;
     }
@@ -1017,6 +1164,7 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
        * 资金总额 is no amount */
       rd->in_budget = FALSE;
       rd->in_block = FALSE;
+      read_goals (rd, g, r);
       return TRUE;
     }
   if (read_budget_heads (rd, g, *r))

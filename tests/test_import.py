@@ -30,8 +30,9 @@ def pbscore(*args, stdin=None):
     return run_program(CLI, args, stdin=stdin, cwd=SRCDIR, timeout=300)
 
 
-# The official form's 年度总体目标 and sign-off are not yet kept by the table
-# readers (doc/import.md): JSON outputs are compared without them.
+# The Xishan tables print a 年度总体目标 and a sign-off of their own (the
+# YAML has other goals and none): JSON outputs are compared without them;
+# a case below checks what is read.
 NOT_READ_FROM_TABLES = ('goals', 'signoff')
 
 
@@ -71,6 +72,39 @@ def _():
         ra, rb = same_output('score', XISHAN, path)
         expect(ra.out.replace(XISHAN, path).split() == rb.out.split(),
                f'the score line of {table} differs', rb)
+
+
+@case('年度总体目标 and the sign-off are read: paragraphs under 预期目标 / 实际完成情况, label and value')
+def _():
+    goals = {'expected': '深化“放管服”改革，优化营商环境', 'achieved': '完成年度目标'}
+    for table, signoff in (
+            ('xishan-2024.csv', {'manager': None, 'preparer': '张三', 'phone': '0871-00000000',
+                                 'date': '2025年3月1日'}),
+            ('xishan-2024.html', {'manager': None, 'preparer': None, 'phone': None,
+                                  'date': None})):
+        r = pbscore('score', '--format', 'json', f'{DATA}/{table}')
+        doc = json.loads(r.out)
+        expect(doc['goals'] == goals, f'the goals of {table}', r)
+        expect(doc['signoff'] == signoff, f'the sign-off of {table}', r)
+    # label and value in cells of their own; a label left blank takes no
+    # neighbour's value
+    text = ('项目名称,签字测试\n'
+            '项目资金（万元）,,全年预算数,全年执行数,分值\n'
+            ',年度资金总额,10,10,10\n'
+            '一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n'
+            '产出指标,数量指标,培训人数,≥100人,120人,90\n'
+            '总分,,,,,100\n'
+            '项目负责人,王五,填报人,,联系电话,0875-1234567\n')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'signoff.csv')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text)
+        r = pbscore('score', '--format', 'json', path)
+        expect(r.rc == 0, 'scored', r)
+        doc = json.loads(r.out)
+        expect(doc['signoff'] == {'manager': '王五', 'preparer': None, 'phone': '0875-1234567',
+                                  'date': None}, 'label and value side by side', r)
+        expect(doc['goals'] == {'expected': None, 'achieved': None}, 'no goals', r)
 
 
 @case('audit and explain cite a table row\'s place (text, Markdown; `place` in JSON)')

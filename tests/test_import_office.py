@@ -38,8 +38,9 @@ def run(*args):
                           text=True, timeout=60)
 
 
-# The official form's 年度总体目标 and sign-off are not yet kept by the table
-# readers (doc/import.md): scorecards are compared without them.
+# The tables leave 年度总体目标 blank and print no sign-off, while the YAML
+# has goals: scorecards are compared without them (tests/test_import.py
+# checks that they are read).
 NOT_READ_FROM_TABLES = ('goals', 'signoff')
 
 

@@ -202,6 +202,10 @@ def check_goals_signoff():
                            signoff[2], want['phone'], signoff[3], want['date']], row
             assert ws.max_row == grade.row + 1, (ws.max_row, grade.row)
             same_scores(out, src)
+            # and pbscore's reader reads both blocks back as they were
+            got = scorecard(out)
+            for key in ('goals', 'signoff'):
+                assert got[key] == GOALS_SIGNOFF[key], (lang, key, got[key])
         # the Xishan example prints no sign-off: no row under 自评等级
         src = xishan_with(tmp, goals={'achieved': '完成'})
         ws = load(write(tmp, 'none.xlsx', 'report', src)).active
