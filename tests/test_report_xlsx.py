@@ -334,10 +334,26 @@ def check_empty_form():
                 if k % 11 != 10:
                     ws.cell(r, 8).value = '原因%d' % k
                     ind['reason'] = '原因%d' % k
+            # the empty form has 年度总体目标 and the sign-off row, blank, to fill
+            goals = find(ws, '年度总体目标')
+            assert ws.cell(goals.row + 1, 2).value is None
+            ws.cell(goals.row + 1, 2).value = '完成培训任务'
+            ws.cell(goals.row + 1, 5).value = '全年完成培训任务\n群众满意'
+            doc['goals'] = {'expected': '完成培训任务', 'achieved': '全年完成培训任务\n群众满意'}
+            sign = find(ws, '项目负责人')
+            assert sign.row == find(ws, '自评等级').row + 1
+            values = ['赵六', '钱七', '0875-7654321', '2025年3月1日']
+            for k, v in enumerate(values):
+                assert ws.cell(sign.row, 2 + 2 * k).value is None
+                ws.cell(sign.row, 2 + 2 * k).value = v
+            doc['signoff'] = dict(zip(('manager', 'preparer', 'phone', 'date'), values))
             wb.save(os.path.join(tmp, 'filled.xlsx'))
             with open(os.path.join(tmp, 'filled.yaml'), 'w', encoding='utf-8') as f:
                 yaml.safe_dump(doc, f, allow_unicode=True)
             same_scores(os.path.join(tmp, 'filled.xlsx'), os.path.join(tmp, 'filled.yaml'))
+            got = scorecard(os.path.join(tmp, 'filled.xlsx'))
+            assert got['goals'] == doc['goals'] and got['signoff'] == doc['signoff'], \
+                (got['goals'], got['signoff'])
 
 
 def check_spreadsheet_csv():
