@@ -119,7 +119,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       name = "t";
       bytes = g_bytes_new (data, size);
     }
-  if (!pbs_import_read (name, bytes, &evaluations, &error))
+  if (!pbs_import_read (name, bytes, NULL, &evaluations, &error))
     {
       if (error == NULL || error->domain != PBS_IMPORT_ERROR)
         broken_promise ("a failed read without a PBS_IMPORT_ERROR", error);

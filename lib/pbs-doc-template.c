@@ -40,12 +40,14 @@ read_names (const PbsConv *c, guint32 node, const char *key, GPtrArray *out, GEr
   return TRUE;
 }
 
-static const char * const suggested_keys[] = { "name", "rule", NULL };
+static const char * const suggested_keys[] = { "name", "rule", "points", NULL };
 
-/* `suggested:` — names, or {name, rule} whose rule rows of that name take
- * when they have none of their own. */
+/* `suggested:` — names, or {name, rule, points} whose rule rows of that
+ * name take when they have none of their own, and whose points a table
+ * without a 分值 column takes (doc/import.md). */
 static gboolean
-read_suggested (const PbsConv *c, PbsTemplate *t, guint32 node, GPtrArray *out, GError **error)
+read_suggested (const PbsConv *c, PbsTemplate *t, const char *level1, const char *level2,
+                guint32 node, GPtrArray *out, GError **error)
 {
   if (pbs_read_is_null (c, node))
     return TRUE;
@@ -54,7 +56,7 @@ read_suggested (const PbsConv *c, PbsTemplate *t, guint32 node, GPtrArray *out, 
                           "“suggested” must be a list, not %s", pbs_read_kind_name (c, node));
   for (guint32 i = 0; i < pbs_yaml_node (c->t, node)->count; i++)
     {
-      guint32 item = pbs_yaml_kid (c->t, node, i), w[2];
+      guint32 item = pbs_yaml_kid (c->t, node, i), w[3];
       const char *name = NULL;
       PbsDecimal zero;
       g_autoptr (PbsIndicator) carrier = NULL;
@@ -69,6 +71,14 @@ read_suggested (const PbsConv *c, PbsTemplate *t, guint32 node, GPtrArray *out, 
           || !pbs_read_string (c, w[0], "name", &name, error))
         return FALSE;
       g_ptr_array_add (out, (gpointer) name);
+      if (!pbs_read_is_null (c, w[2]))
+        {
+          PbsDecimal points;
+
+          if (!pbs_read_decimal (c, w[2], "points", TRUE, &points, error))
+            return FALSE;
+          pbs_template_add_points (t, level1, level2, name, &points);
+        }
       if (pbs_read_is_null (c, w[1]))
         continue;
       pbs_decimal_init (&zero, 0, 0);
@@ -160,7 +170,8 @@ pbs_read_template (const PbsConv *c, guint32 root, GError **error)
           else if (!pbs_read_mapping (c, l2, "a level-2 category", level2_keys, u, error)
                    || !pbs_read_require (c, l2, u[0], "name", "a level-2 category", error)
                    || !pbs_read_string (c, u[0], "name", &name, error)
-                   || !read_suggested (c, t, u[1], suggested, error))
+                   || !read_suggested (c, t, pbs_template_get_level1_name (t, i), name, u[1],
+                                       suggested, error))
             return NULL;
           g_ptr_array_add (suggested, NULL);
           pbs_template_add_level2 (t, name, (const char * const *) suggested->pdata);

@@ -380,7 +380,8 @@ pbs_import_read_grids (const char *file, GBytes *data, PbsImportFormat format, G
 }
 
 gboolean
-pbs_import_read (const char *file, GBytes *data, GPtrArray **evaluations, GError **error)
+pbs_import_read (const char *file, GBytes *data, PbsTemplate *template_,
+                 GPtrArray **evaluations, GError **error)
 {
   g_autoptr (GPtrArray) grids = NULL;
   PbsImportFormat format;
@@ -393,6 +394,6 @@ pbs_import_read (const char *file, GBytes *data, GPtrArray **evaluations, GError
   grids = pbs_import_read_grids (file, data, format, error);
   if (grids == NULL)
     return FALSE;
-  *evaluations = pbs_layout_read (grids, error);
+  *evaluations = pbs_layout_read (grids, template_, error);
   return *evaluations != NULL;
 }

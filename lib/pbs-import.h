@@ -12,6 +12,8 @@
 
 #include <glib.h>
 
+#include "pbscore/pbscore.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -35,8 +37,9 @@ GPtrArray  *pbs_import_read_grids  (const char *file, GBytes *data,
                                     PbsImportFormat format, GError **error);
 /* The YAML reader's hook: when @data is a table file, sets @evaluations
  * to its evaluations (element-type PbsEvaluation, owned); when it is YAML,
- * leaves @evaluations NULL. FALSE with a PBS_IMPORT_ERROR on an error. */
-gboolean    pbs_import_read        (const char *file, GBytes *data,
+ * leaves @evaluations NULL. FALSE with a PBS_IMPORT_ERROR on an error.
+ * @template_ (nullable) gives the points of a form without 分值. */
+gboolean    pbs_import_read        (const char *file, GBytes *data, PbsTemplate *template_,
                                     GPtrArray **evaluations, GError **error);
 
 G_END_DECLS

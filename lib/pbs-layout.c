@@ -20,6 +20,7 @@
 
 #include "pbscore/pbscore.h"
 #include "pbs-evaluation-private.h"
+#include "pbs-template-private.h"
 #include "pbs-grid.h"
 #include "pbs-layout.h"
 
@@ -146,15 +147,22 @@ static const struct {
   { "目标值", COL_TARGET },
   { "分值", COL_POINTS }, { "权重", COL_POINTS },
   { "得分", COL_SCORE },
+  /* the heads pbscore's own workbook has under --lang en (pbs-report-xlsx.c),
+   * squeezed and in lower case */
+  { "reasonfordeviation", COL_REASON }, { "level1", COL_L1 }, { "level2", COL_L2 },
+  { "indicator", COL_NAME }, { "target", COL_TARGET }, { "actual", COL_ACTUAL },
+  { "points", COL_POINTS }, { "score", COL_SCORE },
 };
 
 static Role
 role_of (const char *squeezed)
 {
+  g_autofree char *lower = g_ascii_strdown (squeezed, -1);
+
   if (strcmp (squeezed, "单位") == 0)
     return COL_UNIT;
   for (guint i = 0; i < G_N_ELEMENTS (head_words); i++)
-    if (strstr (squeezed, head_words[i].word) != NULL)
+    if (strstr (lower, head_words[i].word) != NULL)
       return head_words[i].role;
   return COL_N;
 }
@@ -249,6 +257,8 @@ typedef struct {
   const char    *file;
   gboolean       saw_header;
   GError        *problem;      /* a form found wanting, reported at the end */
+  PbsTemplate   *template_;    /* the points of a form without 分值, or NULL */
+  gboolean       points_from_template;   /* the form took them */
 } Reader;
 
 static gboolean G_GNUC_PRINTF (6, 7)
@@ -350,7 +360,13 @@ finish_form (Reader *rd)
     }
   else if (rd->eval != NULL && pbs_evaluation_get_n_indicators (rd->eval) > 0)
     {
-      choose_template (rd->eval, rd->hint);
+      if (rd->points_from_template)
+        {
+          pbs_evaluation_set_template (rd->eval, rd->template_);
+          pbs_evaluation_set_refs (rd->eval, pbs_template_get_name (rd->template_), NULL);
+        }
+      else
+        choose_template (rd->eval, rd->hint);
       g_ptr_array_add (rd->out, g_steal_pointer (&rd->eval));
     }
   g_clear_pointer (&rd->eval, pbs_evaluation_unref);
@@ -358,6 +374,7 @@ finish_form (Reader *rd)
   g_clear_pointer (&rd->level1, g_free);
   g_clear_pointer (&rd->level2, g_free);
   rd->has_title = FALSE;
+  rd->points_from_template = FALSE;
   rd->closed = FALSE;
   rd->in_block = FALSE;
   rd->in_budget = FALSE;
@@ -414,6 +431,30 @@ note_year (Reader *rd, const char *text)
     pbs_evaluation_set_year (form (rd), y);
 }
 
+/* "(2024)" alone under the title, as pbscore's workbook has it under
+ * --lang en. */
+static void
+note_bare_year (Reader *rd, const char *squeezed)
+{
+  const char *p = squeezed;
+  guint y;
+
+  if (*p == '(')
+    p++;
+  else if (g_str_has_prefix (p, "（"))
+    p += strlen ("（");
+  else
+    return;
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return;
+  if (strcmp (p + 4, ")") != 0 && strcmp (p + 4, "）") != 0)
+    return;
+  y = (guint) g_ascii_strtoull (p, NULL, 10);
+  if (y >= 1990 && y <= 2100 && pbs_evaluation_get_year (form (rd)) == 0)
+    pbs_evaluation_set_year (form (rd), y);
+}
+
 /* The row's cells that show something (covered cells left out). */
 static guint
 row_texts (const PbsGrid *g, guint r, const char **texts, guint max, guint *cols)
@@ -444,7 +485,9 @@ read_title_row (Reader *rd, const char **texts, guint n)
   if (n != 1)
     return FALSE;
   s = squeeze (texts[0]);
-  if (strstr (s, "自评表") == NULL && strstr (s, "评价表") == NULL)
+  /* "performance self-evaluation": pbscore's own workbook under --lang en */
+  if (strstr (s, "自评表") == NULL && strstr (s, "评价表") == NULL
+      && strstr (s, "self-evaluation") == NULL)
     return FALSE;
   fresh_form (rd);
   g_free (rd->hint);
@@ -474,7 +517,26 @@ static const struct {
   { "部门名称", LABEL_DEPT_UNIT }, { "单位名称", LABEL_DEPT_UNIT },
   { "部门(单位)名称", LABEL_DEPT_UNIT }, { "部门（单位）名称", LABEL_DEPT_UNIT },
   { "预算单位", LABEL_UNIT }, { "年度", LABEL_YEAR },
+  /* pbscore's own workbook under --lang en */
+  { "Project", LABEL_TITLE }, { "Department", LABEL_DEPARTMENT },
+  { "Implementingunit", LABEL_UNIT },
 };
+
+/* Whether @text is, all of it, a label or a column head. */
+static gboolean
+is_head_word (const char *text)
+{
+  g_autofree char *s = squeeze (text);
+  g_autofree char *lower = g_ascii_strdown (s, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (label_words); i++)
+    if (strcmp (s, label_words[i].word) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (head_words); i++)
+    if (strcmp (lower, head_words[i].word) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 is_unset (const char *text)
@@ -537,6 +599,10 @@ read_labels (Reader *rd, const PbsGrid *g, guint r)
             {
               for (guint v = c + 1; v < n_cols && value == NULL; v++)
                 value = clean (pbs_grid_get (g, r, v), FALSE);
+              /* a row of heads (a summary sheet's 项目名称 | 主管部门 |
+               * 实施单位 | 分值) has labels without values */
+              if (value != NULL && is_head_word (value))
+                g_clear_pointer (&value, g_free);
             }
           else if (g_str_has_prefix (s + strlen (w), ":") || g_str_has_prefix (s + strlen (w), "："))
             {
@@ -573,6 +639,10 @@ read_budget_heads (Reader *rd, const PbsGrid *g, guint r)
   static const struct { const char *word; int slot; } words[] = {
     { "年初预算数", B_INITIAL }, { "全年预算数", B_ANNUAL }, { "全年执行数", B_EXECUTED },
     { "执行率", B_RATE }, { "分值", B_POINTS }, { "得分", B_SCORE },
+    /* --lang en, squeezed and in lower case */
+    { "initialbudget", B_INITIAL }, { "full-yearbudget", B_ANNUAL },
+    { "executed", B_EXECUTED }, { "rate", B_RATE }, { "points", B_POINTS },
+    { "score", B_SCORE },
   };
   Columns heads;
   guint money = 0;
@@ -581,7 +651,8 @@ read_budget_heads (Reader *rd, const PbsGrid *g, guint r)
   columns_init (&heads);
   for (guint c = 0; c < pbs_grid_get_n_cols (g); c++)
     {
-      g_autofree char *s = squeeze (pbs_grid_get (g, r, c));
+      g_autofree char *squeezed = squeeze (pbs_grid_get (g, r, c));
+      g_autofree char *s = g_ascii_strdown (squeezed, -1);
 
       if (strstr (s, "万元") != NULL)
         wan = TRUE;
@@ -724,16 +795,19 @@ read_goal_heads (Reader *rd, const PbsGrid *g, guint r, const char *first)
 {
   g_autofree char *s = squeeze (first);
 
-  if (!g_str_has_prefix (s, "年度总体目标") && !g_str_has_prefix (s, "总体目标"))
+  if (!g_str_has_prefix (s, "年度总体目标") && !g_str_has_prefix (s, "总体目标")
+      && g_ascii_strncasecmp (s, "Overallannualgoals", 18) != 0)
     return FALSE;
   rd->goal_col[0] = rd->goal_col[1] = -1;
   for (guint c = 0; c < pbs_grid_get_n_cols (g); c++)
     {
       g_autofree char *h = squeeze (pbs_grid_get (g, r, c));
 
-      if (strstr (h, "预期目标") != NULL && rd->goal_col[0] < 0)
+      if ((strstr (h, "预期目标") != NULL || g_ascii_strcasecmp (h, "Expected") == 0)
+          && rd->goal_col[0] < 0)
         rd->goal_col[0] = (int) c;
-      else if (strstr (h, "完成情况") != NULL && rd->goal_col[1] < 0)
+      else if ((strstr (h, "完成情况") != NULL || g_ascii_strcasecmp (h, "Achieved") == 0)
+               && rd->goal_col[1] < 0)
         rd->goal_col[1] = (int) c;
     }
   rd->in_goals = rd->goal_col[0] >= 0 || rd->goal_col[1] >= 0;
@@ -780,6 +854,11 @@ read_signoff (Reader *rd, const char *const *texts, guint n)
     { "联系电话", pbs_evaluation_set_signoff_phone },
     { "填报日期", pbs_evaluation_set_signoff_date }, { "填表日期", pbs_evaluation_set_signoff_date },
     { "审核人", NULL }, { "单位负责人", NULL }, { "财务负责人", NULL }, { "自评等级", NULL },
+    /* the English workbook's (pbs-report-xlsx.c) */
+    { "Project manager", pbs_evaluation_set_signoff_manager },
+    { "Prepared by", pbs_evaluation_set_signoff_preparer },
+    { "Phone", pbs_evaluation_set_signoff_phone }, { "Date", pbs_evaluation_set_signoff_date },
+    { "Grade", NULL },
   };
 
   if (rd->eval == NULL)
@@ -903,6 +982,35 @@ compose_target (const char *sign, const char *value, const char *unit)
                       unit != NULL && !g_str_has_suffix (value, unit) ? unit : "", NULL);
 }
 
+/* A form without a 分值 column (Baoshan's, whose points its scoring rules
+ * fix): the row takes the points of the template's suggested indicator of
+ * its level-1, level-2 and name; never a share of a category's weight,
+ * which would be a guess. A row that must be scored (@needed) and gets no
+ * points is an error that says what to pass. */
+static gboolean
+row_points_from_template (Reader *rd, const PbsGrid *g, guint r, guint name_col,
+                          const char *l1, const char *l2, const char *name, gboolean needed,
+                          gboolean *has, PbsDecimal *points, GError **error)
+{
+  if (rd->template_ != NULL && pbs_template_get_row_points (rd->template_, l1, l2, name, points))
+    {
+      *has = TRUE;
+      rd->points_from_template = TRUE;
+      return TRUE;
+    }
+  if (!needed)
+    return TRUE;
+  if (rd->template_ == NULL)
+    return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
+                       "the row “%s” has no 分值 (points): the form has no 分值 column; "
+                       "pass a template that gives each row's points (--template NAME|FILE, "
+                       "doc/import.md)", name);
+  return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, name_col,
+                     "the row “%s” has no 分值 (points): the form has no 分值 column, and "
+                     "template “%s” gives no points for “%s” under %s / %s",
+                     name, pbs_template_get_name (rd->template_), name, l1, l2);
+}
+
 static gboolean
 read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
 {
@@ -941,6 +1049,10 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
                        (guint) MAX (*l1 == '\0' ? col[COL_L1] : col[COL_L2], 0),
                        "the row “%s” has no %s, and no row above it gives one",
                        name, *l1 == '\0' ? "一级指标" : "二级指标");
+  if (col[COL_POINTS] < 0 && !row_points_from_template (rd, g, r, name_col, l1, l2, name,
+                                                        target != NULL || actual != NULL,
+                                                        &has_points, &points, error))
+    return FALSE;
   if (!has_points && (target != NULL || actual != NULL))
     return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r,
                        (guint) MAX (col[COL_POINTS], 0),
@@ -1015,9 +1127,14 @@ read_grade (Reader *rd, const char *const *texts, guint n)
   g_autofree char *label = squeeze (texts[0]);
   const char *rest;
 
-  if (rd->eval == NULL || !g_str_has_prefix (label, "自评等级"))
+  if (rd->eval == NULL)
     return;
-  rest = label + strlen ("自评等级");
+  if (g_str_has_prefix (label, "自评等级"))
+    rest = label + strlen ("自评等级");
+  else if (g_str_has_prefix (label, "Grade"))
+    rest = label + strlen ("Grade");
+  else
+    return;
   if (g_str_has_prefix (rest, "：") || g_str_has_prefix (rest, ":"))
     rest += g_str_has_prefix (rest, ":") ? 1 : strlen ("：");
   for (guint k = 0; k < 2; k++)
@@ -1039,10 +1156,12 @@ read_grade (Reader *rd, const char *const *texts, guint n)
 static gboolean
 read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 {
-  static const char *const total_words[] = { "总分", "合计", "总计", NULL };
+  static const char *const total_words[] = { "总分", "合计", "总计", "Total", NULL };
   static const char *const footer_words[] = {
-    "自评等级", "填报人", "填表人", "联系电话", "填报日期", "填表日期", "审核人", "项目负责人",
-    "单位负责人", "财务负责人", "注：", "注:", "说明", NULL };
+    "自评等级", "填报人", "填表人", "联系电话", "填报日期", "填表日期", "审核人",
+    "单位负责人", "财务负责人", "项目负责人", "注：", "注:", "说明",
+    "Grade", "Projectmanager", "Preparedby", NULL };
+  static const char *const goals_words[] = { "年度总体目标", "Overallannualgoals", NULL };
   static const char *const label_starts[] = {
     "项目名称", "主管部门", "实施单位", "部门名称", "单位名称", "部门(单位)名称",
     "部门（单位）名称", "预算单位", NULL };
@@ -1076,6 +1195,15 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
       read_grade (rd, texts, n);
       read_signoff (rd, texts, n);
       rd->in_block = FALSE;
+      return TRUE;
+    }
+  if (first_word_is (texts[0], goals_words))
+    {
+      /* the money block ends here: a paragraph below that names
+       * 资金总额 is no amount */
+      rd->in_budget = FALSE;
+      rd->in_block = FALSE;
+      read_goal_heads (rd, g, *r, texts[0]);
       return TRUE;
     }
   if (read_budget_heads (rd, g, *r))
@@ -1118,12 +1246,14 @@ read_row (Reader *rd, const PbsGrid *g, guint *r, GError **error)
 
       if (strstr (t, "年度") != NULL && g_utf8_strlen (t, -1) <= 12)
         note_year (rd, t);
+      else
+        note_bare_year (rd, t);
     }
   return TRUE;
 }
 
 GPtrArray *
-pbs_layout_read (GPtrArray *grids, GError **error)
+pbs_layout_read (GPtrArray *grids, PbsTemplate *template_, GError **error)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_evaluation_unref);
   Reader rd = { 0 };
@@ -1131,6 +1261,7 @@ pbs_layout_read (GPtrArray *grids, GError **error)
 
   g_return_val_if_fail (grids != NULL, NULL);
   rd.out = out;
+  rd.template_ = template_;
   columns_init (&rd.cols);
   columns_init (&rd.budget);
   for (guint i = 0; i < grids->len && ok; i++)

@@ -193,6 +193,7 @@ struct _PbsReader
   gboolean       sniffed;
   GPtrArray     *tables;      /* evaluations of a table file (pbs-import.c) */
   guint          next_table;
+  PbsTemplate   *template_;   /* the points of a table without 分值, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PbsReader, pbs_reader, G_TYPE_OBJECT)
@@ -206,6 +207,7 @@ pbs_reader_finalize (GObject *object)
   g_hash_table_unref (self->templates);
   g_hash_table_unref (self->policies);
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->template_, pbs_template_unref);
   G_OBJECT_CLASS (pbs_reader_parent_class)->finalize (object);
 }
 
@@ -306,6 +308,33 @@ pbs_reader_new_for_stream (GInputStream *stream, const char *name)
   return reader_new (pbs_yaml_stream_new_for_input (stream, name != NULL ? name : "<stream>"));
 }
 
+/**
+ * pbs_reader_set_template:
+ * @self: a #PbsReader
+ * @template_: (nullable): the template, or %NULL for none
+ *
+ * Sets the template a table file's form without a 分值 (points) column
+ * takes its rows' points from: each row gets the points of the template's
+ * suggested indicator of the same level-1, level-2 and name
+ * (doc/import.md). Without one such a form is the error
+ * %PBS_IMPORT_ERROR_BAD_VALUE. YAML documents and tables with a 分值
+ * column are read as they are. Call it before the first
+ * pbs_reader_next().
+ *
+ * Since: 0.1
+ */
+void
+pbs_reader_set_template (PbsReader *self, PbsTemplate *template_)
+{
+  g_return_if_fail (PBS_IS_READER (self));
+  g_return_if_fail (!self->sniffed);
+
+  if (template_ != NULL)
+    pbs_template_ref (template_);
+  g_clear_pointer (&self->template_, pbs_template_unref);
+  self->template_ = template_;
+}
+
 /* Reads the document at @root into the content of its kind. */
 static PbsDocument *
 read_document (PbsConv *c, guint32 root, GError **error)
@@ -354,7 +383,7 @@ read_tables (PbsReader *self, GError **error)
     return TRUE;
   /* a table, or something refused: the whole input decides */
   all = pbs_yaml_stream_read_all (self->stream, error);
-  return all != NULL && pbs_import_read (name, all, &self->tables, error);
+  return all != NULL && pbs_import_read (name, all, self->template_, &self->tables, error);
 }
 
 /**

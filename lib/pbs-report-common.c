@@ -75,6 +75,19 @@ dup_where (PbsEvaluation *e, gint row)
   return g_strdup_printf ("%s:%u:%u", source, line, MAX (column, 1u));
 }
 
+char *
+pbs_report_cite_place (PbsScorecard *scorecard, gint row, char *text)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (scorecard);
+  g_autofree char *owned = text;
+  g_autofree char *where = NULL;
+
+  if (row < 0 || pbs_indicator_get_place (pbs_evaluation_get_indicator (e, (guint) row)) == NULL)
+    return g_steal_pointer (&owned);
+  where = dup_where (e, row);
+  return g_strdup_printf ("%s: %s", where, text);
+}
+
 GArray *
 pbs_report_lint_items (const PbsReportInput *in, PbsScorecard *scorecard)
 {

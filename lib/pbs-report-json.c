@@ -152,6 +152,7 @@ add_indicators (Json *j, const PbsReportInput *in)
         continue;
       pbs_json_begin_object (&j->w);
       member_int (j, "row", i + 1);
+      member_string (j, "place", pbs_indicator_get_place (ind));
       member_string (j, "level1", pbs_indicator_get_level1 (ind));
       member_string (j, "level2", pbs_indicator_get_level2 (ind));
       member_string (j, "name", pbs_indicator_get_name (ind));
@@ -241,6 +242,8 @@ add_findings (Json *j, const PbsReportInput *in)
         pbs_json_null (&j->w);
       member_string (j, "name", row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row))
                                          : NULL);
+      member_string (j, "place", row >= 0 ? pbs_indicator_get_place (pbs_evaluation_get_indicator (e, (guint) row))
+                                          : NULL);
       member_decimal (j, "printed", pbs_audit_get_printed (audit, i, &d) ? &d : NULL);
       member_computed (j, "computed", pbs_audit_get_computed (audit, i, &d) ? &d : NULL);
       member_string (j, "variant", pbs_variant_get_nick (pbs_audit_get_variant (audit, i)));

@@ -150,6 +150,13 @@ gboolean    pbs_report_finding_selected (const PbsReportInput *in,
                                          PbsAudit             *audit,
                                          guint                 index);
 
+/* @text (taken) cited at row @row's place in the table file it was read
+ * from, "FILE:PLACE: text" (doc/import.md); @text itself for a row of a
+ * YAML document, or when @row is -1. */
+char       *pbs_report_cite_place       (PbsScorecard         *scorecard,
+                                         gint                  row,
+                                         char                 *text);
+
 /* One lint finding as every format shows it. */
 typedef struct {
   const char *check;       /* the check's stable nick */

@@ -579,7 +579,7 @@ write_explain (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
       table_take (t, pbs_report_dup_code (PBS_TYPE_RULE, pbs_scorecard_get_row_rule (sc, i), w->language));
       table_take (t, pbs_decimal_to_string (&points));
       table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
-      table_take (t, pbs_scorecard_dup_row_explanation (sc, i, w->language));
+      table_take (t, pbs_report_cite_place (sc, (gint) i, pbs_scorecard_dup_row_explanation (sc, i, w->language)));
     }
   w_table (w, t);
 }
@@ -606,7 +606,7 @@ write_audit (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
       table_take (t, dup_or_none (w, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL));
       table_take (t, dup_or_none (w, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL));
       table_take (t, pbs_report_dup_code (PBS_TYPE_VARIANT, pbs_audit_get_variant (audit, i), w->language));
-      table_take (t, pbs_audit_dup_message (audit, i, w->language));
+      table_take (t, pbs_report_cite_place (sc, row, pbs_audit_dup_message (audit, i, w->language)));
     }
   if (table_n_rows (t) > 1)
     w_table (w, t);

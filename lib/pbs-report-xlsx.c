@@ -16,9 +16,11 @@
  * with, scores with two, rates as percentages.
  *
  * Layout of one sheet (official columns, A to H): the title, the year,
- * 项目名称, 主管部门 / 实施单位, the money block, then the indicator
- * block with its head row (repeated on every printed page) and the
- * level-1 and level-2 cells merged over their rows, 总分 and 自评等级.
+ * 项目名称, 主管部门 / 实施单位, the money block, 年度总体目标 (when the
+ * evaluation has goals), then the indicator block with its head row
+ * (repeated on every printed page) and the level-1 and level-2 cells
+ * merged over their rows, 总分 and 自评等级, and the sign-off row (when
+ * the evaluation has one). The empty form has both blocks, to be filled.
  * Several evaluations: a summary sheet first, then one sheet each.
  */
 
@@ -171,10 +173,16 @@ money_label (const PbsReportInput *in, PbsScorecard *sc, char **owned)
   return *owned;
 }
 
+/* The money block's rows under its head: 年度资金总额 only. The source
+ * rows (其中：当年财政拨款, 上年结转资金, 其他资金) come with the model's
+ * budget sources: each is one more row here, written after the total's
+ * as the total's is, with its amounts in C to E and — in F to H
+ * (doc/report.md). */
+#define N_MONEY_ROWS 1
+
 /* Writes the money block from @row: column A "项目资金（万元）" over a
- * head row and the 年度资金总额 row, whose amounts are in C to H. The
- * source rows (其中：财政拨款 …) come with the model's budget sources
- * (doc/report.md). Returns the next row. */
+ * head row and its N_MONEY_ROWS rows, whose amounts are in C to H.
+ * Returns the next row. */
 static guint
 write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
               guint row)
@@ -185,7 +193,7 @@ write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorec
   g_autofree char *label = NULL;
   PbsDecimal d;
 
-  put_merged_text (ws, row, 0, row + 1, 0, money_label (in, sc, &label), f->label);
+  put_merged_text (ws, row, 0, row + N_MONEY_ROWS, 0, money_label (in, sc, &label), f->label);
   put_text (ws, row, 1, NULL, f->head);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     put_text (ws, row, 2 + i, heads[i], f->head);
@@ -224,6 +232,90 @@ write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorec
     put_decimal (ws, row, 7, &d, 0, f->score);
   else
     put_text (ws, row, 7, NULL, f->label);
+  return row + 1;
+}
+
+/* The words of the 年度总体目标 and sign-off blocks, which only this
+ * format prints: { zh, en }. */
+static const char *const goal_words[][2] = {
+  { "年度总体目标", "Overall annual goals" },
+  { "预期目标", "Expected" },
+  { "实际完成情况", "Achieved" },
+};
+static const char *const signoff_words[][2] = {
+  { "项目负责人", "Project manager" },
+  { "填报人", "Prepared by" },
+  { "联系电话", "Phone" },
+  { "填报日期", "Date" },
+};
+#define WORD(table, i) (table[i][in->language == PBS_LANGUAGE_EN ? 1 : 0])
+
+static gboolean
+has_text (const char *s)
+{
+  return s != NULL && *s != '\0';
+}
+
+/* Lines a paragraph takes in a merged cell about @width characters wide
+ * (a Chinese character counts two): Excel does not fit the height of a
+ * merged row by itself. */
+static guint
+text_lines (const char *text, double width)
+{
+  guint units = 0;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    units += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return MAX (1u, (guint) (units / width) + 1);
+}
+
+/* 年度总体目标 from @row, when the evaluation has goals (or the form is
+ * empty): column A over two rows, 预期目标 in B to D and 实际完成情况 in E
+ * to H, their paragraphs below. Returns the next row. */
+static guint
+write_goals (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsEvaluation *e,
+             guint row)
+{
+  const char *expected = BLANK ? NULL : pbs_evaluation_get_goals_expected (e);
+  const char *achieved = BLANK ? NULL : pbs_evaluation_get_goals_achieved (e);
+  guint lines;
+
+  if (!BLANK && !has_text (expected) && !has_text (achieved))
+    return row;
+  put_merged_text (ws, row, 0, row + 1, 0, WORD (goal_words, 0), f->label);
+  put_merged_text (ws, row, 1, row, 3, WORD (goal_words, 1), f->head);
+  put_merged_text (ws, row, 4, row, N_COLS - 1, WORD (goal_words, 2), f->head);
+  row++;
+  put_merged_text (ws, row, 1, row, 3, expected, f->text);
+  put_merged_text (ws, row, 4, row, N_COLS - 1, achieved, f->text);
+  /* B to D and E to H are about 56 and 64 characters wide (setup_page) */
+  lines = MAX (text_lines (expected, 56), text_lines (achieved, 64));
+  worksheet_set_row (ws, row, MAX (2u, lines) * 13.5, NULL);
+  return row + 1;
+}
+
+/* The sign-off row from @row, when the evaluation has one (or the form is
+ * empty): 项目负责人, 填报人, 联系电话 and 填报日期, each label with its
+ * value in the cell beside it. Returns the next row. */
+static guint
+write_signoff (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsEvaluation *e,
+               guint row)
+{
+  const char *values[] = {
+    pbs_evaluation_get_signoff_manager (e), pbs_evaluation_get_signoff_preparer (e),
+    pbs_evaluation_get_signoff_phone (e), pbs_evaluation_get_signoff_date (e),
+  };
+  gboolean any = BLANK;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    any = any || has_text (values[i]);
+  if (!any)
+    return row;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      put_text (ws, row, 2 * i, WORD (signoff_words, i), f->label);
+      put_text (ws, row, 2 * i + 1, BLANK ? NULL : values[i], f->text);
+    }
   return row + 1;
 }
 
@@ -365,8 +457,9 @@ write_sheet (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
   g_autofree char *year = NULL;
   guint row = 0;
 
-  /* title, year, project, department, money (2), head, rows, total, grade */
-  if ((guint64) n + 9 > EXCEL_MAX_ROWS)
+  /* title, year, project, department, money (head and rows), goals (2),
+   * head, rows, total, grade, sign-off */
+  if ((guint64) n + 11 + N_MONEY_ROWS > EXCEL_MAX_ROWS)
     {
       g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
                    "“%s” has %u rows, past Excel's %u rows of a sheet: "
@@ -395,8 +488,10 @@ write_sheet (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
                    f->text);
   row++;
   row = write_budget (in, f, ws, sc, row);
+  row = write_goals (in, f, ws, e, row);
   row = write_indicators (in, f, ws, sc, row);
-  write_total (in, f, ws, sc, row);
+  row = write_total (in, f, ws, sc, row);
+  write_signoff (in, f, ws, e, row);
   return TRUE;
 }
 

@@ -31,6 +31,8 @@ struct _PbsTemplate
   GArray     *level1;      /* PbsTemplateLevel1 */
   GPtrArray  *generic;     /* char*, owned, NULL-terminated */
   GHashTable *rules;       /* indicator name → PbsIndicator carrying its rule */
+  GHashTable *points;      /* "level1\x1flevel2\x1fname" → PbsDecimal, a suggested
+                            * indicator's points (tables without 分值) */
 };
 
 PbsTemplate *pbs_template_new_empty (void);
@@ -43,5 +45,14 @@ void         pbs_template_add_generic (PbsTemplate *self, const char *name);
 void         pbs_template_add_rule (PbsTemplate *self, PbsIndicator *carrier);
 /* Gives @ind the template's rule for its name, if there is one. */
 void         pbs_template_apply_rule (const PbsTemplate *self, PbsIndicator *ind);
+/* A suggested indicator's points, under its level-1 and level-2. */
+void         pbs_template_add_points (PbsTemplate *self, const char *level1,
+                                      const char *level2, const char *name,
+                                      const PbsDecimal *points);
+/* The points the template gives the indicator @name under @level1 and
+ * @level2; FALSE when it gives none. */
+gboolean     pbs_template_get_row_points (const PbsTemplate *self, const char *level1,
+                                          const char *level2, const char *name,
+                                          PbsDecimal *out);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ pbs_template_new_empty (void)
   g_ptr_array_add (self->generic, NULL);
   self->rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) pbs_indicator_unref);
+  self->points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
@@ -110,6 +111,34 @@ pbs_template_apply_rule (const PbsTemplate *self, PbsIndicator *ind)
     pbs_indicator_copy_rule (ind, carrier);
 }
 
+static char *
+row_key (const char *level1, const char *level2, const char *name)
+{
+  return g_strjoin ("\x1f", level1 != NULL ? level1 : "", level2 != NULL ? level2 : "",
+                    name != NULL ? name : "", NULL);
+}
+
+void
+pbs_template_add_points (PbsTemplate *self, const char *level1, const char *level2,
+                         const char *name, const PbsDecimal *points)
+{
+  g_hash_table_replace (self->points, row_key (level1, level2, name),
+                        g_memdup2 (points, sizeof *points));
+}
+
+gboolean
+pbs_template_get_row_points (const PbsTemplate *self, const char *level1, const char *level2,
+                             const char *name, PbsDecimal *out)
+{
+  g_autofree char *key = row_key (level1, level2, name);
+  const PbsDecimal *points = g_hash_table_lookup (self->points, key);
+
+  if (points == NULL)
+    return FALSE;
+  *out = *points;
+  return TRUE;
+}
+
 /**
  * pbs_template_ref:
  * @self: a #PbsTemplate
@@ -149,6 +178,7 @@ pbs_template_unref (PbsTemplate *self)
   g_array_unref (self->level1);
   g_ptr_array_unref (self->generic);
   g_hash_table_unref (self->rules);
+  g_hash_table_unref (self->points);
   g_free (self);
 }
 

@@ -9,7 +9,8 @@ writes examples/xishan-2024.yaml as .xlsx, converts it with
 `soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76'`
 (comma, double quote, UTF-8; cells as they are displayed) and compares the
 cells with `pbscore score --format json`: heads, the money block with its
-thousands separators and percentage, every indicator row, 总分 and 自评等级.
+thousands separators and percentage, 年度总体目标 when the example has goals,
+every indicator row, 总分 and 自评等级.
 Exits 77 when soffice is missing, 1 on a difference.
 """
 import csv
@@ -69,18 +70,26 @@ def main():
     expect(5, rows[5], ['', '年度资金总额', shown(b['initial']), shown(b['annual']),
                         shown(b['executed']), shown(b['points']), '%s%%' % b['rate'],
                         '%s' % b['score']])
-    expect(6, rows[6], ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值',
-                        '得分', '偏差原因分析及改进措施'])
+    head = 6
+    goals = sc['goals']
+    if goals['expected'] or goals['achieved']:
+        # 年度总体目标 over two rows: its heads, then the paragraphs
+        expect(6, rows[6], ['年度总体目标', '预期目标', '', '', '实际完成情况', '', '', ''])
+        expect(7, rows[7], ['', goals['expected'] or '', '', '', goals['achieved'] or '', '', '',
+                            ''])
+        head = 8
+    expect(head, rows[head], ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值',
+                              '分值', '得分', '偏差原因分析及改进措施'])
     last1 = last2 = None
     for k, ind in enumerate(sc['indicators']):
-        r = 7 + k
+        r = head + 1 + k
         # a merged level cell shows in its first row only
         l1 = ind['level1'] if ind['level1'] != last1 else ''
         l2 = ind['level2'] if (ind['level1'], ind['level2']) != last2 else ''
         last1, last2 = ind['level1'], (ind['level1'], ind['level2'])
         expect(r, rows[r], [l1, l2, ind['name'], ind['target'], ind['actual'],
                             shown(ind['points']), '%s' % ind['score'], ind['reason'] or ''])
-    r = 7 + len(sc['indicators'])
+    r = head + 1 + len(sc['indicators'])
     expect(r, [rows[r][0], rows[r][5], rows[r][6]],
            ['总分', shown(sc['total_points']), '%s' % sc['total']])
     expect(r + 1, [rows[r + 1][0], rows[r + 1][5]], ['自评等级', sc['grade']])

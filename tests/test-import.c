@@ -541,8 +541,58 @@ test_yaml_still_yaml (void)
   CU_ASSERT_PTR_NULL (pbs_indicator_get_place (pbs_evaluation_get_indicator (g_ptr_array_index (got, 0), 0)));
 }
 
+/* A form without a 分值 column takes each row's points from the reader's
+ * template (its suggested indicators' `points:`), and the evaluation
+ * names that template; a row the template gives none is BAD_VALUE at the
+ * row. */
+static void
+test_points_from_template (void)
+{
+  g_autofree char *html = data_path ("no-points.html");
+  g_autofree char *tpath = data_path ("no-points-template.yaml");
+  static const char csv[] =
+    "一级指标,二级指标,三级指标,年度指标值,实际完成值\r\n"
+    "产出指标,数量指标,培训人数,≥100人,120人\r\n"
+    "产出指标,数量指标,别的指标,≥1个,1个\r\n";
+  static const gint64 want[] = { 20, 10, 10, 10, 20, 10 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsTemplate) t = pbs_template_load_file (tpath, &error);
+  g_autoptr (PbsReader) reader = NULL;
+  g_autoptr (PbsDocument) doc = NULL;
+  PbsEvaluation *e;
+
+  CU_ASSERT_PTR_NOT_NULL_FATAL (t);
+  reader = pbs_reader_new_for_path (html, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (reader);
+  pbs_reader_set_template (reader, t);
+  doc = pbs_reader_next (reader, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (doc);
+  e = pbs_document_get_evaluation (doc);
+  CU_ASSERT_EQUAL_FATAL (pbs_evaluation_get_n_indicators (e), G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      PbsDecimal d, w;
+
+      pbs_indicator_get_points (pbs_evaluation_get_indicator (e, i), &d);
+      pbs_decimal_init (&w, want[i], 0);
+      CU_ASSERT_TRUE (pbs_decimal_equal (&d, &w));
+    }
+  CU_ASSERT_PTR_EQUAL (pbs_evaluation_get_template (e), t);
+
+  g_clear_object (&reader);
+  reader = pbs_reader_new_for_data (csv, sizeof csv - 1, "t.csv");
+  pbs_reader_set_template (reader, t);
+  g_clear_pointer (&doc, pbs_document_unref);
+  doc = pbs_reader_next (reader, &error);
+  CU_ASSERT_PTR_NULL (doc);
+  CU_ASSERT_TRUE (g_error_matches (error, PBS_IMPORT_ERROR, PBS_IMPORT_ERROR_BAD_VALUE));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "t.csv:line 3, column 3: the row “别的指标”"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "template “baoshan-sample” gives no points"));
+}
+
 static const PbsTestCase cases[] = {
   { "invalid_files", test_invalid_files },
+  { "points_from_template", test_points_from_template },
   { "xishan_tables", test_xishan_tables },
   { "places", test_places },
   { "copy_keeps_place", test_copy_keeps_place },

@@ -16,12 +16,13 @@ and exits non-zero when a case failed.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from decimal import Decimal
 
-from pbs_cli import run_cases, without_file
+from pbs_cli import run_cases, without_file, without_places
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -41,12 +42,14 @@ def run(*args):
 # following its seed report, does not: every other field, goals, sign-off
 # and funding sources included, must be read as the YAML has it.
 PRINTED_RATE = Decimal('99.94')
+# The no-分值 fixtures print goals and sign-off their YAML leaves out.
+NOT_READ_FROM_TABLES = ('goals', 'signoff')
 
 
 def scorecard(path):
     p = run('score', '--format', 'json', path)
     assert p.returncode == 0, '%s: exit %d: %s' % (path, p.returncode, p.stderr)
-    doc = without_file(json.loads(p.stdout, parse_float=Decimal), path)
+    doc = without_places(without_file(json.loads(p.stdout, parse_float=Decimal), path))
     rate = doc['budget'].pop('printed_rate', None)
     assert rate in (None, PRINTED_RATE), '%s: printed 执行率 %r' % (path, rate)
     assert (rate is None) == (path == YAML), '%s: printed 执行率 %r' % (path, rate)
@@ -81,7 +84,14 @@ def check_audit():
         p = run('audit', table)
         assert p.returncode == ref.returncode, '%s: audit exit %d, the YAML %d: %s' % (
             table, p.returncode, ref.returncode, p.stderr)
-        assert p.stdout == ref.stdout, '%s: audit differs:\n%s' % (table, p.stdout)
+        # the same findings, each row's cited at its cell in the workbook
+        # or document (doc/report.md)
+        assert re.search(r'%s:[^:]+: ' % re.escape(table), p.stdout), p.stdout
+        cited = re.sub(r'%s:[^:]+: ' % re.escape(table), '', p.stdout)
+
+        def words(text):   # the rules under the heads are as wide as the cells
+            return [line.split() for line in text.splitlines() if set(line) - set('- ')]
+        assert words(cited) == words(ref.stdout), '%s: audit differs:\n%s' % (table, p.stdout)
 
 
 def check_errors():
@@ -100,7 +110,63 @@ def check_errors():
         assert p.stdout == '', '%s: wrote %r' % (path, p.stdout)
 
 
-CASES = [check_same_scorecard, check_import_round_trip, check_audit, check_errors]
+NO_POINTS = ['tests/data/office/no-points.xlsx', 'tests/data/import/no-points.html']
+NO_POINTS_TEMPLATE = 'tests/data/import/no-points-template.yaml'
+
+
+def scorecard_with(path, *args):
+    p = run('score', '--format', 'json', *args, path)
+    assert p.returncode == 0, '%s: exit %d: %s' % (path, p.returncode, p.stderr)
+    return without_places(without_file(json.loads(p.stdout, parse_float=Decimal), path))
+
+
+def check_no_points_column():
+    """A form without a 分值 column (openpyxl's workbook, a hand-written
+    page) takes its rows' points from --template's suggested indicators
+    (doc/import.md); without a template, or with one that gives a row no
+    points, it is a located error that says what to pass."""
+    expected = scorecard_with('tests/data/import/no-points.yaml')
+    assert [r['points'] for r in expected['indicators']] == [20, 10, 10, 10, 20, 10]
+    places = {'tests/data/office/no-points.xlsx': 'Sheet1!D9',
+              'tests/data/import/no-points.html': 'table 1, row 7, column 3'}
+    for table in NO_POINTS:
+        got = scorecard_with(table, '--template', NO_POINTS_TEMPLATE)
+        for key in NOT_READ_FROM_TABLES:
+            got.pop(key, None)
+            expected.pop(key, None)
+        got['budget'].pop('printed_rate', None)    # the form prints its 执行率
+        expected['budget'].pop('printed_rate', None)
+        assert got == expected, '%s scores differently:\n%s' % (
+            table, json.dumps(got, default=str, ensure_ascii=False)[:1500])
+        p = run('audit', '--template', NO_POINTS_TEMPLATE, table)
+        assert p.returncode == 0, (table, p.returncode, p.stdout, p.stderr)
+        p = run('score', table)
+        assert p.returncode == 2, (table, p.returncode)
+        want = '%s:%s: the row “培训人数” has no 分值 (points): the form has no 分值 column; ' \
+               'pass a template' % (table, places[table])
+        assert want in p.stderr and '--template' in p.stderr, p.stderr
+        p = run('score', '--template', 'central-project-2020', table)
+        assert p.returncode == 2, (table, p.returncode)
+        assert '%s:%s:' % (table, places[table]) in p.stderr, p.stderr
+        assert 'template “central-project-2020” gives no points for “培训人数” under ' \
+               '产出指标 / 数量指标' in p.stderr, p.stderr
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, 'imported.yaml')
+            p = run('import', '--template', NO_POINTS_TEMPLATE, table, '--output', out)
+            assert p.returncode == 0, p.stderr
+            with open(out, encoding='utf-8') as f:
+                text = f.read()
+            assert 'points: 20\n' in text, text
+            got = scorecard_with(out, '--template', NO_POINTS_TEMPLATE)
+            for key in NOT_READ_FROM_TABLES:
+                got.pop(key, None)
+            got['budget'].pop('printed_rate', None)
+            got = without_file(got, out)
+            assert got == expected, 'import of %s scores differently' % table
+
+
+CASES = [check_same_scorecard, check_import_round_trip, check_audit, check_errors,
+         check_no_points_column]
 
 
 def main():

@@ -148,6 +148,94 @@ def check_xishan():
         same_scores(out, XISHAN)
 
 
+GOALS_SIGNOFF = {
+    'goals': {'expected': '保障大厅正常运转，优化营商环境。' * 4,
+              'achieved': '全年大厅正常运转，办件满意率100%。'},
+    'signoff': {'manager': '张三', 'preparer': '李四', 'phone': '0871-12345678',
+                'date': '2025年3月10日'},
+}
+
+
+def xishan_with(tmp, **fields):
+    import yaml
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        doc = yaml.safe_load(f)
+    doc.update(fields)
+    src = os.path.join(tmp, 'with.yaml')
+    with open(src, 'w', encoding='utf-8') as f:
+        yaml.safe_dump(doc, f, allow_unicode=True)
+    return src
+
+
+def check_goals_signoff():
+    """年度总体目标 under the money block and the sign-off row under 自评等级
+    (doc/report.md), in both languages; left out when the evaluation has
+    none."""
+    words = {'zh': ('年度总体目标', '预期目标', '实际完成情况',
+                    ['项目负责人', '填报人', '联系电话', '填报日期']),
+             'en': ('Overall annual goals', 'Expected', 'Achieved',
+                    ['Project manager', 'Prepared by', 'Phone', 'Date'])}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = xishan_with(tmp, **GOALS_SIGNOFF)
+        for lang, (head, expected, achieved, signoff) in words.items():
+            out = write(tmp, lang + '.xlsx', 'report', '--lang', lang, src)
+            ws = load(out).active
+            goals = find(ws, head)
+            money = find(ws, '年度资金总额' if lang == 'zh' else 'Total funds (资金总额)')
+            assert goals.row == money.row + 1, (goals.row, money.row)
+            assert str(merged_at(ws, goals)) == 'A%d:A%d' % (goals.row, goals.row + 1)
+            assert ws.cell(goals.row, 2).value == expected
+            assert str(merged_at(ws, ws.cell(goals.row, 2))) == 'B%d:D%d' % ((goals.row,) * 2)
+            assert ws.cell(goals.row, 5).value == achieved
+            assert str(merged_at(ws, ws.cell(goals.row, 5))) == 'E%d:H%d' % ((goals.row,) * 2)
+            text = ws.cell(goals.row + 1, 2)
+            assert text.value == GOALS_SIGNOFF['goals']['expected'] and text.data_type == 's'
+            assert text.alignment.wrap_text
+            assert ws.cell(goals.row + 1, 5).value == GOALS_SIGNOFF['goals']['achieved']
+            # a paragraph of 64 characters takes more than one line
+            assert ws.row_dimensions[goals.row + 1].height > 27, \
+                ws.row_dimensions[goals.row + 1].height
+            grade = find(ws, '自评等级' if lang == 'zh' else 'Grade')
+            row = [ws.cell(grade.row + 1, 1 + c).value for c in range(8)]
+            want = GOALS_SIGNOFF['signoff']
+            assert row == [signoff[0], want['manager'], signoff[1], want['preparer'],
+                           signoff[2], want['phone'], signoff[3], want['date']], row
+            assert ws.max_row == grade.row + 1, (ws.max_row, grade.row)
+            same_scores(out, src)
+            # and pbscore's reader reads both blocks back as they were
+            got = scorecard(out)
+            for key in ('goals', 'signoff'):
+                assert got[key] == GOALS_SIGNOFF[key], (lang, key, got[key])
+        # the Xishan example prints no sign-off: no row under 自评等级
+        src = xishan_with(tmp, goals={'achieved': '完成'})
+        ws = load(write(tmp, 'none.xlsx', 'report', src)).active
+        assert ws.max_row == find(ws, '自评等级').row
+        assert find(ws, '年度总体目标').offset(1, 4).value == '完成'
+        assert find(ws, '年度总体目标').offset(1, 1).value is None
+        src = xishan_with(tmp, goals=None)
+        ws = load(write(tmp, 'nogoals.xlsx', 'report', src)).active
+        assert all(c.value != '年度总体目标' for r in ws.iter_rows() for c in r)
+
+
+def check_english_round_trip():
+    """A workbook written under --lang en reads back through pbscore's own
+    reader to the scorecard the YAML gives (year, grade and all)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for args, src in ((('report',), XISHAN), (('score',), XISHAN), (('report',), BATCH)):
+            out = write(tmp, 'en.xlsx', *args, '--lang', 'en', src)
+            ws = load(out).worksheets[-1]
+            find(ws, 'Level 1')
+            same_scores(out, src)
+            got, want = scorecard(out), scorecard(src)
+            if isinstance(want, dict):
+                got, want = [got], [want]
+            for g, w in zip(got, want):
+                assert g['year'] == w['year'], (g['year'], w['year'])
+                assert g['currency'] == w['currency']
+                assert g['department'] == w['department'] and g['unit'] == w['unit']
+                assert g['printed_grade'] == g['grade'], (g['printed_grade'], g['grade'])
+
+
 def check_score_xlsx():
     with tempfile.TemporaryDirectory() as tmp:
         out = write(tmp, 's.xlsx', 'score', XISHAN)
@@ -246,10 +334,26 @@ def check_empty_form():
                 if k % 11 != 10:
                     ws.cell(r, 8).value = '原因%d' % k
                     ind['reason'] = '原因%d' % k
+            # the empty form has 年度总体目标 and the sign-off row, blank, to fill
+            goals = find(ws, '年度总体目标')
+            assert ws.cell(goals.row + 1, 2).value is None
+            ws.cell(goals.row + 1, 2).value = '完成培训任务'
+            ws.cell(goals.row + 1, 5).value = '全年完成培训任务\n群众满意'
+            doc['goals'] = {'expected': '完成培训任务', 'achieved': '全年完成培训任务\n群众满意'}
+            sign = find(ws, '项目负责人')
+            assert sign.row == find(ws, '自评等级').row + 1
+            values = ['赵六', '钱七', '0875-7654321', '2025年3月1日']
+            for k, v in enumerate(values):
+                assert ws.cell(sign.row, 2 + 2 * k).value is None
+                ws.cell(sign.row, 2 + 2 * k).value = v
+            doc['signoff'] = dict(zip(('manager', 'preparer', 'phone', 'date'), values))
             wb.save(os.path.join(tmp, 'filled.xlsx'))
             with open(os.path.join(tmp, 'filled.yaml'), 'w', encoding='utf-8') as f:
                 yaml.safe_dump(doc, f, allow_unicode=True)
             same_scores(os.path.join(tmp, 'filled.xlsx'), os.path.join(tmp, 'filled.yaml'))
+            got = scorecard(os.path.join(tmp, 'filled.xlsx'))
+            assert got['goals'] == doc['goals'] and got['signoff'] == doc['signoff'], \
+                (got['goals'], got['signoff'])
 
 
 def check_spreadsheet_csv():
@@ -297,7 +401,7 @@ def check_spreadsheet_csv():
 
 
 CASES = [check_spreadsheet_csv, check_empty_form, check_xishan, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
-         check_stdout_and_refusals]
+         check_stdout_and_refusals, check_goals_signoff, check_english_round_trip]
 
 
 def main():

@@ -179,7 +179,7 @@ input_name (const char *path)
 /* Standard input is read as a stream, document by document, as a file
  * is: `-` can be read once. */
 static PbsReader *
-open_input (const char *path, GError **error)
+open_input_as_is (const char *path, GError **error)
 {
   static gboolean stdin_read;
   g_autoptr (GInputStream) in = NULL;
@@ -195,6 +195,17 @@ open_input (const char *path, GError **error)
   stdin_read = TRUE;
   in = g_unix_input_stream_new (0, FALSE);
   return pbs_reader_new_for_stream (in, "<stdin>");
+}
+
+/* --template also gives the points of a table without 分值 (doc/import.md). */
+static PbsReader *
+open_input (const Options *o, const char *path, GError **error)
+{
+  PbsReader *reader = open_input_as_is (path, error);
+
+  if (reader != NULL && o->template_ != NULL)
+    pbs_reader_set_template (reader, o->template_);
+  return reader;
 }
 
 /* Scores an evaluation with the options' policy and template. The
@@ -355,7 +366,7 @@ batch_run (Batch *b, GError **error)
 {
   for (char **a = b->o->args; *a != NULL; a++)
     {
-      g_autoptr (PbsReader) reader = open_input (*a, error);
+      g_autoptr (PbsReader) reader = open_input (b->o, *a, error);
       PbsDocument *doc;
       guint n = 0;
       gboolean clean = TRUE;

@@ -72,6 +72,9 @@ PBS_AVAILABLE_IN_0_1
 PbsReader       *pbs_reader_new_for_stream    (GInputStream *stream,
                                                const char  *name);
 PBS_AVAILABLE_IN_0_1
+void             pbs_reader_set_template      (PbsReader   *self,
+                                               PbsTemplate *template_);
+PBS_AVAILABLE_IN_0_1
 PbsDocument     *pbs_reader_next              (PbsReader   *self,
                                                GError     **error);
 

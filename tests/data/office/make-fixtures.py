@@ -563,6 +563,50 @@ def form_docx(doc):
     return save_document(d)
 
 
+def no_points_xlsx():
+    """tests/data/import/no-points.yaml as a form without a 分值 column
+    (doc/import.md): the table starts at B3 under a note, the level cells
+    merged down, the printed 得分 beside the actuals."""
+    with open(os.path.join(TOP, 'tests', 'data', 'import', 'no-points.yaml'),
+              encoding='utf-8') as f:
+        doc = yaml.safe_load(f)
+    b = doc['budget']
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = 'Sheet1'
+    ws['A1'] = '附件2'
+    rows = [
+        [doc['title'] + '绩效自评表'],
+        ['项目名称', doc['title']],
+        ['主管部门', doc['department'], None, '实施单位', doc['unit']],
+        ['项目资金（万元）', None, '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+        [None, '年度资金总额', b['annual'], b['executed'], b['points'], (0.96, '0.00%'), 19.2],
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '得分', '偏差原因分析及改进措施'],
+    ]
+    scores = [20, 8, 10, 10, 18.89, 10]
+    for ind, score in zip(doc['indicators'], scores):
+        rows.append([ind['level1'], ind['level2'], ind['name'], ind['target'], ind['actual'],
+                     score, ind.get('reason')])
+    rows.append(['总分', None, None, None, None, 96.09])
+    for r, cells in enumerate(rows, start=3):
+        for c, v in enumerate(cells, start=2):
+            if v is None:
+                continue
+            if isinstance(v, tuple):
+                ws.cell(row=r, column=c, value=v[0]).number_format = v[1]
+            elif isinstance(v, str):
+                text_cell(ws, ws.cell(row=r, column=c).coordinate, v)
+            else:
+                ws.cell(row=r, column=c, value=v)
+    first = 3 + 6
+    # level cells merged down over their groups, as the form prints them
+    ws.merge_cells(start_row=first, start_column=2, end_row=first + 3, end_column=2)
+    ws.merge_cells(start_row=first, start_column=3, end_row=first + 1, end_column=3)
+    ws.merge_cells(start_row=6, start_column=2, end_row=7, end_column=2)
+    ws.merge_cells(start_row=3, start_column=2, end_row=3, end_column=8)
+    return save_workbook(wb)
+
+
 def main():
     write(os.path.join(HERE, 'formats.xlsx'), formats_xlsx())
     write(os.path.join(HERE, 'formula-cached.xlsx'), formula_xlsx(True))
@@ -580,6 +624,7 @@ def main():
     write(os.path.join(HERE, 'xishan-2024.xls'), form_xls(doc))
     write(os.path.join(HERE, 'xishan-2024.docx'), form_docx(doc))
     write(os.path.join(TOP, 'examples', 'xishan-2024.xlsx'), form_xlsx(doc))
+    write(os.path.join(HERE, 'no-points.xlsx'), no_points_xlsx())
     return 0
 
 
