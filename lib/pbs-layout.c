@@ -716,8 +716,15 @@ read_amounts (Reader *rd, const PbsGrid *g, guint r, gboolean has[3], PbsDecimal
   static const char *const what[3] = { "年初预算数", "全年预算数", "全年执行数" };
 
   for (guint i = 0; i < 3; i++)
-    if (!parse_number (g, r, rd->budget.col[slots[i]], what[i], &has[i], &amount[i], error))
-      return FALSE;
+    {
+      if (!parse_number (g, r, rd->budget.col[slots[i]], what[i], &has[i], &amount[i], error))
+        return FALSE;
+      /* as in a document (doc/format.md): money is never negative */
+      if (has[i] && pbs_decimal_sign (&amount[i]) < 0)
+        return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, (guint) rd->budget.col[slots[i]],
+                           "%s “%s” must not be negative", what[i],
+                           pbs_grid_get (g, r, (guint) rd->budget.col[slots[i]]));
+    }
   return TRUE;
 }
 

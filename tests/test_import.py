@@ -303,6 +303,21 @@ def child_maxrss_mib():
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+@case('a negative amount in the money block is a located error, as in a document (fuzz-table found its import would not reload)')
+def _():
+    with open(os.path.join(SRCDIR, DATA, 'xishan-2024.csv'), encoding='utf-8') as f:
+        text = f.read()
+    expect('"1,354.10"' in text, 'the Xishan CSV prints 年初预算数 1,354.10')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'negative.csv')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(text.replace('"1,354.10"', '"-1,354.10"', 1))
+        for command in ('import', 'score'):
+            r = pbscore(command, path)
+            expect(r.rc == 2 and f'{path}:line ' in r.err and '年初预算数 “-1,354.10” must not be negative' in r.err,
+                   f'{command} of a negative 年初预算数', r)
+
+
 @case('a 100 MB cell, a million-row CSV, a 23 MB page: located LIMIT errors in bounded time and memory')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
