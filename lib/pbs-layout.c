@@ -706,6 +706,21 @@ parse_number (const PbsGrid *g, guint r, int c, const char *what, gboolean *has,
   return TRUE;
 }
 
+/* A number the document reader refuses when negative (doc/format.md:
+ * money, points and the printed rate): the same, as a located error, so
+ * that what a table imports always reloads. */
+static gboolean
+parse_non_negative (const PbsGrid *g, guint r, int c, const char *what, gboolean *has,
+                    PbsDecimal *out, GError **error)
+{
+  if (!parse_number (g, r, c, what, has, out, error))
+    return FALSE;
+  if (*has && pbs_decimal_sign (out) < 0)
+    return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, (guint) c,
+                       "%s “%s” must not be negative", what, pbs_grid_get (g, r, (guint) c));
+  return TRUE;
+}
+
 /* The amounts of a money-block row, in the budget's column order
  * (年初预算数, 全年预算数, 全年执行数); FALSE on a bad number. */
 static gboolean
@@ -716,15 +731,8 @@ read_amounts (Reader *rd, const PbsGrid *g, guint r, gboolean has[3], PbsDecimal
   static const char *const what[3] = { "年初预算数", "全年预算数", "全年执行数" };
 
   for (guint i = 0; i < 3; i++)
-    {
-      if (!parse_number (g, r, rd->budget.col[slots[i]], what[i], &has[i], &amount[i], error))
-        return FALSE;
-      /* as in a document (doc/format.md): money is never negative */
-      if (has[i] && pbs_decimal_sign (&amount[i]) < 0)
-        return cell_error (error, PBS_IMPORT_ERROR_BAD_VALUE, g, r, (guint) rd->budget.col[slots[i]],
-                           "%s “%s” must not be negative", what[i],
-                           pbs_grid_get (g, r, (guint) rd->budget.col[slots[i]]));
-    }
+    if (!parse_non_negative (g, r, rd->budget.col[slots[i]], what[i], &has[i], &amount[i], error))
+      return FALSE;
   return TRUE;
 }
 
@@ -747,7 +755,7 @@ read_budget_total (Reader *rd, const PbsGrid *g, guint r, GError **error)
   for (guint i = 0; i < 3; i++)
     if (has_amount[i])
       setters[i] (b, &amount[i]);
-  if (!parse_number (g, r, col[B_POINTS], "分值", &has, &d, error))
+  if (!parse_non_negative (g, r, col[B_POINTS], "分值", &has, &d, error))
     return FALSE;
   if (has)
     pbs_budget_set_points (b, &d);
@@ -755,7 +763,7 @@ read_budget_total (Reader *rd, const PbsGrid *g, guint r, GError **error)
     return FALSE;
   if (has)
     pbs_budget_set_printed_score (b, &d);
-  if (!parse_number (g, r, col[B_RATE], "执行率", &has, &d, error))
+  if (!parse_non_negative (g, r, col[B_RATE], "执行率", &has, &d, error))
     return FALSE;
   if (has)
     pbs_budget_set_printed_rate (b, &d);
@@ -1043,7 +1051,7 @@ read_indicator (Reader *rd, const PbsGrid *g, guint r, GError **error)
   /* level cells are filled down from rows that hold an indicator only */
   l1 = level (g, r, col[COL_L1], &rd->level1);
   l2 = level (g, r, col[COL_L2], &rd->level2);
-  if (!parse_number (g, r, col[COL_POINTS], "分值", &has_points, &points, error)
+  if (!parse_non_negative (g, r, col[COL_POINTS], "分值", &has_points, &points, error)
       || !parse_number (g, r, col[COL_SCORE], "得分", &has_score, &score, error))
     return FALSE;
   if (name == NULL)

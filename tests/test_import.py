@@ -303,19 +303,28 @@ def child_maxrss_mib():
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-@case('a negative amount in the money block is a located error, as in a document (fuzz-table found its import would not reload)')
+@case('a negative number the document refuses (money, 分值, 执行率) is a located error in a table too (fuzz-table found two imports that would not reload)')
 def _():
     with open(os.path.join(SRCDIR, DATA, 'xishan-2024.csv'), encoding='utf-8') as f:
         text = f.read()
-    expect('"1,354.10"' in text, 'the Xishan CSV prints 年初预算数 1,354.10')
+    # (what the table prints, what the test prints instead, the message)
+    cells = [
+        ('"1,354.10","1,445.05"', '"-1,354.10","1,445.05"', '年初预算数 “-1,354.10” must not be negative'),
+        ('"1,444.16",10,99.94%', '"1,444.16",-10,99.94%', '分值 “-10” must not be negative'),
+        ('"1,444.16",10,99.94%', '"1,444.16",10,-99.94%', '执行率 “-99.94%” must not be negative'),
+        ('特定目标类项目纳入预算编制,≥18个,18个,3,', '特定目标类项目纳入预算编制,≥18个,18个,-8388605,',
+         '分值 “-8388605” must not be negative'),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'negative.csv')
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(text.replace('"1,354.10"', '"-1,354.10"', 1))
-        for command in ('import', 'score'):
-            r = pbscore(command, path)
-            expect(r.rc == 2 and f'{path}:line ' in r.err and '年初预算数 “-1,354.10” must not be negative' in r.err,
-                   f'{command} of a negative 年初预算数', r)
+        for printed, changed, message in cells:
+            expect(text.count(printed) == 1, f'the Xishan CSV prints {printed} once')
+            path = os.path.join(tmp, 'negative.csv')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(text.replace(printed, changed))
+            for command in ('import', 'score'):
+                r = pbscore(command, path)
+                expect(r.rc == 2 and f'{path}:line ' in r.err and message in r.err,
+                       f'{command} of {changed}', r)
 
 
 @case('a 100 MB cell, a million-row CSV, a 23 MB page: located LIMIT errors in bounded time and memory')
