@@ -85,8 +85,8 @@ typedef enum {
  *   偏差原因分析及改进措施
  *
  * Which columns the indicator table of the human-readable formats (text,
- * Markdown, HTML) has (doc/report.md). The xlsx workbook always has the
- * official columns. The nicks are the names `--columns` takes.
+ * Markdown, HTML, xlsx) has (doc/report.md). The nicks are the names
+ * `--columns` takes.
  *
  * Since: 0.1
  */
