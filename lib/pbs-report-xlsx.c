@@ -219,7 +219,7 @@ write_source (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, const Pbs
                            : g_strconcat (in->language == PBS_LANGUAGE_EN ? "of which: " : "其中：",
                                           name, NULL);
 
-  put_text (ws, row, X0 + 1, label, f->text);
+  put_text (ws, row, X0 + 1, label, f->label);
   for (guint c = 0; c < 3; c++)
     {
       PbsDecimal d;
@@ -288,6 +288,11 @@ write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorec
   return row;
 }
 
+/* The widths of the form's columns A to H and of 状态 and 标记, in
+ * characters. */
+static const double form_widths[N_COLS] = { 12, 14, 26, 16, 16, 9, 9, 30 };
+static const double extra_widths[N_EXTRA] = { 10, 18 };
+
 /* The words of the 年度总体目标 and sign-off blocks, which only this
  * format prints: { zh, en }. */
 static const char *const goal_words[][2] = {
@@ -309,17 +314,27 @@ has_text (const char *s)
   return s != NULL && *s != '\0';
 }
 
-/* Lines a paragraph takes in a merged cell about @width characters wide
- * (a Chinese character counts two): Excel does not fit the height of a
- * merged row by itself. */
+/* Lines a text takes in a cell about @width characters wide (a Chinese
+ * character counts two), each of its paragraphs from a new line: Excel
+ * does not fit the height of a merged row by itself. */
 static guint
 text_lines (const char *text, double width)
 {
-  guint units = 0;
+  guint units = 0, lines = 0;
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    units += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return MAX (1u, (guint) (units / width) + 1);
+  for (const char *p = text != NULL ? text : ""; ; p = g_utf8_next_char (p))
+    {
+      if (*p == '\0' || *p == '\n')
+        {
+          lines += (guint) (units / width) + 1;
+          units = 0;
+          if (*p == '\0')
+            break;
+        }
+      else
+        units += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+    }
+  return lines;
 }
 
 /* 年度总体目标 from @row, when the evaluation has goals (or the form is
@@ -387,6 +402,31 @@ level_text (PbsIndicator *ind, guint col)
   return s != NULL ? s : "";
 }
 
+/* Makes an indicator row tall enough for its wrapped texts: LibreOffice
+ * does not fit a row's height to wrapped text by itself, nor does any
+ * program for a merged cell (@alone: the level cells that are one row's
+ * own). A row of one line keeps the default height. */
+static void
+fit_row (const PbsReportInput *in, lxw_worksheet *ws, guint row, PbsIndicator *ind,
+         const char *flags, const gboolean alone[2])
+{
+  const PbsValue *target = pbs_indicator_get_target (ind);
+  const PbsValue *actual = pbs_indicator_get_actual (ind);
+  const char *texts[N_COLS] = {
+    alone[0] ? level_text (ind, 0) : NULL, alone[1] ? level_text (ind, 1) : NULL,
+    pbs_indicator_get_name (ind),
+    !BLANK && target != NULL ? pbs_value_get_text (target) : NULL,
+    !BLANK && actual != NULL ? pbs_value_get_text (actual) : NULL,
+    NULL, NULL, BLANK ? NULL : pbs_indicator_get_reason (ind),
+  };
+  guint lines = text_lines (flags, extra_widths[1]);
+
+  for (guint c = 0; c < N_COLS; c++)
+    lines = MAX (lines, text_lines (texts[c], form_widths[c]));
+  if (lines > 1)
+    worksheet_set_row (ws, row, lines * 13.5, NULL);
+}
+
 /* The indicator block from @row; returns the next row. */
 static guint
 write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
@@ -400,6 +440,7 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
   const char *extra[N_EXTRA] = { L (STATUS), L (FLAGS) };
   const char *sep = in->language == PBS_LANGUAGE_EN ? ", " : "、";
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *alone = NULL;   /* [2 * k + c]: a level cell of one row */
   guint head_row = row;
 
   for (guint c = 0; c < N_COLS; c++)
@@ -415,6 +456,7 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     if (pbs_report_row_selected (in, sc, i))
       g_array_append_val (rows, i);
+  alone = g_new0 (gboolean, 2 * rows->len + 1);
 
   for (guint c = 0; c < 2; c++)
     {
@@ -437,6 +479,7 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
           if (last || differs)
             {
               close_run (ws, f, X0 + c, first, row + k, text);
+              alone[2 * k + c] = first == row + k;
               first = row + k + 1;
             }
         }
@@ -455,10 +498,11 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
       put_written (f, ws, row, X0 + 5, &d);
       if (BLANK)
         {
-          put_text (ws, row, 3, NULL, f->label);
-          put_text (ws, row, 4, NULL, f->label);
-          put_text (ws, row, 6, NULL, f->score);
-          put_text (ws, row, 7, NULL, f->text);
+          put_text (ws, row, X0 + 3, NULL, f->label);
+          put_text (ws, row, X0 + 4, NULL, f->label);
+          put_text (ws, row, X0 + 6, NULL, f->score);
+          put_text (ws, row, X0 + 7, NULL, f->text);
+          fit_row (in, ws, row, ind, NULL, alone + 2 * k);
           continue;
         }
       put_text (ws, row, X0 + 3, target != NULL ? pbs_value_get_text (target) : NULL, f->label);
@@ -479,7 +523,10 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
                     pbs_report_status_label (pbs_scorecard_get_row_status (sc, i), in->language),
                     f->label);
           put_text (ws, row, X0 + N_COLS + 1, flags, f->text);
+          fit_row (in, ws, row, ind, flags, alone + 2 * k);
         }
+      else
+        fit_row (in, ws, row, ind, NULL, alone + 2 * k);
     }
   return row;
 }
@@ -511,16 +558,13 @@ write_total (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
 static void
 setup_page (const PbsReportInput *in, lxw_worksheet *ws)
 {
-  static const double widths[N_COLS] = { 12, 14, 26, 16, 16, 9, 9, 30 };
-  static const double extra[N_EXTRA] = { 10, 18 };
-
   for (guint c = 0; c < N_COLS; c++)
-    worksheet_set_column (ws, X0 + c, X0 + c, widths[c], NULL);
+    worksheet_set_column (ws, X0 + c, X0 + c, form_widths[c], NULL);
   if (FULL)
     {
       worksheet_set_column (ws, 0, 0, 6, NULL);   /* 序号 */
       for (guint c = 0; c < N_EXTRA; c++)
-        worksheet_set_column (ws, X0 + N_COLS + c, X0 + N_COLS + c, extra[c], NULL);
+        worksheet_set_column (ws, X0 + N_COLS + c, X0 + N_COLS + c, extra_widths[c], NULL);
     }
   worksheet_set_paper (ws, 9);   /* A4 */
   worksheet_set_landscape (ws);

@@ -185,6 +185,13 @@ def check_xishan():
             total = find(ws, '总分')
             assert ws.cell(total.row, 7 + x0).value == 99.88
             assert ws.cell(total.row + 1, 6 + x0).value == '优'
+            # a row is tall enough for its wrapped texts (LibreOffice does not fit
+            # it): the reason of 营商环境投诉办结销号率 takes three lines of 偏差原因
+            long = find(ws, '营商环境投诉办结销号率')
+            assert len(ws.cell(long.row, 8 + x0).value) > 40
+            assert ws.row_dimensions[long.row].height >= 3 * 13.5, \
+                ws.row_dimensions[long.row].height
+            assert ws.row_dimensions[find(ws, '一次办事项').row].height is None
             if full:
                 # 状态 and 标记 of every row, as the scorecard has them
                 head = find(ws, '一级指标')
