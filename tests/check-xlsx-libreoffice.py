@@ -1,23 +1,28 @@
 #!/usr/bin/python3
-"""The Xishan workbook of `pbscore report --format xlsx`, as LibreOffice shows it.
+"""The workbooks of `pbscore --format xlsx`, as LibreOffice shows them.
 
 Run by .ci/run (not by make check: soffice takes seconds to start):
 
   tests/check-xlsx-libreoffice.py PBSCORE
 
-writes examples/xishan-2024.yaml as .xlsx under --columns official and
-full, converts them with
-`soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76'`
-(comma, double quote, UTF-8; cells as they are displayed) and compares the
-cells with `pbscore score --format json`: heads, the money block with its
-thousands separators and percentage and its source rows, 年度总体目标 when
-the example has goals, every indicator row (with 序号, 状态 and 标记 under
-full), 总分 and 自评等级.
+writes the workbooks of tests/test_report_xlsx.py — examples/xishan-2024.yaml
+under --columns official and full and under --lang en, the batch example,
+budgets with source rows (tests/data/valid/budget-as-printed.yaml) and two
+empty forms (template new) — and converts them all with
+`soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,…,-1'`
+(comma, double quote, UTF-8; cells as they are displayed; every sheet).
+Every cell of every sheet must show what openpyxl reads in it, number
+formats applied (money's digits and thousands separators, scores with two
+decimals, rates as percentages); merged ranges show their text once. The
+Xishan sheets are also compared with `pbscore score --format json`: heads,
+the money block with its source rows, 年度总体目标, every indicator row (with
+序号, 状态 and 标记 under full), 总分 and 自评等级.
 Exits 77 when soffice is missing, 1 on a difference.
 """
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -106,6 +111,75 @@ STATUS = {'met': '达成', 'partial': '部分达成', 'unmet': '未达成', 'uns
           'not_applicable': '不适用', 'unpublished': '未公开'}
 
 
+# The workbooks of tests/test_report_xlsx.py, each compared cell by cell with
+# what openpyxl reads in it: (name, pbscore's arguments).
+WORKBOOKS = [
+    ('xishan-en', ['report', '--lang', 'en', 'examples/xishan-2024.yaml']),
+    ('batch', ['report', 'examples/data/batch-2024.yaml']),
+    ('sources', ['report', '--columns', 'official', 'tests/data/valid/budget-as-printed.yaml']),
+    ('sources-full', ['report', 'tests/data/valid/budget-as-printed.yaml']),
+    ('form', ['template', 'new', 'department-overall']),
+    ('form-project', ['template', 'new', 'central-project-2020']),
+]
+
+
+def displayed(cell):
+    """A cell as its number format shows it, as LibreOffice's CSV export
+    ("as shown") writes it: the formats pbscore writes (doc/report.md)."""
+    v, fmt = cell.value, cell.number_format
+    if v is None:
+        return ''
+    if isinstance(v, str):
+        return v
+    if fmt == '0.00%':
+        return '{:.2f}%'.format(v * 100)
+    if fmt == '0.00':
+        return '{:.2f}'.format(v)
+    if fmt.startswith('#,##0'):
+        decimals = len(fmt.partition('.')[2])
+        return '{:,.{}f}'.format(v, decimals)
+    if fmt == 'General' and float(v).is_integer():
+        return '%d' % v
+    raise ValueError('%s: number format %r of %r' % (cell.coordinate, fmt, v))
+
+
+def workbook_errors(book, csvs):
+    """The cells of every sheet of @book (openpyxl) against LibreOffice's
+    CSV of it (@csvs: sheet name → rows): values with their number formats,
+    a merged range's text in its first cell only."""
+    import openpyxl
+    errors = []
+    wb = openpyxl.load_workbook(book)
+    for ws in wb.worksheets:
+        rows = csvs.get(ws.title)
+        if rows is None:
+            errors.append('%s: no CSV of sheet %r' % (os.path.basename(book), ws.title))
+            continue
+        covered = set()
+        for rng in ws.merged_cells.ranges:
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    if (r, c) != (rng.min_row, rng.min_col):
+                        covered.add((r, c))
+        want = [['' if (cell.row, cell.column) in covered else displayed(cell) for cell in row]
+                for row in ws.iter_rows()]
+        got = [list(r) for r in rows]
+        while want and not any(want[-1]):
+            want.pop()
+        while got and not any(got[-1]):
+            got.pop()
+        if len(got) != len(want):
+            errors.append('%s!%s: %d rows, expected %d' % (os.path.basename(book), ws.title,
+                                                           len(got), len(want)))
+        for r, (g, w) in enumerate(zip(got, want)):
+            n = max(len(g), len(w))
+            g, w = g + [''] * (n - len(g)), w + [''] * (n - len(w))
+            if g != w:
+                errors.append('%s!%s row %d: %r, expected %r'
+                              % (os.path.basename(book), ws.title, r + 1, g, w))
+    return errors
+
+
 def main():
     cli = sys.argv[1]
     soffice = shutil.which('soffice')
@@ -117,27 +191,42 @@ def main():
                                    capture_output=True, check=True, text=True).stdout,
                     parse_float=Decimal)
     found = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        books = []
-        for columns in ('official', 'full'):
-            books.append(os.path.join(tmp, columns + '.xlsx'))
-            subprocess.run([cli, 'report', '--format', 'xlsx', '--columns', columns,
-                            '--output', books[-1], XISHAN], env=env, check=True)
-        subprocess.run([soffice, '--headless', '--convert-to',
-                        'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', tmp] + books,
-                       env=dict(env, HOME=tmp), check=True, capture_output=True, timeout=300)
-        for columns in ('official', 'full'):
-            with open(os.path.join(tmp, columns + '.csv'), encoding='utf-8', newline='') as f:
-                found[columns] = list(csv.reader(f))
     errors = []
     n = 0
-    for columns, rows in found.items():
-        compared, errs = sheet_errors(rows, sc, columns == 'full')
-        n += compared
+    with tempfile.TemporaryDirectory() as tmp:
+        books = {}
+        for columns in ('official', 'full'):
+            books[columns] = os.path.join(tmp, columns + '.xlsx')
+            subprocess.run([cli, 'report', '--format', 'xlsx', '--columns', columns,
+                            '--output', books[columns], XISHAN], env=env, check=True)
+        for name, args in WORKBOOKS:
+            books[name] = os.path.join(tmp, name + '.xlsx')
+            subprocess.run([cli] + args + ['--format', 'xlsx', '--output', books[name]],
+                           env=env, check=True, cwd=SRCDIR)
+        # every sheet (the 12th option, -1) to BOOK-SHEET.csv, cells as shown;
+        # soffice says which file each sheet went to
+        p = subprocess.run([soffice, '--headless', '--convert-to',
+                            'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,'
+                            'false,-1', '--outdir', tmp] + list(books.values()),
+                           env=dict(env, HOME=tmp, LC_ALL='C.UTF-8'), check=True,
+                           capture_output=True, timeout=300,
+                           text=True)
+        sheets = re.findall(r'^Writing sheet (.*) -> (.*\.csv)$', p.stdout, re.M)
+        for name, book in books.items():
+            csvs = {}
+            for sheet, path in sheets:
+                if os.path.basename(path) == name + '-' + sheet + '.csv':
+                    with open(path, encoding='utf-8', newline='') as fp:
+                        csvs[sheet] = list(csv.reader(fp))
+            found[name] = csvs
+            errors += workbook_errors(book, csvs)
+            n += sum(len(rows) for rows in csvs.values())
+    for columns in ('official', 'full'):
+        compared, errs = sheet_errors(found[columns]['绩效自评表'], sc, columns == 'full')
         errors += errs
     for e in errors:
         print('FAIL:', e)
-    print('%d rows compared, %d differences' % (n, len(errors)))
+    print('%d workbooks, %d rows compared, %d differences' % (len(found), n, len(errors)))
     return 1 if errors else 0
 
 

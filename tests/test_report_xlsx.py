@@ -362,6 +362,7 @@ def check_sheet_names():
         assert len(set(names)) == len(docs), names
         for n in names:
             assert len(n) <= 31 and not set(n) & set('[]:*?/\\'), n
+        same_scores(out, src)
 
 
 def check_formula_text():
@@ -377,6 +378,7 @@ def check_formula_text():
         ws = load(out).active
         cell = find(ws, '项目名称').offset(0, 1)
         assert cell.data_type == 's' and cell.value == doc['title'], (cell.data_type, cell.value)
+        same_scores(out, src)
 
 
 def check_stdout_and_refusals():
