@@ -230,6 +230,15 @@ def check_sources():
             ws = wb['1 只公布年初预算数的项目']
             assert find(ws, '一级指标').row == find(ws, '年度资金总额').row + 1
             same_scores(out, src)
+            # under --lang en the labels keep the Chinese names, and read back
+            out = write(tmp, 'en.xlsx', 'report', '--lang', 'en',
+                        '--columns', 'full' if full else 'official', src)
+            ws = load(out).worksheets[3]
+            money = find(ws, 'Total funds (资金总额)')
+            assert [ws.cell(money.row + k, 2 + x0).value for k in range(1, 4)] == [
+                'of which: Appropriation (当年财政拨款)', 'Carried over (上年结转资金)',
+                'Other funds (其他资金)']
+            same_scores(out, src)
 
 
 GOALS_SIGNOFF = {
