@@ -16,12 +16,15 @@
  * with, scores with two, rates as percentages.
  *
  * Layout of one sheet (official columns, A to H): the title, the year,
- * 项目名称, 主管部门 / 实施单位, the money block, 年度总体目标 (when the
- * evaluation has goals), then the indicator block with its head row
- * (repeated on every printed page) and the level-1 and level-2 cells
- * merged over their rows, 总分 and 自评等级, and the sign-off row (when
- * the evaluation has one). The empty form has both blocks, to be filled.
- * Several evaluations: a summary sheet first, then one sheet each.
+ * 项目名称, 主管部门 / 实施单位, the money block (年度资金总额 and the
+ * source rows the budget gives), 年度总体目标 (when the evaluation has
+ * goals), then the indicator block with its head row (repeated on every
+ * printed page) and the level-1 and level-2 cells merged over their rows,
+ * 总分 and 自评等级, and the sign-off row (when the evaluation has one).
+ * The empty form has all three source rows and both blocks, to be filled.
+ * Under --columns full the form moves to B to I, with 序号 in A and 状态
+ * and 标记 in J and K. Several evaluations: a summary sheet first, then
+ * one sheet each.
  */
 
 #include "config.h"
@@ -38,6 +41,13 @@
 /* The empty form (PBS_REPORT_FORM): names and points, no values. */
 #define BLANK (in->content == PBS_REPORT_FORM)
 #define N_COLS 8
+/* --columns full (not in the empty form): 序号 in A before the official
+ * form, which keeps its columns whole in B to I, and 状态 and 标记 after
+ * it in J and K. X0 is the form's first column. */
+#define FULL (in->columns == PBS_REPORT_COLUMNS_FULL && !BLANK)
+#define X0 (FULL ? 1u : 0u)
+#define N_EXTRA 2
+#define LAST_COL (FULL ? X0 + N_COLS - 1 + N_EXTRA : N_COLS - 1)
 #define EXCEL_MAX_ROWS 1048576u
 #define EXCEL_MAX_SHEET_NAME 31
 typedef struct {
@@ -173,16 +183,59 @@ money_label (const PbsReportInput *in, PbsScorecard *sc, char **owned)
   return *owned;
 }
 
-/* The money block's rows under its head: 年度资金总额 only. The source
- * rows (其中：当年财政拨款, 上年结转资金, 其他资金) come with the model's
- * budget sources: each is one more row here, written after the total's
- * as the total's is, with its amounts in C to E and — in F to H
- * (doc/report.md). */
-#define N_MONEY_ROWS 1
+/* The source rows' labels under 年度资金总额, { zh, en }: the English
+ * keep the Chinese name, by which pbscore's reader knows the row. */
+static const char *const source_words[PBS_N_FUND_SOURCES][2] = {
+  [PBS_FUND_SOURCE_CURRENT] = { "当年财政拨款", "Appropriation (当年财政拨款)" },
+  [PBS_FUND_SOURCE_CARRIED_OVER] = { "上年结转资金", "Carried over (上年结转资金)" },
+  [PBS_FUND_SOURCE_OTHER] = { "其他资金", "Other funds (其他资金)" },
+};
+
+/* Rows of the money block under its head: 年度资金总额 and at most the
+ * three source rows (其中：当年财政拨款, 上年结转资金, 其他资金). */
+#define MAX_MONEY_ROWS (1 + PBS_N_FUND_SOURCES)
+
+/* An amount of the money block in @col, or a blank money cell. */
+static void
+put_amount (Formats *f, lxw_worksheet *ws, guint row, guint col, gboolean has,
+            const PbsDecimal *d)
+{
+  if (has)
+    put_written (f, ws, row, col, d);
+  else
+    put_text (ws, row, col, NULL, money_format (f, 2));
+}
+
+/* One source row from @row: its label (the first 其中：), its amounts in
+ * C to E (blank in the empty form) and F to H blank, as on the form:
+ * only 年度资金总额 is scored. */
+static void
+write_source (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, const PbsBudget *b,
+              PbsFundSource source, gboolean first, guint row)
+{
+  const char *name = in->language == PBS_LANGUAGE_EN ? source_words[source][1]
+                     : source_words[source][0];
+  g_autofree char *label = !first ? g_strdup (name)
+                           : g_strconcat (in->language == PBS_LANGUAGE_EN ? "of which: " : "其中：",
+                                          name, NULL);
+
+  put_text (ws, row, X0 + 1, label, f->label);
+  for (guint c = 0; c < 3; c++)
+    {
+      PbsDecimal d;
+      gboolean has = !BLANK && b != NULL
+                     && pbs_budget_get_source_amount (b, source, (PbsBudgetColumn) c, &d);
+
+      put_amount (f, ws, row, X0 + 2 + c, has, &d);
+    }
+  for (guint c = 5; c <= 7; c++)
+    put_text (ws, row, X0 + c, NULL, f->label);
+}
 
 /* Writes the money block from @row: column A "项目资金（万元）" over a
- * head row and its N_MONEY_ROWS rows, whose amounts are in C to H.
- * Returns the next row. */
+ * head row, 年度资金总额 and the source rows the budget gives (the empty
+ * form: all three, blank), whose amounts are in C to H. Returns the next
+ * row. */
 static guint
 write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
               guint row)
@@ -191,49 +244,54 @@ write_budget (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorec
   const char *heads[] = { L (INITIAL), L (ANNUAL), L (EXECUTED), L (POINTS), L (RATE),
                           L (SCORE) };
   g_autofree char *label = NULL;
+  PbsFundSource sources[PBS_N_FUND_SOURCES];
+  guint n_sources = 0;
   PbsDecimal d;
 
-  put_merged_text (ws, row, 0, row + N_MONEY_ROWS, 0, money_label (in, sc, &label), f->label);
-  put_text (ws, row, 1, NULL, f->head);
+  for (guint s = 0; s < PBS_N_FUND_SOURCES; s++)
+    if (BLANK || (b != NULL && pbs_budget_has_source (b, (PbsFundSource) s)))
+      sources[n_sources++] = (PbsFundSource) s;
+  put_merged_text (ws, row, X0, row + 1 + n_sources, X0, money_label (in, sc, &label), f->label);
+  put_text (ws, row, X0 + 1, NULL, f->head);
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    put_text (ws, row, 2 + i, heads[i], f->head);
+    put_text (ws, row, X0 + 2 + i, heads[i], f->head);
   row++;
-  put_text (ws, row, 1, in->language == PBS_LANGUAGE_EN ? "Total funds (资金总额)" : "年度资金总额",
-            f->label);
+  put_text (ws, row, X0 + 1,
+            in->language == PBS_LANGUAGE_EN ? "Total funds (资金总额)" : "年度资金总额", f->label);
+  pbs_scorecard_get_budget_points (sc, &d);
+  put_written (f, ws, row, X0 + 5, &d);
   if (BLANK)
     {
-      for (guint c = 2; c <= 7; c++)
-        if (c != 5)
-          put_text (ws, row, c, NULL, c == 6 ? f->rate : c == 7 ? f->score : money_format (f, 2));
-      pbs_scorecard_get_budget_points (sc, &d);
-      put_written (f, ws, row, 5, &d);
-      return row + 1;
+      for (guint c = 2; c <= 4; c++)
+        put_amount (f, ws, row, X0 + c, FALSE, NULL);
+      put_text (ws, row, X0 + 6, NULL, f->rate);
+      put_text (ws, row, X0 + 7, NULL, f->score);
     }
-  if (b != NULL && pbs_budget_get_initial (b, &d))
-    put_written (f, ws, row, 2, &d);
   else
-    put_text (ws, row, 2, NULL, f->label);
-  /* Either amount may be missing from a published table (§11). */
-  if (b != NULL && pbs_budget_get_annual (b, &d))
-    put_written (f, ws, row, 3, &d);
-  else
-    put_text (ws, row, 3, NULL, f->label);
-  if (b != NULL && pbs_budget_get_executed (b, &d))
-    put_written (f, ws, row, 4, &d);
-  else
-    put_text (ws, row, 4, NULL, f->label);
-  pbs_scorecard_get_budget_points (sc, &d);
-  put_written (f, ws, row, 5, &d);
-  if (pbs_scorecard_get_budget_rate (sc, &d))
-    put_decimal (ws, row, 6, &d, 2, f->rate);
-  else
-    put_text (ws, row, 6, NULL, f->label);
-  if (pbs_scorecard_get_budget_score (sc, &d))
-    put_decimal (ws, row, 7, &d, 0, f->score);
-  else
-    put_text (ws, row, 7, NULL, f->label);
-  return row + 1;
+    {
+      /* Either amount may be missing from a published table (§11). */
+      put_amount (f, ws, row, X0 + 2, b != NULL && pbs_budget_get_initial (b, &d), &d);
+      put_amount (f, ws, row, X0 + 3, b != NULL && pbs_budget_get_annual (b, &d), &d);
+      put_amount (f, ws, row, X0 + 4, b != NULL && pbs_budget_get_executed (b, &d), &d);
+      if (pbs_scorecard_get_budget_rate (sc, &d))
+        put_decimal (ws, row, X0 + 6, &d, 2, f->rate);
+      else
+        put_text (ws, row, X0 + 6, NULL, f->label);
+      if (pbs_scorecard_get_budget_score (sc, &d))
+        put_decimal (ws, row, X0 + 7, &d, 0, f->score);
+      else
+        put_text (ws, row, X0 + 7, NULL, f->label);
+    }
+  row++;
+  for (guint k = 0; k < n_sources; k++, row++)
+    write_source (in, f, ws, b, sources[k], k == 0, row);
+  return row;
 }
+
+/* The widths of the form's columns A to H and of 状态 and 标记, in
+ * characters. */
+static const double form_widths[N_COLS] = { 12, 14, 26, 16, 16, 9, 9, 30 };
+static const double extra_widths[N_EXTRA] = { 10, 18 };
 
 /* The words of the 年度总体目标 and sign-off blocks, which only this
  * format prints: { zh, en }. */
@@ -256,17 +314,27 @@ has_text (const char *s)
   return s != NULL && *s != '\0';
 }
 
-/* Lines a paragraph takes in a merged cell about @width characters wide
- * (a Chinese character counts two): Excel does not fit the height of a
- * merged row by itself. */
+/* Lines a text takes in a cell about @width characters wide (a Chinese
+ * character counts two), each of its paragraphs from a new line: Excel
+ * does not fit the height of a merged row by itself. */
 static guint
 text_lines (const char *text, double width)
 {
-  guint units = 0;
+  guint units = 0, lines = 0;
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    units += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return MAX (1u, (guint) (units / width) + 1);
+  for (const char *p = text != NULL ? text : ""; ; p = g_utf8_next_char (p))
+    {
+      if (*p == '\0' || *p == '\n')
+        {
+          lines += (guint) (units / width) + 1;
+          units = 0;
+          if (*p == '\0')
+            break;
+        }
+      else
+        units += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+    }
+  return lines;
 }
 
 /* 年度总体目标 from @row, when the evaluation has goals (or the form is
@@ -282,12 +350,12 @@ write_goals (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsEvaluat
 
   if (!BLANK && !has_text (expected) && !has_text (achieved))
     return row;
-  put_merged_text (ws, row, 0, row + 1, 0, WORD (goal_words, 0), f->label);
-  put_merged_text (ws, row, 1, row, 3, WORD (goal_words, 1), f->head);
-  put_merged_text (ws, row, 4, row, N_COLS - 1, WORD (goal_words, 2), f->head);
+  put_merged_text (ws, row, X0, row + 1, X0, WORD (goal_words, 0), f->label);
+  put_merged_text (ws, row, X0 + 1, row, X0 + 3, WORD (goal_words, 1), f->head);
+  put_merged_text (ws, row, X0 + 4, row, X0 + N_COLS - 1, WORD (goal_words, 2), f->head);
   row++;
-  put_merged_text (ws, row, 1, row, 3, expected, f->text);
-  put_merged_text (ws, row, 4, row, N_COLS - 1, achieved, f->text);
+  put_merged_text (ws, row, X0 + 1, row, X0 + 3, expected, f->text);
+  put_merged_text (ws, row, X0 + 4, row, X0 + N_COLS - 1, achieved, f->text);
   /* B to D and E to H are about 56 and 64 characters wide (setup_page) */
   lines = MAX (text_lines (expected, 56), text_lines (achieved, 64));
   worksheet_set_row (ws, row, MAX (2u, lines) * 13.5, NULL);
@@ -313,8 +381,8 @@ write_signoff (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsEvalu
     return row;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      put_text (ws, row, 2 * i, WORD (signoff_words, i), f->label);
-      put_text (ws, row, 2 * i + 1, BLANK ? NULL : values[i], f->text);
+      put_text (ws, row, X0 + 2 * i, WORD (signoff_words, i), f->label);
+      put_text (ws, row, X0 + 2 * i + 1, BLANK ? NULL : values[i], f->text);
     }
   return row + 1;
 }
@@ -334,6 +402,31 @@ level_text (PbsIndicator *ind, guint col)
   return s != NULL ? s : "";
 }
 
+/* Makes an indicator row tall enough for its wrapped texts: LibreOffice
+ * does not fit a row's height to wrapped text by itself, nor does any
+ * program for a merged cell (@alone: the level cells that are one row's
+ * own). A row of one line keeps the default height. */
+static void
+fit_row (const PbsReportInput *in, lxw_worksheet *ws, guint row, PbsIndicator *ind,
+         const char *flags, const gboolean alone[2])
+{
+  const PbsValue *target = pbs_indicator_get_target (ind);
+  const PbsValue *actual = pbs_indicator_get_actual (ind);
+  const char *texts[N_COLS] = {
+    alone[0] ? level_text (ind, 0) : NULL, alone[1] ? level_text (ind, 1) : NULL,
+    pbs_indicator_get_name (ind),
+    !BLANK && target != NULL ? pbs_value_get_text (target) : NULL,
+    !BLANK && actual != NULL ? pbs_value_get_text (actual) : NULL,
+    NULL, NULL, BLANK ? NULL : pbs_indicator_get_reason (ind),
+  };
+  guint lines = text_lines (flags, extra_widths[1]);
+
+  for (guint c = 0; c < N_COLS; c++)
+    lines = MAX (lines, text_lines (texts[c], form_widths[c]));
+  if (lines > 1)
+    worksheet_set_row (ws, row, lines * 13.5, NULL);
+}
+
 /* The indicator block from @row; returns the next row. */
 static guint
 write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScorecard *sc,
@@ -344,16 +437,26 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
                                 L (POINTS), L (SCORE),
                                 in->language == PBS_LANGUAGE_EN ? L (REASON)
                                 : "偏差原因分析及改进措施" };
+  const char *extra[N_EXTRA] = { L (STATUS), L (FLAGS) };
+  const char *sep = in->language == PBS_LANGUAGE_EN ? ", " : "、";
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *alone = NULL;   /* [2 * k + c]: a level cell of one row */
   guint head_row = row;
 
   for (guint c = 0; c < N_COLS; c++)
-    put_text (ws, row, c, heads[c], f->head);
+    put_text (ws, row, X0 + c, heads[c], f->head);
+  if (FULL)
+    {
+      put_text (ws, row, 0, L (ROW), f->head);
+      for (guint c = 0; c < N_EXTRA; c++)
+        put_text (ws, row, X0 + N_COLS + c, extra[c], f->head);
+    }
   worksheet_repeat_rows (ws, head_row, head_row);
   row++;
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     if (pbs_report_row_selected (in, sc, i))
       g_array_append_val (rows, i);
+  alone = g_new0 (gboolean, 2 * rows->len + 1);
 
   for (guint c = 0; c < 2; c++)
     {
@@ -375,7 +478,8 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
             }
           if (last || differs)
             {
-              close_run (ws, f, c, first, row + k, text);
+              close_run (ws, f, X0 + c, first, row + k, text);
+              alone[2 * k + c] = first == row + k;
               first = row + k + 1;
             }
         }
@@ -389,24 +493,40 @@ write_indicators (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsSc
       const PbsValue *actual = pbs_indicator_get_actual (ind);
       PbsDecimal d;
 
-      put_text (ws, row, 2, pbs_indicator_get_name (ind), f->text);
+      put_text (ws, row, X0 + 2, pbs_indicator_get_name (ind), f->text);
       pbs_scorecard_get_row_points (sc, i, &d);
-      put_written (f, ws, row, 5, &d);
+      put_written (f, ws, row, X0 + 5, &d);
       if (BLANK)
         {
-          put_text (ws, row, 3, NULL, f->label);
-          put_text (ws, row, 4, NULL, f->label);
-          put_text (ws, row, 6, NULL, f->score);
-          put_text (ws, row, 7, NULL, f->text);
+          put_text (ws, row, X0 + 3, NULL, f->label);
+          put_text (ws, row, X0 + 4, NULL, f->label);
+          put_text (ws, row, X0 + 6, NULL, f->score);
+          put_text (ws, row, X0 + 7, NULL, f->text);
+          fit_row (in, ws, row, ind, NULL, alone + 2 * k);
           continue;
         }
-      put_text (ws, row, 3, target != NULL ? pbs_value_get_text (target) : NULL, f->label);
-      put_text (ws, row, 4, actual != NULL ? pbs_value_get_text (actual) : NULL, f->label);
+      put_text (ws, row, X0 + 3, target != NULL ? pbs_value_get_text (target) : NULL, f->label);
+      put_text (ws, row, X0 + 4, actual != NULL ? pbs_value_get_text (actual) : NULL, f->label);
       if (pbs_scorecard_get_row_score (sc, i, &d))
-        put_decimal (ws, row, 6, &d, 0, f->score);
+        put_decimal (ws, row, X0 + 6, &d, 0, f->score);
       else
-        put_text (ws, row, 6, NULL, f->label);
-      put_text (ws, row, 7, pbs_indicator_get_reason (ind), f->text);
+        put_text (ws, row, X0 + 6, NULL, f->label);
+      put_text (ws, row, X0 + 7, pbs_indicator_get_reason (ind), f->text);
+      if (FULL)
+        {
+          g_autofree char *flags = pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i),
+                                                         in->language, sep);
+
+          /* the row's number in the evaluation, as text and html print it */
+          worksheet_write_number (ws, row, 0, i + 1, f->label);
+          put_text (ws, row, X0 + N_COLS,
+                    pbs_report_status_label (pbs_scorecard_get_row_status (sc, i), in->language),
+                    f->label);
+          put_text (ws, row, X0 + N_COLS + 1, flags, f->text);
+          fit_row (in, ws, row, ind, flags, alone + 2 * k);
+        }
+      else
+        fit_row (in, ws, row, ind, NULL, alone + 2 * k);
     }
   return row;
 }
@@ -418,30 +538,34 @@ write_total (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
   PbsGrade grade = pbs_scorecard_get_grade (sc);
   PbsDecimal d;
 
-  put_merged_text (ws, row, 0, row, 4, L (TOTAL), f->head);
+  put_merged_text (ws, row, X0, row, X0 + 4, L (TOTAL), f->head);
   pbs_scorecard_get_total_points (sc, &d);
-  put_written (f, ws, row, 5, &d);
+  put_written (f, ws, row, X0 + 5, &d);
   pbs_scorecard_get_total (sc, &d);
   if (BLANK)
-    put_text (ws, row, 6, NULL, f->score);
+    put_text (ws, row, X0 + 6, NULL, f->score);
   else
-    put_decimal (ws, row, 6, &d, 0, f->score);
-  put_text (ws, row, 7, NULL, f->text);
+    put_decimal (ws, row, X0 + 6, &d, 0, f->score);
+  put_text (ws, row, X0 + 7, NULL, f->text);
   row++;
-  put_merged_text (ws, row, 0, row, 4, L (GRADE), f->head);
-  put_merged_text (ws, row, 5, row, 7,
+  put_merged_text (ws, row, X0, row, X0 + 4, L (GRADE), f->head);
+  put_merged_text (ws, row, X0 + 5, row, X0 + 7,
                    BLANK ? NULL
                    : grade == PBS_GRADE_NONE ? L (NONE) : pbs_grade_get_label (grade), f->label);
   return row + 1;
 }
 
 static void
-setup_page (lxw_worksheet *ws)
+setup_page (const PbsReportInput *in, lxw_worksheet *ws)
 {
-  static const double widths[N_COLS] = { 12, 14, 26, 16, 16, 9, 9, 30 };
-
   for (guint c = 0; c < N_COLS; c++)
-    worksheet_set_column (ws, c, c, widths[c], NULL);
+    worksheet_set_column (ws, X0 + c, X0 + c, form_widths[c], NULL);
+  if (FULL)
+    {
+      worksheet_set_column (ws, 0, 0, 6, NULL);   /* 序号 */
+      for (guint c = 0; c < N_EXTRA; c++)
+        worksheet_set_column (ws, X0 + N_COLS + c, X0 + N_COLS + c, extra_widths[c], NULL);
+    }
   worksheet_set_paper (ws, 9);   /* A4 */
   worksheet_set_landscape (ws);
   worksheet_fit_to_pages (ws, 1, 0);
@@ -459,7 +583,7 @@ write_sheet (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
 
   /* title, year, project, department, money (head and rows), goals (2),
    * head, rows, total, grade, sign-off */
-  if ((guint64) n + 11 + N_MONEY_ROWS > EXCEL_MAX_ROWS)
+  if ((guint64) n + 11 + MAX_MONEY_ROWS > EXCEL_MAX_ROWS)
     {
       g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
                    "“%s” has %u rows, past Excel's %u rows of a sheet: "
@@ -467,25 +591,26 @@ write_sheet (const PbsReportInput *in, Formats *f, lxw_worksheet *ws, PbsScoreca
                    pbs_evaluation_get_title (e), n, EXCEL_MAX_ROWS);
       return FALSE;
     }
-  setup_page (ws);
+  setup_page (in, ws);
   worksheet_set_row (ws, 0, 28, NULL);
-  worksheet_merge_range (ws, 0, 0, 0, N_COLS - 1, L (FORM), f->title);
+  worksheet_merge_range (ws, 0, 0, 0, LAST_COL, L (FORM), f->title);
   year = BLANK ? g_strdup (in->language == PBS_LANGUAGE_EN ? "(    )" : "（    年度）")
          : pbs_evaluation_get_year (e) > 0
          ? g_strdup_printf (in->language == PBS_LANGUAGE_EN ? "(%u)" : "（%u年度）",
                             pbs_evaluation_get_year (e))
          : NULL;
-  worksheet_merge_range (ws, 1, 0, 1, N_COLS - 1, year != NULL ? year : "", NULL);
+  worksheet_merge_range (ws, 1, 0, 1, LAST_COL, year != NULL ? year : "", NULL);
   row = 2;
-  put_text (ws, row, 0, project_label (in), f->label);
-  put_merged_text (ws, row, 1, row, N_COLS - 1, BLANK ? NULL : pbs_evaluation_get_title (e),
-                   f->text);
+  put_text (ws, row, X0, project_label (in), f->label);
+  put_merged_text (ws, row, X0 + 1, row, X0 + N_COLS - 1,
+                   BLANK ? NULL : pbs_evaluation_get_title (e), f->text);
   row++;
-  put_text (ws, row, 0, L (DEPARTMENT), f->label);
-  put_merged_text (ws, row, 1, row, 3, BLANK ? NULL : pbs_evaluation_get_department (e), f->text);
-  put_text (ws, row, 4, L (UNIT), f->label);
-  put_merged_text (ws, row, 5, row, N_COLS - 1, BLANK ? NULL : pbs_evaluation_get_unit (e),
-                   f->text);
+  put_text (ws, row, X0, L (DEPARTMENT), f->label);
+  put_merged_text (ws, row, X0 + 1, row, X0 + 3,
+                   BLANK ? NULL : pbs_evaluation_get_department (e), f->text);
+  put_text (ws, row, X0 + 4, L (UNIT), f->label);
+  put_merged_text (ws, row, X0 + 5, row, X0 + N_COLS - 1,
+                   BLANK ? NULL : pbs_evaluation_get_unit (e), f->text);
   row++;
   row = write_budget (in, f, ws, sc, row);
   row = write_goals (in, f, ws, e, row);

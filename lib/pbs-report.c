@@ -320,12 +320,13 @@ pbs_report_set_base_dir (PbsReport *self, const char *base_dir)
  * @self: a #PbsReport
  * @columns: the indicator table's columns
  *
- * Chooses the columns of the indicator table in text, Markdown and HTML:
- * %PBS_REPORT_COLUMNS_FULL (the default) adds 序号, 状态 and 标记 to the
- * official form's columns, %PBS_REPORT_COLUMNS_OFFICIAL shows only the
- * form's own, as `pbscore report --columns official` does. The other
- * formats take the setting and are unchanged by it (the xlsx workbook
- * always has the official columns; CSV, JSON and YAML are data).
+ * Chooses the columns of the indicator table in text, Markdown, HTML and
+ * xlsx: %PBS_REPORT_COLUMNS_FULL (the default) adds 序号, 状态 and 标记 to
+ * the official form's columns, %PBS_REPORT_COLUMNS_OFFICIAL shows only the
+ * form's own, as `pbscore report --columns official` does (the xlsx
+ * workbook then is the official form alone; its empty form always is).
+ * The other formats take the setting and are unchanged by it (CSV, JSON
+ * and YAML are data).
  *
  * Since: 0.1
  */

@@ -1481,6 +1481,28 @@ test_chinese_labels (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (audit_en, "| none |"));
 }
 
+/* A batch larger than one workbook holds (doc/report.md, "xlsx": at most
+ * 1000 evaluations) fails before writing, pointing at --summary. */
+static void
+test_xlsx_too_many (void)
+{
+  g_autoptr (Scored) xishan = SCORE_XISHAN ();
+  g_autoptr (PbsReport) report = pbs_report_new (PBS_FORMAT_XLSX, PBS_REPORT_TABLE,
+                                                 PBS_LANGUAGE_ZH);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  if (xishan == NULL)
+    return;
+  for (guint i = 0; i < 1001; i++)
+    pbs_report_add (report, g_ptr_array_index (xishan->scorecards, 0));
+  out = pbs_report_render (report, NULL, &error);
+  CU_ASSERT_PTR_NULL (out);
+  CU_ASSERT_TRUE_FATAL (g_error_matches (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "the 1000 one workbook holds"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (error->message, "--summary"));
+}
+
 /* ------------------------------------------------------------- YAML */
 
 /* The table content as YAML is the scored evaluations, which read back. */
@@ -1529,6 +1551,7 @@ static const PbsTestCase cases[] = {
   { "lint: the Xishan findings in every format", test_lint_xishan },
   { "lint: in-code and in-memory evaluations, filter, none", test_lint_small },
   { "yaml: the scored evaluations reload", test_yaml_reloads },
+  { "xlsx: more evaluations than a workbook holds", test_xlsx_too_many },
   { "the official form: columns, money, 总分, goals, sign-off", test_official_form },
   { "html: prints on A4 landscape, heads repeated, units kept", test_html_print },
   { "Chinese labels for rules, findings, variants", test_chinese_labels },

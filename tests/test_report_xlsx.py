@@ -25,6 +25,9 @@ XISHAN = 'examples/xishan-2024.yaml'
 BATCH = 'examples/data/batch-2024.yaml'
 HEADS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分',
          '偏差原因分析及改进措施']
+# --columns full (the default): 序号 in A, the official form in B:I, 状态 and 标记 in J:K
+FULL_HEADS = ['序号'] + HEADS + ['状态', '标记']
+SOURCES = ['当年财政拨款', '上年结转资金', '其他资金']
 
 
 def run(*args, binary=False):
@@ -51,6 +54,11 @@ def same_scores(table, yaml_path):
             assert g.get(key) == w.get(key), (key, g.get(key), w.get(key))
         for key in ('initial', 'annual', 'executed', 'rate', 'points', 'score'):
             assert g['budget'][key] == w['budget'][key], (key, g['budget'], w['budget'])
+        # the source rows; one that gives no amount is a blank row, which
+        # reads as no source (doc/report.md, "xlsx")
+        given = [s for s in w['budget']['sources']
+                 if any(s[k] is not None for k in ('initial', 'annual', 'executed'))]
+        assert g['budget']['sources'] == given, (g['budget']['sources'], given)
         keys = ('level1', 'level2', 'name', 'target', 'actual', 'points', 'score', 'status',
                 'reason')
         assert [[r[k] for k in keys] for r in g['indicators']] == \
@@ -84,14 +92,32 @@ def merged_at(ws, cell):
     return None
 
 
-def check_official_sheet(ws, title):
+STATUS = {'met': '达成', 'partial': '部分达成', 'unmet': '未达成', 'unscored': '未计分',
+          'not_applicable': '不适用', 'unpublished': '未公开'}
+
+
+def check_official_sheet(ws, title, full=True):
+    """The form's layout; under --columns full (the default) shifted one
+    column right, with 序号, 状态 and 标记 around it."""
+    x0 = 1 if full else 0
     assert ws['A1'].value == '绩效自评表', ws['A1'].value
-    assert 'A1:H1' in [str(r) for r in ws.merged_cells.ranges]
-    assert find(ws, '项目名称').offset(0, 1).value == title
+    assert ('A1:K1' if full else 'A1:H1') in [str(r) for r in ws.merged_cells.ranges]
+    assert ws.max_column == (11 if full else 8), ws.max_column
+    project = find(ws, '项目名称')
+    assert project.column == 1 + x0 and project.offset(0, 1).value == title
     find(ws, '主管部门')
     find(ws, '实施单位')
     head = find(ws, '一级指标')
-    assert [ws.cell(head.row, 1 + i).value for i in range(8)] == HEADS
+    assert head.column == 1 + x0
+    assert [ws.cell(head.row, 1 + i).value for i in range(ws.max_column)] == \
+        (FULL_HEADS if full else HEADS)
+    if full:
+        # 序号 is the row's number; 状态 its status label
+        total = find(ws, '总分')
+        assert [ws.cell(r, 1).value for r in range(head.row + 1, total.row + 1)] == \
+            list(range(1, total.row - head.row)) + [None]
+        assert ws.cell(head.row + 1, 10).value in ('达成', '部分达成', '未达成', '未评分', '不适用'), \
+            ws.cell(head.row + 1, 10).value
     # the head rows repeat on every printed page; A4 landscape, one page wide
     assert ws.print_title_rows == '$%d:$%d' % (head.row, head.row), ws.print_title_rows
     assert ws.page_setup.orientation == 'landscape'
@@ -100,21 +126,22 @@ def check_official_sheet(ws, title):
     assert ws.page_setup.fitToWidth in (None, 1, '1') and ws.page_setup.fitToHeight in (0, '0')
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     # a level-1 cell is merged over its rows: the cell under it is blank
-    first = ws.cell(head.row + 1, 1)
+    first = ws.cell(head.row + 1, 1 + x0)
     rng = merged_at(ws, first)
-    if ws.cell(head.row + 2, 1).value is None:
+    if ws.cell(head.row + 2, 1 + x0).value is None:
         assert rng is not None and rng.max_row > rng.min_row, 'level 1 not merged'
     else:
         assert rng is None
     # scores: REAL numbers with two decimals; every cell has a border
-    score = ws.cell(head.row + 1, 7)
+    score = ws.cell(head.row + 1, 7 + x0)
     assert isinstance(score.value, (int, float)), score.value
     assert score.number_format == '0.00', score.number_format
     assert score.border.left.style == 'thin'
-    assert ws.cell(head.row + 1, 3).alignment.wrap_text
+    assert ws.cell(head.row + 1, 3 + x0).alignment.wrap_text
     # 总分 and 自评等级
     total = find(ws, '总分')
-    assert isinstance(ws.cell(total.row, 7).value, (int, float))
+    assert total.column == 1 + x0
+    assert isinstance(ws.cell(total.row, 7 + x0).value, (int, float))
     find(ws, '自评等级')
     # no formula anywhere: every text cell is a string
     for row in ws.iter_rows():
@@ -125,27 +152,93 @@ def check_official_sheet(ws, title):
 
 def check_xishan():
     with tempfile.TemporaryDirectory() as tmp:
-        out = write(tmp, 'x.xlsx', 'report', XISHAN)
-        wb = load(out)
-        assert wb.sheetnames == ['绩效自评表'], wb.sheetnames
-        ws = wb.active
-        check_official_sheet(ws, '昆明市西山区政务服务管理局2024年部门整体支出')
-        assert ws['A2'].value == '（2024年度）', ws['A2'].value
-        # money: the digits it was written with; the rate as a percentage
-        label = find(ws, '年度资金总额')
-        initial = ws.cell(label.row, 3)
-        assert initial.value == 1354.1 and initial.number_format == '#,##0.00', (
-            initial.value, initial.number_format)
-        assert ws.cell(label.row, 4).value == 1445.05
-        rate = ws.cell(label.row, 7)
-        assert rate.number_format == '0.00%', rate.number_format
-        assert rate.value == 0.9994, rate.value   # the double nearest to 0.9994
-        assert find(ws, '项目资金（万元）').coordinate == 'A%d' % (label.row - 1)
-        total = find(ws, '总分')
-        assert ws.cell(total.row, 7).value == 99.88
-        assert ws.cell(total.row + 1, 6).value == '优'
-        # pbscore reads its own workbook back to the same scorecard
-        same_scores(out, XISHAN)
+        for full in (False, True):
+            out = write(tmp, 'x.xlsx', 'report', '--columns', 'full' if full else 'official',
+                        XISHAN)
+            wb = load(out)
+            assert wb.sheetnames == ['绩效自评表'], wb.sheetnames
+            ws = wb.active
+            check_official_sheet(ws, '昆明市西山区政务服务管理局2024年部门整体支出', full)
+            x0 = 1 if full else 0
+            assert ws['A2'].value == '（2024年度）', ws['A2'].value
+            # money: the digits it was written with; the rate as a percentage
+            label = find(ws, '年度资金总额')
+            assert label.column == 2 + x0
+            initial = ws.cell(label.row, 3 + x0)
+            assert initial.value == 1354.1 and initial.number_format == '#,##0.00', (
+                initial.value, initial.number_format)
+            assert ws.cell(label.row, 4 + x0).value == 1445.05
+            rate = ws.cell(label.row, 7 + x0)
+            assert rate.number_format == '0.00%', rate.number_format
+            assert rate.value == 0.9994, rate.value   # the double nearest to 0.9994
+            # its one source row under it: 其中：当年财政拨款 with 年初预算数 only
+            source = ws.cell(label.row + 1, 2 + x0)
+            assert source.value == '其中：当年财政拨款', source.value
+            cells = [ws.cell(label.row + 1, 3 + x0 + c) for c in range(6)]
+            assert [c.value for c in cells] == [1354.1, None, None, None, None, None], \
+                [c.value for c in cells]
+            assert cells[0].number_format == '#,##0.00' and cells[0].data_type == 'n'
+            assert all(c.border.left.style == 'thin' for c in cells)
+            money = find(ws, '项目资金（万元）')
+            assert str(merged_at(ws, money)) == '%s%d:%s%d' % (
+                'AB'[x0], label.row - 1, 'AB'[x0], label.row + 1), merged_at(ws, money)
+            total = find(ws, '总分')
+            assert ws.cell(total.row, 7 + x0).value == 99.88
+            assert ws.cell(total.row + 1, 6 + x0).value == '优'
+            # a row is tall enough for its wrapped texts (LibreOffice does not fit
+            # it): the reason of 营商环境投诉办结销号率 takes three lines of 偏差原因
+            long = find(ws, '营商环境投诉办结销号率')
+            assert len(ws.cell(long.row, 8 + x0).value) > 40
+            assert ws.row_dimensions[long.row].height >= 3 * 13.5, \
+                ws.row_dimensions[long.row].height
+            assert ws.row_dimensions[find(ws, '一次办事项').row].height is None
+            if full:
+                # 状态 and 标记 of every row, as the scorecard has them
+                head = find(ws, '一级指标')
+                rows = scorecard(XISHAN)['indicators']
+                for k, r in enumerate(rows):
+                    status = ws.cell(head.row + 1 + k, 10).value
+                    assert status == STATUS[r['status']], (k, status, r['status'])
+                    flags = ws.cell(head.row + 1 + k, 11).value
+                    assert (flags is None) == (not r['flags']), (k, flags, r['flags'])
+                    assert ws.cell(head.row + 1 + k, 1).value == k + 1
+            # pbscore reads its own workbook back to the same scorecard
+            same_scores(out, XISHAN)
+
+
+def check_sources():
+    """Every source row a budget gives goes under 年度资金总额 with its
+    amounts as written, and reads back (tests/data/valid/budget-as-printed.yaml:
+    a budget with all three, one without amounts; budgets with none)."""
+    src = 'tests/data/valid/budget-as-printed.yaml'
+    with tempfile.TemporaryDirectory() as tmp:
+        for full in (False, True):
+            x0 = 1 if full else 0
+            out = write(tmp, 's.xlsx', 'report', '--columns', 'full' if full else 'official', src)
+            wb = load(out)
+            ws = wb['3 完整资金表']
+            check_official_sheet(ws, '完整资金表', full)
+            money = find(ws, '年度资金总额')
+            got = [[c.value for c in ws[money.row + k][x0 + 1:x0 + 8]] for k in range(1, 4)]
+            assert got == [['其中：当年财政拨款', 100, 180.4538, 170.4538, None, None, None],
+                           ['上年结转资金', None, 27, 27, None, None, None],
+                           ['其他资金', None, None, None, None, None, None]], got
+            assert ws.cell(money.row + 1, 4 + x0).number_format == '#,##0.0000'
+            assert ws.cell(money.row + 1, 3 + x0).number_format == '#,##0'
+            assert find(ws, '一级指标').row == money.row + 4
+            # a budget without sources: no row under 年度资金总额
+            ws = wb['1 只公布年初预算数的项目']
+            assert find(ws, '一级指标').row == find(ws, '年度资金总额').row + 1
+            same_scores(out, src)
+            # under --lang en the labels keep the Chinese names, and read back
+            out = write(tmp, 'en.xlsx', 'report', '--lang', 'en',
+                        '--columns', 'full' if full else 'official', src)
+            ws = load(out).worksheets[3]
+            money = find(ws, 'Total funds (资金总额)')
+            assert [ws.cell(money.row + k, 2 + x0).value for k in range(1, 4)] == [
+                'of which: Appropriation (当年财政拨款)', 'Carried over (上年结转资金)',
+                'Other funds (其他资金)']
+            same_scores(out, src)
 
 
 GOALS_SIGNOFF = {
@@ -178,11 +271,15 @@ def check_goals_signoff():
     with tempfile.TemporaryDirectory() as tmp:
         src = xishan_with(tmp, **GOALS_SIGNOFF)
         for lang, (head, expected, achieved, signoff) in words.items():
-            out = write(tmp, lang + '.xlsx', 'report', '--lang', lang, src)
+            out = write(tmp, lang + '.xlsx', 'report', '--columns', 'official', '--lang', lang,
+                        src)
             ws = load(out).active
             goals = find(ws, head)
             money = find(ws, '年度资金总额' if lang == 'zh' else 'Total funds (资金总额)')
-            assert goals.row == money.row + 1, (goals.row, money.row)
+            # under the example's one source row
+            assert ws.cell(money.row + 1, 2).value == (
+                '其中：当年财政拨款' if lang == 'zh' else 'of which: Appropriation (当年财政拨款)')
+            assert goals.row == money.row + 2, (goals.row, money.row)
             assert str(merged_at(ws, goals)) == 'A%d:A%d' % (goals.row, goals.row + 1)
             assert ws.cell(goals.row, 2).value == expected
             assert str(merged_at(ws, ws.cell(goals.row, 2))) == 'B%d:D%d' % ((goals.row,) * 2)
@@ -274,6 +371,7 @@ def check_sheet_names():
         assert len(set(names)) == len(docs), names
         for n in names:
             assert len(n) <= 31 and not set(n) & set('[]:*?/\\'), n
+        same_scores(out, src)
 
 
 def check_formula_text():
@@ -289,6 +387,7 @@ def check_formula_text():
         ws = load(out).active
         cell = find(ws, '项目名称').offset(0, 1)
         assert cell.data_type == 's' and cell.value == doc['title'], (cell.data_type, cell.value)
+        same_scores(out, src)
 
 
 def check_stdout_and_refusals():
@@ -324,6 +423,26 @@ def check_empty_form():
             doc['title'] = title
             doc['budget']['annual'] = 200
             doc['budget']['executed'] = 190.5
+            # the three source rows under 年度资金总额, blank, money-formatted,
+            # inside the block's merged 项目资金 cell
+            labels = [ws.cell(money.row + 1 + k, 2).value for k in range(3)]
+            assert labels == ['其中：' + SOURCES[0]] + SOURCES[1:], labels
+            for k in range(3):
+                cells = [ws.cell(money.row + 1 + k, 3 + c) for c in range(6)]
+                assert all(c.value is None for c in cells), [c.value for c in cells]
+                assert [c.number_format for c in cells[:3]] == ['#,##0.00'] * 3
+                assert all(c.border.left.style == 'thin' for c in cells)
+            assert str(merged_at(ws, find(ws, '项目资金（万元）'))) == 'A%d:A%d' % (
+                money.row - 1, money.row + 3)
+            assert find(ws, '年度总体目标').row == money.row + 4
+            # filled as a person would: two of them, 其他资金 left blank
+            for c, v in ((4, 150), (5, 140.5)):
+                ws.cell(money.row + 1, c).value = v
+            for c, v in ((4, 50), (5, 50)):
+                ws.cell(money.row + 2, c).value = v
+            doc['budget']['sources'] = [
+                {'name': SOURCES[0], 'annual': 150, 'executed': 140.5},
+                {'name': SOURCES[1], 'annual': 50, 'executed': 50}]
             for k, (r, ind) in enumerate(zip(rows, doc['indicators'])):
                 assert ws.cell(r, 3).value == ind['name']
                 assert ws.cell(r, 6).value == ind['points']
@@ -396,11 +515,22 @@ def check_spreadsheet_csv():
             [r[12] for r in rows[1:5]]
         p = run('report', '--format', 'csv', src, binary=True)
         assert p.stdout.decode('utf-8').split('\r\n')[1].startswith('"=HYPERLINK(')
+    # the issue's "done when": score's CSV under --lang zh, GB18030 with Chinese heads; a
+    # character GBK lacks (𠀾, U+2003E) is kept, not lost
+    with tempfile.TemporaryDirectory() as tmp:
+        src = xishan_with(tmp, title='西山𠀾项目')
+        p = run('score', '--format', 'csv', '--spreadsheet', '--encoding', 'gbk', '--lang', 'zh',
+                src, binary=True)
+        assert p.returncode == 0, p.stderr
+        rows = list(csv.reader(io.StringIO(p.stdout.decode('gb18030'))))
+        assert rows[0][:8] == ['项目名称', '一级指标', '二级指标', '三级指标', '年度指标值',
+                               '实际完成值', '分值', '得分'], rows[0]
+        assert rows[1][0] == '西山𠀾项目' and len(rows) == 1 + len(scorecard(src)['indicators'])
     p = run('report', '--format', 'json', '--spreadsheet', XISHAN)
     assert p.returncode == 2 and '--spreadsheet' in p.stderr, (p.returncode, p.stderr)
 
 
-CASES = [check_spreadsheet_csv, check_empty_form, check_xishan, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
+CASES = [check_spreadsheet_csv, check_empty_form, check_xishan, check_sources, check_score_xlsx, check_batch, check_sheet_names, check_formula_text,
          check_stdout_and_refusals, check_goals_signoff, check_english_round_trip]
 
 

@@ -79,14 +79,15 @@ typedef enum {
 /**
  * PbsReportColumns:
  * @PBS_REPORT_COLUMNS_FULL: the official form's columns and pbscore's own:
- *   序号 before them, 状态 and 标记 after 得分 (the default)
+ *   序号 before them, 状态 and 标记 after 得分 (the default; in xlsx after
+ *   偏差原因分析及改进措施, so that the official form stays whole)
  * @PBS_REPORT_COLUMNS_OFFICIAL: only the official form's columns: 一级指标,
  *   二级指标, 三级指标, 年度指标值, 实际完成值, 分值, 得分,
  *   偏差原因分析及改进措施
  *
  * Which columns the indicator table of the human-readable formats (text,
- * Markdown, HTML) has (doc/report.md). The xlsx workbook always has the
- * official columns. The nicks are the names `--columns` takes.
+ * Markdown, HTML, xlsx) has (doc/report.md). The nicks are the names
+ * `--columns` takes.
  *
  * Since: 0.1
  */
