@@ -290,5 +290,9 @@ gboolean    pbs_report_yaml_tail      (const PbsReportInput *in,
 gboolean    pbs_report_write_xlsx     (const PbsReportInput *in,
                                        GString              *out,
                                        GError              **error);
+/* workbook_close() under the lock every workbook of the library closes
+ * under (libxlsxwriter's gmtime() is not thread-safe): an lxw_error. */
+struct lxw_workbook;
+int         pbs_report_xlsx_close     (struct lxw_workbook  *wb);
 
 G_END_DECLS

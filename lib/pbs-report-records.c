@@ -15,8 +15,13 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
 
 #include "pbs-report-records.h"
+
+#define EXCEL_MAX_ROWS 1048576u
 
 static const char *
 head (const PbsRecords *r, guint c)
@@ -112,6 +117,158 @@ spool_line (PbsRecords *r, char **cells, const gboolean *right, GError **error)
   return TRUE;
 }
 
+/* ---------------------------------------------------------------- xlsx */
+
+/* One sheet, the heads in the first row (frozen), a row per record: text
+ * as text (never a formula), numbers as REAL cells with as many decimals
+ * as their digits (the exact digits through g_ascii_strtod(), as
+ * pbs-report-xlsx.c does), booleans as booleans, no value an empty cell. */
+struct _PbsRecordsXlsx {
+  char          *path;
+  lxw_workbook  *wb;
+  lxw_worksheet *ws;
+  lxw_format    *head;
+  GHashTable    *numbers;   /* decimals → lxw_format* */
+  guint          row;
+};
+
+static void
+xlsx_free (PbsRecordsXlsx *x)
+{
+  if (x->wb != NULL)
+    pbs_report_xlsx_close (x->wb);
+  if (x->path != NULL)
+    g_unlink (x->path);
+  g_free (x->path);
+  g_clear_pointer (&x->numbers, g_hash_table_unref);
+  g_free (x);
+}
+
+static gboolean
+xlsx_begin (PbsRecords *r, GError **error)
+{
+  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
+  PbsRecordsXlsx *x = g_new0 (PbsRecordsXlsx, 1);
+  int fd;
+
+  r->xlsx = x;
+  fd = g_file_open_tmp ("pbscore-XXXXXX.xlsx", &x->path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  x->wb = workbook_new_opt (x->path, &options);
+  if (x->wb == NULL)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED,
+                   "cannot start a workbook in %s", x->path);
+      return FALSE;
+    }
+  x->ws = workbook_add_worksheet (x->wb, r->title);
+  x->head = workbook_add_format (x->wb);
+  format_set_bold (x->head);
+  x->numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
+  worksheet_freeze_panes (x->ws, 1, 0);
+  for (guint c = 0; c < r->n_columns; c++)
+    worksheet_write_string (x->ws, 0, (lxw_col_t) c, head (r, c), x->head);
+  x->row = 1;
+  return TRUE;
+}
+
+static lxw_format *
+xlsx_number_format (PbsRecordsXlsx *x, const char *digits)
+{
+  const char *point = strchr (digits, '.');
+  guint decimals = point != NULL ? (guint) strlen (point + 1) : 0;
+  lxw_format *fmt = g_hash_table_lookup (x->numbers, GUINT_TO_POINTER (decimals));
+
+  if (fmt == NULL)
+    {
+      g_autoptr (GString) code = g_string_new ("0");
+
+      if (decimals > 0)
+        g_string_append_c (code, '.');
+      for (guint i = 0; i < decimals; i++)
+        g_string_append_c (code, '0');
+      fmt = workbook_add_format (x->wb);
+      format_set_num_format (fmt, code->str);
+      g_hash_table_insert (x->numbers, GUINT_TO_POINTER (decimals), fmt);
+    }
+  return fmt;
+}
+
+static gboolean
+xlsx_row (PbsRecords *r, const PbsCell *cells, GError **error)
+{
+  PbsRecordsXlsx *x = r->xlsx;
+
+  if (x->row >= EXCEL_MAX_ROWS)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
+                   "more rows than the %u of a sheet: split the batch", EXCEL_MAX_ROWS - 1);
+      return FALSE;
+    }
+  for (guint c = 0; c < r->n_columns; c++)
+    {
+      lxw_col_t col = (lxw_col_t) c;
+
+      switch (cells[c].kind)
+        {
+        case PBS_CELL_TEXT:
+          worksheet_write_string (x->ws, x->row, col, cells[c].text, NULL);
+          break;
+        case PBS_CELL_NUMBER:
+          worksheet_write_number (x->ws, x->row, col, g_ascii_strtod (cells[c].text, NULL),
+                                  xlsx_number_format (x, cells[c].text));
+          break;
+        case PBS_CELL_INT:
+          worksheet_write_number (x->ws, x->row, col, (double) cells[c].n, NULL);
+          break;
+        case PBS_CELL_BOOL:
+          worksheet_write_boolean (x->ws, x->row, col, cells[c].n != 0, NULL);
+          break;
+        case PBS_CELL_NULL:
+        default:
+          break;
+        }
+    }
+  x->row++;
+  return TRUE;
+}
+
+/* Closes the workbook and copies its file to @out in pieces. */
+static gboolean
+xlsx_end (PbsRecords *r, GString *out, gboolean (*drain) (gpointer, GError **), gpointer data,
+          GError **error)
+{
+  PbsRecordsXlsx *x = r->xlsx;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) in = NULL;
+  lxw_error werr = (lxw_error) pbs_report_xlsx_close (x->wb);
+  char block[64 * 1024];
+  gssize n;
+
+  x->wb = NULL;
+  if (werr != LXW_NO_ERROR)
+    {
+      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_FAILED, "libxlsxwriter: %s",
+                   lxw_strerror (werr));
+      return FALSE;
+    }
+  file = g_file_new_for_path (x->path);
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return FALSE;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), block, sizeof block, NULL, error)) > 0)
+    {
+      g_string_append_len (out, block, n);
+      if (drain != NULL && !drain (data, error))
+        return FALSE;
+    }
+  return n == 0;
+}
+
+/* ---------------------------------------------------------------- the formats */
+
 gboolean
 pbs_records_begin (PbsRecords *r, gboolean several, GString *out, GError **error)
 {
@@ -175,10 +332,7 @@ pbs_records_begin (PbsRecords *r, gboolean several, GString *out, GError **error
       return r->yaml_open;
     case PBS_FORMAT_XLSX:
     default:
-      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
-                   "a summary is written as text, markdown, csv, json, jsonl, html or yaml, "
-                   "not as %s", pbs_enum_nick (PBS_TYPE_FORMAT, r->format));
-      return FALSE;
+      return xlsx_begin (r, error);
     }
 }
 
@@ -235,6 +389,8 @@ pbs_records_row (PbsRecords *r, const PbsCell *cells, GString *out, GError **err
       pbs_yaml_document_end (&r->yaml);
       return TRUE;
     }
+  if (r->format == PBS_FORMAT_XLSX)
+    return xlsx_row (r, cells, error);
   if (r->format == PBS_FORMAT_CSV || r->format == PBS_FORMAT_CSV_SPREADSHEET)
     {
       for (guint c = 0; c < r->n_columns; c++)
@@ -362,6 +518,8 @@ pbs_records_end (PbsRecords *r, gboolean several, GString *out,
     case PBS_FORMAT_YAML:
       r->yaml_open = FALSE;
       return pbs_yaml_out_end (&r->yaml, error);
+    case PBS_FORMAT_XLSX:
+      return xlsx_end (r, out, drain, data, error);
     default:
       return TRUE;
     }
@@ -377,4 +535,5 @@ pbs_records_clear (PbsRecords *r)
     fclose (r->spool);
   r->spool = NULL;
   g_clear_pointer (&r->width, g_free);
+  g_clear_pointer (&r->xlsx, xlsx_free);
 }

@@ -8,8 +8,10 @@
  * fields. This writer puts such records in every format as they come:
  * JSON objects with the names as members, CSV with the names as heads,
  * YAML documents, and for people an aligned text table (spooled in a
- * temporary file until the widths are known), a Markdown table or an HTML
- * page with heads in the report's language.
+ * temporary file until the widths are known), a Markdown table, an HTML
+ * page, or one sheet of a workbook (libxlsxwriter's constant-memory mode:
+ * each row goes to its temporary file as it comes) with heads in the
+ * report's language.
  */
 #pragma once
 
@@ -37,6 +39,8 @@ typedef struct {
   const char *en;
 } PbsRecordColumn;
 
+typedef struct _PbsRecordsXlsx PbsRecordsXlsx;
+
 typedef struct {
   /* set by the caller */
   PbsFormat               format;
@@ -50,6 +54,7 @@ typedef struct {
   gboolean                yaml_open;
   FILE                   *spool;     /* text: the cells until the widths are known */
   guint                  *width;
+  PbsRecordsXlsx         *xlsx;      /* xlsx: the workbook being written */
 } PbsRecords;
 
 /* @several: JSON writes an array (else a bare object: one record). */
@@ -68,8 +73,8 @@ gboolean pbs_records_error (PbsRecords            *r,
                             const PbsReportErrorRecord *e,
                             GString               *out,
                             GError               **error);
-/* The end; text writes its spooled table to @out, calling @drain, when
- * given, whenever @out is large. */
+/* The end; text writes its spooled table, xlsx its workbook, to @out,
+ * calling @drain, when given, whenever @out is large. */
 gboolean pbs_records_end   (PbsRecords            *r,
                             gboolean               several,
                             GString               *out,

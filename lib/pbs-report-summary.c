@@ -229,7 +229,7 @@ drain (gpointer data, GError **error)
  * pbs_summary_write:
  * @self: a #PbsSummary
  * @stream: where the summary is written
- * @format: the output format (every one but %PBS_FORMAT_XLSX)
+ * @format: the output format
  * @language: the language of the heads of text, Markdown, HTML and CSV
  *   for a spreadsheet
  * @cancellable: (nullable): a #GCancellable
@@ -240,8 +240,8 @@ drain (gpointer data, GError **error)
  * `evaluations`, `excellent`, `good`, `fair`, `poor`, `incomplete`,
  * `total_min`, `total_median`, `total_mean`, `total_max`, `annual_budget`,
  * `executed_budget` (万元), `execution_rate` (a percentage) and
- * `without_amounts`. JSON is always an array of objects. The stream is
- * flushed, not closed. Fails with %PBS_REPORT_ERROR_UNSUPPORTED for xlsx.
+ * `without_amounts`. JSON is always an array of objects; xlsx is one sheet
+ * (binary). The stream is flushed, not closed.
  *
  * Returns: %TRUE when written
  *
@@ -285,7 +285,7 @@ pbs_summary_write (PbsSummary *self, GOutputStream *stream, PbsFormat format,
 /**
  * pbs_summary_render:
  * @self: a #PbsSummary
- * @format: the output format (every one but %PBS_FORMAT_XLSX)
+ * @format: the output format
  * @language: the language of the heads
  * @length: (out) (optional): the length of the text in bytes
  * @error: return location for a #GError

@@ -579,13 +579,6 @@ pbs_report_begin (PbsReport *self, GOutputStream *stream, GCancellable *cancella
                    "the empty form is written as xlsx only");
       return FALSE;
     }
-  if (self->content == PBS_REPORT_SUMMARY && self->format == PBS_FORMAT_XLSX)
-    {
-      g_set_error (error, PBS_REPORT_ERROR, PBS_REPORT_ERROR_UNSUPPORTED,
-                   "a summary is written as text, markdown, csv, json, jsonl, html or yaml, "
-                   "not as xlsx");
-      return FALSE;
-    }
   self->writing = TRUE;
   self->stream = g_object_ref (stream);
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;

@@ -1385,6 +1385,26 @@ def small_evaluation(title, actual, department=None, year=None, annual='100', ex
     return (head + f"budget:\n  annual: {annual}\n  executed: {executed}\nindicators:\n  - {row}\n")
 
 
+def xlsx_sheets(path):
+    """Each sheet of a workbook as rows of cell texts (inline strings, numbers, booleans)."""
+    import zipfile
+    ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+    with zipfile.ZipFile(path) as z:
+        names = sorted(n for n in z.namelist() if re.fullmatch(r'xl/worksheets/sheet\d+\.xml', n))
+        sheets = []
+        for name in names:
+            rows = []
+            for row in ET.fromstring(z.read(name)).iter(f"{{{ns['m']}}}row"):
+                cells = []
+                for c in row.findall('m:c', ns):
+                    text = ''.join(t.text or '' for t in c.iter(f"{{{ns['m']}}}t"))
+                    v = c.find('m:v', ns)
+                    cells.append(text if c.get('t') == 'inlineStr' else (v.text if v is not None else ''))
+                rows.append(cells)
+            sheets.append(rows)
+    return sheets
+
+
 def write_batch(tmp, name, *docs):
     path = os.path.join(tmp, name)
     with open(path, 'w', encoding='utf-8') as f:
@@ -1442,9 +1462,15 @@ def _():
     expect(r.out.startswith('File ') and 'Audit differences' in r.out and 'excellent' in r.out, 'en', r)
     r = pbscore('score', '--summary', '--lang', 'zh', '--format', 'csv', files[0])
     expect(r.out.startswith(','.join(SUMMARY_FIELDS) + '\r\n'), 'csv heads under zh', r)
-    r = pbscore('score', '--summary', '--format', 'xlsx', files[0])
-    expect_rc(r, 2)
-    expect('xlsx' in r.err and r.out == '', 'xlsx refused', r)
+    # xlsx: one sheet, the heads and a row per evaluation, numbers as numbers
+    with tempfile.TemporaryDirectory() as tmp:
+        book = os.path.join(tmp, 'summary.xlsx')
+        r = pbscore('score', '--summary', '--format', 'xlsx', '--output', book, *files)
+        expect_rc(r, 0)
+        sheets = xlsx_sheets(book)
+        expect(len(sheets) == 1 and len(sheets[0]) == 5, f'one sheet of 5 rows: {sheets}', r)
+        expect(sheets[0][0][:3] == ['文件', '文档', '项目名称'], f'heads {sheets[0][0]}', r)
+        expect(sheets[0][1][6] == '93.02' and sheets[0][1][1] == '1', f'row {sheets[0][1]}', r)
 
 
 @case('score --summary --keep-going: an error record in its place, exit 2')
@@ -1515,8 +1541,12 @@ def _():
         r = pbscore('summary', '--keep-going', '--format', 'json', bad, a)
         expect_rc(r, 2)
         expect(load_json(r.out)[0]['evaluations'] == 5, 'keep-going counts the valid ones', r)
-        for args in (['--by', 'colour', a], ['--format', 'xlsx', a]):
-            expect_usage_error(pbscore('summary', *args))
+        expect_usage_error(pbscore('summary', '--by', 'colour', a))
+        book = os.path.join(tmp, 'groups.xlsx')
+        expect_rc(pbscore('summary', '--by', 'department', '--format', 'xlsx', '--output', book, a), 0)
+        rows = xlsx_sheets(book)[0]
+        expect(rows[0][:2] == ['主管部门', '评价数'] and rows[2][0] == '教育局'
+               and rows[2][1] == '3', f'xlsx groups {rows}')
 
 
 @case('rollup: the evaluations merged into one table and scored (doc/rollup.md)')

@@ -771,9 +771,6 @@ cmd_summary (const Command *self, Options *o)
   g_autoptr (GError) error = NULL;
   Batch b;
 
-  if (o->format == PBS_FORMAT_XLSX)
-    return fail_usage (self->name, self->params,
-                       "--format: summary writes text, markdown, csv, json, jsonl, html or yaml");
   batch_init (&b, o, self->name);
   b.document = group_one;
   b.groups = pbs_summary_new ();

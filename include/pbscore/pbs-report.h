@@ -65,7 +65,7 @@ typedef enum {
  * @PBS_REPORT_SUMMARY: one row per evaluation: its file and document
  *   number, title, 主管部门, 实施单位, year, total, points, grade, whether
  *   it is complete, the printed total, the number of audit differences
- *   and of lint findings (doc/report.md, "summary"; not in xlsx)
+ *   and of lint findings (doc/report.md, "summary")
  *
  * What a report shows (doc/report.md). Values are only ever appended.
  *
