@@ -91,6 +91,19 @@ def peak(args, out_path):
     return int(rc), int(kib) * 1024
 
 
+def write_batches(tmp):
+    """The batches of SMALL and LARGE evaluations in @tmp: {n: path}."""
+    batches = {}
+    for n in (SMALL, LARGE):
+        batches[n] = os.path.join(tmp, f'batch-{n}.yaml')
+        with open(batches[n], 'w', encoding='utf-8') as f:
+            for i in range(n):
+                if i:
+                    f.write('---\n')
+                f.write(evaluation(i))
+    return batches
+
+
 cases = Cases()
 case = cases.case
 figures = []
@@ -99,14 +112,7 @@ figures = []
 @case(f'score: peak memory flat between {SMALL} and {LARGE} evaluations, in every format but xlsx')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
-        batches = {}
-        for n in (SMALL, LARGE):
-            batches[n] = os.path.join(tmp, f'batch-{n}.yaml')
-            with open(batches[n], 'w', encoding='utf-8') as f:
-                for i in range(n):
-                    if i:
-                        f.write('---\n')
-                    f.write(evaluation(i))
+        batches = write_batches(tmp)
         out = os.path.join(tmp, 'out')
         for fmt in FORMATS:
             got = {}
@@ -124,11 +130,7 @@ def _():
 @case(f'score --summary and summary: peak memory flat between {SMALL} and {LARGE} evaluations')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
-        batches = {}
-        for n in (SMALL, LARGE):
-            batches[n] = os.path.join(tmp, f'batch-{n}.yaml')
-            with open(batches[n], 'w', encoding='utf-8') as f:
-                f.write('---\n'.join(evaluation(i) for i in range(n)))
+        batches = write_batches(tmp)
         out = os.path.join(tmp, 'out')
         # the summary's xlsx is written row by row (libxlsxwriter's constant memory);
         # summary keeps a total per evaluation for the median (16 bytes each)
