@@ -45,6 +45,7 @@ enum {
   OPT_SUMMARY   = 1 << 9,   /* score --summary */
   OPT_BY        = 1 << 10,  /* summary --by */
   OPT_TITLE     = 1 << 11,  /* rollup --title */
+  OPT_QUIET     = 1 << 12,  /* --quiet alone (rollup) */
 };
 
 typedef struct {
@@ -1219,8 +1220,8 @@ static const Command commands[] = {
     "Merge evaluations into one table (doc/rollup.md: amounts summed, relative values\n"
     "weighted by funds), score it and print it as report does; yaml gives the merged\n"
     "document.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS | OPT_TITLE,
-    cmd_rollup },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS | OPT_TITLE
+    | OPT_QUIET, cmd_rollup },
   { "validate", "FILE…",
     "Check documents; exit 2 at the first invalid one",
     "Check documents (evaluations, templates, policies) against the format, their\n"
@@ -1343,7 +1344,8 @@ command_context (const Command *c, Options *o)
   };
   static const guint flags[] = {
     OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
-    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS, OPT_BATCH, OPT_BATCH, OPT_SUMMARY, OPT_BY, OPT_TITLE,
+    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS, OPT_BATCH, OPT_BATCH | OPT_QUIET, OPT_SUMMARY, OPT_BY,
+    OPT_TITLE,
   };
   GOptionEntry entries[G_N_ELEMENTS (all) + 4];
   guint n = 0;
