@@ -588,6 +588,7 @@ pbs_report_begin (PbsReport *self, GOutputStream *stream, GCancellable *cancella
   self->head_done = FALSE;
   self->selected = FALSE;
   self->most_rows = 0;
+  self->last_document = 0;
   if (self->format == PBS_FORMAT_XLSX)
     self->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_scorecard_unref);
   self->in.content = self->content;
