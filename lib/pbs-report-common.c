@@ -423,3 +423,17 @@ pbs_report_dup_unscored (PbsScorecard *scorecard, PbsLanguage language)
     }
   return g_string_free (s, FALSE);
 }
+
+char *
+pbs_report_steal_text (GOutputStream *mem, gsize *length, GError **error)
+{
+  gsize size;
+
+  if (!g_output_stream_write_all (mem, "", 1, NULL, NULL, error)
+      || !g_output_stream_close (mem, NULL, error))
+    return NULL;
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem));
+  if (length != NULL)
+    *length = size - 1;
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}

@@ -118,6 +118,8 @@ static const char style[] =
 
 /* The page's head: its title is the evaluation's when @only, the only
  * one, is given. */
+static void page_start_titled (Html *h, const char *title);
+
 static void
 page_start (Html *h, PbsScorecard *only)
 {
@@ -131,7 +133,12 @@ page_start (Html *h, PbsScorecard *only)
     }
   else
     title = g_strdup (L (REPORT));
+  page_start_titled (h, title);
+}
 
+static void
+page_start_titled (Html *h, const char *title)
+{
   g_string_append_printf (h->out,
                           "<!DOCTYPE html>\n"
                           "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"%s\" xml:lang=\"%s\">\n"
@@ -886,4 +893,22 @@ void
 pbs_report_html_tail (GString *out)
 {
   g_string_append (out, "</body>\n</html>\n");
+}
+
+/* The page's head with @title, for the summaries (pbs-report-records.c). */
+void
+pbs_report_html_page (GString *out, PbsLanguage language, const char *title)
+{
+  Html h = { out, language, 0, TRUE };
+
+  page_start_titled (&h, title);
+}
+
+/* @text escaped for the page, as every text of it is. */
+void
+pbs_report_html_text (GString *out, const char *text)
+{
+  Html h = { out, PBS_LANGUAGE_ZH, 0, TRUE };
+
+  esc (&h, text);
 }

@@ -198,6 +198,13 @@ gboolean    pbs_report_row_completion (PbsScorecard *scorecard,
 char       *pbs_report_dup_unscored   (PbsScorecard *scorecard,
                                        PbsLanguage   language);
 
+/* What a memory output stream (g_memory_output_stream_new_resizable())
+ * holds, ended by a NUL that @length leaves out: the in-memory
+ * renderings built on the writers. */
+char       *pbs_report_steal_text     (GOutputStream *mem,
+                                       gsize         *length,
+                                       GError       **error);
+
 /* An input error written in the place of its document (json, jsonl,
  * yaml; pbs_report_write_error()). @line and @column are 0 when the
  * message names no place. */
@@ -245,6 +252,18 @@ void        pbs_report_html_one       (const PbsReportInput *in,
                                        PbsScorecard         *sc,
                                        GString              *out);
 void        pbs_report_html_tail      (GString              *out);
+/* The summaries' pieces (pbs-report-records.c): a page's head with its
+ * title, an escaped text, one RFC 4180 field (a comma before it unless
+ * @first). */
+void        pbs_report_html_page      (GString              *out,
+                                       PbsLanguage           language,
+                                       const char           *title);
+void        pbs_report_html_text      (GString              *out,
+                                       const char           *text);
+void        pbs_report_csv_field      (GString              *out,
+                                       const char           *raw,
+                                       gboolean              first,
+                                       gboolean              spreadsheet);
 gboolean    pbs_report_yaml_head      (const PbsReportInput *in,
                                        PbsYamlOut           *y,
                                        GString              *out,
@@ -271,5 +290,9 @@ gboolean    pbs_report_yaml_tail      (const PbsReportInput *in,
 gboolean    pbs_report_write_xlsx     (const PbsReportInput *in,
                                        GString              *out,
                                        GError              **error);
+/* workbook_close() under the lock every workbook of the library closes
+ * under (libxlsxwriter's gmtime() is not thread-safe): an lxw_error. */
+struct lxw_workbook;
+int         pbs_report_xlsx_close     (struct lxw_workbook  *wb);
 
 G_END_DECLS

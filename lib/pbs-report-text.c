@@ -993,3 +993,10 @@ pbs_report_csv_one (const PbsReportInput *in, PbsScorecard *sc, GString *out)
   else
     csv_rows (in, sc, out);
 }
+
+/* One CSV field, for the summaries (pbs-report-records.c). */
+void
+pbs_report_csv_field (GString *out, const char *raw, gboolean first, gboolean spreadsheet)
+{
+  csv_field (out, raw, first, spreadsheet);
+}

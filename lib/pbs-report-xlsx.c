@@ -767,3 +767,16 @@ pbs_report_write_xlsx (const PbsReportInput *in, GString *out, GError **error)
     g_string_append_len (out, bytes, (gssize) len);
   return ok;
 }
+
+/* workbook_close() under the lock above, for the summaries' workbooks
+ * (pbs-report-records.c): an lxw_error. */
+int
+pbs_report_xlsx_close (struct lxw_workbook *wb)
+{
+  lxw_error werr;
+
+  pthread_mutex_lock (&close_lock);
+  werr = workbook_close (wb);
+  pthread_mutex_unlock (&close_lock);
+  return werr;
+}

@@ -84,7 +84,8 @@ pbs_report_yaml_error (const PbsReportInput *in, PbsYamlOut *y, const PbsReportE
   g_autofree char *line = e->line > 0 ? g_strdup_printf ("%u", e->line) : NULL;
   g_autofree char *column = e->column > 0 ? g_strdup_printf ("%u", e->column) : NULL;
 
-  if (in->content != PBS_REPORT_LINT)
+  /* lint findings and summaries go through one emitter for the stream */
+  if (in->content != PBS_REPORT_LINT && in->content != PBS_REPORT_SUMMARY)
     {
       if (!pbs_yaml_out_begin (&own, out, error))
         return FALSE;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pbs-report-private.h"
+#include "pbs-report-summary.h"
 
 /**
  * PbsReport:
@@ -75,6 +76,11 @@ struct _PbsReport
   GError           *flush_error;  /* of a write between rows, told after the evaluation */
   gboolean          selected;     /* the row filter selected a row */
   guint             most_rows;
+  PbsRecords        records;      /* the summary (PBS_REPORT_SUMMARY) */
+  char             *held_place;   /* the summary: the held evaluation's file... */
+  guint             held_document;  /* ...and document number */
+  char             *last_file;    /* the place of the last item written... */
+  guint             last_document;  /* ...to number the next one's */
 };
 
 enum {
@@ -95,6 +101,7 @@ clear_held (PbsReport *self)
   g_clear_pointer (&self->held, pbs_scorecard_unref);
   g_clear_error (&self->held_gerror);
   g_clear_pointer (&self->held_file, g_free);
+  g_clear_pointer (&self->held_place, g_free);
 }
 
 /* Forgets a run's state; the output stream is left as it is. */
@@ -112,6 +119,8 @@ stop_writing (PbsReport *self)
   if (self->buf != NULL)
     g_string_free (g_steal_pointer (&self->buf), TRUE);
   g_clear_pointer (&self->batch, g_ptr_array_unref);
+  pbs_records_clear (&self->records);
+  g_clear_pointer (&self->last_file, g_free);
 }
 
 static void
@@ -235,7 +244,7 @@ PbsReport *
 pbs_report_new (PbsFormat format, PbsReportContent content, PbsLanguage language)
 {
   g_return_val_if_fail (format <= PBS_FORMAT_CSV_SPREADSHEET, NULL);
-  g_return_val_if_fail (content <= PBS_REPORT_FORM, NULL);
+  g_return_val_if_fail (content <= PBS_REPORT_SUMMARY, NULL);
   g_return_val_if_fail (language <= PBS_LANGUAGE_EN, NULL);
 
   return g_object_new (PBS_TYPE_REPORT, "format", format, "content", content, "language",
@@ -433,10 +442,19 @@ flush_between_rows (gpointer data)
     flush (self, FALSE, &self->flush_error);
 }
 
+/* The summary's text table, written at the end, goes out in pieces. */
+static gboolean
+drain (gpointer data, GError **error)
+{
+  return flush (data, TRUE, error);
+}
+
 static gboolean
 write_head (PbsReport *self, gboolean several, PbsScorecard *only, GError **error)
 {
   self->head_done = TRUE;
+  if (self->content == PBS_REPORT_SUMMARY)
+    return pbs_records_begin (&self->records, several, self->buf, error);
   switch (self->format)
     {
     case PBS_FORMAT_CSV:
@@ -457,10 +475,14 @@ write_head (PbsReport *self, gboolean several, PbsScorecard *only, GError **erro
     }
 }
 
-/* One evaluation in the format, numbered @index from 0. */
+/* One evaluation in the format, numbered @index from 0, read from
+ * document @document of @file (the summary's). */
 static gboolean
-write_one (PbsReport *self, guint index, PbsScorecard *sc, GError **error)
+write_one (PbsReport *self, guint index, PbsScorecard *sc, const char *file, guint document,
+           GError **error)
 {
+  if (self->content == PBS_REPORT_SUMMARY)
+    return pbs_report_summary_one (&self->records, sc, file, document, self->buf, error);
   switch (self->format)
     {
     case PBS_FORMAT_TEXT:
@@ -491,6 +513,8 @@ write_one (PbsReport *self, guint index, PbsScorecard *sc, GError **error)
 static gboolean
 write_error_record (PbsReport *self, const PbsReportErrorRecord *e, GError **error)
 {
+  if (self->content == PBS_REPORT_SUMMARY)
+    return pbs_records_error (&self->records, e, self->buf, error);
   switch (self->format)
     {
     case PBS_FORMAT_JSON:
@@ -513,7 +537,7 @@ write_held (PbsReport *self, gboolean several, GError **error)
   if (!write_head (self, several, self->held, error))
     return FALSE;
   if (self->held != NULL)
-    ok = write_one (self, 0, self->held, error);
+    ok = write_one (self, 0, self->held, self->held_place, self->held_document, error);
   else if (self->held_gerror != NULL)
     ok = write_error_record (self, &self->held_error, error);
   clear_held (self);
@@ -565,6 +589,7 @@ pbs_report_begin (PbsReport *self, GOutputStream *stream, GCancellable *cancella
   self->head_done = FALSE;
   self->selected = FALSE;
   self->most_rows = 0;
+  self->last_document = 0;
   if (self->format == PBS_FORMAT_XLSX)
     self->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) pbs_scorecard_unref);
   self->in.content = self->content;
@@ -577,6 +602,8 @@ pbs_report_begin (PbsReport *self, GOutputStream *stream, GCancellable *cancella
   self->in.columns = self->columns;
   self->in.flush = flush_between_rows;
   self->in.flush_data = self;
+  if (self->content == PBS_REPORT_SUMMARY)
+    pbs_report_summary_init (&self->records, self->format, self->language);
   if (!head_needs_count (self) && !write_head (self, TRUE, NULL, error))
     {
       stop_writing (self);
@@ -602,6 +629,21 @@ item_written (PbsReport *self, gboolean ok, GError **error)
   return ok;
 }
 
+/* The place of the next item: @file and @document as given, or the
+ * evaluation's source and the next number after the last item's. */
+static void
+note_place (PbsReport *self, const char *file, guint document)
+{
+  if (document == 0)
+    document = g_strcmp0 (file, self->last_file) == 0 ? self->last_document + 1 : 1;
+  if (g_strcmp0 (file, self->last_file) != 0)
+    {
+      g_free (self->last_file);
+      self->last_file = g_strdup (file);
+    }
+  self->last_document = document;
+}
+
 /**
  * pbs_report_write:
  * @self: a #PbsReport between pbs_report_begin() and pbs_report_end()
@@ -612,7 +654,10 @@ item_written (PbsReport *self, gboolean ok, GError **error)
  * audit, lint findings or narrative when the report's content asks for
  * them). The report keeps no reference to it once written, except to the
  * first one of a JSON or HTML report until the second comes, and to each
- * of an xlsx workbook (at most its limit of evaluations).
+ * of an xlsx workbook (at most its limit of evaluations). The summary
+ * (%PBS_REPORT_SUMMARY) names the file the evaluation was read from and
+ * numbers the evaluations of one file from 1, in the order written;
+ * pbs_report_write_document() gives them.
  *
  * Returns: %TRUE when written; on an error the report has stopped
  *
@@ -621,6 +666,35 @@ item_written (PbsReport *self, gboolean ok, GError **error)
 gboolean
 pbs_report_write (PbsReport *self, PbsScorecard *scorecard, GError **error)
 {
+  g_return_val_if_fail (scorecard != NULL, FALSE);
+
+  return pbs_report_write_document (self, scorecard,
+                                    pbs_evaluation_get_source (
+                                      pbs_scorecard_get_evaluation (scorecard)),
+                                    0, error);
+}
+
+/**
+ * pbs_report_write_document:
+ * @self: a #PbsReport between pbs_report_begin() and pbs_report_end()
+ * @scorecard: a scored evaluation
+ * @file: (nullable): the input's name, as messages give it
+ * @document: the document's number in @file, from 1; 0 for the next after
+ *   the last one written of @file
+ * @error: return location for a #GError
+ *
+ * pbs_report_write() with the place the evaluation was read from, which
+ * the summary (%PBS_REPORT_SUMMARY) shows as `file` and `document`, as
+ * pbs_report_write_error() gives them to an error record.
+ *
+ * Returns: %TRUE when written; on an error the report has stopped
+ *
+ * Since: 0.1
+ */
+gboolean
+pbs_report_write_document (PbsReport *self, PbsScorecard *scorecard, const char *file,
+                           guint document, GError **error)
+{
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PBS_IS_REPORT (self), FALSE);
@@ -628,6 +702,7 @@ pbs_report_write (PbsReport *self, PbsScorecard *scorecard, GError **error)
   g_return_val_if_fail (self->writing, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  note_place (self, file, document);
   note_filter (self, scorecard);
   if (self->format == PBS_FORMAT_XLSX && self->batch->len >= PBS_REPORT_XLSX_MAX_EVALUATIONS)
     {
@@ -641,6 +716,8 @@ pbs_report_write (PbsReport *self, PbsScorecard *scorecard, GError **error)
   if (!self->head_done && self->n_items == 0)
     {
       self->held = pbs_scorecard_ref (scorecard);
+      self->held_place = g_strdup (self->last_file);
+      self->held_document = self->last_document;
       self->n_items++;
       self->n_scored++;
       return TRUE;
@@ -648,7 +725,7 @@ pbs_report_write (PbsReport *self, PbsScorecard *scorecard, GError **error)
   if (!self->head_done)
     ok = write_held (self, TRUE, error);
   if (ok)
-    ok = write_one (self, self->n_scored, scorecard, error);
+    ok = write_one (self, self->n_scored, scorecard, self->last_file, self->last_document, error);
   self->n_items++;
   self->n_scored++;
   return item_written (self, ok, error);
@@ -709,6 +786,7 @@ pbs_report_write_error (PbsReport *self, const char *file, guint document,
   g_return_val_if_fail (self->writing, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  note_place (self, file, document);
   if (self->format != PBS_FORMAT_JSON && self->format != PBS_FORMAT_JSONL
       && self->format != PBS_FORMAT_YAML)
     return TRUE;
@@ -760,7 +838,9 @@ pbs_report_end (PbsReport *self, GError **error)
 
   if (!self->head_done)
     ok = write_held (self, self->n_items != 1, error);
-  if (ok)
+  if (ok && self->content == PBS_REPORT_SUMMARY)
+    ok = pbs_records_end (&self->records, self->n_items != 1, self->buf, drain, self, error);
+  else if (ok)
     switch (self->format)
       {
       case PBS_FORMAT_TEXT:
@@ -818,7 +898,6 @@ char *
 pbs_report_render (PbsReport *self, gsize *length, GError **error)
 {
   g_autoptr (GOutputStream) mem = NULL;
-  gsize size;
 
   g_return_val_if_fail (PBS_IS_REPORT (self), NULL);
   g_return_val_if_fail (!self->writing, NULL);
@@ -830,12 +909,7 @@ pbs_report_render (PbsReport *self, gsize *length, GError **error)
   for (guint i = 0; i < self->scorecards->len; i++)
     if (!pbs_report_write (self, g_ptr_array_index (self->scorecards, i), error))
       return NULL;
-  if (!pbs_report_end (self, error)
-      || !g_output_stream_write_all (mem, "", 1, NULL, NULL, error)
-      || !g_output_stream_close (mem, NULL, error))
+  if (!pbs_report_end (self, error))
     return NULL;
-  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem));
-  if (length != NULL)
-    *length = size - 1;
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+  return pbs_report_steal_text (mem, length, error);
 }

@@ -188,7 +188,8 @@ def _():
     for args in (['--help'], ['-h'], ['help']):
         r = pbscore(*args)
         expect_rc(r, 0)
-        for command in ('score', 'validate', 'explain', 'audit', 'lint', 'report', 'template', 'policy'):
+        for command in ('score', 'summary', 'rollup', 'validate', 'explain', 'audit', 'lint', 'report',
+                        'template', 'policy'):
             expect(re.search(rf'^\s+{command}\b', r.out, re.M) is not None, f'{command} not listed', r)
     for args in (['help', 'score'], ['score', '--help'], ['score', '-h']):
         r = pbscore(*args)
@@ -1356,6 +1357,233 @@ def _():
         r = pbscore('score', path)
         expect_rc(r, 2)
         expect(re.search(r'band\.yaml:\d+:\d+: .*min is above its max', r.err) is not None, 'no located error', r)
+
+
+# ------------------------------------------------------------- summaries and roll-up
+
+SUMMARY_FIELDS = ['file', 'document', 'title', 'department', 'unit', 'year', 'total', 'total_points',
+                  'grade', 'complete', 'printed_total', 'audit_differences', 'lint_findings']
+GROUP_FIELDS = ['evaluations', 'excellent', 'good', 'fair', 'poor', 'incomplete', 'total_min',
+                'total_median', 'total_mean', 'total_max', 'annual_budget', 'executed_budget',
+                'execution_rate', 'without_amounts']
+AUDIT_DIFFERENCES = {'row_score', 'budget_score', 'total', 'total_arithmetic', 'grade', 'budget_rate'}
+
+
+def small_evaluation(title, actual, department=None, year=None, annual='100', executed='100',
+                     currency=None):
+    """A table whose total is 10 × min(1, executed / annual) + 0.9 × actual (one row of 90
+    points, "≥100个"); without @actual the row is unscored and the table incomplete."""
+    head = f"pbscore: 1\ntitle: {title}\n"
+    if department:
+        head += f"department: {department}\n"
+    if year:
+        head += f"year: {year}\n"
+    if currency:
+        head += f"currency: {currency}\n"
+    row = '{level1: 产出指标, level2: 数量指标, name: 完成数, target: "≥100个", points: 90'
+    row += f', actual: "{actual}个"}}' if actual is not None else '}'
+    return (head + f"budget:\n  annual: {annual}\n  executed: {executed}\nindicators:\n  - {row}\n")
+
+
+def xlsx_sheets(path):
+    """Each sheet of a workbook as rows of cell texts (inline strings, numbers, booleans)."""
+    import zipfile
+    ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+    with zipfile.ZipFile(path) as z:
+        names = sorted(n for n in z.namelist() if re.fullmatch(r'xl/worksheets/sheet\d+\.xml', n))
+        sheets = []
+        for name in names:
+            rows = []
+            for row in ET.fromstring(z.read(name)).iter(f"{{{ns['m']}}}row"):
+                cells = []
+                for c in row.findall('m:c', ns):
+                    text = ''.join(t.text or '' for t in c.iter(f"{{{ns['m']}}}t"))
+                    v = c.find('m:v', ns)
+                    cells.append(text if c.get('t') == 'inlineStr' else (v.text if v is not None else ''))
+                rows.append(cells)
+            sheets.append(rows)
+    return sheets
+
+
+def write_batch(tmp, name, *docs):
+    path = os.path.join(tmp, name)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('---\n'.join(docs))
+    return path
+
+
+@case('score --summary: one row per evaluation in every format, with the fields of doc/cli.md')
+def _():
+    files = ['tests/data/audit/audit-wrong-rows.yaml', 'tests/data/valid/batch-three.yaml']
+    r = pbscore('score', '--summary', '--format', 'json', *files)
+    expect_rc(r, 0)
+    rows = load_json(r.out)
+    expect(isinstance(rows, list) and len(rows) == 4, 'not four rows', r)
+    for row in rows:
+        expect(list(row) == SUMMARY_FIELDS, f'fields {list(row)}', r)
+    expect([(x['file'], x['document']) for x in rows]
+           == [(files[0], 1), (files[1], 1), (files[1], 2), (files[1], 3)], 'file and document', r)
+    first = rows[0]
+    number(first['total'], '93.02', 'total')
+    number(first['printed_total'], '84.52', 'printed_total')
+    expect(first['grade'] == '优' and first['complete'] is True and first['year'] == 2023, 'row 1', r)
+    expect(rows[1]['unit'] is None and rows[1]['printed_total'] is None, 'no value is null', r)
+    # the counts are audit's differences (printed against computed) and lint's findings
+    audit = load_json(pbscore('audit', '--format', 'json', files[0]).out)
+    lint = load_json(pbscore('lint', '--format', 'json', files[0]).out)
+    differences = sum(1 for f in audit['findings'] if f['kind'] in AUDIT_DIFFERENCES)
+    expect(differences > 0 and first['audit_differences'] == differences,
+           f"audit_differences {first['audit_differences']}, audit has {differences}", r)
+    expect(first['lint_findings'] == len(lint['lint']) > 0, 'lint_findings', r)
+    # one evaluation: a bare object, as every JSON report
+    one = load_json(pbscore('score', '--summary', '--format', 'json', files[0]).out)
+    expect(isinstance(one, dict) and one['title'] == first['title'], 'one evaluation is an object')
+    for fmt in FORMATS:
+        r = pbscore('score', '--summary', '--format', fmt, *files)
+        expect_rc(r, 0)
+        if fmt == 'jsonl':
+            lines = [load_json(line) for line in r.out.splitlines()]
+            expect(lines == rows, 'jsonl is not json line by line', r)
+        elif fmt == 'csv':
+            table = list(csv.reader(io.StringIO(r.out, newline='')))
+            expect(table[0] == SUMMARY_FIELDS, f'csv heads {table[0]}', r)
+            expect(len(table) == 5 and table[1][6] == '93.02' and table[1][9] == 'true', 'csv rows', r)
+        elif fmt == 'html':
+            page = ET.fromstring(r.out.split('\n', 1)[1])
+            cells = [''.join(td.itertext()) for td in page.iter('{http://www.w3.org/1999/xhtml}td')]
+            expect(len(cells) == 4 * len(SUMMARY_FIELDS) and '93.02' in cells, 'html cells', r)
+        elif fmt == 'yaml':
+            expect(r.out.count('\ntotal: ') == 4 and 'audit_differences: ' in r.out, 'yaml documents', r)
+        elif fmt in ('text', 'markdown'):
+            expect(r.out.count('\n') == (4 + 1 if fmt == 'text' else 4 + 2), f'{fmt}: lines', r)
+            expect('项目名称' in r.out and '审核差异' in r.out and '93.02' in r.out, f'{fmt}: heads', r)
+    # --lang en: English heads for people; csv keeps the names
+    r = pbscore('score', '--summary', '--lang', 'en', files[0])
+    expect(r.out.startswith('File ') and 'Audit differences' in r.out and 'excellent' in r.out, 'en', r)
+    r = pbscore('score', '--summary', '--lang', 'zh', '--format', 'csv', files[0])
+    expect(r.out.startswith(','.join(SUMMARY_FIELDS) + '\r\n'), 'csv heads under zh', r)
+    # xlsx: one sheet, the heads and a row per evaluation, numbers as numbers
+    with tempfile.TemporaryDirectory() as tmp:
+        book = os.path.join(tmp, 'summary.xlsx')
+        r = pbscore('score', '--summary', '--format', 'xlsx', '--output', book, *files)
+        expect_rc(r, 0)
+        sheets = xlsx_sheets(book)
+        expect(len(sheets) == 1 and len(sheets[0]) == 5, f'one sheet of 5 rows: {sheets}', r)
+        expect(sheets[0][0][:3] == ['文件', '文档', '项目名称'], f'heads {sheets[0][0]}', r)
+        expect(sheets[0][1][6] == '93.02' and sheets[0][1][1] == '1', f'row {sheets[0][1]}', r)
+
+
+@case('score --summary --keep-going: an error record in its place, exit 2')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        good = write_batch(tmp, 'good.yaml', small_evaluation('甲', 90), small_evaluation('乙', None))
+        bad = write_batch(tmp, 'bad.yaml', small_evaluation('丙', '9x0'))
+        r = pbscore('score', '--summary', '--keep-going', '--format', 'jsonl', good, bad, good)
+        expect_rc(r, 2)
+        lines = [load_json(line) for line in r.out.splitlines()]
+        expect(len(lines) == 5, 'five records', r)
+        expect(lines[2]['file'] == bad and lines[2]['document'] == 1 and 'error' in lines[2], 'error', r)
+        expect([x['document'] for x in lines] == [1, 2, 1, 1, 2], 'documents numbered per file', r)
+        expect(lines[1]['complete'] is False and lines[1]['grade'] is None, 'incomplete row', r)
+        number(lines[0]['total'], '91.00', 'total')
+
+
+@case('summary: counts, grades, totals and money per group; nested --by; exit 0 or 2')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        a = write_batch(tmp, 'a.yaml',
+                        small_evaluation('甲', 90, '教育局', 2023),              # 91.00 优
+                        small_evaluation('乙', 80, '教育局', 2023),              # 82.00 良
+                        small_evaluation('丙', 40, '教育局', 2024),              # 46.00 差
+                        # 元: 1234500 / 1000000 → 123.45 / 100 万元; 8.10 + 63 = 71.10 中
+                        small_evaluation('丁', 70, '卫健委', 2023, '1234500', '1000000', '元'),
+                        small_evaluation('戊', None, '卫健委', 2023))            # incomplete
+        r = pbscore('summary', '--format', 'json', a)
+        expect_rc(r, 0)
+        groups = load_json(r.out)
+        expect(isinstance(groups, list) and len(groups) == 1, 'one group without --by', r)
+        g = groups[0]
+        expect(list(g) == GROUP_FIELDS, f'fields {list(g)}', r)
+        expect((g['evaluations'], g['excellent'], g['good'], g['fair'], g['poor'], g['incomplete'])
+               == (5, 1, 1, 1, 1, 1), 'counts', r)
+        # four complete totals: 46.00 71.10 82.00 91.00 → median (71.10 + 82.00) / 2 = 76.55
+        for field, text in (('total_min', '46.00'), ('total_median', '76.55'), ('total_max', '91.00'),
+                            ('total_mean', '72.53'),            # 290.10 / 4 = 72.525 → 72.53
+                            ('annual_budget', '523.45'), ('executed_budget', '500.00'),
+                            ('execution_rate', '95.52')):       # 500 / 523.45 = 0.95520…
+            number(g[field], text, field)
+        expect(g['without_amounts'] == 0, 'without_amounts', r)
+        # nested: department, then year; an odd group's median is its middle total
+        r = pbscore('summary', '--by', 'department', '--by', 'year', '--format', 'json', a)
+        expect_rc(r, 0)
+        groups = load_json(r.out)
+        expect([(x['department'], x['year'], x['evaluations']) for x in groups]
+               == [('卫健委', 2023, 2), ('教育局', 2023, 2), ('教育局', 2024, 1)], 'nested groups', r)
+        expect(list(groups[0])[:2] == ['department', 'year'], 'keys first', r)
+        number(groups[0]['annual_budget'], '223.45', '元 converted to 万元')
+        number(groups[0]['total_median'], '71.10', 'one complete total')
+        number(groups[1]['total_median'], '86.50', 'even median')
+        expect(groups[0]['total_mean'] is not None and groups[0]['incomplete'] == 1, 'incomplete', r)
+        r = pbscore('summary', '--by', 'department', a)
+        expect_rc(r, 0)
+        expect(r.out.startswith('主管部门') and '全年预算数（万元）' in r.out, 'text heads', r)
+        for fmt in FORMATS:
+            r = pbscore('summary', '--by', 'year', '--format', fmt, a)
+            expect(r.rc == 0 and r.out != '', f'summary --format {fmt}', r)
+            if fmt == 'csv':
+                table = list(csv.reader(io.StringIO(r.out, newline='')))
+                expect(table[0] == ['year'] + GROUP_FIELDS and len(table) == 3, 'csv', r)
+        # an input error: exit 2, nothing written; --keep-going counts the others
+        bad = write_batch(tmp, 'bad.yaml', small_evaluation('坏', '9x0', '教育局'))
+        r = pbscore('summary', '--format', 'json', a, bad)
+        expect_rc(r, 2)
+        expect(r.out == '' and 'bad.yaml:' in r.err, 'input error', r)
+        r = pbscore('summary', '--keep-going', '--format', 'json', bad, a)
+        expect_rc(r, 2)
+        expect(load_json(r.out)[0]['evaluations'] == 5, 'keep-going counts the valid ones', r)
+        expect_usage_error(pbscore('summary', '--by', 'colour', a))
+        book = os.path.join(tmp, 'groups.xlsx')
+        expect_rc(pbscore('summary', '--by', 'department', '--format', 'xlsx', '--output', book, a), 0)
+        rows = xlsx_sheets(book)[0]
+        expect(rows[0][:2] == ['主管部门', '评价数'] and rows[2][0] == '教育局'
+               and rows[2][1] == '3', f'xlsx groups {rows}')
+
+
+@case('rollup: the evaluations merged into one table and scored (doc/rollup.md)')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        # ≥100个 + ≥100个 → ≥200个; 90个 + 50个 → 140个: 90 × 140 / 200 = 63.00;
+        # budget 250 / 400 = 62.50 % → 6.25; total 69.25 中
+        a = write_batch(tmp, 'a.yaml', small_evaluation('甲', 90, '教育局', 2023),
+                        small_evaluation('乙', 50, '教育局', 2023, '300', '150'))
+        r = pbscore('rollup', '--format', 'json', '--title', '教育局汇总', a)
+        expect_rc(r, 0)
+        doc = load_json(r.out)
+        expect(doc['title'] == '教育局汇总' and doc['department'] == '教育局', 'header', r)
+        number(doc['total'], '69.25', 'total')
+        number(doc['budget']['annual'], '400', 'annual summed')
+        expect(doc['grade'] == '中' and doc['indicators'][0]['target'] == '≥200个', 'merged row', r)
+        r = pbscore('rollup', a)
+        expect_rc(r, 0)
+        expect('汇总绩效自评表' in r.out and '69.25' in r.out, 'the scored table by default', r)
+        # yaml: the merged document, which reloads and scores the same
+        r = pbscore('rollup', '--format', 'yaml', a)
+        expect_rc(r, 0)
+        merged = os.path.join(tmp, 'merged.yaml')
+        with open(merged, 'w', encoding='utf-8') as f:
+            f.write(r.out)
+        again = load_json(pbscore('score', '--format', 'json', merged).out)
+        number(again['total'], '69.25', 'the merged document reloads')
+        # 元 and 万元 tables are not summed: an input error, nothing written
+        b = write_batch(tmp, 'b.yaml', small_evaluation('甲', 90),
+                        small_evaluation('乙', 90, annual='1000000', executed='1000000', currency='元'))
+        r = pbscore('rollup', b)
+        expect_rc(r, 2)
+        expect(r.out == '' and '元' in r.err, 'currencies differ', r)
+        bad = write_batch(tmp, 'bad.yaml', small_evaluation('坏', '9x0'))
+        r = pbscore('rollup', a, bad)
+        expect_rc(r, 2)
+        expect(r.out == '' and 'bad.yaml:' in r.err, 'input error', r)
 
 
 def main():

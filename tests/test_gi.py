@@ -302,11 +302,33 @@ def test_save_without_budget():
     assert len(read_all(text, "mem.yaml")) == 1
 
 
+def test_summary():
+    """PbsSummary from a binding: groups, counts, exact totals, 元 in 万元, and its JSON."""
+    _, scorecard = score_evaluation()
+    summary = Pbs.Summary.new()
+    summary.add_key(Pbs.SummaryKey.YEAR)
+    assert summary.add(scorecard) and summary.add(scorecard)
+    assert summary.get_n_groups() == 1 and summary.get_group_value(0, 0) == "2022"
+    assert summary.get_count(0) == 2
+    assert summary.get_grade_count(0, scorecard.get_grade()) == 2
+    ok, median = summary.get_total(0, Pbs.SummaryStat.MEDIAN)
+    assert ok and decimal_out(median) == "96.40", median
+    ok, annual = summary.get_annual(0)
+    budget = scorecard.get_evaluation().get_budget()
+    assert ok and budget.get_annual()[0]
+    # the evaluation is in 元: the sum is in 万元, twice the amount / 10,000
+    expected = decimal.Decimal(decimal_out(budget.get_annual()[1])) * 2 / 10000
+    assert decimal.Decimal(decimal_out(annual)) == expected, (decimal_out(annual), expected)
+    text, _length = summary.render(Pbs.Format.JSON, Pbs.Language.EN)
+    groups = json.loads(text)
+    assert groups[0]["year"] == 2022 and groups[0]["evaluations"] == 2, text
+
+
 print("Suite: gi")
 for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes,
           test_reader_documents, test_score_evaluation, test_document_errors, test_json_report,
           test_report_columns, test_streaming_report, test_audit_printed_scores,
-          test_save_without_budget):
+          test_save_without_budget, test_summary):
     case(f)
 
 passed = sum(results)

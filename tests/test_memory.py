@@ -3,7 +3,8 @@
 "Batches"): `pbscore score` on a generated batch of 10,000 evaluations and on
 one of 20,000 has the same peak resident memory in every format but xlsx
 (which keeps its batch, at most 1,000 evaluations), within a small
-tolerance, and stays under 32 MiB; for one huge evaluation, JSON, JSON Lines
+tolerance, and stays under 32 MiB, and so do `score --summary` (xlsx too) and
+`summary`; for one huge evaluation, JSON, JSON Lines
 and YAML add little to what reading and scoring it needs (that itself is
 about 7 times the file, above issue 12's target of 3: doc/performance.md).
 
@@ -90,6 +91,19 @@ def peak(args, out_path):
     return int(rc), int(kib) * 1024
 
 
+def write_batches(tmp):
+    """The batches of SMALL and LARGE evaluations in @tmp: {n: path}."""
+    batches = {}
+    for n in (SMALL, LARGE):
+        batches[n] = os.path.join(tmp, f'batch-{n}.yaml')
+        with open(batches[n], 'w', encoding='utf-8') as f:
+            for i in range(n):
+                if i:
+                    f.write('---\n')
+                f.write(evaluation(i))
+    return batches
+
+
 cases = Cases()
 case = cases.case
 figures = []
@@ -98,14 +112,7 @@ figures = []
 @case(f'score: peak memory flat between {SMALL} and {LARGE} evaluations, in every format but xlsx')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
-        batches = {}
-        for n in (SMALL, LARGE):
-            batches[n] = os.path.join(tmp, f'batch-{n}.yaml')
-            with open(batches[n], 'w', encoding='utf-8') as f:
-                for i in range(n):
-                    if i:
-                        f.write('---\n')
-                    f.write(evaluation(i))
+        batches = write_batches(tmp)
         out = os.path.join(tmp, 'out')
         for fmt in FORMATS:
             got = {}
@@ -118,6 +125,27 @@ def _():
             expect(got[LARGE] <= got[SMALL] * 1.1 + 2 * MIB,
                    f'{fmt}: {got[SMALL]} bytes for {SMALL}, {got[LARGE]} for {LARGE}: not flat')
             expect(got[LARGE] <= 32 * MIB, f'{fmt}: {got[LARGE] / MIB:.1f} MiB, more than 32 MiB')
+
+
+@case(f'score --summary and summary: peak memory flat between {SMALL} and {LARGE} evaluations')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        batches = write_batches(tmp)
+        out = os.path.join(tmp, 'out')
+        # the summary's xlsx is written row by row (libxlsxwriter's constant memory);
+        # summary keeps a total per evaluation for the median (16 bytes each)
+        for args in (['score', '--summary', '--format', 'jsonl'], ['score', '--summary'],
+                     ['score', '--summary', '--format', 'xlsx'], ['summary', '--by', 'unit']):
+            got = {}
+            for n in (SMALL, LARGE):
+                rc, got[n] = peak(args + [batches[n]], out)
+                expect(rc == 0, f'{args}, {n} evaluations: exit {rc}')
+            what = ' '.join(args)
+            figures.append(f'{what}: {got[SMALL] / MIB:.1f} MiB for {SMALL}, '
+                           f'{got[LARGE] / MIB:.1f} MiB for {LARGE}')
+            expect(got[LARGE] <= got[SMALL] * 1.1 + 2 * MIB,
+                   f'{what}: {got[SMALL]} bytes for {SMALL}, {got[LARGE]} for {LARGE}: not flat')
+            expect(got[LARGE] <= 32 * MIB, f'{what}: {got[LARGE] / MIB:.1f} MiB, more than 32 MiB')
 
 
 @case('one huge evaluation (200,000 rows): the report adds little to reading and scoring it')

@@ -42,6 +42,10 @@ enum {
   OPT_NARRATIVE = 1 << 6,
   OPT_COLUMNS   = 1 << 7,
   OPT_BATCH     = 1 << 8,   /* --keep-going, --quiet */
+  OPT_SUMMARY   = 1 << 9,   /* score --summary */
+  OPT_BY        = 1 << 10,  /* summary --by */
+  OPT_TITLE     = 1 << 11,  /* rollup --title */
+  OPT_QUIET     = 1 << 12,  /* --quiet alone (rollup) */
 };
 
 typedef struct {
@@ -58,6 +62,9 @@ typedef struct {
   gboolean quiet;         /* --quiet: no progress line */
   char *encoding;         /* --encoding: NULL (UTF-8) or "gbk" */
   char *columns_arg;      /* --columns: official or full */
+  gboolean summary;       /* score --summary: one row per evaluation */
+  char **by;              /* summary --by, in order */
+  char *title;            /* rollup --title */
   gboolean help;
   gboolean version;
   char **args;
@@ -81,6 +88,8 @@ options_clear (Options *o)
   g_free (o->row);
   g_free (o->encoding);
   g_free (o->columns_arg);
+  g_strfreev (o->by);
+  g_free (o->title);
   g_strfreev (o->args);
   g_clear_pointer (&o->policy, pbs_policy_unref);
   g_clear_pointer (&o->template_, pbs_template_unref);
@@ -263,6 +272,9 @@ struct _Batch {
   GError        *output_error;
   GString       *text;         /* validate, import, score's text: what is written */
   struct _Summary *summary;    /* score's text */
+  guint          document_n;   /* the document's number in its file, from 1 */
+  PbsSummary    *groups;       /* summary: the groups */
+  PbsRollup     *rollup;       /* rollup: the scorecards */
   guint          failed;       /* documents with an input error (--keep-going) */
   guint          written;      /* evaluations given to the report */
   guint          findings;
@@ -336,6 +348,8 @@ batch_clear (Batch *b)
   g_clear_object (&b->stream);
   g_clear_pointer (&b->output, pbs_output_abort);
   g_clear_error (&b->output_error);
+  g_clear_object (&b->groups);
+  g_clear_object (&b->rollup);
   if (b->text != NULL)
     g_string_free (g_steal_pointer (&b->text), TRUE);
 }
@@ -394,6 +408,7 @@ batch_run (Batch *b, GError **error)
               continue;
             }
           d = doc;
+          b->document_n = n;
           progress_update (b, *a);
           if (b->evaluations_only && pbs_document_get_kind (d) != PBS_DOCUMENT_EVALUATION)
             {
@@ -568,13 +583,14 @@ report_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
 {
   g_autoptr (PbsScorecard) sc = score_document (b->o, doc, error);
 
-  (void) path;
   if (sc == NULL)
     return FALSE;
   if (b->count != NULL)
     b->findings += b->count (sc);
   b->written++;
-  return pbs_report_write (b->report, sc, &b->output_error);
+  /* the summary names the file and the document's number */
+  return pbs_report_write_document (b->report, sc, input_name (path), b->document_n,
+                                    &b->output_error);
 }
 
 static int
@@ -706,6 +722,8 @@ cmd_score (const Command *self, Options *o)
   gboolean ran;
   int status;
 
+  if (o->summary)
+    return report_command (self, o, PBS_REPORT_SUMMARY, NULL);
   if (o->format != PBS_FORMAT_TEXT)
     return report_command (self, o, PBS_REPORT_TABLE, NULL);
   summary.spool = tmpfile ();
@@ -731,6 +749,106 @@ cmd_score (const Command *self, Options *o)
   status = batch_finish (&b, ran || b.output_error != NULL, error);
   fclose (summary.spool);
   return status;
+}
+
+/* ---------------------------------------------------------------- summary */
+
+/* Counts a scored evaluation in its group (PbsSummary). */
+static gboolean
+group_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
+{
+  g_autoptr (PbsScorecard) sc = score_document (b->o, doc, error);
+
+  (void) path;
+  return sc != NULL && pbs_summary_add (b->groups, sc, error);
+}
+
+/* The groups are written once every document is read: on an input error
+ * (without --keep-going) nothing is written. */
+static int
+cmd_summary (const Command *self, Options *o)
+{
+  g_autoptr (GEnumClass) keys = g_type_class_ref (PBS_TYPE_SUMMARY_KEY);
+  g_autoptr (GError) error = NULL;
+  Batch b;
+
+  batch_init (&b, o, self->name);
+  b.document = group_one;
+  b.groups = pbs_summary_new ();
+  for (char **by = o->by; by != NULL && *by != NULL; by++)
+    {
+      GEnumValue *v = g_enum_get_value_by_nick (keys, *by);
+
+      if (v == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf ("unknown --by “%s” (department, unit, year or "
+                                                  "template)", *by);
+
+          batch_clear (&b);
+          return fail_usage (self->name, self->params, msg);
+        }
+      pbs_summary_add_key (b.groups, v->value);
+    }
+  if (!batch_open (&b, FALSE, PBS_REPORT_TABLE, &error))
+    {
+      batch_clear (&b);
+      return fail (error);
+    }
+  if (!batch_run (&b, &error))
+    {
+      int st = fail (b.output_error != NULL ? b.output_error : error);
+
+      batch_clear (&b);
+      return st;
+    }
+  progress_clear (&b);
+  pbs_summary_write (b.groups, b.stream, o->format, o->language, NULL, &b.output_error);
+  return batch_finish (&b, TRUE, NULL);
+}
+
+/* ---------------------------------------------------------------- rollup */
+
+/* Keeps each scored evaluation for the merge (PbsRollup, doc/rollup.md). */
+static gboolean
+rollup_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
+{
+  g_autoptr (PbsScorecard) sc = score_document (b->o, doc, error);
+
+  (void) path;
+  return sc != NULL && pbs_rollup_add (b->rollup, sc, error);
+}
+
+/* Reads every evaluation, merges them into one, scores it and writes it
+ * as `report` writes a table; any error (reading, scoring, merging) is
+ * an input error, and nothing is written. */
+static int
+cmd_rollup (const Command *self, Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PbsEvaluation) merged = NULL;
+  g_autoptr (PbsScorecard) sc = NULL;
+  Batch b;
+
+  batch_init (&b, o, self->name);
+  b.document = rollup_one;
+  b.rollup = pbs_rollup_new ();
+  if (!batch_open (&b, TRUE, PBS_REPORT_TABLE, &error))
+    {
+      batch_clear (&b);
+      return fail (error);
+    }
+  if (!batch_run (&b, &error))
+    return batch_finish (&b, b.output_error != NULL, error);
+  merged = pbs_rollup_merge (b.rollup, o->title != NULL ? o->title
+                                       : o->language == PBS_LANGUAGE_EN ? "Roll-up" : "汇总",
+                             &error);
+  if (merged != NULL)
+    sc = pbs_evaluation_score (merged, o->policy, &error);
+  if (sc == NULL)
+    return batch_finish (&b, FALSE, error);
+  b.written++;
+  pbs_report_write (b.report, sc, &b.output_error);
+  return batch_finish (&b, TRUE, NULL);
 }
 
 /* ---------------------------------------------------------------- import */
@@ -1088,8 +1206,22 @@ static const Command commands[] = {
     "Score evaluations: each total and grade, or the scored table",
     "Score evaluations (a file, several, a batch of documents, or - for stdin)\n"
     "and print each total and grade; other formats give the scored table.",
-    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS | OPT_BATCH,
-    cmd_score },
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS | OPT_BATCH
+    | OPT_SUMMARY, cmd_score },
+  { "summary", "FILE…",
+    "Counts, grades, totals and money per group",
+    "Sum up evaluations by group (--by department, unit, year or template; repeat\n"
+    "--by for nested groups): counts per grade, the lowest, median, mean and highest\n"
+    "total, Σ全年预算数 and Σ全年执行数 in 万元 and the execution rate weighted by funds.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_BATCH | OPT_BY,
+    cmd_summary },
+  { "rollup", "FILE…",
+    "Several evaluations merged into one table",
+    "Merge evaluations into one table (doc/rollup.md: amounts summed, relative values\n"
+    "weighted by funds), score it and print it as report does; yaml gives the merged\n"
+    "document.",
+    OPT_POLICY | OPT_TEMPLATE | OPT_FORMAT | OPT_LANG | OPT_OUTPUT | OPT_COLUMNS | OPT_TITLE
+    | OPT_QUIET, cmd_rollup },
   { "validate", "FILE…",
     "Check documents; exit 2 at the first invalid one",
     "Check documents (evaluations, templates, policies) against the format, their\n"
@@ -1202,10 +1334,18 @@ command_context (const Command *c, Options *o)
       NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
       "No progress line on a terminal", NULL },
+    { "summary", 's', 0, G_OPTION_ARG_NONE, &o->summary,
+      "One row per evaluation: file, title, total, grade, audit differences, lint findings …",
+      NULL },
+    { "by", 'b', 0, G_OPTION_ARG_STRING_ARRAY, &o->by,
+      "Group by department, unit, year or template (repeat for nested groups)", "KEY" },
+    { "title", 0, 0, G_OPTION_ARG_FILENAME, &o->title,
+      "The merged table's title (default: 汇总)", "TEXT" },
   };
   static const guint flags[] = {
     OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
-    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS, OPT_BATCH, OPT_BATCH,
+    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS, OPT_BATCH, OPT_BATCH | OPT_QUIET, OPT_SUMMARY, OPT_BY,
+    OPT_TITLE,
   };
   GOptionEntry entries[G_N_ELEMENTS (all) + 4];
   guint n = 0;
@@ -1315,6 +1455,11 @@ resolve_options (const Command *c, Options *o, GError **error)
   if (o->row != NULL && !g_utf8_validate (o->row, -1, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--row is not UTF-8");
+      return FALSE;
+    }
+  if (o->title != NULL && !g_utf8_validate (o->title, -1, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--title is not UTF-8");
       return FALSE;
     }
   (void) c;

@@ -62,6 +62,10 @@ typedef enum {
  * @PBS_REPORT_FORM: the empty official form of the evaluations' rows, to
  *   fill in: names and points without values or scores (%PBS_FORMAT_XLSX
  *   only)
+ * @PBS_REPORT_SUMMARY: one row per evaluation: its file and document
+ *   number, title, 主管部门, 实施单位, year, total, points, grade, whether
+ *   it is complete, the printed total, the number of audit differences
+ *   and of lint findings (doc/report.md, "summary")
  *
  * What a report shows (doc/report.md). Values are only ever appended.
  *
@@ -74,6 +78,7 @@ typedef enum {
   PBS_REPORT_NARRATIVE,  /*< nick=narrative >*/
   PBS_REPORT_LINT,       /*< nick=lint >*/
   PBS_REPORT_FORM,       /*< nick=form >*/
+  PBS_REPORT_SUMMARY,    /*< nick=summary >*/
 } PbsReportContent;
 
 /**
@@ -128,6 +133,12 @@ gboolean    pbs_report_begin          (PbsReport        *self,
 PBS_AVAILABLE_IN_0_1
 gboolean    pbs_report_write          (PbsReport        *self,
                                        PbsScorecard     *scorecard,
+                                       GError          **error);
+PBS_AVAILABLE_IN_0_1
+gboolean    pbs_report_write_document (PbsReport        *self,
+                                       PbsScorecard     *scorecard,
+                                       const char       *file,
+                                       guint             document,
                                        GError          **error);
 PBS_AVAILABLE_IN_0_1
 gboolean    pbs_report_write_error    (PbsReport        *self,

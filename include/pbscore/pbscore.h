@@ -27,6 +27,7 @@
 #include <pbscore/pbs-lint.h>
 #include <pbscore/pbs-narrative.h>
 #include <pbscore/pbs-report.h>
+#include <pbscore/pbs-summary.h>
 #include <pbscore/pbs-enum-types.h>
 
 #undef __PBSCORE_INSIDE__
