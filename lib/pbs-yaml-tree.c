@@ -476,9 +476,8 @@ pbs_yaml_stream_read_all (PbsYamlStream *self, gsize max, GError **error)
   self->n_carry = 0;
   while ((n = g_input_stream_read (self->input, buf, sizeof buf, NULL, &local)) > 0)
     {
-      g_byte_array_append (all, buf, (guint) n);
       /* a device or an endless pipe stops here, not when memory runs out */
-      if (all->len > max)
+      if ((gsize) all->len + (gsize) n > max)
         {
           self->finished = TRUE;
           g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT,
@@ -486,6 +485,7 @@ pbs_yaml_stream_read_all (PbsYamlStream *self, gsize max, GError **error)
                        self->name, max);
           return NULL;
         }
+      g_byte_array_append (all, buf, (guint) n);
     }
   if (n < 0)
     {
