@@ -1347,6 +1347,26 @@ def _():
                 expect(bad in r.err and 'regular file' in r.err, 'the message does not name the file', r)
 
 
+@case('a template or policy file of more than 16 MiB is a LIMIT error naming it; 16 MiB is read')
+def _():
+    limit = 16 * 1024 * 1024
+    policy = 'pbscore: 1\nkind: policy\nname: padded\nextends: central\n'
+    with tempfile.TemporaryDirectory() as tmp:
+        for size, ok in ((limit, True), (limit + 1, False)):
+            path = os.path.join(tmp, f'p{size}.yaml')
+            with open(path, 'w', encoding='ascii') as f:
+                f.write(policy + '#' + 'x' * (size - len(policy) - 2) + '\n')
+            expect(os.path.getsize(path) == size, 'the padded policy has the wrong size')
+            for args in (('score', '--policy', path, XISHAN), ('policy', 'show', path),
+                         ('score', xishan_with(tmp, policy=f'"{path}"'))):
+                r = pbscore(*args)
+                if ok:
+                    expect_rc(r, 0)
+                else:
+                    expect_rc(r, 2)
+                    expect(path in r.err and '16 MiB' in r.err, 'the message does not name the file', r)
+
+
 @case('a device or an endless pipe as input ends with an error, not a runaway buffer')
 def _():
     # /dev/zero and /dev/urandom: the first block already holds what no text
