@@ -27,8 +27,8 @@
 
 #include <pbscore/pbscore.h>
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+#define FUZZ_NAME "fuzz-policy"
+#include "fuzz-common.h"
 
 static PbsEvaluation *sample;
 
@@ -41,30 +41,6 @@ static const char sample_yaml[] =
   "  - {level1: 效益指标, level2: 社会效益指标, name: E, target: 有所提升, actual: 基本达成, points: 10}\n"
   "  - {level1: 满意度指标, level2: 服务对象满意度指标, name: F, target: '≥90%', actual: '85%', points: 10,"
   " reason: 问卷回收率低}\n";
-
-static void G_GNUC_NORETURN
-broken_promise (const char *what, const GError *error, const char *text)
-{
-  fprintf (stderr, "fuzz-policy: %s\n", what);
-  if (error != NULL)
-    fprintf (stderr, "  error: %s/%d: %s\n", g_quark_to_string (error->domain),
-             error->code, error->message);
-  if (text != NULL)
-    fprintf (stderr, "  saved text:\n%s\n", text);
-  abort ();
-}
-
-static void
-check_error (const GError *error, const char *what)
-{
-  if (error == NULL)
-    broken_promise (what, NULL, NULL);
-  if (error->domain != PBS_DOCUMENT_ERROR && error->domain != PBS_POLICY_ERROR
-      && error->domain != PBS_IMPORT_ERROR)
-    broken_promise ("an error in the wrong domain", error, NULL);
-  if (error->message == NULL || !g_utf8_validate (error->message, -1, NULL))
-    broken_promise ("an error message that is not UTF-8", error, NULL);
-}
 
 static void
 check_policy (PbsPolicy *policy)
@@ -142,7 +118,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       if (doc == NULL)
         {
           if (error != NULL)
-            check_error (error, "");
+            check_error (error, "", NULL, PBS_DOCUMENT_ERROR, PBS_POLICY_ERROR, PBS_IMPORT_ERROR, 0);
           break;
         }
       if (error != NULL)

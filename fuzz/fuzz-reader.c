@@ -26,33 +26,8 @@
 
 #include <pbscore/pbscore.h>
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static void G_GNUC_NORETURN
-broken_promise (const char *what, const GError *error, const char *text)
-{
-  fprintf (stderr, "fuzz-reader: %s\n", what);
-  if (error != NULL)
-    fprintf (stderr, "  error: %s/%d: %s\n", g_quark_to_string (error->domain),
-             error->code, error->message);
-  if (text != NULL)
-    fprintf (stderr, "  saved text:\n%s\n", text);
-  abort ();
-}
-
-static void
-check_error (const GError *error, GQuark domain, const char *what)
-{
-  if (error == NULL)
-    broken_promise (what, NULL, NULL);
-  /* Input that is no YAML (a zip, an OLE2 file, a page: recognised by its
-   * content whatever its name) fails as a table file. */
-  if (error->domain != domain && error->domain != PBS_IMPORT_ERROR)
-    broken_promise ("an error in the wrong domain", error, NULL);
-  if (error->message == NULL || !g_utf8_validate (error->message, -1, NULL))
-    broken_promise ("an error message that is not UTF-8", error, NULL);
-}
+#define FUZZ_NAME "fuzz-reader"
+#include "fuzz-common.h"
 
 /* Saves @evaluation (with @scorecard, whose output keys the reader must
  * accept and ignore) and reads the text back. */
@@ -93,7 +68,7 @@ check_evaluation (PbsEvaluation *evaluation)
 
   scorecard = pbs_evaluation_score (evaluation, NULL, &error);
   if (scorecard == NULL)
-    check_error (error, PBS_SCORE_ERROR, "scoring failed without an error");
+    check_error (error, "scoring failed without an error", NULL, PBS_SCORE_ERROR, PBS_IMPORT_ERROR, 0);
   else if (error != NULL)
     broken_promise ("scoring gave a scorecard and an error", error, NULL);
   check_round_trip (evaluation, scorecard);
@@ -134,7 +109,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
            * one; the end is NULL without an error */
           if (error == NULL)
             break;
-          check_error (error, PBS_DOCUMENT_ERROR, "");
+          check_error (error, "", NULL, PBS_DOCUMENT_ERROR, PBS_IMPORT_ERROR, 0);
           continue;
         }
       if (error != NULL)

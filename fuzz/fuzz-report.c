@@ -31,18 +31,8 @@
 
 #include <pbscore/pbscore.h>
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static void G_GNUC_NORETURN
-broken_promise (const char *what, const GError *error)
-{
-  fprintf (stderr, "fuzz-report: %s\n", what);
-  if (error != NULL)
-    fprintf (stderr, "  error: %s/%d: %s\n", g_quark_to_string (error->domain),
-             error->code, error->message);
-  abort ();
-}
+#define FUZZ_NAME "fuzz-report"
+#include "fuzz-common.h"
 
 static void
 check_utf8 (char *text, const char *what)
@@ -50,7 +40,7 @@ check_utf8 (char *text, const char *what)
   g_autofree char *owned = text;
 
   if (owned == NULL || !g_utf8_validate (owned, -1, NULL))
-    broken_promise (what, NULL);
+    broken_promise (what, NULL, NULL);
 }
 
 /* The audit, the lint findings and the narrative, in both languages. */
@@ -89,22 +79,20 @@ check_render (GPtrArray *scorecards, PbsFormat format, PbsReportContent content,
   text = pbs_report_render (report, &length, &error);
   if (text == NULL)
     {
-      if (error == NULL)
-        broken_promise ("a report failed without an error", NULL);
-      if (error->domain != PBS_REPORT_ERROR && error->domain != PBS_DOCUMENT_ERROR)
-        broken_promise ("a report error in the wrong domain", error);
+      check_error (error, "a report failed without an error", NULL, PBS_REPORT_ERROR,
+                   PBS_DOCUMENT_ERROR, 0);
       return;
     }
   if (error != NULL)
-    broken_promise ("a report and an error", error);
+    broken_promise ("a report and an error", error, NULL);
   if (format == PBS_FORMAT_XLSX)
     {
       if (length < 4 || memcmp (text, "PK\x03\x04", 4) != 0)
-        broken_promise ("an xlsx report that is no zip", NULL);
+        broken_promise ("an xlsx report that is no zip", NULL, NULL);
       return;
     }
   if (length != strlen (text) || !g_utf8_validate (text, (gssize) length, NULL))
-    broken_promise ("a report that is not UTF-8 of the length returned", NULL);
+    broken_promise ("a report that is not UTF-8 of the length returned", NULL, NULL);
   if (format == PBS_FORMAT_YAML && content != PBS_REPORT_LINT)
     {
       g_autoptr (PbsReader) reader = pbs_reader_new_for_data (text, (gssize) length, "<saved>");
@@ -121,10 +109,10 @@ check_render (GPtrArray *scorecards, PbsFormat format, PbsReportContent content,
       if (error != NULL)
         {
           fprintf (stderr, "%s\n", text);
-          broken_promise ("YAML written by the report does not read back", error);
+          broken_promise ("YAML written by the report does not read back", error, NULL);
         }
       if (n != scorecards->len)
-        broken_promise ("YAML written by the report holds another number of documents", NULL);
+        broken_promise ("YAML written by the report holds another number of documents", NULL, NULL);
     }
 }
 
@@ -142,19 +130,19 @@ roll_up (GPtrArray *scorecards)
     if (!pbs_rollup_add (rollup, g_ptr_array_index (scorecards, i), &error))
       {
         if (error == NULL || error->domain != PBS_SCORE_ERROR)
-          broken_promise ("a roll-up refused a scorecard without a PBS_SCORE_ERROR", error);
+          broken_promise ("a roll-up refused a scorecard without a PBS_SCORE_ERROR", error, NULL);
         return NULL;
       }
   merged = pbs_rollup_merge (rollup, "汇总", &error);
   if (merged == NULL)
     {
       if (error == NULL || error->domain != PBS_SCORE_ERROR)
-        broken_promise ("a roll-up failed without a PBS_SCORE_ERROR", error);
+        broken_promise ("a roll-up failed without a PBS_SCORE_ERROR", error, NULL);
       return NULL;
     }
   sc = pbs_evaluation_score (merged, NULL, &error);
   if (sc == NULL && (error == NULL || error->domain != PBS_SCORE_ERROR))
-    broken_promise ("scoring a roll-up failed without a PBS_SCORE_ERROR", error);
+    broken_promise ("scoring a roll-up failed without a PBS_SCORE_ERROR", error, NULL);
   return sc;
 }
 

@@ -29,29 +29,8 @@
 
 #include <pbscore/pbscore.h>
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static void G_GNUC_NORETURN
-broken_promise (const char *what, const char *text, const GError *error)
-{
-  fprintf (stderr, "fuzz-value: %s\n  input: \"%s\"\n", what, text);
-  if (error != NULL)
-    fprintf (stderr, "  error: %s/%d: %s\n", g_quark_to_string (error->domain),
-             error->code, error->message);
-  abort ();
-}
-
-static void
-check_error (const GError *error, const char *text)
-{
-  if (error == NULL)
-    broken_promise ("a failed parse without an error", text, NULL);
-  if (error->domain != PBS_VALUE_ERROR)
-    broken_promise ("an error in the wrong domain", text, error);
-  if (error->message == NULL || !g_utf8_validate (error->message, -1, NULL))
-    broken_promise ("an error message that is not UTF-8", text, error);
-}
+#define FUZZ_NAME "fuzz-value"
+#include "fuzz-common.h"
 
 static void
 check_value (const PbsValue *v, const char *text)
@@ -62,11 +41,11 @@ check_value (const PbsValue *v, const char *text)
   gboolean has_number, has_high, has_date;
 
   if (strcmp (pbs_value_get_text (v), text) != 0)
-    broken_promise ("the value's text is not its input", text, NULL);
+    broken_promise ("the value's text is not its input", NULL, text);
   if (pbs_value_get_unit (v) == NULL)
-    broken_promise ("a NULL unit", text, NULL);
+    broken_promise ("a NULL unit", NULL, text);
   if (pbs_operator_get_sign (pbs_value_get_operator (v)) == NULL)
-    broken_promise ("an operator with no name", text, NULL);
+    broken_promise ("an operator with no name", NULL, text);
 
   has_number = pbs_value_get_number (v, &lo);
   has_high = pbs_value_get_high (v, &hi);
@@ -75,30 +54,30 @@ check_value (const PbsValue *v, const char *text)
     {
     case PBS_VALUE_QUANTITY:
       if (!has_number || has_high || has_date)
-        broken_promise ("a quantity without a number alone", text, NULL);
+        broken_promise ("a quantity without a number alone", NULL, text);
       break;
     case PBS_VALUE_RANGE:
       if (!has_number || !has_high || has_date)
-        broken_promise ("a range without two bounds", text, NULL);
+        broken_promise ("a range without two bounds", NULL, text);
       if (pbs_decimal_compare (&lo, &hi) > 0)
-        broken_promise ("a range whose low bound is above its high bound", text, NULL);
+        broken_promise ("a range whose low bound is above its high bound", NULL, text);
       break;
     case PBS_VALUE_DATE:
       if (has_number || has_high || !has_date)
-        broken_promise ("a date that is not only a date", text, NULL);
+        broken_promise ("a date that is not only a date", NULL, text);
       if (month < 1 || month > 12
           || (day != 0 && (year < 1 || year > G_MAXUINT16
                            || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month,
                                                  (GDateYear) year))))
-        broken_promise ("a date that does not exist", text, NULL);
+        broken_promise ("a date that does not exist", NULL, text);
       break;
     case PBS_VALUE_QUALITATIVE:
     case PBS_VALUE_BOOLEAN:
       if (has_number || has_high || has_date)
-        broken_promise ("words with a number or a date", text, NULL);
+        broken_promise ("words with a number or a date", NULL, text);
       break;
     default:
-      broken_promise ("an unknown kind", text, NULL);
+      broken_promise ("an unknown kind", NULL, text);
     }
 
   copy = pbs_value_copy (v);
@@ -106,13 +85,13 @@ check_value (const PbsValue *v, const char *text)
       || strcmp (pbs_value_get_unit (copy), pbs_value_get_unit (v)) != 0
       || pbs_value_get_kind (copy) != pbs_value_get_kind (v)
       || pbs_value_get_operator (copy) != pbs_value_get_operator (v))
-    broken_promise ("a copy differs from its original", text, NULL);
+    broken_promise ("a copy differs from its original", NULL, text);
 
   /* get_band () must not crash on any value; one whose words are its
    * target's own is 达成 (rule book §10). */
   (void) pbs_value_get_band (v, NULL);
   if (pbs_value_get_band (v, copy) != PBS_BAND_MET)
-    broken_promise ("an actual equal to its target is not 达成", text, NULL);
+    broken_promise ("an actual equal to its target is not 达成", NULL, text);
 }
 
 static void
@@ -124,18 +103,18 @@ check_decimal (const char *text)
 
   if (!pbs_decimal_parse (text, &d, &error))
     {
-      check_error (error, text);
+      check_error (error, "a failed parse without an error", text, PBS_VALUE_ERROR, 0);
       return;
     }
   if (error != NULL)
-    broken_promise ("a parsed number and an error", text, error);
+    broken_promise ("a parsed number and an error", error, text);
   if (d.scale < 0 || d.scale > PBS_DECIMAL_MAX_SCALE)
-    broken_promise ("a scale out of range", text, NULL);
+    broken_promise ("a scale out of range", NULL, text);
   printed = pbs_decimal_to_string (&d);
   if (!pbs_decimal_parse (printed, &again, &error))
-    broken_promise ("a printed number does not parse back", printed, error);
+    broken_promise ("a printed number does not parse back", error, printed);
   if (again.value != d.value || again.scale != d.scale)
-    broken_promise ("a printed number parses back to another", text, NULL);
+    broken_promise ("a printed number parses back to another", NULL, text);
 }
 
 int
@@ -160,9 +139,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   value = pbs_value_parse (text, &error);
   if (value == NULL)
-    check_error (error, text);
+    check_error (error, "a failed parse without an error", text, PBS_VALUE_ERROR, 0);
   else if (error != NULL)
-    broken_promise ("a parsed value and an error", text, error);
+    broken_promise ("a parsed value and an error", error, text);
   else
     check_value (value, text);
 

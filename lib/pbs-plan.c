@@ -348,7 +348,7 @@ static gboolean
 compile_qualitative (PbsPlan *self, const PbsIndicator *ind, Row *row)
 {
   PbsBand band = ind->band != PBS_BAND_UNKNOWN ? ind->band : ind->words_band;
-  PbsDecimal b80, b60, tmp;
+  PbsDecimal b80, b60;
   PbsRational lo[3], hi[3], w, raw;
 
   if (band == PBS_BAND_UNKNOWN)
@@ -356,15 +356,7 @@ compile_qualitative (PbsPlan *self, const PbsIndicator *ind, Row *row)
   row->kind = ROW_QUALITATIVE;
   row->rule = PBS_RULE_QUALITATIVE;
   row->a = band;
-  /* The bands' bounds as pbs-rules.c sets them: round(w × the knob
-   * qualitative.bands (80/60 centrally, §11), 2), half-up. */
-  tmp = self->policy->qualitative_bands[0];
-  tmp.scale += 2;
-  if (!pbs_decimal_mul (&ind->points, &tmp, &b80) || !pbs_decimal_round (&b80, 2, PBS_ROUNDING_HALF_UP, &b80))
-    return FALSE;
-  tmp = self->policy->qualitative_bands[1];
-  tmp.scale += 2;
-  if (!pbs_decimal_mul (&ind->points, &tmp, &b60) || !pbs_decimal_round (&b60, 2, PBS_ROUNDING_HALF_UP, &b60))
+  if (!pbs_rules_qualitative_bounds (self->policy, &ind->points, &b80, &b60))
     return FALSE;
   pbs_rational_from_decimal (&w, &ind->points);
   pbs_rational_from_decimal (&lo[0], &b80);

@@ -17,6 +17,7 @@
 #include "pbs-doc-template.h"
 #include "pbs-doc-policy.h"
 #include "pbs-evaluation-private.h"
+#include "pbs-grid.h"
 #include "pbs-import.h"
 
 /* ------------------------------------------------------------- documents */
@@ -366,6 +367,15 @@ read_document (PbsConv *c, guint32 root, GError **error)
     }
 }
 
+static gboolean
+holds_nul_without_bom (GBytes *head)
+{
+  gsize len, mark;
+  const guint8 *p = g_bytes_get_data (head, &len);
+
+  return len > 0 && pbs_yaml_bom_encoding (p, len, &mark) == NULL && memchr (p, '\0', len) != NULL;
+}
+
 /* A table file is recognised by its first block and read whole; YAML is
  * left to be read document by document. */
 static gboolean
@@ -381,8 +391,20 @@ read_tables (PbsReader *self, GError **error)
     return FALSE;
   if (pbs_import_sniff (name, head, &format, &local) && format == PBS_IMPORT_YAML)
     return TRUE;
-  /* a table, or something refused: the whole input decides */
-  all = pbs_yaml_stream_read_all (self->stream, error);
+  /* No text holds a NUL: /dev/zero, /dev/urandom or another binary stream
+   * that is no workbook ends at its first block, with the text readers'
+   * located error, instead of being read whole (issue 14). */
+  if (format != PBS_IMPORT_XLSX && format != PBS_IMPORT_XLS && format != PBS_IMPORT_DOCX
+      && holds_nul_without_bom (head))
+    {
+      g_clear_error (&local);
+      if (!pbs_import_read (name, head, self->template_, &self->tables, error))
+        return FALSE;
+      g_clear_pointer (&self->tables, g_ptr_array_unref);
+    }
+  /* a table, or something refused: the whole input decides, up to the
+   * largest file a table reader takes */
+  all = pbs_yaml_stream_read_all (self->stream, PBS_GRID_MAX_TEXT_BYTES, error);
   return all != NULL && pbs_import_read (name, all, self->template_, &self->tables, error);
 }
 

@@ -655,6 +655,25 @@ band_name (const Ctx *c, PbsBand band)
     }
 }
 
+/* round(@points × a percentage, 2), half-up. */
+static gboolean
+percent_of (const PbsDecimal *points, const PbsDecimal *percent, PbsDecimal *out)
+{
+  PbsDecimal fraction = *percent;
+
+  fraction.scale += 2;   /* a percentage: 80 → 0.80 */
+  return pbs_decimal_mul (points, &fraction, out)
+         && pbs_decimal_round (out, 2, PBS_ROUNDING_HALF_UP, out);
+}
+
+gboolean
+pbs_rules_qualitative_bounds (const PbsPolicy *policy, const PbsDecimal *points,
+                              PbsDecimal *upper, PbsDecimal *lower)
+{
+  return percent_of (points, &policy->qualitative_bands[0], upper)
+         && percent_of (points, &policy->qualitative_bands[1], lower);
+}
+
 /* 定性 (rule book §4): 达成 [80 %, 100 %], 部分达成 [60 %, 80 %),
  * 未达成 [0, 60 %); bounds round(0.8w, 2) and round(0.6w, 2), half-up.
  * The 80 and 60 are the knob qualitative.bands (§11: Shandong 80/50). */
@@ -662,7 +681,7 @@ static gboolean
 rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 {
   PbsBand band = c->ind->band != PBS_BAND_UNKNOWN ? c->ind->band : c->ind->words_band;
-  PbsDecimal w = c->ind->points, b80, b60, tmp;
+  PbsDecimal w = c->ind->points, b80, b60;
   PbsRational lo, hi, zero;
   gboolean hi_inclusive;
 
@@ -675,13 +694,7 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       return row_error (c, error, PBS_SCORE_ERROR_UNKNOWN_BAND, what);
     }
 
-  tmp = c->policy->qualitative_bands[0];
-  tmp.scale += 2;   /* a percentage: 80 → 0.80 */
-  if (!pbs_decimal_mul (&w, &tmp, &b80) || !pbs_decimal_round (&b80, 2, PBS_ROUNDING_HALF_UP, &b80))
-    return overflow (c, error);
-  tmp = c->policy->qualitative_bands[1];
-  tmp.scale += 2;
-  if (!pbs_decimal_mul (&w, &tmp, &b60) || !pbs_decimal_round (&b60, 2, PBS_ROUNDING_HALF_UP, &b60))
+  if (!pbs_rules_qualitative_bounds (c->policy, &w, &b80, &b60))
     return overflow (c, error);
   pbs_rational_from_int (&zero, 0);
   switch (band)

@@ -40,6 +40,16 @@ gboolean pbs_rules_score_row (const PbsRuleInput *in,
                               GError            **error);
 
 
+/* The bounds of a qualitative row's bands for a row worth @points:
+ * round(@points × the knob qualitative.bands, 2), half-up (80 % and 60 %
+ * centrally, §11), @upper between 达成 and 部分达成, @lower below it. The
+ * rule and a compiled plan (pbs-plan.c) take them from here. FALSE when a
+ * product does not fit. */
+gboolean pbs_rules_qualitative_bounds (const PbsPolicy  *policy,
+                                       const PbsDecimal *points,
+                                       PbsDecimal       *upper,
+                                       PbsDecimal       *lower);
+
 /* Which way a step or band rule's row missed: by its target's sign. */
 static inline PbsDeviation
 pbs_rules_deviation_of (PbsOperator op)

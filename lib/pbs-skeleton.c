@@ -55,6 +55,18 @@ append_yaml_string (GString *s, const char *text)
   g_string_append_c (s, '"');
 }
 
+/* Template text in a comment line: whatever a YAML reader takes as a
+ * line break (NEL, U+2028, U+2029, which text pasted from Word or PDF
+ * holds) would end the comment and start content that does not parse,
+ * so the comment gets the text on one line (issue 14). */
+static void
+append_comment_text (GString *s, const char *text)
+{
+  g_autofree char *line = pbs_text_one_line (text);
+
+  g_string_append (s, line);
+}
+
 /* Splits @total points (2 decimals) over @n rows: the first n−1 rows get
  * the truncated share, the last the rest, so that they add up exactly. */
 static void
@@ -131,10 +143,17 @@ pbs_template_dup_skeleton (PbsTemplate *template_, const char *ref)
         free_rows += MAX (l2 != NULL ? g_strv_length ((char **) l2) : 0, 1);
     }
 
-  g_string_append_printf (s, "# %s（%s）：新建的绩效自评表\n", pbs_template_get_title (t),
-                          pbs_template_get_name (t));
+  g_string_append (s, "# ");
+  append_comment_text (s, pbs_template_get_title (t));
+  g_string_append (s, "（");
+  append_comment_text (s, pbs_template_get_name (t));
+  g_string_append (s, "）：新建的绩效自评表\n");
   if (pbs_template_get_source (t) != NULL)
-    g_string_append_printf (s, "# 依据：%s\n", pbs_template_get_source (t));
+    {
+      g_string_append (s, "# 依据：");
+      append_comment_text (s, pbs_template_get_source (t));
+      g_string_append_c (s, '\n');
+    }
   g_string_append (s,
                    "#\n"
                    "# 标有「待填写」的值是占位符，能通过 pbscore validate，但必须改为实际内容：\n"

@@ -460,7 +460,7 @@ pbs_yaml_stream_peek (PbsYamlStream *self, GError **error)
 }
 
 GBytes *
-pbs_yaml_stream_read_all (PbsYamlStream *self, GError **error)
+pbs_yaml_stream_read_all (PbsYamlStream *self, gsize max, GError **error)
 {
   g_autoptr (GByteArray) all = g_byte_array_new ();
   g_autoptr (GError) local = NULL;
@@ -475,7 +475,18 @@ pbs_yaml_stream_read_all (PbsYamlStream *self, GError **error)
   g_byte_array_append (all, self->carry, (guint) self->n_carry);
   self->n_carry = 0;
   while ((n = g_input_stream_read (self->input, buf, sizeof buf, NULL, &local)) > 0)
-    g_byte_array_append (all, buf, (guint) n);
+    {
+      /* a device or an endless pipe stops here, not when memory runs out */
+      if ((gsize) all->len + (gsize) n > max)
+        {
+          self->finished = TRUE;
+          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT,
+                       "%s: more than %" G_GSIZE_FORMAT " bytes, more than a table file may have",
+                       self->name, max);
+          return NULL;
+        }
+      g_byte_array_append (all, buf, (guint) n);
+    }
   if (n < 0)
     {
       self->finished = TRUE;

@@ -85,8 +85,10 @@ PbsYamlStream     *pbs_yaml_stream_new_for_input (GInputStream *input, const cha
  * with @error set when it cannot be read or is not UTF-8. */
 GBytes            *pbs_yaml_stream_peek         (PbsYamlStream *self, GError **error);
 /* Instead of documents: the whole input (a table file), from its start;
- * documents asked for afterwards are read from these bytes. */
-GBytes            *pbs_yaml_stream_read_all     (PbsYamlStream *self, GError **error);
+ * documents asked for afterwards are read from these bytes. More than
+ * @max bytes is a LIMIT error (a device or an endless pipe). */
+GBytes            *pbs_yaml_stream_read_all     (PbsYamlStream *self, gsize max,
+                                                  GError **error);
 /* Gives back the memory of a large tree once its document has been read
  * (the tree is then empty until the next pbs_yaml_stream_next()). */
 void               pbs_yaml_stream_trim         (PbsYamlStream *self);

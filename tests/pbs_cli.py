@@ -107,7 +107,11 @@ class Cases:
 
     def run(self):
         """Runs the cases in order; prints "N passed, N failed, N skipped"
-        and returns the exit status."""
+        and returns the exit status. PBS_CASES, when set, runs only the
+        cases whose name holds one of its |-separated parts (running a
+        later test file against an older pbscore, doc/hardening.md)."""
+        only = [part for part in os.environ.get('PBS_CASES', '').split('|') if part]
         for func in self.cases:
-            pbscases.run_one(func.case_name, func)
+            if not only or any(part in func.case_name for part in only):
+                pbscases.run_one(func.case_name, func)
         return pbscases.summary()

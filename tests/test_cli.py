@@ -1101,10 +1101,11 @@ def _():
 
 # ------------------------------------------------------------- issue 14: outputs
 
-def raw_pbscore(*args, stdout=subprocess.PIPE, preexec_fn=None, cwd=None):
-    """Runs the program with its stdout wherever the caller says; returns (rc, err)."""
-    proc = subprocess.run([CLI, *args], stdout=stdout, stderr=subprocess.PIPE, cwd=cwd or SRCDIR,
-                          env=cli_env(), timeout=120, check=False, preexec_fn=preexec_fn)
+def raw_pbscore(*args, stdout=subprocess.PIPE, stdin=None, preexec_fn=None, cwd=None):
+    """Runs the program with its stdin and stdout wherever the caller says; returns (rc, err)."""
+    proc = subprocess.run([CLI, *args], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
+                          cwd=cwd or SRCDIR, env=cli_env(), timeout=120, check=False,
+                          preexec_fn=preexec_fn)
     return proc.returncode, proc.stderr.decode('utf-8', 'replace')
 
 
@@ -1213,6 +1214,45 @@ def _():
             expect(f.read() == 'old', 'the target changed')
 
 
+@case('--output: killed by SIGTERM, SIGINT or SIGHUP mid-write, the temporary file is removed')
+def _():
+    import signal
+    import time
+
+    with open(os.path.join(SRCDIR, XISHAN), 'rb') as f:
+        first = f.read() + b'\n---\n'
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, 'out.jsonl')
+            with open(out, 'w') as f:
+                f.write('old')
+            # The first document is written through the temporary file while
+            # standard input stays open: the program is mid-write, waiting.
+            proc = subprocess.Popen([CLI, 'score', '--format', 'jsonl', '--output', out, '-'],
+                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, cwd=SRCDIR, env=cli_env())
+            try:
+                proc.stdin.write(first)
+                proc.stdin.flush()
+                deadline = time.monotonic() + 30
+                while os.listdir(tmp) == ['out.jsonl'] and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                during = sorted(os.listdir(tmp))
+                proc.send_signal(sig)
+                rc = proc.wait(timeout=60)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait()
+                proc.stdin.close()
+                proc.stderr.close()
+            expect(len(during) == 2, f'{sig.name}: no temporary file while the input was open: {during}')
+            expect(rc == -sig, f'{sig.name}: exit {rc}, expected death by the signal')
+            expect(os.listdir(tmp) == ['out.jsonl'], f'{sig.name}: left behind: {os.listdir(tmp)}')
+            with open(out) as f:
+                expect(f.read() == 'old', f'{sig.name}: the target changed')
+
+
 @case('--output: an error names the target, never the temporary file')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
@@ -1308,6 +1348,49 @@ def _():
                 expect(bad in r.err and 'regular file' in r.err, 'the message does not name the file', r)
 
 
+@case('a template or policy file of more than 16 MiB is a LIMIT error naming it; 16 MiB is read')
+def _():
+    limit = 16 * 1024 * 1024
+    policy = 'pbscore: 1\nkind: policy\nname: padded\nextends: central\n'
+    with tempfile.TemporaryDirectory() as tmp:
+        for size, ok in ((limit, True), (limit + 1, False)):
+            path = os.path.join(tmp, f'p{size}.yaml')
+            with open(path, 'w', encoding='ascii') as f:
+                f.write(policy + '#' + 'x' * (size - len(policy) - 2) + '\n')
+            expect(os.path.getsize(path) == size, 'the padded policy has the wrong size')
+            for args in (('score', '--policy', path, XISHAN), ('policy', 'show', path),
+                         ('score', xishan_with(tmp, policy=f'"{path}"'))):
+                r = pbscore(*args)
+                if ok:
+                    expect_rc(r, 0)
+                else:
+                    expect_rc(r, 2)
+                    expect(path in r.err and '16 MiB' in r.err, 'the message does not name the file', r)
+
+
+@case('a device or an endless pipe as input ends with an error, not a runaway buffer')
+def _():
+    # /dev/zero and /dev/urandom: the first block already holds what no text
+    # holds, located; an endless table on standard input stops at the
+    # largest table file pbscore reads (doc/import.md).
+    for dev, msg in (('/dev/zero', '/dev/zero:line 1: a NUL character'),
+                     ('/dev/urandom', '/dev/urandom:line ')):
+        if not os.path.exists(dev):
+            continue
+        r = pbscore('validate', dev)
+        expect_rc(r, 2)
+        expect(msg in r.err, f'no located error for {dev}', r)
+    endless = subprocess.Popen(['yes', '序号,指标,目标'], stdout=subprocess.PIPE)
+    try:
+        rc, err = raw_pbscore('validate', '-', stdin=endless.stdout)
+    finally:
+        endless.kill()
+        endless.wait()
+        endless.stdout.close()
+    expect(rc == 2, f'an endless CSV pipe: exit {rc}, expected 2\n{err}')
+    expect('<stdin>: more than 268435456 bytes' in err, f'no limit named: {err}')
+
+
 @case('a YAML value or key holding U+0000 is a located error, not a truncation')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
@@ -1328,6 +1411,11 @@ def _():
         src = src.replace('name: core-2021', 'name: pasted', 1)
         src = src.replace('suggested: [成本控制率]', 'suggested: ["成本\\L控制\\P率\\N"]', 1)
         src = src.replace('- 社会成本指标', '- "社会\\L成本指标"', 1)
+        # the title and the source go into the skeleton's comment lines
+        src, n = re.subn(r'^title: (.*)$', r'title: "项目\\L支出\\P绩效\\N自评表"', src, count=1, flags=re.M)
+        expect(n == 1, 'the fixture changed: no title')
+        src, n = re.subn(r'^source: (.*)$', r'source: "财预\\L〔2021〕"', src, count=1, flags=re.M)
+        expect(n == 1, 'the fixture changed: no source')
         with open(os.path.join(tmp, 'pasted.yaml'), 'w', encoding='utf-8') as f:
             f.write(src)
         env = dict(cli_env(), PBSCORE_TEMPLATE_PATH=tmp)

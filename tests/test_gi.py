@@ -324,11 +324,80 @@ def test_summary():
     assert groups[0]["year"] == 2022 and groups[0]["evaluations"] == 2, text
 
 
+def criticals_of(func):
+    """The messages of the library's criticals while @func runs, counted
+    instead of printed and never fatal (the caller's G_DEBUG aside)."""
+    messages = []
+    always_fatal = GLib.log_set_always_fatal(GLib.LogLevelFlags.LEVEL_ERROR)
+    handler = GLib.log_set_handler("pbscore", GLib.LogLevelFlags.LEVEL_CRITICAL,
+                                   lambda domain, level, message, data: messages.append(message), None)
+    try:
+        func()
+    finally:
+        GLib.log_remove_handler("pbscore", handler)
+        GLib.log_set_always_fatal(always_fatal)
+    return messages
+
+
+def render_all(scorecard):
+    """The scorecard in every text format (issue 14: no criticals)."""
+    texts = []
+    for fmt in (Pbs.Format.TEXT, Pbs.Format.MARKDOWN, Pbs.Format.CSV, Pbs.Format.JSON, Pbs.Format.HTML):
+        report = Pbs.Report.new(fmt, Pbs.ReportContent.TABLE, Pbs.Language.ZH)
+        report.add(scorecard)
+        texts.append(report.render()[0])
+    return texts
+
+
+def test_scored_evaluation_stays_as_scored():
+    # Issue 14: clearing an actual after scoring made the explanation say
+    # "实际 0%" and rendering fired library criticals. A scored evaluation
+    # is sealed: the setter is refused (one critical, a caller mistake),
+    # the scorecard and its reports stay as they were, and the evaluation
+    # still saves to YAML that reloads.
+    evaluation, scorecard = score_evaluation()
+    explanations = [scorecard.dup_row_explanation(i, Pbs.Language.ZH) for i in range(2)]
+    reports = render_all(scorecard)
+    refused = criticals_of(lambda: evaluation.get_indicator(0).set_actual(None))
+    assert len(refused) == 1, f"clearing an actual after scoring gave criticals {refused}"
+    assert evaluation.get_indicator(0).get_actual() is not None, "the actual was cleared"
+    assert [scorecard.dup_row_explanation(i, Pbs.Language.ZH) for i in range(2)] == explanations
+    again = []
+    assert criticals_of(lambda: again.extend(render_all(scorecard))) == []
+    assert again == reports
+    text, _length = evaluation.save_to_data(None)
+    assert len(read_all(text, "saved.yaml")) == 1
+
+
+def test_setters_keep_what_saves():
+    # Issue 14: set_year(4294967295) and set_budget(None) used to be
+    # accepted, and the YAML saved then did not reload. An impossible year
+    # is refused (a critical, the year unchanged); no budget line is a
+    # MISSING_FIELD when saving; whatever the writer writes reloads.
+    evaluation = read_all(EVALUATION, "mem.yaml")[0].get_evaluation()
+    year = evaluation.get_year()
+    assert len(criticals_of(lambda: evaluation.set_year(4294967295))) == 1
+    assert evaluation.get_year() == year, evaluation.get_year()
+    text, _length = evaluation.save_to_data(None)
+    assert len(read_all(text, "saved.yaml")) == 1
+    evaluation.set_budget(None)
+    try:
+        evaluation.save_to_data(None)
+    except GLib.Error as e:
+        assert e.matches(Pbs.document_error_quark(), Pbs.DocumentError.MISSING_FIELD), e.message
+    else:
+        raise AssertionError("saved an evaluation without a budget line")
+
+
 print("Suite: gi")
 for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes,
           test_reader_documents, test_score_evaluation, test_document_errors, test_json_report,
           test_report_columns, test_streaming_report, test_audit_printed_scores,
+<<<<<<< HEAD
           test_save_without_budget, test_summary):
+=======
+          test_save_without_budget, test_scored_evaluation_stays_as_scored, test_setters_keep_what_saves):
+>>>>>>> h10-harden
     case(f)
 
 passed = sum(results)
