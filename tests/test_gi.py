@@ -393,11 +393,8 @@ print("Suite: gi")
 for f in (test_version, test_decimal_parse_and_round, test_decimal_parse_error, test_enum_gtypes,
           test_reader_documents, test_score_evaluation, test_document_errors, test_json_report,
           test_report_columns, test_streaming_report, test_audit_printed_scores,
-<<<<<<< HEAD
-          test_save_without_budget, test_summary):
-=======
-          test_save_without_budget, test_scored_evaluation_stays_as_scored, test_setters_keep_what_saves):
->>>>>>> h10-harden
+          test_save_without_budget, test_summary, test_scored_evaluation_stays_as_scored,
+          test_setters_keep_what_saves):
     case(f)
 
 passed = sum(results)
