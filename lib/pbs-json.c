@@ -98,46 +98,56 @@ static void
 append_escaped (GString *out, const char *text)
 {
   static const char hex[] = "0123456789abcdef";
+  const char *run = text, *p;
 
+  /* Runs of bytes that need no escape are copied in one piece: names,
+   * numbers and Chinese text are nearly all such runs. */
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (p = text; *p != '\0'; p++)
     {
       guchar c = (guchar) *p;
+      const char *esc;
 
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          esc = "\\\"";
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          esc = "\\\\";
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          esc = "\\b";
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          esc = "\\f";
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          esc = "\\n";
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          esc = "\\r";
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          esc = "\\t";
           break;
         default:
-          if (c < 0x20)
-            {
-              g_string_append (out, "\\u00");
-              g_string_append_c (out, hex[c >> 4]);
-              g_string_append_c (out, hex[c & 0xf]);
-            }
-          else
-            g_string_append_c (out, (char) c);
+          esc = NULL;
+        }
+      if (esc != NULL)
+        g_string_append (out, esc);
+      else
+        {
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xf]);
         }
     }
+  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -184,8 +194,22 @@ pbs_json_number (PbsJsonOut *j, const char *digits)
 void
 pbs_json_int (PbsJsonOut *j, gint64 value)
 {
+  char rev[20];
+  guint64 mag = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  int len = 0;
+
+  /* row numbers and counts, several a row: no printf */
   before_item (j);
-  g_string_append_printf (j->out, "%" G_GINT64_FORMAT, value);
+  do
+    {
+      rev[len++] = (char) ('0' + mag % 10);
+      mag /= 10;
+    }
+  while (mag != 0);
+  if (value < 0)
+    g_string_append_c (j->out, '-');
+  while (len > 0)
+    g_string_append_c (j->out, rev[--len]);
 }
 
 void

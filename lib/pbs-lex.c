@@ -104,35 +104,73 @@ overflow:
   return FALSE;
 }
 
+/* Folds one character that is not plain ASCII into @o: returns the
+ * new end of the output. */
+static char *
+fold_char (char *o, gunichar c)
+{
+  if (c >= 0xFF10 && c <= 0xFF19)       /* ０-９ */
+    *o++ = (char) ('0' + (c - 0xFF10));
+  else if (c == 0xFF05)                 /* ％ */
+    *o++ = '%';
+  else if (c == 0xFF0E)                 /* ． */
+    *o++ = '.';
+  else if (c == 0xFF0B)                 /* ＋ */
+    *o++ = '+';
+  else if (c == 0xFF0D || c == 0x2212)  /* － and the minus sign */
+    *o++ = '-';
+  else if (c == 0xFF5E || c == 0x301C)  /* ～ 〜 */
+    *o++ = '~';
+  else if (g_unichar_isspace (c) || c == 0x3000)
+    *o++ = ' ';
+  else
+    o += g_unichar_to_utf8 (c, o);
+  return o;
+}
+
 char *
 pbs_lex_fold (const char *text)
 {
-  GString *s = g_string_sized_new (strlen (text));
-  const char *p;
-  char *out;
+  /* Every cell of every row comes through here, so the common bytes take
+   * no decoding: ASCII is copied (its white space made a space, as
+   * g_unichar_isspace() says), and a character is decoded only when its
+   * lead byte can start one that folds (U+0080–00BF, U+1000–3FFF,
+   * U+F000–FFFF); the rest, most of CJK, is copied as it is. Folding
+   * never lengthens the text. */
+  size_t len = strlen (text);
+  char *out = g_malloc (len + 1), *o = out;
+  const guchar *p = (const guchar *) text;
 
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = *p;
 
-      if (c >= 0xFF10 && c <= 0xFF19)       /* ０-９ */
-        g_string_append_c (s, (char) ('0' + (c - 0xFF10)));
-      else if (c == 0xFF05)                 /* ％ */
-        g_string_append_c (s, '%');
-      else if (c == 0xFF0E)                 /* ． */
-        g_string_append_c (s, '.');
-      else if (c == 0xFF0B)                 /* ＋ */
-        g_string_append_c (s, '+');
-      else if (c == 0xFF0D || c == 0x2212)  /* － and the minus sign */
-        g_string_append_c (s, '-');
-      else if (c == 0xFF5E || c == 0x301C)  /* ～ 〜 */
-        g_string_append_c (s, '~');
-      else if (g_unichar_isspace (c) || c == 0x3000)
-        g_string_append_c (s, ' ');
+      if (b < 0x80)
+        {
+          *o++ = b == '\t' || b == '\n' || b == '\r' || b == '\f' ? ' ' : (char) b;
+          p++;
+        }
+      else if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF)
+        {
+          gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            *o++ = (char) *p++;   /* not UTF-8 (callers check before): kept */
+          else
+            {
+              o = fold_char (o, c);
+              p = (const guchar *) g_utf8_next_char (p);
+            }
+        }
       else
-        g_string_append_unichar (s, c);
+        {
+          /* the lead byte and its continuation bytes, never past the end */
+          *o++ = (char) *p++;
+          while ((*p & 0xC0) == 0x80)
+            *o++ = (char) *p++;
+        }
     }
-  out = g_string_free (s, FALSE);
+  *o = '\0';
   return g_strstrip (out);
 }
 

@@ -179,8 +179,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (words) == W_IN_NO_BAND + 1);
 void
 pbs_append_decimal (GString *s, const PbsDecimal *d)
 {
-  g_autofree char *t = pbs_decimal_to_string (d);
-  g_string_append (s, t);
+  char t[PBS_DECIMAL_TEXT_SIZE];
+
+  g_string_append_len (s, t, (gssize) pbs_decimal_write (d, t));
 }
 
 void
@@ -213,7 +214,14 @@ pbs_append_rounding (GString *s, const PbsPolicy *policy, PbsLanguage lang)
   guint digits = MIN (policy->rounding_digits, 6);
 
   if (lang == PBS_LANGUAGE_ZH)
-    g_string_append_printf (s, "（%s，%s）", zh_modes[policy->rounding_mode], zh_digits[digits]);
+    {
+      /* at the end of every explanation: no printf */
+      g_string_append (s, "（");
+      g_string_append (s, zh_modes[policy->rounding_mode]);
+      g_string_append (s, "，");
+      g_string_append (s, zh_digits[digits]);
+      g_string_append (s, "）");
+    }
   else
     g_string_append_printf (s, " (%s, %u decimal%s)", en_modes[policy->rounding_mode],
                             digits, digits == 1 ? "" : "s");
