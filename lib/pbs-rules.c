@@ -240,7 +240,9 @@ append_comparison (const Ctx *c, GString *ex, const PbsDecimal *target, const ch
 {
   g_string_append (ex, W (c, W_ACTUAL));
   append_value (ex, &c->actual->lo, c->target);
-  g_string_append_printf (ex, " %s ", sign);
+  g_string_append_c (ex, ' ');
+  g_string_append (ex, sign);
+  g_string_append_c (ex, ' ');
   g_string_append (ex, W (c, W_TARGET_BEFORE));
   append_value (ex, target, c->target);
 }
