@@ -170,8 +170,19 @@ pbs_lex_fold (const char *text)
             *o++ = (char) *p++;
         }
     }
+  /* trimmed as g_strstrip() does, without its two passes over the text */
+  while (o > out && g_ascii_isspace (o[-1]))
+    o--;
   *o = '\0';
-  return g_strstrip (out);
+  if (g_ascii_isspace (*out))
+    {
+      char *start = out;
+
+      while (g_ascii_isspace (*start))
+        start++;
+      memmove (out, start, (size_t) (o - start) + 1);
+    }
+  return out;
 }
 
 /* Is @text, folded, empty or one of @words? */
@@ -215,11 +226,28 @@ pbs_lex_fold_checked (const char *text, GError **error)
 gboolean
 pbs_lex_is_placeholder (const char *text)
 {
-  static const char * const marks[] = { "待填写", "待补充", "XX", "xx", "××" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    if (strstr (text, marks[i]) != NULL)
-      return TRUE;
+  /* One pass for the five marks, every cell of every row being checked:
+   * a byte that can start one (X, x, 待's E5, ×'s C3), then the mark. */
+  for (const char *p = text; *p != '\0'; p++)
+    switch ((guchar) *p)
+      {
+      case 'X':
+      case 'x':
+        if (p[1] == *p)
+          return TRUE;
+        break;
+      case 0xC3:
+        if (strncmp (p, "××", strlen ("××")) == 0)
+          return TRUE;
+        break;
+      case 0xE5:
+        if (strncmp (p, "待填写", strlen ("待填写")) == 0
+            || strncmp (p, "待补充", strlen ("待补充")) == 0)
+          return TRUE;
+        break;
+      default:
+        break;
+      }
   return FALSE;
 }
 
