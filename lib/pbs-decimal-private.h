@@ -17,5 +17,13 @@ G_BEGIN_DECLS
  * "90.00" → "90"), for sentences rather than tables. */
 char *pbs_decimal_to_short_string (const PbsDecimal *d);
 
+/* Room for any decimal as text: a sign, "0." and 18 decimals, or 19
+ * digits and a point, and the NUL. */
+#define PBS_DECIMAL_TEXT_SIZE 24
+
+/* Writes @d as pbs_decimal_to_string() does into @buf (at least
+ * PBS_DECIMAL_TEXT_SIZE bytes), NUL-terminated; returns its length. */
+gsize pbs_decimal_write (const PbsDecimal *d, char *buf);
+
 
 G_END_DECLS

@@ -129,36 +129,45 @@ pbs_decimal_parse (const char *text, PbsDecimal *out, GError **error)
 char *
 pbs_decimal_to_string (const PbsDecimal *self)
 {
-  char digits[32];
-  GString *s;
-  guint64 mag;
-  int len, scale;
+  char buf[PBS_DECIMAL_TEXT_SIZE];
 
   g_return_val_if_fail (self != NULL && PBS_DECIMAL_VALID (self), NULL);
+  return g_strndup (buf, pbs_decimal_write (self, buf));
+}
 
-  mag = self->value < 0 ? (guint64) 0 - (guint64) self->value : (guint64) self->value;
-  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, mag);
-  scale = self->scale;
-  s = g_string_sized_new (len + scale + 3);
-  if (self->value < 0)
-    g_string_append_c (s, '-');
+gsize
+pbs_decimal_write (const PbsDecimal *d, char *buf)
+{
+  /* every amount and score of every report and explanation comes here:
+   * the digits are made by hand, without printf or an allocation */
+  char rev[20], *o = buf;
+  guint64 mag;
+  int len = 0, scale = d->scale;
+
+  mag = d->value < 0 ? (guint64) 0 - (guint64) d->value : (guint64) d->value;
+  do
+    {
+      rev[len++] = (char) ('0' + mag % 10);
+      mag /= 10;
+    }
+  while (mag != 0);
+  if (d->value < 0)
+    *o++ = '-';
   if (len <= scale)
     {
-      g_string_append (s, "0.");
+      *o++ = '0';
+      *o++ = '.';
       for (int i = len; i < scale; i++)
-        g_string_append_c (s, '0');
-      g_string_append (s, digits);
+        *o++ = '0';
     }
-  else
+  for (int i = len - 1; i >= 0; i--)
     {
-      g_string_append_len (s, digits, len - scale);
-      if (scale > 0)
-        {
-          g_string_append_c (s, '.');
-          g_string_append (s, digits + len - scale);
-        }
+      if (i == scale - 1 && len > scale)
+        *o++ = '.';
+      *o++ = rev[i];
     }
-  return g_string_free (s, FALSE);
+  *o = '\0';
+  return (gsize) (o - buf);
 }
 
 /**

@@ -9,6 +9,23 @@
 
 #include "pbs-json.h"
 
+/* Appends @n bytes: a copy when they fit, as they nearly always do once
+ * the buffer has grown (GLib's append checks overlaps and resizes). */
+static inline void
+put (GString *out, const char *p, gsize n)
+{
+  if (out->len + n < out->allocated_len)
+    {
+      memcpy (out->str + out->len, p, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, p, (gssize) n);
+}
+
+#define PUT_LITERAL(out, lit) put ((out), (lit), sizeof (lit) - 1)
+
 void
 pbs_json_out_init (PbsJsonOut *j, GString *out, gboolean pretty)
 {
@@ -24,7 +41,7 @@ newline (PbsJsonOut *j)
     return;
   g_string_append_c (j->out, '\n');
   for (guint i = 0; i < j->depth; i++)
-    g_string_append (j->out, "  ");
+    PUT_LITERAL (j->out, "  ");
 }
 
 /* What goes before a value or a member name: a comma after an earlier
@@ -93,49 +110,82 @@ pbs_json_end_array (PbsJsonOut *j)
   end (j, ']');
 }
 
+/* Bytes a JSON string cannot hold as they are: the control characters
+ * (NUL ends the text), the quote and the backslash. */
+static const guint8 needs_escape[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* Appends @text as a JSON string with its quotes. */
 static void
 append_escaped (GString *out, const char *text)
 {
   static const char hex[] = "0123456789abcdef";
+  const guchar *run = (const guchar *) text, *p = run;
 
+  /* Runs of bytes that need no escape are copied in one piece: names,
+   * numbers and Chinese text are nearly all such runs. */
   g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      const char *esc;
+      guchar c;
 
+      while (!needs_escape[*p])
+        p++;
+      put (out, (const char *) run, (gsize) (p - run));
+      c = *p;
+      if (c == '\0')
+        break;
+      run = ++p;
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          esc = "\\\"";
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          esc = "\\\\";
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          esc = "\\b";
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          esc = "\\f";
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          esc = "\\n";
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          esc = "\\r";
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          esc = "\\t";
           break;
         default:
-          if (c < 0x20)
-            {
-              g_string_append (out, "\\u00");
-              g_string_append_c (out, hex[c >> 4]);
-              g_string_append_c (out, hex[c & 0xf]);
-            }
-          else
-            g_string_append_c (out, (char) c);
+          esc = NULL;
+        }
+      if (esc != NULL)
+        put (out, esc, 2);
+      else
+        {
+          PUT_LITERAL (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xf]);
         }
     }
   g_string_append_c (out, '"');
@@ -146,7 +196,10 @@ pbs_json_name (PbsJsonOut *j, const char *name)
 {
   before_item (j);
   append_escaped (j->out, name);
-  g_string_append (j->out, j->pretty ? " : " : ":");
+  if (j->pretty)
+    PUT_LITERAL (j->out, " : ");
+  else
+    g_string_append_c (j->out, ':');
   j->after_name = TRUE;
 }
 
@@ -154,7 +207,7 @@ void
 pbs_json_null (PbsJsonOut *j)
 {
   before_item (j);
-  g_string_append (j->out, "null");
+  PUT_LITERAL (j->out, "null");
 }
 
 void
@@ -178,19 +231,36 @@ pbs_json_number (PbsJsonOut *j, const char *digits)
       return;
     }
   before_item (j);
-  g_string_append (j->out, digits);
+  put (j->out, digits, strlen (digits));
 }
 
 void
 pbs_json_int (PbsJsonOut *j, gint64 value)
 {
+  char rev[20];
+  guint64 mag = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  int len = 0;
+
+  /* row numbers and counts, several a row: no printf */
   before_item (j);
-  g_string_append_printf (j->out, "%" G_GINT64_FORMAT, value);
+  do
+    {
+      rev[len++] = (char) ('0' + mag % 10);
+      mag /= 10;
+    }
+  while (mag != 0);
+  if (value < 0)
+    g_string_append_c (j->out, '-');
+  while (len > 0)
+    g_string_append_c (j->out, rev[--len]);
 }
 
 void
 pbs_json_bool (PbsJsonOut *j, gboolean value)
 {
   before_item (j);
-  g_string_append (j->out, value ? "true" : "false");
+  if (value)
+    PUT_LITERAL (j->out, "true");
+  else
+    PUT_LITERAL (j->out, "false");
 }

@@ -104,36 +104,85 @@ overflow:
   return FALSE;
 }
 
+/* Folds one character that is not plain ASCII into @o: returns the
+ * new end of the output. */
+static char *
+fold_char (char *o, gunichar c)
+{
+  if (c >= 0xFF10 && c <= 0xFF19)       /* ０-９ */
+    *o++ = (char) ('0' + (c - 0xFF10));
+  else if (c == 0xFF05)                 /* ％ */
+    *o++ = '%';
+  else if (c == 0xFF0E)                 /* ． */
+    *o++ = '.';
+  else if (c == 0xFF0B)                 /* ＋ */
+    *o++ = '+';
+  else if (c == 0xFF0D || c == 0x2212)  /* － and the minus sign */
+    *o++ = '-';
+  else if (c == 0xFF5E || c == 0x301C)  /* ～ 〜 */
+    *o++ = '~';
+  else if (g_unichar_isspace (c) || c == 0x3000)
+    *o++ = ' ';
+  else
+    o += g_unichar_to_utf8 (c, o);
+  return o;
+}
+
 char *
 pbs_lex_fold (const char *text)
 {
-  GString *s = g_string_sized_new (strlen (text));
-  const char *p;
-  char *out;
+  /* Every cell of every row comes through here, so the common bytes take
+   * no decoding: ASCII is copied (its white space made a space, as
+   * g_unichar_isspace() says), and a character is decoded only when its
+   * lead byte can start one that folds (U+0080–00BF, U+1000–3FFF,
+   * U+F000–FFFF); the rest, most of CJK, is copied as it is. Folding
+   * never lengthens the text. */
+  size_t len = strlen (text);
+  char *out = g_malloc (len + 1), *o = out;
+  const guchar *p = (const guchar *) text;
 
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = *p;
 
-      if (c >= 0xFF10 && c <= 0xFF19)       /* ０-９ */
-        g_string_append_c (s, (char) ('0' + (c - 0xFF10)));
-      else if (c == 0xFF05)                 /* ％ */
-        g_string_append_c (s, '%');
-      else if (c == 0xFF0E)                 /* ． */
-        g_string_append_c (s, '.');
-      else if (c == 0xFF0B)                 /* ＋ */
-        g_string_append_c (s, '+');
-      else if (c == 0xFF0D || c == 0x2212)  /* － and the minus sign */
-        g_string_append_c (s, '-');
-      else if (c == 0xFF5E || c == 0x301C)  /* ～ 〜 */
-        g_string_append_c (s, '~');
-      else if (g_unichar_isspace (c) || c == 0x3000)
-        g_string_append_c (s, ' ');
+      if (b < 0x80)
+        {
+          *o++ = b == '\t' || b == '\n' || b == '\r' || b == '\f' ? ' ' : (char) b;
+          p++;
+        }
+      else if (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF)
+        {
+          gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            *o++ = (char) *p++;   /* not UTF-8 (callers check before): kept */
+          else
+            {
+              o = fold_char (o, c);
+              p = (const guchar *) g_utf8_next_char (p);
+            }
+        }
       else
-        g_string_append_unichar (s, c);
+        {
+          /* the lead byte and its continuation bytes, never past the end */
+          *o++ = (char) *p++;
+          while ((*p & 0xC0) == 0x80)
+            *o++ = (char) *p++;
+        }
     }
-  out = g_string_free (s, FALSE);
-  return g_strstrip (out);
+  /* trimmed as g_strstrip() does, without its two passes over the text */
+  while (o > out && g_ascii_isspace (o[-1]))
+    o--;
+  *o = '\0';
+  if (g_ascii_isspace (*out))
+    {
+      char *start = out;
+
+      while (g_ascii_isspace (*start))
+        start++;
+      memmove (out, start, (size_t) (o - start) + 1);
+    }
+  return out;
 }
 
 /* Is @text, folded, empty or one of @words? */
@@ -177,11 +226,28 @@ pbs_lex_fold_checked (const char *text, GError **error)
 gboolean
 pbs_lex_is_placeholder (const char *text)
 {
-  static const char * const marks[] = { "待填写", "待补充", "XX", "xx", "××" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    if (strstr (text, marks[i]) != NULL)
-      return TRUE;
+  /* One pass for the five marks, every cell of every row being checked:
+   * a byte that can start one (X, x, 待's E5, ×'s C3), then the mark. */
+  for (const char *p = text; *p != '\0'; p++)
+    switch ((guchar) *p)
+      {
+      case 'X':
+      case 'x':
+        if (p[1] == *p)
+          return TRUE;
+        break;
+      case 0xC3:
+        if (strncmp (p, "××", strlen ("××")) == 0)
+          return TRUE;
+        break;
+      case 0xE5:
+        if (strncmp (p, "待填写", strlen ("待填写")) == 0
+            || strncmp (p, "待补充", strlen ("待补充")) == 0)
+          return TRUE;
+        break;
+      default:
+        break;
+      }
   return FALSE;
 }
 

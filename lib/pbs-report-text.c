@@ -781,6 +781,18 @@ is_plain_number (const char *s)
   return digits && *s == '\0';
 }
 
+/* Is @text a cell that csv_clean() keeps as it is and RFC 4180 leaves
+ * unquoted? Most cells are: they are appended without a copy. */
+static gboolean
+csv_is_plain (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p < 0x20 || *p == 0x7F || *p == ',' || *p == '"'
+        || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+      return FALSE;
+  return TRUE;
+}
+
 /* RFC 4180: a field holding a comma, a quote, CR or LF is quoted, its
  * quotes doubled. For a spreadsheet, a text that would run as a formula
  * (it starts with = + - @ TAB or CR and is no plain number) gets a
@@ -796,6 +808,11 @@ csv_field (GString *out, const char *raw, gboolean first, gboolean spreadsheet)
     g_string_append_c (out, ',');
   if (raw == NULL)
     return;
+  if (!(spreadsheet && raw[0] != '\0' && strchr ("=+-@", raw[0]) != NULL) && csv_is_plain (raw))
+    {
+      g_string_append (out, raw);
+      return;
+    }
   text = clean = csv_clean (raw);
   if (spreadsheet && text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL
       && !is_plain_number (text))

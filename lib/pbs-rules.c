@@ -179,8 +179,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (words) == W_IN_NO_BAND + 1);
 void
 pbs_append_decimal (GString *s, const PbsDecimal *d)
 {
-  g_autofree char *t = pbs_decimal_to_string (d);
-  g_string_append (s, t);
+  char t[PBS_DECIMAL_TEXT_SIZE];
+
+  g_string_append_len (s, t, (gssize) pbs_decimal_write (d, t));
 }
 
 void
@@ -213,7 +214,14 @@ pbs_append_rounding (GString *s, const PbsPolicy *policy, PbsLanguage lang)
   guint digits = MIN (policy->rounding_digits, 6);
 
   if (lang == PBS_LANGUAGE_ZH)
-    g_string_append_printf (s, "（%s，%s）", zh_modes[policy->rounding_mode], zh_digits[digits]);
+    {
+      /* at the end of every explanation: no printf */
+      g_string_append (s, "（");
+      g_string_append (s, zh_modes[policy->rounding_mode]);
+      g_string_append (s, "，");
+      g_string_append (s, zh_digits[digits]);
+      g_string_append (s, "）");
+    }
   else
     g_string_append_printf (s, " (%s, %u decimal%s)", en_modes[policy->rounding_mode],
                             digits, digits == 1 ? "" : "s");
@@ -232,7 +240,9 @@ append_comparison (const Ctx *c, GString *ex, const PbsDecimal *target, const ch
 {
   g_string_append (ex, W (c, W_ACTUAL));
   append_value (ex, &c->actual->lo, c->target);
-  g_string_append_printf (ex, " %s ", sign);
+  g_string_append_c (ex, ' ');
+  g_string_append (ex, sign);
+  g_string_append_c (ex, ' ');
   g_string_append (ex, W (c, W_TARGET_BEFORE));
   append_value (ex, target, c->target);
 }

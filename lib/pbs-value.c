@@ -94,10 +94,16 @@ static const char * const bare_units[] = {
   "场", "期", "篇", "条", "小时", "分钟", "百分比", "亩", "吨", "辆", "座",
 };
 
-static const char *
+static inline const char *
 skip_prefix (const char *s, const char *prefix)
 {
-  size_t n = strlen (prefix);
+  size_t n;
+
+  /* the glyph tables are scanned for every value: most forms differ at
+   * the first byte */
+  if (*s != *prefix)
+    return NULL;
+  n = strlen (prefix);
   return strncmp (s, prefix, n) == 0 ? s + n : NULL;
 }
 
