@@ -2,6 +2,8 @@
 """Writes a synthetic batch of evaluations for the benchmark (doc/performance.md).
 
   bench/gen-batch.py N [FILE] [--seed S]      (standard output without FILE)
+  bench/gen-batch.py --rows N [FILE] [--seed S]
+
 
 Each of the N documents is a project table as the finance bureaus publish them
 (rule book §11): a long title, department and unit, a budget line in 万元 with
@@ -11,9 +13,13 @@ deviation bands -- with long Chinese names, mostly met, some short, late or
 past their ceiling, and a 偏差原因 on most rows that miss. The points add up to
 90, plus 10 for the budget line: 100 under the central policy. The same seed
 gives the same file.
+
+With --rows, one huge evaluation of N such rows instead (the memory figures of
+doc/performance.md, "One huge evaluation"); its 90 points are shared out among the rows.
 """
 import random
 import sys
+from decimal import Decimal
 
 LEVELS = [
     ('产出指标', '数量指标'), ('产出指标', '质量指标'), ('产出指标', '时效指标'), ('产出指标', '成本指标'),
@@ -42,7 +48,7 @@ def money(v):
     return f'{v / 100:,.2f}'
 
 
-def row(rng, i):
+def row(rng, i, points='3'):
     l1, l2 = LEVELS[i % len(LEVELS)]
     name = f'{rng.choice(SUBJECTS)}{rng.choice(MEASURES)}（第{i + 1}项，按年度绩效目标申报表口径统计）'
     k = rng.random()
@@ -88,7 +94,7 @@ def row(rng, i):
         extra += ['    rule:', '      kind: bands', '      of: deviation', '      bands:',
                   '        - {max: 5, score: 3}', '        - {max: 10, score: 2}', '        - {max: 20, score: 1}']
     out = [f'  - level1: {l1}', f'    level2: {l2}', f'    name: {q(name)}', f'    target: {q(target)}',
-           f'    actual: {q(actual)}', '    points: 3']
+           f'    actual: {q(actual)}', f'    points: {points}']
     if miss and rng.random() < 0.8:
         out.append(f'    reason: {q(rng.choice(REASONS))}')
     elif rng.random() < 0.3:
@@ -96,7 +102,7 @@ def row(rng, i):
     return out + extra
 
 
-def document(rng, n):
+def document(rng, n, rows=30):
     annual = rng.randint(50_00, 5_000_00)   # cents of 万元
     executed = int(annual * rng.choice([1, 0.98, 0.95, 0.87, 0.6]))
     county = rng.choice(['西山区', '五华区', '盘龙区', '官渡区', '呈贡区', '晋宁区'])
@@ -106,9 +112,13 @@ def document(rng, n):
              f'department: {dept}', f'unit: {dept}{rng.choice(["机关", "事务中心", "服务站"])}', 'year: 2024',
              'currency: 万元', 'budget:', f'  initial: {q(money(annual))}', f'  annual: {q(money(annual))}',
              f'  executed: {q(money(executed))}', '  points: 10', 'indicators:']
-    for i in range(30):
-        lines += row(rng, i)
-    return '\n'.join(lines) + '\n'
+    out = ['\n'.join(lines) + '\n']
+    # 90 points in all: N - 1 equal shares to six places, the rest on the last row
+    share = Decimal(90 * 10**6 // rows) / 10**6 if rows != 30 else Decimal(3)
+    for i in range(rows):
+        points = share if i < rows - 1 else 90 - share * (rows - 1)
+        out.append('\n'.join(row(rng, i, str(points))) + '\n')
+    return ''.join(out)
 
 
 def main(argv):
@@ -117,6 +127,9 @@ def main(argv):
     if '--seed' in argv:
         seed = int(argv[argv.index('--seed') + 1])
         args.remove(str(seed))
+    rows = None
+    if '--rows' in argv:
+        rows = int(argv[argv.index('--rows') + 1])
     if not args:
         print(__doc__.strip(), file=sys.stderr)
         return 2
@@ -124,6 +137,10 @@ def main(argv):
     rng = random.Random(seed)
     out = open(args[1], 'w', encoding='utf-8') if len(args) > 1 else sys.stdout
     with out:
+        if rows is not None:
+            out.write('---\n')
+            out.write(document(rng, 0, rows))
+            return 0
         for d in range(n):
             out.write('---\n')
             out.write(document(rng, d))

@@ -482,6 +482,22 @@ parent_node (const PbsConv *c, guint32 row)
   return row;
 }
 
+/* Reads one row into @e: FALSE with @error set when it does not read. */
+static gboolean
+add_row (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, PbsEvaluation *e,
+         GError **error)
+{
+  g_autoptr (PbsIndicator) ind = read_indicator (c, node, template_, year, e, error);
+
+  if (ind == NULL)
+    return FALSE;
+  if (pbs_indicator_get_parent (ind) != NULL && !has_row_named (e, pbs_indicator_get_parent (ind)))
+    return pbs_read_fail (c, error, parent_node (c, node), PBS_DOCUMENT_ERROR_BAD_VALUE,
+                          "parent “%s” names no row above this one", pbs_indicator_get_parent (ind));
+  pbs_evaluation_add_indicator (e, ind);
+  return TRUE;
+}
+
 static const char * const evaluation_keys[] = {
   "pbscore", "kind", "title", "department", "unit", "year", "currency", "template", "policy",
   "budget", "indicators", "printed_total", "result", "printed_grade", "goals", "signoff", NULL
@@ -535,6 +551,9 @@ read_grade (const PbsConv *c, guint32 node, PbsGrade *out, GError **error)
   return pbs_read_fail (c, error, node, PBS_DOCUMENT_ERROR_BAD_VALUE,
                         "printed_grade must be 优, 良, 中 or 差 (优秀, 良好, 中等, 较差), not “%s”", s);
 }
+
+static gboolean take_rows (PbsConv *c, PbsEvaluation *e, const guint32 *v,
+                           const char *template_ref, guint year, GError **error);
 
 PbsEvaluation *
 pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
@@ -654,26 +673,168 @@ pbs_read_evaluation (PbsConv *c, guint32 root, GError **error)
                      pbs_read_kind_name (c, list));
       return NULL;
     }
+  if (c->rows != NULL && pbs_row_stream_given (c->rows))
+    return take_rows (c, e, v, template_ref, year, error) ? g_steal_pointer (&e) : NULL;
   for (guint32 i = 0; i < pbs_yaml_node (c->t, list)->count; i++)
     {
-      PbsIndicator *ind;
-
       c->row = i + 1;
       c->row_name = NULL;
-      ind = read_indicator (c, pbs_yaml_kid (c->t, list, i), template_, year, e, error);
-      if (ind == NULL)
+      if (!add_row (c, pbs_yaml_kid (c->t, list, i), template_, year, e, error))
         return NULL;
-      if (pbs_indicator_get_parent (ind) != NULL && !has_row_named (e, pbs_indicator_get_parent (ind)))
-        {
-          pbs_read_fail (c, error, parent_node (c, pbs_yaml_kid (c->t, list, i)),
-                         PBS_DOCUMENT_ERROR_BAD_VALUE, "parent “%s” names no row above this one",
-                         pbs_indicator_get_parent (ind));
-          pbs_indicator_unref (ind);
-          return NULL;
-        }
-      pbs_evaluation_add_indicator (e, ind);
-      pbs_indicator_unref (ind);
     }
   c->row = 0;
   return g_steal_pointer (&e);
+}
+
+/* ------------------------------------------------------- rows as they come */
+
+struct _PbsRowStream
+{
+  PbsYamlStream *stream;
+  GHashTable    *templates;
+  GHashTable    *policies;
+  PbsConv        c;           /* the rows' own: c.row counts them */
+  gboolean       given;       /* this document's rows came here */
+  PbsEvaluation *e;           /* what they read into: indicators and placeholders */
+  char          *template_ref; /* the context they were read in */
+  PbsTemplate   *template_;
+  guint          year;
+  GError        *error;       /* the first row's error; the rest are not read */
+  guint          at_once;     /* more rows than this are read as they come */
+};
+
+/* The keys before the rows give their context: `template:` and `year:`.
+ * FALSE (the rows stay in the tree, read the usual way) when the document
+ * is not an evaluation or its context does not read. */
+static gboolean
+rows_start (gpointer data, const PbsYamlTree *t, const guint32 *pairs, guint n)
+{
+  PbsRowStream *self = data;
+  PbsConv *c = &self->c;
+
+  pbs_row_stream_reset (self);
+  pbs_conv_init (c, self->stream, self->templates, self->policies);
+  for (guint k = 0; k + 1 < n; k += 2)
+    {
+      const char *key = pbs_yaml_node (t, pairs[k])->type == PBS_YAML_SCALAR ? pbs_yaml_text (t, pairs[k]) : "";
+      guint32 value = pairs[k + 1];
+      const char *s;
+
+      if (pbs_read_is_null (c, value))
+        continue;
+      if (strcmp (key, "kind") == 0
+          && (pbs_yaml_node (t, value)->type != PBS_YAML_SCALAR
+              || strcmp (pbs_yaml_text (t, value), "evaluation") != 0))
+        return FALSE;
+      if (strcmp (key, "year") == 0
+          && (self->year != 0
+              || !pbs_read_uint (c, value, "year", PBS_YEAR_MIN, PBS_YEAR_MAX, &self->year, NULL)))
+        return FALSE;
+      if (strcmp (key, "template") == 0)
+        {
+          if (self->template_ref != NULL || !pbs_read_string (c, value, "template", &s, NULL)
+              || (self->template_ = resolve_template (c, value, s, NULL)) == NULL)
+            return FALSE;
+          self->template_ref = g_strdup (s);
+        }
+    }
+  self->e = pbs_evaluation_new ();
+  return TRUE;
+}
+
+static void
+rows_row (gpointer data, const PbsYamlTree *t, guint32 item)
+{
+  PbsRowStream *self = data;
+
+  self->given = TRUE;
+  self->c.row++;
+  self->c.row_name = NULL;
+  if (self->error == NULL)
+    add_row (&self->c, item, self->template_, self->year, self->e, &self->error);
+}
+
+static const PbsYamlRowFuncs row_funcs = { rows_start, rows_row };
+
+PbsRowStream *
+pbs_row_stream_new (PbsYamlStream *stream, GHashTable *templates, GHashTable *policies)
+{
+  PbsRowStream *self = g_new0 (PbsRowStream, 1);
+  /* The tests read every fixture both ways (tests/test_memory.py). */
+  const char *at_once = g_getenv ("PBSCORE_ROWS_AT_ONCE");
+
+  self->stream = stream;
+  self->templates = templates;
+  self->policies = policies;
+  self->at_once = at_once != NULL ? (guint) g_ascii_strtoull (at_once, NULL, 10) : PBS_ROWS_AT_ONCE;
+  pbs_yaml_stream_set_rows (stream, "indicators", self->at_once, &row_funcs, self);
+  return self;
+}
+
+void
+pbs_row_stream_reset (PbsRowStream *self)
+{
+  self->given = FALSE;
+  g_clear_pointer (&self->e, pbs_evaluation_unref);
+  g_clear_pointer (&self->template_ref, g_free);
+  g_clear_pointer (&self->template_, pbs_template_unref);
+  g_clear_error (&self->error);
+  self->year = 0;
+  self->c.row = 0;
+}
+
+void
+pbs_row_stream_free (PbsRowStream *self)
+{
+  if (self == NULL)
+    return;
+  pbs_row_stream_reset (self);
+  pbs_yaml_stream_set_rows (self->stream, NULL, 0, NULL, NULL);
+  g_free (self);
+}
+
+gboolean
+pbs_row_stream_given (const PbsRowStream *self)
+{
+  return self->given;
+}
+
+guint
+pbs_row_stream_get_at_once (const PbsRowStream *self)
+{
+  return self->at_once;
+}
+
+/* The rows read as they came become @e's, unless the document gave their
+ * context only after them. */
+static gboolean
+take_rows (PbsConv *c, PbsEvaluation *e, const guint32 *v, const char *template_ref, guint year,
+           GError **error)
+{
+  PbsRowStream *rows = c->rows;
+  static const char late[] = "“%s” comes after the rows of an evaluation of more than %u rows, "
+                             "which are read as they come: put it before “indicators:”";
+
+  if (g_strcmp0 (template_ref, rows->template_ref) != 0)
+    return pbs_read_fail (c, error, v[E_TEMPLATE], PBS_DOCUMENT_ERROR_BAD_VALUE, late, "template",
+                          rows->at_once);
+  if (year != rows->year)
+    return pbs_read_fail (c, error, v[E_YEAR], PBS_DOCUMENT_ERROR_BAD_VALUE, late, "year",
+                          rows->at_once);
+  if (rows->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&rows->error));
+      return FALSE;
+    }
+  for (guint i = 0; i < pbs_evaluation_get_n_indicators (rows->e); i++)
+    pbs_evaluation_add_indicator (e, pbs_evaluation_get_indicator (rows->e, i));
+  for (guint i = 0; i < pbs_evaluation_get_n_unfilled (rows->e); i++)
+    {
+      guint row, line, column;
+      const char *field = pbs_evaluation_get_unfilled (rows->e, i, &row, &line, &column);
+
+      pbs_evaluation_add_unfilled (e, field, row, line, column);
+    }
+  pbs_row_stream_reset (rows);
+  return TRUE;
 }

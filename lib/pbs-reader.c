@@ -195,6 +195,7 @@ struct _PbsReader
   GPtrArray     *tables;      /* evaluations of a table file (pbs-import.c) */
   guint          next_table;
   PbsTemplate   *template_;   /* the points of a table without 分值, or NULL */
+  PbsRowStream  *rows;        /* a huge evaluation's rows, read as they come */
 };
 
 G_DEFINE_FINAL_TYPE (PbsReader, pbs_reader, G_TYPE_OBJECT)
@@ -204,6 +205,7 @@ pbs_reader_finalize (GObject *object)
 {
   PbsReader *self = PBS_READER (object);
 
+  pbs_row_stream_free (self->rows);
   pbs_yaml_stream_free (self->stream);
   g_hash_table_unref (self->templates);
   g_hash_table_unref (self->policies);
@@ -233,6 +235,7 @@ reader_new (PbsYamlStream *stream)
   PbsReader *self = g_object_new (PBS_TYPE_READER, NULL);
 
   self->stream = stream;
+  self->rows = pbs_row_stream_new (stream, self->templates, self->policies);
   return self;
 }
 
@@ -346,6 +349,14 @@ read_document (PbsConv *c, guint32 root, GError **error)
 
   if (!pbs_read_document_kind (c, root, &k, error))
     return NULL;
+  if (k != PBS_DOCUMENT_EVALUATION && c->rows != NULL && pbs_row_stream_given (c->rows))
+    {
+      pbs_read_fail (c, error, root, PBS_DOCUMENT_ERROR_BAD_VALUE,
+                     "“kind” comes after the rows of a document of more than %u rows, which are "
+                     "read as the rows of an evaluation: put it before “indicators:”",
+                     pbs_row_stream_get_at_once (c->rows));
+      return NULL;
+    }
   doc = g_new0 (PbsDocument, 1);
   g_atomic_ref_count_init (&doc->ref_count);
   doc->kind = k;
@@ -462,15 +473,18 @@ pbs_reader_next (PbsReader *self, GError **error)
       doc->evaluation = pbs_evaluation_ref (g_ptr_array_index (self->tables, self->next_table++));
       return doc;
     }
+  pbs_row_stream_reset (self->rows);
   if (!pbs_yaml_stream_next (self->stream, &root, error))
     {
       self->finished = TRUE;
       return NULL;
     }
   pbs_conv_init (&c, self->stream, self->templates, self->policies);
+  c.rows = self->rows;
   /* a document that does not read leaves the stream at the next one; a
    * huge one's tree is not kept while the document is scored and written */
   doc = read_document (&c, root, error);
+  pbs_row_stream_reset (self->rows);
   pbs_yaml_stream_trim (self->stream);
   return doc;
 }

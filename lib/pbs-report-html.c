@@ -309,6 +309,15 @@ value_cell (Html *h, const PbsValue *value)
              pbs_value_get_text (value));
 }
 
+/* The end of a table row: what is written so far may go out (one huge
+ * evaluation is not held whole). */
+static void
+row_end (Html *h, const PbsReportInput *in)
+{
+  g_string_append (h->out, "</tr>\n");
+  pbs_report_input_flush (in);
+}
+
 static void
 write_rows (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 {
@@ -377,7 +386,7 @@ write_rows (Html *h, const PbsReportInput *in, PbsScorecard *sc)
           g_string_append (h->out, "</td>");
         }
       element (h, "td", NULL, pbs_indicator_get_reason (ind));
-      g_string_append (h->out, "</tr>\n");
+      row_end (h, in);
     }
   /* the form's last row: 总分, its points and score */
   g_string_append_printf (h->out, "<tr class=\"total\"><th colspan=\"%u\">", h->full ? 6u : 5u);
@@ -542,29 +551,44 @@ coord (GString *out, const char *name, double v)
   g_string_append_printf (out, " %s=\"%s\"", name, g_ascii_formatd (buf, sizeof buf, "%.1f", v));
 }
 
+/* A chart's bars, made one at a time by @fill (FALSE: entry @i has no
+ * bar), twice: for the sizes, then to draw them, so that a huge
+ * evaluation's bars are never held together. */
+typedef struct {
+  guint         n;
+  gboolean    (*fill) (Html *h, gconstpointer data, guint i, Bar *b);
+  gconstpointer data;
+} Bars;
+
 /* A horizontal bar chart: one labelled bar per entry, scaled so that 100 %
  * is a marked line (bars past it are longer, up to 200 %). */
 static void
-chart (Html *h, const char *title, GArray *bars)
+chart (Html *h, const PbsReportInput *in, const char *title, const Bars *bars)
 {
   const double row_h = 22.0, bar_w = 360.0, char_w = 6.5, gap = 8.0, top = 6.0;
   double label_w = 0, caption_w = 0, max = 1.0, width, height, scale;
+  guint n = 0;
 
-  if (bars->len == 0)
-    return;
-  for (guint i = 0; i < bars->len; i++)
+  for (guint i = 0; i < bars->n; i++)
     {
-      Bar *b = &g_array_index (bars, Bar, i);
-      label_w = MAX (label_w, pbs_text_display_width (b->label) * char_w);
-      caption_w = MAX (caption_w, pbs_text_display_width (b->caption) * char_w);
-      if (b->has_value)
-        max = MAX (max, pbs_decimal_to_double (&b->value));
+      Bar b = { 0 };
+
+      if (!bars->fill (h, bars->data, i, &b))
+        continue;
+      n++;
+      label_w = MAX (label_w, pbs_text_display_width (b.label) * char_w);
+      caption_w = MAX (caption_w, pbs_text_display_width (b.caption) * char_w);
+      if (b.has_value)
+        max = MAX (max, pbs_decimal_to_double (&b.value));
+      bar_clear (&b);
     }
+  if (n == 0)
+    return;
   max = MIN (max, 2.0);
   label_w += gap;
   scale = bar_w / max;
   width = label_w + bar_w + 4 + caption_w + gap;
-  height = top * 2 + row_h * bars->len;
+  height = top * 2 + row_h * n;
 
   element (h, "h2", NULL, title);
   g_string_append (h->out, "\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
@@ -574,18 +598,22 @@ chart (Html *h, const char *title, GArray *bars)
                           (int) height + 1);
   element (h, "title", NULL, title);
   g_string_append_c (h->out, '\n');
-  for (guint i = 0; i < bars->len; i++)
+  for (guint i = 0, k = 0; i < bars->n; i++)
     {
-      Bar *b = &g_array_index (bars, Bar, i);
-      double y = top + row_h * i;
-      double v = b->has_value ? MIN (pbs_decimal_to_double (&b->value), max) : 0.0;
-      const char *fill = bar_colours[b->status];
+      Bar b = { 0 };
+      double y = top + row_h * k, v;
+      const char *fill;
 
+      if (!bars->fill (h, bars->data, i, &b))
+        continue;
+      k++;
+      v = b.has_value ? MIN (pbs_decimal_to_double (&b.value), max) : 0.0;
+      fill = bar_colours[b.status];
       g_string_append (h->out, "<text text-anchor=\"end\"");
       coord (h->out, "x", label_w - gap);
       coord (h->out, "y", y + row_h * 0.68);
       g_string_append_c (h->out, '>');
-      esc (h, b->label);
+      esc (h, b.label);
       g_string_append (h->out, "</text>");
       g_string_append_printf (h->out, "<rect fill=\"%s\"", fill);
       coord (h->out, "x", label_w);
@@ -597,8 +625,10 @@ chart (Html *h, const char *title, GArray *bars)
       coord (h->out, "x", label_w + MAX (v * scale, 0.0) + 4);
       coord (h->out, "y", y + row_h * 0.68);
       g_string_append_c (h->out, '>');
-      esc (h, b->caption);
+      esc (h, b.caption);
       g_string_append (h->out, "</text>\n");
+      bar_clear (&b);
+      pbs_report_input_flush (in);
     }
   /* the 100 % line */
   g_string_append (h->out, "<line stroke=\"#444\" stroke-dasharray=\"3,3\"");
@@ -609,6 +639,39 @@ chart (Html *h, const char *title, GArray *bars)
   g_string_append (h->out, "/>\n</svg>\n");
 }
 
+/* Bars held in an array (the level-1 chart's few). */
+static gboolean
+held_bar (Html *h, gconstpointer data, guint i, Bar *b)
+{
+  const Bar *held = &g_array_index ((GArray *) data, Bar, i);
+
+  *b = *held;
+  b->label = g_strdup (held->label);
+  b->caption = g_strdup (held->caption);
+  return TRUE;
+}
+
+typedef struct {
+  const PbsReportInput *in;
+  PbsScorecard         *sc;
+} BarsOf;
+
+/* The bar of row @i: its completion. */
+static gboolean
+row_bar (Html *h, gconstpointer data, guint i, Bar *b)
+{
+  const BarsOf *of = data;
+  PbsScorecard *sc = of->sc;
+
+  if (!pbs_report_row_selected (of->in, sc, i))
+    return FALSE;
+  b->label = g_strdup_printf ("%u. %s", i + 1,
+                              pbs_indicator_get_name (pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), i)));
+  b->status = pbs_scorecard_get_row_status (sc, i);
+  b->has_value = pbs_report_row_completion (sc, i, &b->value);
+  b->caption = b->has_value ? percent (&b->value) : g_strdup (L (NONE));
+  return TRUE;
+}
 
 /* Σ points of the counted, scored rows under a level-1 category. */
 static void
@@ -635,25 +698,16 @@ scored_points (PbsScorecard *sc, const char *level1, PbsDecimal *out)
 static void
 write_charts (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Bar));
+  BarsOf of = { in, sc };
+  Bars rows = { pbs_scorecard_get_n_rows (sc), row_bar, &of };
   g_autoptr (GArray) level1 = g_array_new (FALSE, TRUE, sizeof (Bar));
+  Bars level1_bars = { 0, held_bar, level1 };
+  gboolean any_row = FALSE;
 
-  g_array_set_clear_func (rows, (GDestroyNotify) bar_clear);
   g_array_set_clear_func (level1, (GDestroyNotify) bar_clear);
 
-  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
-    {
-      Bar b = { 0 };
-
-      if (!pbs_report_row_selected (in, sc, i))
-        continue;
-      b.label = g_strdup_printf ("%u. %s", i + 1, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
-      b.status = pbs_scorecard_get_row_status (sc, i);
-      b.has_value = pbs_report_row_completion (sc, i, &b.value);
-      b.caption = b.has_value ? percent (&b.value) : g_strdup (L (NONE));
-      g_array_append_val (rows, b);
-    }
+  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc) && !any_row; i++)
+    any_row = pbs_report_row_selected (in, sc, i);
   for (guint i = 0; i < pbs_scorecard_get_n_subtotals (sc); i++)
     {
       const char *name;
@@ -687,9 +741,10 @@ write_charts (Html *h, const PbsReportInput *in, PbsScorecard *sc)
         b.caption = g_strdup_printf ("%s / %s", score_text, points_text);
       g_array_append_val (level1, b);
     }
-  chart (h, L (CHART_ROWS), rows);
-  chart (h, L (CHART_LEVEL1), level1);
-  if (rows->len > 0 || level1->len > 0)
+  level1_bars.n = level1->len;
+  chart (h, in, L (CHART_ROWS), &rows);
+  chart (h, in, L (CHART_LEVEL1), &level1_bars);
+  if (any_row || level1->len > 0)
     {
       element (h, "p", "legend", L (CHART_LEGEND));
       g_string_append_c (h->out, '\n');
@@ -742,7 +797,7 @@ write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       num_cell_take (h, pbs_decimal_to_string (&points));
       num_cell_take (h, pbs_report_dup_row_score (sc, i));
       element_take (h, "td", NULL, pbs_scorecard_dup_row_explanation (sc, i, h->language));
-      g_string_append (h->out, "</tr>\n");
+      row_end (h, in);
     }
   g_string_append (h->out, "</tbody>\n</table>\n");
 }
@@ -781,7 +836,7 @@ write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       element_take (h, "td", "variant", pbs_report_dup_code (PBS_TYPE_VARIANT, pbs_audit_get_variant (audit, i),
                                                              h->language));
       element_take (h, "td", NULL, pbs_audit_dup_message (audit, i, h->language));
-      g_string_append (h->out, "</tr>\n");
+      row_end (h, in);
     }
   if (shown == 0)
     {
@@ -819,7 +874,7 @@ write_lint (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       element (h, "td", "where", item->where != NULL ? item->where : L (NONE));
       element (h, "td", NULL, item->message);
       element (h, "td", "suggestion", item->suggestion);
-      g_string_append (h->out, "</tr>\n");
+      row_end (h, in);
     }
   if (items->len == 0)
     {

@@ -63,15 +63,27 @@ table_new (guint32 right, guint n_cols, ...)
 }
 
 static void
+cell_add (GPtrArray *cells, const char *cell)
+{
+  g_ptr_array_add (cells, g_strdup (cell != NULL ? cell : ""));
+}
+
+static void
+cell_take (GPtrArray *cells, char *cell)
+{
+  g_ptr_array_add (cells, cell != NULL ? cell : g_strdup (""));
+}
+
+static void
 table_add (Table *t, const char *cell)
 {
-  g_ptr_array_add (t->cells, g_strdup (cell != NULL ? cell : ""));
+  cell_add (t->cells, cell);
 }
 
 static void
 table_take (Table *t, char *cell)
 {
-  g_ptr_array_add (t->cells, cell != NULL ? cell : g_strdup (""));
+  cell_take (t->cells, cell);
 }
 
 static guint
@@ -92,6 +104,7 @@ typedef struct {
   GString     *out;
   gboolean     markdown;
   PbsLanguage  language;
+  const PbsReportInput *in;   /* its flush, between the rows of a table */
 } Writer;
 
 /* A cell or line on one line. Line breaks (CR LF, CR, LF) become a space
@@ -142,7 +155,7 @@ append_inline (Writer *w, const char *text)
 static char *
 inline_copy (Writer *w, const char *text)
 {
-  Writer tmp = { g_string_new (NULL), w->markdown, w->language };
+  Writer tmp = { g_string_new (NULL), w->markdown, w->language, NULL };
 
   append_inline (&tmp, text);
   return g_string_free (tmp.out, FALSE);
@@ -214,76 +227,128 @@ w_line (Writer *w, const char *text)
   g_string_append (w->out, w->markdown ? "\n\n" : "\n");
 }
 
+/* A table's body rows are made one at a time, by @fill (the cells of row
+ * @r appended to @cells, or FALSE when row @r is not shown), and written
+ * as they are made, so that a huge table is never held whole: Markdown in
+ * one pass, text in two (the widths first). */
+typedef gboolean (*RowFill) (Writer *w, gconstpointer data, guint r, GPtrArray *cells);
+
+typedef struct {
+  guint                n_cols;
+  guint32              right;
+  const char * const  *heads;
+  guint                n_rows;   /* rows @fill is asked for */
+  RowFill              fill;
+  gconstpointer        data;
+} Rows;
+
 static void
-w_table_markdown (Writer *w, const Table *t)
+w_row_markdown (Writer *w, const Rows *t, const char * const *cells)
 {
-  for (guint r = 0; r < table_n_rows (t); r++)
+  g_string_append_c (w->out, '|');
+  for (guint c = 0; c < t->n_cols; c++)
     {
-      g_string_append_c (w->out, '|');
-      for (guint c = 0; c < t->n_cols; c++)
-        {
-          g_string_append_c (w->out, ' ');
-          append_inline (w, table_cell (t, r, c));
-          g_string_append (w->out, " |");
-        }
-      g_string_append_c (w->out, '\n');
-      if (r == 0)
-        {
-          g_string_append_c (w->out, '|');
-          for (guint c = 0; c < t->n_cols; c++)
-            g_string_append (w->out, (t->right >> c) & 1 ? " ---: |" : " --- |");
-          g_string_append_c (w->out, '\n');
-        }
+      g_string_append_c (w->out, ' ');
+      append_inline (w, cells[c]);
+      g_string_append (w->out, " |");
     }
+  g_string_append_c (w->out, '\n');
 }
 
 static void
-w_table_text (Writer *w, const Table *t)
+w_table_markdown (Writer *w, const Rows *t)
 {
-  guint n_rows = table_n_rows (t);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  w_row_markdown (w, t, t->heads);
+  g_string_append_c (w->out, '|');
+  for (guint c = 0; c < t->n_cols; c++)
+    g_string_append (w->out, (t->right >> c) & 1 ? " ---: |" : " --- |");
+  g_string_append_c (w->out, '\n');
+  for (guint r = 0; r < t->n_rows; r++)
+    {
+      g_ptr_array_set_size (cells, 0);
+      if (!t->fill (w, t->data, r, cells))
+        continue;
+      w_row_markdown (w, t, (const char * const *) cells->pdata);
+      pbs_report_input_flush (w->in);
+    }
+}
+
+/* One line of the text table: @shown are its cells on one line. */
+static void
+w_row_text (Writer *w, const Rows *t, const guint *widths, char **shown)
+{
+  for (guint c = 0; c < t->n_cols; c++)
+    {
+      const char *cell = shown[c];
+      guint pad = widths[c] - pbs_text_display_width (cell);
+      gboolean last = c + 1 == t->n_cols;
+
+      if ((t->right >> c) & 1)
+        append_repeated (w->out, ' ', pad);
+      g_string_append (w->out, cell);
+      if (!last && !((t->right >> c) & 1))
+        append_repeated (w->out, ' ', pad);
+      if (!last)
+        g_string_append (w->out, "  ");
+    }
+  /* no padding after the last non-empty cell */
+  while (w->out->len > 0 && w->out->str[w->out->len - 1] == ' ')
+    g_string_truncate (w->out, w->out->len - 1);
+  g_string_append_c (w->out, '\n');
+}
+
+/* The cells of body row @r on one line each, in @shown; FALSE when the
+ * row is not shown. */
+static gboolean
+shown_row (Writer *w, const Rows *t, guint r, GPtrArray *cells, GPtrArray *shown)
+{
+  g_ptr_array_set_size (cells, 0);
+  g_ptr_array_set_size (shown, 0);
+  if (!t->fill (w, t->data, r, cells))
+    return FALSE;
+  for (guint c = 0; c < t->n_cols; c++)
+    g_ptr_array_add (shown, inline_copy (w, g_ptr_array_index (cells, c)));
+  return TRUE;
+}
+
+static void
+w_table_text (Writer *w, const Rows *t)
+{
   g_autofree guint *widths = g_new0 (guint, t->n_cols);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < t->cells->len; i++)
+  for (guint c = 0; c < t->n_cols; c++)
     {
-      char *cell = inline_copy (w, g_ptr_array_index (t->cells, i));
-      guint c = i % t->n_cols;
-
-      widths[c] = MAX (widths[c], pbs_text_display_width (cell));
-      g_ptr_array_add (shown, cell);
+      g_autofree char *head = inline_copy (w, t->heads[c]);
+      widths[c] = pbs_text_display_width (head);
     }
-
-  for (guint r = 0; r < n_rows; r++)
-    {
+  for (guint r = 0; r < t->n_rows; r++)
+    if (shown_row (w, t, r, cells, shown))
       for (guint c = 0; c < t->n_cols; c++)
-        {
-          const char *cell = g_ptr_array_index (shown, r * t->n_cols + c);
-          guint pad = widths[c] - pbs_text_display_width (cell);
-          gboolean last = c + 1 == t->n_cols;
+        widths[c] = MAX (widths[c], pbs_text_display_width (g_ptr_array_index (shown, c)));
 
-          if ((t->right >> c) & 1)
-            append_repeated (w->out, ' ', pad);
-          g_string_append (w->out, cell);
-          if (!last && !((t->right >> c) & 1))
-            append_repeated (w->out, ' ', pad);
-          if (!last)
-            g_string_append (w->out, "  ");
-        }
-      /* no padding after the last non-empty cell */
-      while (w->out->len > 0 && w->out->str[w->out->len - 1] == ' ')
-        g_string_truncate (w->out, w->out->len - 1);
-      g_string_append_c (w->out, '\n');
-      if (r == 0)
-        for (guint c = 0; c < t->n_cols; c++)
-          {
-            append_repeated (w->out, '-', widths[c]);
-            g_string_append (w->out, c + 1 == t->n_cols ? "\n" : "  ");
-          }
+  g_ptr_array_set_size (shown, 0);
+  for (guint c = 0; c < t->n_cols; c++)
+    g_ptr_array_add (shown, inline_copy (w, t->heads[c]));
+  w_row_text (w, t, widths, (char **) shown->pdata);
+  for (guint c = 0; c < t->n_cols; c++)
+    {
+      append_repeated (w->out, '-', widths[c]);
+      g_string_append (w->out, c + 1 == t->n_cols ? "\n" : "  ");
     }
+  for (guint r = 0; r < t->n_rows; r++)
+    if (shown_row (w, t, r, cells, shown))
+      {
+        w_row_text (w, t, widths, (char **) shown->pdata);
+        pbs_report_input_flush (w->in);
+      }
 }
 
 static void
-w_table (Writer *w, const Table *t)
+w_rows (Writer *w, const Rows *t)
 {
   w_blank (w);
   if (w->markdown)
@@ -291,6 +356,26 @@ w_table (Writer *w, const Table *t)
   else
     w_table_text (w, t);
   g_string_append_c (w->out, '\n');
+}
+
+/* A table held whole (a few rows) as generated rows. */
+static gboolean
+table_fill (Writer *w, gconstpointer data, guint r, GPtrArray *cells)
+{
+  const Table *t = data;
+
+  for (guint c = 0; c < t->n_cols; c++)
+    g_ptr_array_add (cells, g_strdup (table_cell (t, r + 1, c)));
+  return TRUE;
+}
+
+static void
+w_table (Writer *w, const Table *t)
+{
+  Rows rows = { t->n_cols, t->right, (const char * const *) t->cells->pdata, table_n_rows (t) - 1,
+                table_fill, t };
+
+  w_rows (w, &rows);
 }
 
 /* ---------------------------------------------------------------- content */
@@ -397,61 +482,81 @@ write_goals (Writer *w, PbsScorecard *sc)
     w_field (w, L (GOALS_ACHIEVED), achieved);
 }
 
+/* What a table of the scorecard's rows is made from. */
+typedef struct {
+  const PbsReportInput *in;
+  PbsScorecard         *sc;
+  gboolean              full;
+} RowsOf;
+
+/* Row @i of the indicator table; after the last indicator, the form's
+ * last row: 总分, its points and score. */
+static gboolean
+indicator_fill (Writer *w, gconstpointer data, guint i, GPtrArray *t)
+{
+  const RowsOf *of = data;
+  PbsScorecard *sc = of->sc;
+  gboolean full = of->full;
+  const char *sep = w->language == PBS_LANGUAGE_ZH ? "、" : ", ";
+  PbsDecimal d;
+
+  if (i < pbs_scorecard_get_n_rows (sc))
+    {
+      PbsIndicator *ind = pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), i);
+      const PbsValue *target = pbs_indicator_get_target (ind);
+      const PbsValue *actual = pbs_indicator_get_actual (ind);
+      PbsDecimal points;
+
+      if (!pbs_report_row_selected (of->in, sc, i))
+        return FALSE;
+      pbs_scorecard_get_row_points (sc, i, &points);
+      if (full)
+        cell_take (t, g_strdup_printf ("%u", i + 1));
+      cell_add (t, pbs_indicator_get_level1 (ind));
+      cell_add (t, pbs_indicator_get_level2 (ind));
+      cell_add (t, pbs_indicator_get_name (ind));
+      cell_add (t, target != NULL ? pbs_value_get_text (target) : L (NONE));
+      cell_add (t, actual != NULL ? pbs_value_get_text (actual) : L (NONE));
+      cell_take (t, pbs_decimal_to_string (&points));
+      cell_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
+      if (full)
+        {
+          cell_add (t, pbs_report_status_label (pbs_scorecard_get_row_status (sc, i), w->language));
+          cell_take (t, pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), w->language, sep));
+        }
+      cell_add (t, pbs_indicator_get_reason (ind));
+      return TRUE;
+    }
+  if (full)
+    cell_add (t, "");
+  cell_add (t, L (TOTAL));
+  for (guint c = 0; c < 4; c++)
+    cell_add (t, "");
+  pbs_scorecard_get_total_points (sc, &d);
+  cell_take (t, pbs_decimal_to_string (&d));
+  pbs_scorecard_get_total (sc, &d);
+  cell_take (t, pbs_report_dup_number (sc, &d));
+  for (guint c = full ? 0 : 2; c < 3; c++)
+    cell_add (t, "");
+  return TRUE;
+}
+
 static void
 write_rows (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  const char *sep = w->language == PBS_LANGUAGE_ZH ? "、" : ", ";
   gboolean full = in->columns == PBS_REPORT_COLUMNS_FULL;
   /* full: 序号 first, 状态 and 标记 after 得分 (right-aligned: 序号, 分值, 得分) */
   const char *heads[] = { L (ROW), L (LEVEL1), L (LEVEL2), L (NAME), L (TARGET), L (ACTUAL),
                           L (POINTS), L (SCORE), L (STATUS), L (FLAGS), L (REASON) };
   const char *official[] = { L (LEVEL1), L (LEVEL2), L (NAME), L (TARGET), L (ACTUAL),
                              L (POINTS), L (SCORE), L (REASON) };
-  g_autoptr (Table) t = full ? table_new_heads (1 << 0 | 1 << 6 | 1 << 7, G_N_ELEMENTS (heads), heads)
-                             : table_new_heads (1 << 5 | 1 << 6, G_N_ELEMENTS (official), official);
-  PbsDecimal d;
+  RowsOf of = { in, sc, full };
+  Rows rows = { full ? G_N_ELEMENTS (heads) : G_N_ELEMENTS (official),
+                full ? 1 << 0 | 1 << 6 | 1 << 7 : 1 << 5 | 1 << 6, full ? heads : official,
+                pbs_scorecard_get_n_rows (sc) + 1, indicator_fill, &of };
 
-  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
-    {
-      PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
-      const PbsValue *target = pbs_indicator_get_target (ind);
-      const PbsValue *actual = pbs_indicator_get_actual (ind);
-      PbsDecimal points;
-
-      if (!pbs_report_row_selected (in, sc, i))
-        continue;
-      pbs_scorecard_get_row_points (sc, i, &points);
-      if (full)
-        table_take (t, g_strdup_printf ("%u", i + 1));
-      table_add (t, pbs_indicator_get_level1 (ind));
-      table_add (t, pbs_indicator_get_level2 (ind));
-      table_add (t, pbs_indicator_get_name (ind));
-      table_add (t, target != NULL ? pbs_value_get_text (target) : L (NONE));
-      table_add (t, actual != NULL ? pbs_value_get_text (actual) : L (NONE));
-      table_take (t, pbs_decimal_to_string (&points));
-      table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
-      if (full)
-        {
-          table_add (t, pbs_report_status_label (pbs_scorecard_get_row_status (sc, i), w->language));
-          table_take (t, pbs_report_dup_flags (pbs_scorecard_get_row_flags (sc, i), w->language, sep));
-        }
-      table_add (t, pbs_indicator_get_reason (ind));
-    }
-  /* the form's last row: 总分, its points and score */
-  if (full)
-    table_add (t, "");
-  table_add (t, L (TOTAL));
-  for (guint c = 0; c < 4; c++)
-    table_add (t, "");
-  pbs_scorecard_get_total_points (sc, &d);
-  table_take (t, pbs_decimal_to_string (&d));
-  pbs_scorecard_get_total (sc, &d);
-  table_take (t, pbs_report_dup_number (sc, &d));
-  for (guint c = full ? 0 : 2; c < 3; c++)
-    table_add (t, "");
   w_heading (w, 2, L (INDICATORS));
-  w_table (w, t);
+  w_rows (w, &rows);
 }
 
 static void
@@ -559,59 +664,97 @@ write_table (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
   write_warnings (w, sc);
 }
 
+static gboolean
+explain_fill (Writer *w, gconstpointer data, guint i, GPtrArray *t)
+{
+  const RowsOf *of = data;
+  PbsScorecard *sc = of->sc;
+  PbsDecimal points;
+
+  if (!pbs_report_row_selected (of->in, sc, i))
+    return FALSE;
+  pbs_scorecard_get_row_points (sc, i, &points);
+  cell_take (t, g_strdup_printf ("%u", i + 1));
+  cell_add (t, pbs_indicator_get_name (pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), i)));
+  cell_take (t, pbs_report_dup_code (PBS_TYPE_RULE, pbs_scorecard_get_row_rule (sc, i), w->language));
+  cell_take (t, pbs_decimal_to_string (&points));
+  cell_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
+  cell_take (t, pbs_report_cite_place (sc, (gint) i, pbs_scorecard_dup_row_explanation (sc, i, w->language)));
+  return TRUE;
+}
+
 static void
 write_explain (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  g_autoptr (Table) t = table_new (1 << 0 | 1 << 3 | 1 << 4, 6, L (ROW), L (NAME), L (RULE),
-                                   L (POINTS), L (SCORE), L (EXPLANATION));
+  const char *heads[] = { L (ROW), L (NAME), L (RULE), L (POINTS), L (SCORE), L (EXPLANATION) };
+  RowsOf of = { in, sc, FALSE };
+  Rows rows = { G_N_ELEMENTS (heads), 1 << 0 | 1 << 3 | 1 << 4, heads, pbs_scorecard_get_n_rows (sc),
+                explain_fill, &of };
 
   write_title (w, sc, PBS_LABEL_EXPLAIN);
-  for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
-    {
-      PbsDecimal points;
+  w_rows (w, &rows);
+}
 
-      if (!pbs_report_row_selected (in, sc, i))
-        continue;
-      pbs_scorecard_get_row_points (sc, i, &points);
-      table_take (t, g_strdup_printf ("%u", i + 1));
-      table_add (t, pbs_indicator_get_name (pbs_evaluation_get_indicator (e, i)));
-      table_take (t, pbs_report_dup_code (PBS_TYPE_RULE, pbs_scorecard_get_row_rule (sc, i), w->language));
-      table_take (t, pbs_decimal_to_string (&points));
-      table_take (t, dup_or_none (w, pbs_report_dup_row_score (sc, i)));
-      table_take (t, pbs_report_cite_place (sc, (gint) i, pbs_scorecard_dup_row_explanation (sc, i, w->language)));
-    }
-  w_table (w, t);
+typedef struct {
+  const PbsReportInput *in;
+  PbsScorecard         *sc;
+  PbsAudit             *audit;
+} FindingsOf;
+
+static gboolean
+audit_fill (Writer *w, gconstpointer data, guint i, GPtrArray *t)
+{
+  const FindingsOf *of = data;
+  PbsAudit *audit = of->audit;
+  PbsScorecard *sc = of->sc;
+  gint row = pbs_audit_get_row (audit, i);
+  PbsDecimal d;
+
+  if (!pbs_report_finding_selected (of->in, sc, audit, i))
+    return FALSE;
+  cell_take (t, pbs_report_dup_code (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i), w->language));
+  cell_take (t, dup_or_none (w, row >= 0 ? g_strdup_printf ("%d", row + 1) : NULL));
+  cell_add (t, row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (pbs_scorecard_get_evaluation (sc), (guint) row))
+                        : L (NONE));
+  cell_take (t, dup_or_none (w, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL));
+  cell_take (t, dup_or_none (w, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL));
+  cell_take (t, pbs_report_dup_code (PBS_TYPE_VARIANT, pbs_audit_get_variant (audit, i), w->language));
+  cell_take (t, pbs_report_cite_place (sc, row, pbs_audit_dup_message (audit, i, w->language)));
+  return TRUE;
 }
 
 static void
 write_audit (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
   g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
-  g_autoptr (Table) t = table_new (1 << 1 | 1 << 3 | 1 << 4, 7, L (KIND), L (ROW), L (NAME),
-                                   L (PRINTED), L (COMPUTED), L (VARIANT), L (MESSAGE));
+  const char *heads[] = { L (KIND), L (ROW), L (NAME), L (PRINTED), L (COMPUTED), L (VARIANT), L (MESSAGE) };
+  FindingsOf of = { in, sc, audit };
+  Rows rows = { G_N_ELEMENTS (heads), 1 << 1 | 1 << 3 | 1 << 4, heads, pbs_audit_get_n_findings (audit),
+                audit_fill, &of };
+  guint shown = 0;
 
   write_title (w, sc, PBS_LABEL_AUDIT);
-  for (guint i = 0; i < pbs_audit_get_n_findings (audit); i++)
-    {
-      gint row = pbs_audit_get_row (audit, i);
-      PbsDecimal d;
-
-      if (!pbs_report_finding_selected (in, sc, audit, i))
-        continue;
-      table_take (t, pbs_report_dup_code (PBS_TYPE_FINDING_KIND, pbs_audit_get_kind (audit, i), w->language));
-      table_take (t, dup_or_none (w, row >= 0 ? g_strdup_printf ("%d", row + 1) : NULL));
-      table_add (t, row >= 0 ? pbs_indicator_get_name (pbs_evaluation_get_indicator (e, (guint) row)) : L (NONE));
-      table_take (t, dup_or_none (w, pbs_audit_get_printed (audit, i, &d) ? pbs_decimal_to_string (&d) : NULL));
-      table_take (t, dup_or_none (w, pbs_audit_get_computed (audit, i, &d) ? pbs_report_dup_number (sc, &d) : NULL));
-      table_take (t, pbs_report_dup_code (PBS_TYPE_VARIANT, pbs_audit_get_variant (audit, i), w->language));
-      table_take (t, pbs_report_cite_place (sc, row, pbs_audit_dup_message (audit, i, w->language)));
-    }
-  if (table_n_rows (t) > 1)
-    w_table (w, t);
+  for (guint i = 0; i < pbs_audit_get_n_findings (audit) && shown == 0; i++)
+    shown += pbs_report_finding_selected (in, sc, audit, i);
+  if (shown > 0)
+    w_rows (w, &rows);
   else
     w_line (w, L (NO_FINDINGS));
+}
+
+static gboolean
+lint_fill (Writer *w, gconstpointer data, guint i, GPtrArray *t)
+{
+  const PbsReportLintItem *item = &g_array_index ((GArray *) data, PbsReportLintItem, i);
+
+  cell_add (t, item->where != NULL ? item->where : L (NONE));
+  cell_take (t, pbs_report_dup_code (PBS_TYPE_LINT_CHECK, item->check_value, w->language));
+  cell_take (t, dup_or_none (w, item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL));
+  cell_add (t, item->name != NULL ? item->name : L (NONE));
+  cell_add (t, item->category != NULL ? item->category : L (NONE));
+  cell_add (t, item->message);
+  cell_add (t, item->suggestion);
+  return TRUE;
 }
 
 /* Text: one line per finding as a compiler writes it, FILE:LINE:COLUMN
@@ -631,22 +774,11 @@ write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
     }
   if (w->markdown)
     {
-      g_autoptr (Table) t = table_new (1 << 2, 7, L (WHERE), L (CHECK), L (ROW), L (NAME),
-                                       L (CATEGORY), L (MESSAGE), L (SUGGESTION));
+      const char *heads[] = { L (WHERE), L (CHECK), L (ROW), L (NAME), L (CATEGORY), L (MESSAGE),
+                              L (SUGGESTION) };
+      Rows rows = { G_N_ELEMENTS (heads), 1 << 2, heads, items->len, lint_fill, items };
 
-      for (guint i = 0; i < items->len; i++)
-        {
-          const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
-
-          table_add (t, item->where != NULL ? item->where : L (NONE));
-          table_take (t, pbs_report_dup_code (PBS_TYPE_LINT_CHECK, item->check_value, w->language));
-          table_take (t, dup_or_none (w, item->row > 0 ? g_strdup_printf ("%d", item->row) : NULL));
-          table_add (t, item->name != NULL ? item->name : L (NONE));
-          table_add (t, item->category != NULL ? item->category : L (NONE));
-          table_add (t, item->message);
-          table_add (t, item->suggestion);
-        }
-      w_table (w, t);
+      w_rows (w, &rows);
     }
   else
     for (guint i = 0; i < items->len; i++)
@@ -669,6 +801,7 @@ write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
             append_inline (w, item->suggestion);
             g_string_append_c (w->out, '\n');
           }
+        pbs_report_input_flush (w->in);
       }
   if (w->language == PBS_LANGUAGE_ZH)
     count = g_strdup_printf ("共 %u 条问题", items->len);
@@ -704,7 +837,7 @@ void
 pbs_report_text_one (const PbsReportInput *in, gboolean markdown, guint index, PbsScorecard *sc,
                      GString *out)
 {
-  Writer w = { out, markdown, in->language };
+  Writer w = { out, markdown, in->language, in };
 
   if (index > 0)
     w_blank (&w);
@@ -838,6 +971,7 @@ csv_record (const PbsReportInput *in, GString *out, const char * const *fields, 
   for (guint i = 0; i < n; i++)
     csv_field (out, fields[i], i == 0, in->spreadsheet);
   g_string_append (out, "\r\n");
+  pbs_report_input_flush (in);
 }
 
 /* The head row: the stable names, or for a spreadsheet under --lang zh

@@ -29,6 +29,7 @@ pbs_conv_init (PbsConv *c, PbsYamlStream *stream, GHashTable *templates, GHashTa
   c->policies = policies;
   c->row = 0;
   c->row_name = NULL;
+  c->rows = NULL;
 }
 
 gboolean

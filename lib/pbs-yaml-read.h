@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _PbsRowStream PbsRowStream;
+
 /* What converting one document needs. */
 typedef struct {
   const PbsYamlTree *t;
@@ -23,6 +25,7 @@ typedef struct {
   GHashTable        *policies;   /* reference text → PbsPolicy; NULL: no cache */
   guint              row;        /* current indicator, 1-based; 0 outside rows */
   const char        *row_name;
+  PbsRowStream      *rows;       /* nullable: rows read as they came (pbs-doc-evaluation.h) */
 } PbsConv;
 
 void         pbs_conv_init          (PbsConv *c, PbsYamlStream *stream,

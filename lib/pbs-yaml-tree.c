@@ -36,6 +36,15 @@ typedef struct {
   guint64     column;         /* ...and its column, in characters */
 } Block;
 
+/* The sizes of a tree at one moment: what forgetting the nodes read
+ * since then cuts it back to. */
+typedef struct {
+  guint nodes;
+  guint kids;
+  gsize text;
+  guint anchors;
+} Mark;
+
 struct _PbsYamlStream
 {
   char          *name;        /* for messages */
@@ -59,6 +68,16 @@ struct _PbsYamlStream
   GArray        *pending;     /* guint32: children of open collections */
   GPtrArray     *open_anchors; /* char*: the anchor of each open collection, or NULL */
   guint          expanded;    /* nodes reached through aliases so far */
+  /* The list whose items are given away (pbs_yaml_stream_set_rows). */
+  const PbsYamlRowFuncs *rows;
+  gpointer       rows_data;
+  const char    *rows_key;
+  guint          rows_after;
+  guint32        rows_list;   /* its node in this document, or PBS_YAML_NONE */
+  guint          rows_start;  /* its first item in pending */
+  gboolean       rows_given;  /* its items go to rows->row as they come */
+  Mark           list_mark;   /* the tree's sizes when the list started... */
+  Mark           row_mark;    /* ...and when its current item started */
 };
 
 /* ------------------------------------------------------------ node tree */
@@ -99,6 +118,82 @@ tree_reset (PbsYamlStream *self)
   g_array_set_size (self->pending, 0);
   g_ptr_array_set_size (self->open_anchors, 0);
   self->expanded = 0;
+  self->rows_list = PBS_YAML_NONE;
+  self->rows_given = FALSE;
+}
+
+static void
+mark_now (PbsYamlStream *self, Mark *m)
+{
+  m->nodes = self->tree.nodes->len;
+  m->kids = self->tree.kids->len;
+  m->text = self->tree.text->len;
+  m->anchors = g_hash_table_size (self->anchors);
+}
+
+/* Forgets the nodes read since @m, unless they define an anchor that a
+ * later alias may name (those few stay, unattached). */
+static void
+forget_since (PbsYamlStream *self, const Mark *m)
+{
+  if (g_hash_table_size (self->anchors) != m->anchors)
+    return;
+  g_array_set_size (self->tree.nodes, m->nodes);
+  g_array_set_size (self->tree.kids, m->kids);
+  g_string_truncate (self->tree.text, m->text);
+}
+
+/* An item of the given-away list is complete: TRUE when it went to
+ * rows->row instead of the list. The items are held until there are more
+ * than rows_after of them; then the held ones go first, in order. */
+static gboolean
+give_row (PbsYamlStream *self, guint32 index)
+{
+  if (!self->rows_given)
+    {
+      if (self->pending->len - self->rows_start < self->rows_after)
+        return FALSE;
+      for (guint k = self->rows_start; k < self->pending->len; k++)
+        self->rows->row (self->rows_data, &self->tree, g_array_index (self->pending, guint32, k));
+      self->rows->row (self->rows_data, &self->tree, index);
+      g_array_set_size (self->pending, self->rows_start);
+      forget_since (self, &self->list_mark);
+      self->rows_given = TRUE;
+    }
+  else
+    {
+      self->rows->row (self->rows_data, &self->tree, index);
+      forget_since (self, &self->row_mark);
+    }
+  mark_now (self, &self->row_mark);
+  return TRUE;
+}
+
+/* A list starts while only the root is open: is it the one to give away? */
+static void
+check_rows_list (PbsYamlStream *self, guint32 list)
+{
+  guint32 root, start, key;
+  guint n;
+
+  if (self->rows == NULL || self->open->len != 4)
+    return;
+  root = g_array_index (self->open, guint32, 0);
+  start = g_array_index (self->open, guint32, 1);
+  n = self->pending->len - start;
+  if (node_at (&self->tree, root)->type != PBS_YAML_MAPPING || n % 2 != 1)
+    return;
+  key = g_array_index (self->pending, guint32, self->pending->len - 1);
+  if (node_at (&self->tree, key)->type != PBS_YAML_SCALAR
+      || strcmp (pbs_yaml_text (&self->tree, key), self->rows_key) != 0
+      || !self->rows->start (self->rows_data, &self->tree,
+                             &g_array_index (self->pending, guint32, start), n - 1))
+    return;
+  self->rows_list = list;
+  self->rows_start = self->pending->len;
+  self->rows_given = FALSE;
+  mark_now (self, &self->list_mark);
+  mark_now (self, &self->row_mark);
 }
 
 /* Attaches a finished node to the open collection, or makes it the root. */
@@ -106,7 +201,12 @@ static void
 attach (PbsYamlStream *self, guint32 index)
 {
   if (self->open->len > 0)
-    g_array_append_val (self->pending, index);
+    {
+      if (self->rows_list != PBS_YAML_NONE && self->open->len == 4
+          && g_array_index (self->open, guint32, 2) == self->rows_list && give_row (self, index))
+        return;
+      g_array_append_val (self->pending, index);
+    }
   else
     self->tree.root = index;
 }
@@ -156,6 +256,7 @@ stream_new (char *name, char *dir, GInputStream *input)
   self->tree.kids = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->tree.text = g_string_new (NULL);
   self->tree.root = PBS_YAML_NONE;
+  self->rows_list = PBS_YAML_NONE;
   self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->open = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->pending = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -251,6 +352,16 @@ pbs_yaml_stream_trim (PbsYamlStream *self)
   t->nodes = g_array_new (FALSE, FALSE, sizeof (PbsYamlNode));
   t->kids = g_array_new (FALSE, FALSE, sizeof (guint32));
   t->text = g_string_new (NULL);
+}
+
+void
+pbs_yaml_stream_set_rows (PbsYamlStream *self, const char *key, guint after,
+                          const PbsYamlRowFuncs *funcs, gpointer data)
+{
+  self->rows = funcs;
+  self->rows_data = data;
+  self->rows_key = key;
+  self->rows_after = after;
 }
 
 const char *
@@ -767,6 +878,8 @@ build_tree (PbsYamlStream *self, GError **error)
               const yaml_char_t *anchor = ev.type == YAML_MAPPING_START_EVENT
                                           ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
               g_array_append_vals (self->open, frame, 2);
+              if (ev.type == YAML_SEQUENCE_START_EVENT)
+                check_rows_list (self, i);
               /* The anchor is registered when the node is complete, so a
                * node cannot contain an alias to itself. */
               g_ptr_array_add (self->open_anchors, anchor != NULL ? g_strdup ((const char *) anchor) : NULL);

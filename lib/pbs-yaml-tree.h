@@ -102,6 +102,25 @@ gboolean           pbs_yaml_stream_next         (PbsYamlStream *self, guint32 *r
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsYamlStream, pbs_yaml_stream_free)
 
+/* The items of one list read as the parser gives them, so that a huge
+ * document's tree never holds them all (one huge evaluation's rows,
+ * doc/performance.md). The list is the value of a given key in a
+ * document's root mapping. */
+typedef struct {
+  /* The list starts: @pairs are the keys and values of the root mapping
+   * before it (@n nodes). TRUE when its items may be given to @row. */
+  gboolean (*start) (gpointer data, const PbsYamlTree *t, const guint32 *pairs, guint n);
+  /* One complete item, in order; the tree forgets it after the call. */
+  void     (*row)   (gpointer data, const PbsYamlTree *t, guint32 item);
+} PbsYamlRowFuncs;
+
+/* Gives the items of the list under @key (static) to @funcs once it has
+ * more than @after of them: the first @after + 1 together, then each as
+ * it is read. A list of at most @after items stays in the tree, as does
+ * every list when @funcs is NULL. */
+void               pbs_yaml_stream_set_rows     (PbsYamlStream *self, const char *key, guint after,
+                                                 const PbsYamlRowFuncs *funcs, gpointer data);
+
 /* The encoding a byte-order mark at the start of @p announces ("UTF-32LE",
  * "UTF-32BE", "UTF-16LE", "UTF-16BE"), the mark's length in *@mark; NULL
  * for no mark or UTF-8's (which libyaml reads itself). YAML allows all
