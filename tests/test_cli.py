@@ -1228,9 +1228,13 @@ def _():
                 f.write('old')
             # The first document is written through the temporary file while
             # standard input stays open: the program is mid-write, waiting.
+            # Under nohup or in a shell's background job SIGHUP or SIGINT
+            # arrive ignored, and pbscore keeps what it is given ignored:
+            # the child starts with the default action, as from a terminal.
             proc = subprocess.Popen([CLI, 'score', '--format', 'jsonl', '--output', out, '-'],
                                     stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, cwd=SRCDIR, env=cli_env())
+                                    stderr=subprocess.PIPE, cwd=SRCDIR, env=cli_env(),
+                                    preexec_fn=lambda: signal.signal(sig, signal.SIG_DFL))
             try:
                 proc.stdin.write(first)
                 proc.stdin.flush()
