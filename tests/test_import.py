@@ -187,6 +187,31 @@ def _():
            'a row that does not fit core-2021', r)
 
 
+@case('import streams: a later bad input stops it with exit 2 after the earlier documents; -o writes nothing')
+def _():
+    good = [f'{DATA}/two-forms.html', f'{DATA}/habits.csv']
+    bad = f'{DATA}/invalid/bad-value-target.html'
+    whole = pbscore('import', *good)
+    expect(whole.rc == 0 and whole.out.count('pbscore: 1\n') == 3, 'import of the good inputs', whole)
+    r = pbscore('import', *good, bad, f'{DATA}/xishan-2024.csv')
+    expect(r.rc == 2 and r.out == whole.out, 'stdout holds the documents before the bad input', r)
+    expect(r.err.count('pbscore: ') == 1 and 'bad-value-target.html' in r.err, 'the error, once', r)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'new.yaml')
+        r = pbscore('import', *good, bad, '--output', out)
+        expect(r.rc == 2 and r.out == '' and os.listdir(tmp) == [], '-o leaves no file', r)
+        kept = os.path.join(tmp, 'kept.yaml')
+        with open(kept, 'w', encoding='utf-8') as f:
+            f.write('as it was\n')
+        r = pbscore('import', *good, bad, '--output', kept)
+        with open(kept, encoding='utf-8') as f:
+            expect(r.rc == 2 and f.read() == 'as it was\n' and os.listdir(tmp) == ['kept.yaml'],
+                   '-o leaves an existing file as it was', r)
+        r = pbscore('import', *good, '--output', out)
+        with open(out, encoding='utf-8') as f:
+            expect(r.rc == 0 and f.read() == whole.out, '-o of the good inputs', r)
+
+
 @case('tables on stdin are recognised by their content')
 def _():
     for table in ('xishan-2024.csv', 'xishan-2024-gb2312.html', 'xishan-2024-unicode.txt'):
