@@ -1575,10 +1575,12 @@ main (int argc, char **argv)
   int status = run_main (argc, argv);
 
   /* help, --version and every command: a failed write of standard output
-   * (> /dev/full) is an error, whatever was printed. */
+   * (> /dev/full) is an error, whatever was printed; told once (a command
+   * that wrote through tools/pbs-output.c has told it already). */
   if (!pbs_output_close_stdout (&error))
     {
-      fprintf (stderr, "pbscore: %s\n", error->message);
+      if (error != NULL)
+        fprintf (stderr, "pbscore: %s\n", error->message);
       return EXIT_USAGE;
     }
   return status;
