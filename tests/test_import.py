@@ -14,7 +14,7 @@ import re
 import sys
 import tempfile
 
-from pbs_cli import Cases, expect, run_program, without_places
+from pbs_cli import Cases, expect, run_on_file, run_program, without_places, write_file
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -103,16 +103,12 @@ def _():
             '产出指标,数量指标,培训人数,≥100人,120人,90\n'
             '总分,,,,,100\n'
             '项目负责人,王五,填报人,,联系电话,0875-1234567\n')
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'signoff.csv')
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(text)
-        r = pbscore('score', '--format', 'json', path)
-        expect(r.rc == 0, 'scored', r)
-        doc = json.loads(r.out)
-        expect(doc['signoff'] == {'manager': '王五', 'preparer': None, 'phone': '0875-1234567',
-                                  'date': None}, 'label and value side by side', r)
-        expect(doc['goals'] == {'expected': None, 'achieved': None}, 'no goals', r)
+    r = run_on_file(pbscore, text, 'score', '--format', 'json', name='signoff.csv')
+    expect(r.rc == 0, 'scored', r)
+    doc = json.loads(r.out)
+    expect(doc['signoff'] == {'manager': '王五', 'preparer': None, 'phone': '0875-1234567',
+                              'date': None}, 'label and value side by side', r)
+    expect(doc['goals'] == {'expected': None, 'achieved': None}, 'no goals', r)
 
 
 @case('audit and explain cite a table row\'s place (text, Markdown; `place` in JSON)')
@@ -200,9 +196,7 @@ def _():
         out = os.path.join(tmp, 'new.yaml')
         r = pbscore('import', *good, bad, '--output', out)
         expect(r.rc == 2 and r.out == '' and os.listdir(tmp) == [], '-o leaves no file', r)
-        kept = os.path.join(tmp, 'kept.yaml')
-        with open(kept, 'w', encoding='utf-8') as f:
-            f.write('as it was\n')
+        kept = write_file(tmp, 'kept.yaml', 'as it was\n')
         r = pbscore('import', *good, bad, '--output', kept)
         with open(kept, encoding='utf-8') as f:
             expect(r.rc == 2 and f.read() == 'as it was\n' and os.listdir(tmp) == ['kept.yaml'],
@@ -353,9 +347,7 @@ def _():
     with tempfile.TemporaryDirectory() as tmp:
         for printed, changed, message in cells:
             expect(text.count(printed) == 1, f'the Xishan CSV prints {printed} once')
-            path = os.path.join(tmp, 'negative.csv')
-            with open(path, 'w', encoding='utf-8') as f:
-                f.write(text.replace(printed, changed))
+            path = write_file(tmp, 'negative.csv', text.replace(printed, changed))
             for command in ('import', 'score'):
                 r = pbscore(command, path)
                 expect(r.rc == 2 and f'{path}:line ' in r.err and message in r.err,
