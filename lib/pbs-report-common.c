@@ -1,4 +1,4 @@
-/* pbs-report-common.c - what every report format shares: the row filter, the words, the lint findings and the numbers as the table prints them
+/* pbs-report-common.c - what every report format shares: the row filter, the words, the lint findings, the numbers as the table prints them and the parts of an evaluation's section
  *
  * Copyright 2026 The pbscore authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -436,4 +436,32 @@ pbs_report_steal_text (GOutputStream *mem, gsize *length, GError **error)
   if (length != NULL)
     *length = size - 1;
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+/* Explain, audit and lint show their own part; the narrative content is
+ * the table followed by the draft; every other content the table. */
+void
+pbs_report_write_parts (const PbsReportParts *parts, gpointer writer, const PbsReportInput *in,
+                        PbsScorecard *scorecard)
+{
+  switch (in->content)
+    {
+    case PBS_REPORT_EXPLAIN:
+      parts->explain (writer, in, scorecard);
+      break;
+    case PBS_REPORT_AUDIT:
+      parts->audit (writer, in, scorecard);
+      break;
+    case PBS_REPORT_LINT:
+      parts->lint (writer, in, scorecard);
+      break;
+    case PBS_REPORT_NARRATIVE:
+      parts->table (writer, in, scorecard);
+      parts->narrative (writer, in, scorecard);
+      break;
+    case PBS_REPORT_TABLE:
+    default:
+      parts->table (writer, in, scorecard);
+      break;
+    }
 }

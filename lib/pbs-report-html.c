@@ -754,8 +754,10 @@ write_charts (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 /* ---------------------------------------------------------------- content */
 
 static void
-write_table (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+write_table (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
+
   write_header (h, sc);
   write_budget (h, sc);
   write_goals (h, sc);
@@ -770,8 +772,9 @@ write_table (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 }
 
 static void
-write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+write_explain (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
   static const PbsLabel labels[] = {
     PBS_LABEL_ROW, PBS_LABEL_NAME, PBS_LABEL_RULE, PBS_LABEL_POINTS, PBS_LABEL_SCORE,
     PBS_LABEL_EXPLANATION,
@@ -803,8 +806,9 @@ write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 }
 
 static void
-write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+write_audit (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
   static const PbsLabel labels[] = {
     PBS_LABEL_KIND, PBS_LABEL_ROW, PBS_LABEL_NAME, PBS_LABEL_PRINTED, PBS_LABEL_COMPUTED,
     PBS_LABEL_VARIANT, PBS_LABEL_MESSAGE,
@@ -848,8 +852,9 @@ write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 }
 
 static void
-write_lint (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+write_lint (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
   static const PbsLabel labels[] = {
     PBS_LABEL_CHECK, PBS_LABEL_ROW, PBS_LABEL_NAME, PBS_LABEL_CATEGORY, PBS_LABEL_WHERE,
     PBS_LABEL_MESSAGE, PBS_LABEL_SUGGESTION,
@@ -886,8 +891,9 @@ write_lint (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 }
 
 static void
-write_narrative (Html *h, PbsScorecard *sc)
+write_narrative (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
   g_autofree char *text = pbs_narrative_dup_text (sc);
   g_auto (GStrv) lines = NULL;
 
@@ -918,29 +924,13 @@ pbs_report_html_head (const PbsReportInput *in, PbsScorecard *only, GString *out
 void
 pbs_report_html_one (const PbsReportInput *in, guint index, PbsScorecard *sc, GString *out)
 {
+  static const PbsReportParts parts = {
+    write_table, write_explain, write_audit, write_lint, write_narrative,
+  };
   Html h = { out, in->language, index + 1, in->columns == PBS_REPORT_COLUMNS_FULL };
 
   g_string_append_printf (out, "<section class=\"evaluation\" id=\"e%u\">\n", h.section);
-  switch (in->content)
-    {
-    case PBS_REPORT_EXPLAIN:
-      write_explain (&h, in, sc);
-      break;
-    case PBS_REPORT_AUDIT:
-      write_audit (&h, in, sc);
-      break;
-    case PBS_REPORT_LINT:
-      write_lint (&h, in, sc);
-      break;
-    case PBS_REPORT_NARRATIVE:
-      write_table (&h, in, sc);
-      write_narrative (&h, sc);
-      break;
-    case PBS_REPORT_TABLE:
-    default:
-      write_table (&h, in, sc);
-      break;
-    }
+  pbs_report_write_parts (&parts, &h, in, sc);
   g_string_append (out, "</section>\n");
 }
 

@@ -157,6 +157,25 @@ char       *pbs_report_cite_place       (PbsScorecard         *scorecard,
                                          gint                  row,
                                          char                 *text);
 
+/* The parts of one evaluation's section in a text, Markdown or HTML
+ * report, each written by the format's own function on its own writer
+ * (@writer: the format's state). pbs_report_write_parts() decides, once
+ * for every format, which parts a content shows. */
+typedef void (*PbsReportPartFunc) (gpointer writer, const PbsReportInput *in, PbsScorecard *sc);
+
+typedef struct {
+  PbsReportPartFunc table;      /* the scored form */
+  PbsReportPartFunc explain;
+  PbsReportPartFunc audit;
+  PbsReportPartFunc lint;
+  PbsReportPartFunc narrative;  /* the draft, after the table */
+} PbsReportParts;
+
+void        pbs_report_write_parts    (const PbsReportParts *parts,
+                                       gpointer              writer,
+                                       const PbsReportInput *in,
+                                       PbsScorecard         *scorecard);
+
 /* One lint finding as every format shows it. */
 typedef struct {
   const char *check;       /* the check's stable nick */
