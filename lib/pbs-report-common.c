@@ -343,6 +343,38 @@ pbs_report_signoff (PbsEvaluation *e, PbsReportField out[4])
   return n;
 }
 
+void
+pbs_report_head_init (PbsReportHead *head, PbsScorecard *scorecard, PbsLanguage language)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (scorecard);
+  const char *department = pbs_evaluation_get_department (e);
+  const char *unit = pbs_evaluation_get_unit (e);
+
+  memset (head, 0, sizeof *head);
+  if (PBS_REPORT_GIVEN (department))
+    head->fields[head->n++] = (PbsReportField) { PBS_LABEL_DEPARTMENT, department };
+  if (PBS_REPORT_GIVEN (unit))
+    head->fields[head->n++] = (PbsReportField) { PBS_LABEL_UNIT, unit };
+  if (pbs_evaluation_get_year (e) > 0)
+    {
+      head->year = g_strdup_printf ("%u", pbs_evaluation_get_year (e));
+      head->fields[head->n++] = (PbsReportField) { PBS_LABEL_YEAR, head->year };
+    }
+  head->fields[head->n++] = (PbsReportField) {
+    PBS_LABEL_CURRENCY, pbs_report_currency_label (pbs_evaluation_get_currency (e))
+  };
+  head->policy = pbs_report_dup_policy_name (scorecard, language);
+  head->fields[head->n++] = (PbsReportField) { PBS_LABEL_POLICY, head->policy };
+}
+
+void
+pbs_report_head_clear (PbsReportHead *head)
+{
+  g_clear_pointer (&head->year, g_free);
+  g_clear_pointer (&head->policy, g_free);
+  head->n = 0;
+}
+
 /* ---------------------------------------------------------------- numbers */
 
 char *

@@ -174,26 +174,13 @@ meta_row (Html *h, const char *label, const char *value)
 static void
 write_header (Html *h, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  const char *department = pbs_evaluation_get_department (e);
-  const char *unit = pbs_evaluation_get_unit (e);
+  g_auto (PbsReportHead) head = { 0 };
 
+  pbs_report_head_init (&head, sc, h->language);
   heading (h, "h1", sc, PBS_LABEL_FORM);
   g_string_append (h->out, "<table class=\"meta\">\n");
-  if (department != NULL && *department != '\0')
-    meta_row (h, L (DEPARTMENT), department);
-  if (unit != NULL && *unit != '\0')
-    meta_row (h, L (UNIT), unit);
-  if (pbs_evaluation_get_year (e) > 0)
-    {
-      g_autofree char *year = g_strdup_printf ("%u", pbs_evaluation_get_year (e));
-      meta_row (h, L (YEAR), year);
-    }
-  meta_row (h, L (CURRENCY), pbs_report_currency_label (pbs_evaluation_get_currency (e)));
-  {
-    g_autofree char *policy = pbs_report_dup_policy_name (sc, h->language);
-    meta_row (h, L (POLICY), policy);
-  }
+  for (guint i = 0; i < head.n; i++)
+    meta_row (h, pbs_report_label (head.fields[i].label, h->language), head.fields[i].value);
   g_string_append (h->out, "</table>\n");
 }
 

@@ -404,25 +404,12 @@ write_title (Writer *w, PbsScorecard *sc, PbsLabel what)
 static void
 write_header (Writer *w, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  const char *department = pbs_evaluation_get_department (e);
-  const char *unit = pbs_evaluation_get_unit (e);
+  g_auto (PbsReportHead) head = { 0 };
 
+  pbs_report_head_init (&head, sc, w->language);
   write_title (w, sc, PBS_LABEL_FORM);
-  if (department != NULL && *department != '\0')
-    w_field (w, L (DEPARTMENT), department);
-  if (unit != NULL && *unit != '\0')
-    w_field (w, L (UNIT), unit);
-  if (pbs_evaluation_get_year (e) > 0)
-    {
-      g_autofree char *year = g_strdup_printf ("%u", pbs_evaluation_get_year (e));
-      w_field (w, L (YEAR), year);
-    }
-  w_field (w, L (CURRENCY), pbs_report_currency_label (pbs_evaluation_get_currency (e)));
-  {
-    g_autofree char *policy = pbs_report_dup_policy_name (sc, w->language);
-    w_field (w, L (POLICY), policy);
-  }
+  for (guint i = 0; i < head.n; i++)
+    w_field (w, pbs_report_label (head.fields[i].label, w->language), head.fields[i].value);
 }
 
 static void
