@@ -758,6 +758,31 @@ write_table (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
   write_charts (h, in, sc);
 }
 
+/* The table of explain, audit or lint under its heading, up to its body. */
+static void
+part_table_start (Html *h, PbsScorecard *sc, PbsLabel what, const char *class_name,
+                  const PbsLabel *labels, guint n)
+{
+  heading (h, "h1", sc, what);
+  g_string_append_printf (h->out, "<table class=\"%s\">\n", class_name);
+  header_row (h, labels, n);
+  g_string_append (h->out, "<tbody>\n");
+}
+
+/* The end of an audit or lint table of @columns: one row saying so when
+ * none of its findings was @shown. */
+static void
+findings_table_end (Html *h, guint shown, guint columns)
+{
+  if (shown == 0)
+    {
+      g_string_append_printf (h->out, "<tr><td colspan=\"%u\">", columns);
+      esc (h, L (NO_FINDINGS));
+      g_string_append (h->out, "</td></tr>\n");
+    }
+  g_string_append (h->out, "</tbody>\n</table>\n");
+}
+
 static void
 write_explain (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
@@ -768,10 +793,7 @@ write_explain (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
   };
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
 
-  heading (h, "h1", sc, PBS_LABEL_EXPLAIN);
-  g_string_append (h->out, "<table class=\"explain\">\n");
-  header_row (h, labels, G_N_ELEMENTS (labels));
-  g_string_append (h->out, "<tbody>\n");
+  part_table_start (h, sc, PBS_LABEL_EXPLAIN, "explain", labels, G_N_ELEMENTS (labels));
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     {
       PbsDecimal points;
@@ -804,10 +826,7 @@ write_audit (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
   g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
   guint shown = 0;
 
-  heading (h, "h1", sc, PBS_LABEL_AUDIT);
-  g_string_append (h->out, "<table class=\"audit\">\n");
-  header_row (h, labels, G_N_ELEMENTS (labels));
-  g_string_append (h->out, "<tbody>\n");
+  part_table_start (h, sc, PBS_LABEL_AUDIT, "audit", labels, G_N_ELEMENTS (labels));
   for (guint i = 0; i < pbs_audit_get_n_findings (audit); i++)
     {
       gint row = pbs_audit_get_row (audit, i);
@@ -829,13 +848,7 @@ write_audit (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
       element_take (h, "td", NULL, pbs_audit_dup_message (audit, i, h->language));
       row_end (h, in);
     }
-  if (shown == 0)
-    {
-      g_string_append (h->out, "<tr><td colspan=\"7\">");
-      esc (h, L (NO_FINDINGS));
-      g_string_append (h->out, "</td></tr>\n");
-    }
-  g_string_append (h->out, "</tbody>\n</table>\n");
+  findings_table_end (h, shown, G_N_ELEMENTS (labels));
 }
 
 static void
@@ -848,10 +861,7 @@ write_lint (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
   };
   g_autoptr (GArray) items = pbs_report_lint_items (in, sc);
 
-  heading (h, "h1", sc, PBS_LABEL_LINT);
-  g_string_append (h->out, "<table class=\"lint\">\n");
-  header_row (h, labels, G_N_ELEMENTS (labels));
-  g_string_append (h->out, "<tbody>\n");
+  part_table_start (h, sc, PBS_LABEL_LINT, "lint", labels, G_N_ELEMENTS (labels));
   for (guint i = 0; i < items->len; i++)
     {
       const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
@@ -868,13 +878,7 @@ write_lint (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
       element (h, "td", "suggestion", item->suggestion);
       row_end (h, in);
     }
-  if (items->len == 0)
-    {
-      g_string_append (h->out, "<tr><td colspan=\"7\">");
-      esc (h, L (NO_FINDINGS));
-      g_string_append (h->out, "</td></tr>\n");
-    }
-  g_string_append (h->out, "</tbody>\n</table>\n");
+  findings_table_end (h, items->len, G_N_ELEMENTS (labels));
 }
 
 static void
