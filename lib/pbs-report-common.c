@@ -1,4 +1,4 @@
-/* pbs-report-common.c - what every report format shares: the row filter, the words, the lint findings and the numbers as the table prints them
+/* pbs-report-common.c - what every report format shares: the row filter, the words, the lint findings, the numbers as the table prints them and the parts of an evaluation's section
  *
  * Copyright 2026 The pbscore authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -343,6 +343,38 @@ pbs_report_signoff (PbsEvaluation *e, PbsReportField out[4])
   return n;
 }
 
+void
+pbs_report_head_init (PbsReportHead *head, PbsScorecard *scorecard, PbsLanguage language)
+{
+  PbsEvaluation *e = pbs_scorecard_get_evaluation (scorecard);
+  const char *department = pbs_evaluation_get_department (e);
+  const char *unit = pbs_evaluation_get_unit (e);
+
+  memset (head, 0, sizeof *head);
+  if (PBS_REPORT_GIVEN (department))
+    head->fields[head->n++] = (PbsReportField) { PBS_LABEL_DEPARTMENT, department };
+  if (PBS_REPORT_GIVEN (unit))
+    head->fields[head->n++] = (PbsReportField) { PBS_LABEL_UNIT, unit };
+  if (pbs_evaluation_get_year (e) > 0)
+    {
+      head->year = g_strdup_printf ("%u", pbs_evaluation_get_year (e));
+      head->fields[head->n++] = (PbsReportField) { PBS_LABEL_YEAR, head->year };
+    }
+  head->fields[head->n++] = (PbsReportField) {
+    PBS_LABEL_CURRENCY, pbs_report_currency_label (pbs_evaluation_get_currency (e))
+  };
+  head->policy = pbs_report_dup_policy_name (scorecard, language);
+  head->fields[head->n++] = (PbsReportField) { PBS_LABEL_POLICY, head->policy };
+}
+
+void
+pbs_report_head_clear (PbsReportHead *head)
+{
+  g_clear_pointer (&head->year, g_free);
+  g_clear_pointer (&head->policy, g_free);
+  head->n = 0;
+}
+
 /* ---------------------------------------------------------------- numbers */
 
 char *
@@ -436,4 +468,32 @@ pbs_report_steal_text (GOutputStream *mem, gsize *length, GError **error)
   if (length != NULL)
     *length = size - 1;
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+/* Explain, audit and lint show their own part; the narrative content is
+ * the table followed by the draft; every other content the table. */
+void
+pbs_report_write_parts (const PbsReportParts *parts, gpointer writer, const PbsReportInput *in,
+                        PbsScorecard *scorecard)
+{
+  switch (in->content)
+    {
+    case PBS_REPORT_EXPLAIN:
+      parts->explain (writer, in, scorecard);
+      break;
+    case PBS_REPORT_AUDIT:
+      parts->audit (writer, in, scorecard);
+      break;
+    case PBS_REPORT_LINT:
+      parts->lint (writer, in, scorecard);
+      break;
+    case PBS_REPORT_NARRATIVE:
+      parts->table (writer, in, scorecard);
+      parts->narrative (writer, in, scorecard);
+      break;
+    case PBS_REPORT_TABLE:
+    default:
+      parts->table (writer, in, scorecard);
+      break;
+    }
 }

@@ -174,26 +174,13 @@ meta_row (Html *h, const char *label, const char *value)
 static void
 write_header (Html *h, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  const char *department = pbs_evaluation_get_department (e);
-  const char *unit = pbs_evaluation_get_unit (e);
+  g_auto (PbsReportHead) head = { 0 };
 
+  pbs_report_head_init (&head, sc, h->language);
   heading (h, "h1", sc, PBS_LABEL_FORM);
   g_string_append (h->out, "<table class=\"meta\">\n");
-  if (department != NULL && *department != '\0')
-    meta_row (h, L (DEPARTMENT), department);
-  if (unit != NULL && *unit != '\0')
-    meta_row (h, L (UNIT), unit);
-  if (pbs_evaluation_get_year (e) > 0)
-    {
-      g_autofree char *year = g_strdup_printf ("%u", pbs_evaluation_get_year (e));
-      meta_row (h, L (YEAR), year);
-    }
-  meta_row (h, L (CURRENCY), pbs_report_currency_label (pbs_evaluation_get_currency (e)));
-  {
-    g_autofree char *policy = pbs_report_dup_policy_name (sc, h->language);
-    meta_row (h, L (POLICY), policy);
-  }
+  for (guint i = 0; i < head.n; i++)
+    meta_row (h, pbs_report_label (head.fields[i].label, h->language), head.fields[i].value);
   g_string_append (h->out, "</table>\n");
 }
 
@@ -754,8 +741,10 @@ write_charts (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 /* ---------------------------------------------------------------- content */
 
 static void
-write_table (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+write_table (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
+
   write_header (h, sc);
   write_budget (h, sc);
   write_goals (h, sc);
@@ -769,19 +758,42 @@ write_table (Html *h, const PbsReportInput *in, PbsScorecard *sc)
   write_charts (h, in, sc);
 }
 
+/* The table of explain, audit or lint under its heading, up to its body. */
 static void
-write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+part_table_start (Html *h, PbsScorecard *sc, PbsLabel what, const char *class_name,
+                  const PbsLabel *labels, guint n)
 {
+  heading (h, "h1", sc, what);
+  g_string_append_printf (h->out, "<table class=\"%s\">\n", class_name);
+  header_row (h, labels, n);
+  g_string_append (h->out, "<tbody>\n");
+}
+
+/* The end of an audit or lint table of @columns: one row saying so when
+ * none of its findings was @shown. */
+static void
+findings_table_end (Html *h, guint shown, guint columns)
+{
+  if (shown == 0)
+    {
+      g_string_append_printf (h->out, "<tr><td colspan=\"%u\">", columns);
+      esc (h, L (NO_FINDINGS));
+      g_string_append (h->out, "</td></tr>\n");
+    }
+  g_string_append (h->out, "</tbody>\n</table>\n");
+}
+
+static void
+write_explain (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
+{
+  Html *h = writer;
   static const PbsLabel labels[] = {
     PBS_LABEL_ROW, PBS_LABEL_NAME, PBS_LABEL_RULE, PBS_LABEL_POINTS, PBS_LABEL_SCORE,
     PBS_LABEL_EXPLANATION,
   };
   PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
 
-  heading (h, "h1", sc, PBS_LABEL_EXPLAIN);
-  g_string_append (h->out, "<table class=\"explain\">\n");
-  header_row (h, labels, G_N_ELEMENTS (labels));
-  g_string_append (h->out, "<tbody>\n");
+  part_table_start (h, sc, PBS_LABEL_EXPLAIN, "explain", labels, G_N_ELEMENTS (labels));
   for (guint i = 0; i < pbs_scorecard_get_n_rows (sc); i++)
     {
       PbsDecimal points;
@@ -803,8 +815,9 @@ write_explain (Html *h, const PbsReportInput *in, PbsScorecard *sc)
 }
 
 static void
-write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+write_audit (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
   static const PbsLabel labels[] = {
     PBS_LABEL_KIND, PBS_LABEL_ROW, PBS_LABEL_NAME, PBS_LABEL_PRINTED, PBS_LABEL_COMPUTED,
     PBS_LABEL_VARIANT, PBS_LABEL_MESSAGE,
@@ -813,10 +826,7 @@ write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
   g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
   guint shown = 0;
 
-  heading (h, "h1", sc, PBS_LABEL_AUDIT);
-  g_string_append (h->out, "<table class=\"audit\">\n");
-  header_row (h, labels, G_N_ELEMENTS (labels));
-  g_string_append (h->out, "<tbody>\n");
+  part_table_start (h, sc, PBS_LABEL_AUDIT, "audit", labels, G_N_ELEMENTS (labels));
   for (guint i = 0; i < pbs_audit_get_n_findings (audit); i++)
     {
       gint row = pbs_audit_get_row (audit, i);
@@ -838,28 +848,20 @@ write_audit (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       element_take (h, "td", NULL, pbs_audit_dup_message (audit, i, h->language));
       row_end (h, in);
     }
-  if (shown == 0)
-    {
-      g_string_append (h->out, "<tr><td colspan=\"7\">");
-      esc (h, L (NO_FINDINGS));
-      g_string_append (h->out, "</td></tr>\n");
-    }
-  g_string_append (h->out, "</tbody>\n</table>\n");
+  findings_table_end (h, shown, G_N_ELEMENTS (labels));
 }
 
 static void
-write_lint (Html *h, const PbsReportInput *in, PbsScorecard *sc)
+write_lint (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
   static const PbsLabel labels[] = {
     PBS_LABEL_CHECK, PBS_LABEL_ROW, PBS_LABEL_NAME, PBS_LABEL_CATEGORY, PBS_LABEL_WHERE,
     PBS_LABEL_MESSAGE, PBS_LABEL_SUGGESTION,
   };
   g_autoptr (GArray) items = pbs_report_lint_items (in, sc);
 
-  heading (h, "h1", sc, PBS_LABEL_LINT);
-  g_string_append (h->out, "<table class=\"lint\">\n");
-  header_row (h, labels, G_N_ELEMENTS (labels));
-  g_string_append (h->out, "<tbody>\n");
+  part_table_start (h, sc, PBS_LABEL_LINT, "lint", labels, G_N_ELEMENTS (labels));
   for (guint i = 0; i < items->len; i++)
     {
       const PbsReportLintItem *item = &g_array_index (items, PbsReportLintItem, i);
@@ -876,18 +878,13 @@ write_lint (Html *h, const PbsReportInput *in, PbsScorecard *sc)
       element (h, "td", "suggestion", item->suggestion);
       row_end (h, in);
     }
-  if (items->len == 0)
-    {
-      g_string_append (h->out, "<tr><td colspan=\"7\">");
-      esc (h, L (NO_FINDINGS));
-      g_string_append (h->out, "</td></tr>\n");
-    }
-  g_string_append (h->out, "</tbody>\n</table>\n");
+  findings_table_end (h, items->len, G_N_ELEMENTS (labels));
 }
 
 static void
-write_narrative (Html *h, PbsScorecard *sc)
+write_narrative (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Html *h = writer;
   g_autofree char *text = pbs_narrative_dup_text (sc);
   g_auto (GStrv) lines = NULL;
 
@@ -918,29 +915,13 @@ pbs_report_html_head (const PbsReportInput *in, PbsScorecard *only, GString *out
 void
 pbs_report_html_one (const PbsReportInput *in, guint index, PbsScorecard *sc, GString *out)
 {
+  static const PbsReportParts parts = {
+    write_table, write_explain, write_audit, write_lint, write_narrative,
+  };
   Html h = { out, in->language, index + 1, in->columns == PBS_REPORT_COLUMNS_FULL };
 
   g_string_append_printf (out, "<section class=\"evaluation\" id=\"e%u\">\n", h.section);
-  switch (in->content)
-    {
-    case PBS_REPORT_EXPLAIN:
-      write_explain (&h, in, sc);
-      break;
-    case PBS_REPORT_AUDIT:
-      write_audit (&h, in, sc);
-      break;
-    case PBS_REPORT_LINT:
-      write_lint (&h, in, sc);
-      break;
-    case PBS_REPORT_NARRATIVE:
-      write_table (&h, in, sc);
-      write_narrative (&h, sc);
-      break;
-    case PBS_REPORT_TABLE:
-    default:
-      write_table (&h, in, sc);
-      break;
-    }
+  pbs_report_write_parts (&parts, &h, in, sc);
   g_string_append (out, "</section>\n");
 }
 

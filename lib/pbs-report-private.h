@@ -157,6 +157,25 @@ char       *pbs_report_cite_place       (PbsScorecard         *scorecard,
                                          gint                  row,
                                          char                 *text);
 
+/* The parts of one evaluation's section in a text, Markdown or HTML
+ * report, each written by the format's own function on its own writer
+ * (@writer: the format's state). pbs_report_write_parts() decides, once
+ * for every format, which parts a content shows. */
+typedef void (*PbsReportPartFunc) (gpointer writer, const PbsReportInput *in, PbsScorecard *sc);
+
+typedef struct {
+  PbsReportPartFunc table;      /* the scored form */
+  PbsReportPartFunc explain;
+  PbsReportPartFunc audit;
+  PbsReportPartFunc lint;
+  PbsReportPartFunc narrative;  /* the draft, after the table */
+} PbsReportParts;
+
+void        pbs_report_write_parts    (const PbsReportParts *parts,
+                                       gpointer              writer,
+                                       const PbsReportInput *in,
+                                       PbsScorecard         *scorecard);
+
 /* One lint finding as every format shows it. */
 typedef struct {
   const char *check;       /* the check's stable nick */
@@ -182,6 +201,22 @@ char       *pbs_report_dup_number     (PbsScorecard     *scorecard,
  * 填报日期, in the form's order) into @out; returns how many. */
 guint       pbs_report_signoff        (PbsEvaluation  *evaluation,
                                        PbsReportField  out[4]);
+/* The fields under the form's title (text, Markdown, HTML), in its order:
+ * 主管部门 and 实施单位 when given, 年度 when set, 金额单位 and 评分口径.
+ * Cleared with pbs_report_head_clear(), which frees what was made for
+ * it. */
+typedef struct {
+  PbsReportField  fields[5];
+  guint           n;
+  char           *year;     /* owned */
+  char           *policy;   /* owned */
+} PbsReportHead;
+
+void        pbs_report_head_init      (PbsReportHead  *head,
+                                       PbsScorecard   *scorecard,
+                                       PbsLanguage     language);
+void        pbs_report_head_clear     (PbsReportHead  *head);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PbsReportHead, pbs_report_head_clear)
 /* Money (budget amounts) in the human formats: the digits it was
  * written with, and at least two decimals (12 → 12.00, 207.4538 stays). */
 char       *pbs_report_dup_money      (const PbsDecimal *value);

@@ -404,25 +404,12 @@ write_title (Writer *w, PbsScorecard *sc, PbsLabel what)
 static void
 write_header (Writer *w, PbsScorecard *sc)
 {
-  PbsEvaluation *e = pbs_scorecard_get_evaluation (sc);
-  const char *department = pbs_evaluation_get_department (e);
-  const char *unit = pbs_evaluation_get_unit (e);
+  g_auto (PbsReportHead) head = { 0 };
 
+  pbs_report_head_init (&head, sc, w->language);
   write_title (w, sc, PBS_LABEL_FORM);
-  if (department != NULL && *department != '\0')
-    w_field (w, L (DEPARTMENT), department);
-  if (unit != NULL && *unit != '\0')
-    w_field (w, L (UNIT), unit);
-  if (pbs_evaluation_get_year (e) > 0)
-    {
-      g_autofree char *year = g_strdup_printf ("%u", pbs_evaluation_get_year (e));
-      w_field (w, L (YEAR), year);
-    }
-  w_field (w, L (CURRENCY), pbs_report_currency_label (pbs_evaluation_get_currency (e)));
-  {
-    g_autofree char *policy = pbs_report_dup_policy_name (sc, w->language);
-    w_field (w, L (POLICY), policy);
-  }
+  for (guint i = 0; i < head.n; i++)
+    w_field (w, pbs_report_label (head.fields[i].label, w->language), head.fields[i].value);
 }
 
 static void
@@ -652,8 +639,10 @@ write_warnings (Writer *w, PbsScorecard *sc)
 }
 
 static void
-write_table (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+write_table (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Writer *w = writer;
+
   write_header (w, sc);
   write_budget (w, sc);
   write_goals (w, sc);
@@ -684,8 +673,9 @@ explain_fill (Writer *w, gconstpointer data, guint i, GPtrArray *t)
 }
 
 static void
-write_explain (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+write_explain (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Writer *w = writer;
   const char *heads[] = { L (ROW), L (NAME), L (RULE), L (POINTS), L (SCORE), L (EXPLANATION) };
   RowsOf of = { in, sc, FALSE };
   Rows rows = { G_N_ELEMENTS (heads), 1 << 0 | 1 << 3 | 1 << 4, heads, pbs_scorecard_get_n_rows (sc),
@@ -724,8 +714,9 @@ audit_fill (Writer *w, gconstpointer data, guint i, GPtrArray *t)
 }
 
 static void
-write_audit (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+write_audit (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Writer *w = writer;
   g_autoptr (PbsAudit) audit = pbs_audit_new (sc);
   const char *heads[] = { L (KIND), L (ROW), L (NAME), L (PRINTED), L (COMPUTED), L (VARIANT), L (MESSAGE) };
   FindingsOf of = { in, sc, audit };
@@ -761,8 +752,9 @@ lint_fill (Writer *w, gconstpointer data, guint i, GPtrArray *t)
  * first so that editors jump to the row, the suggestion indented below;
  * Markdown: a table. Then the count. */
 static void
-write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
+write_lint (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Writer *w = writer;
   g_autoptr (GArray) items = pbs_report_lint_items (in, sc);
   g_autofree char *count = NULL;
 
@@ -812,8 +804,9 @@ write_lint (Writer *w, const PbsReportInput *in, PbsScorecard *sc)
 }
 
 static void
-write_narrative (Writer *w, PbsScorecard *sc)
+write_narrative (gpointer writer, const PbsReportInput *in, PbsScorecard *sc)
 {
+  Writer *w = writer;
   g_autofree char *text = pbs_narrative_dup_text (sc);
   g_auto (GStrv) lines = NULL;
 
@@ -837,30 +830,14 @@ void
 pbs_report_text_one (const PbsReportInput *in, gboolean markdown, guint index, PbsScorecard *sc,
                      GString *out)
 {
+  static const PbsReportParts parts = {
+    write_table, write_explain, write_audit, write_lint, write_narrative,
+  };
   Writer w = { out, markdown, in->language, in };
 
   if (index > 0)
     w_blank (&w);
-  switch (in->content)
-    {
-    case PBS_REPORT_EXPLAIN:
-      write_explain (&w, in, sc);
-      break;
-    case PBS_REPORT_AUDIT:
-      write_audit (&w, in, sc);
-      break;
-    case PBS_REPORT_LINT:
-      write_lint (&w, in, sc);
-      break;
-    case PBS_REPORT_NARRATIVE:
-      write_table (&w, in, sc);
-      write_narrative (&w, sc);
-      break;
-    case PBS_REPORT_TABLE:
-    default:
-      write_table (&w, in, sc);
-      break;
-    }
+  pbs_report_write_parts (&parts, &w, in, sc);
 }
 
 void

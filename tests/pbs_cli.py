@@ -1,13 +1,15 @@
 """What the Python tests of the pbscore command share: its environment, a
-run of it, expectations and named cases (run by tests/pbscases.py).
+run of it, input files written for it, expectations and named cases (run
+by tests/pbscases.py).
 
 Shared by tests/test_cli.py, test_import.py, test_import_office.py,
-test_report_xlsx.py and test_oracle.py (make check runs each as a script,
-so this file, beside them, is importable).
+test_stream.py, test_report_xlsx.py and test_oracle.py (make check runs
+each as a script, so this file, beside them, is importable).
 """
 
 import os
 import subprocess
+import tempfile
 import time
 
 import pbscases
@@ -59,6 +61,30 @@ def without_places(value):
     if isinstance(value, list):
         return [without_places(v) for v in value]
     return value
+
+
+def write_file(folder, name, content):
+    """Writes @content (text, as UTF-8, or bytes) to @folder/@name, replacing
+    it; returns the path."""
+    path = os.path.join(folder, name)
+    with open(path, 'wb') as f:
+        f.write(content.encode('utf-8') if isinstance(content, str) else content)
+    return path
+
+
+def write_batch(folder, name, *docs):
+    """Writes the YAML documents @docs to @folder/@name, `---` between them;
+    returns the path."""
+    return write_file(folder, name, '---\n'.join(docs))
+
+
+def run_on_file(run, content, *args, name='doc.yaml'):
+    """Writes @content (as write_file) to @name in a new temporary folder
+    and returns run(*args, path): a test file's own runner of the program,
+    with the file last. Messages name the file: it is the run's last
+    argument (r.args[-1])."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return run(*args, write_file(tmp, name, content))
 
 
 class Run:

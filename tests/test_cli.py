@@ -32,7 +32,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from pbs_cli import Cases, cli_env, expect, run_program
+from pbs_cli import Cases, cli_env, expect, run_on_file, run_program, write_batch, write_file
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -447,8 +447,7 @@ def _():
         with open(out, encoding='utf-8') as f:
             check_xishan(load_json(f.read()))
         # an input error after a good file: nothing written, the old file kept
-        with open(out, 'w', encoding='utf-8') as f:
-            f.write('OLD')
+        write_file(tmp, 'report.json', 'OLD')
         r = pbscore('score', '--format', 'json', '--output', out, XISHAN, 'tests/data/invalid/bad-band.yaml')
         expect_rc(r, 2)
         with open(out, encoding='utf-8') as f:
@@ -486,9 +485,7 @@ def _():
             text = f.read()
         text = text.replace('template: department-overall', 'template: ../tpl/department-overall.yaml')
         text = text.replace('policy: central', 'policy: ../pol/p.yaml')
-        doc = os.path.join(tmp, 'in', 'doc.yaml')
-        with open(doc, 'w', encoding='utf-8') as f:
-            f.write(text)
+        doc = write_file(os.path.join(tmp, 'in'), 'doc.yaml', text)
         tpl = os.path.realpath(os.path.join(tmp, 'tpl', 'department-overall.yaml'))
         pol = os.path.realpath(os.path.join(tmp, 'pol', 'p.yaml'))
         # standard output: absolute paths, so `| pbscore validate -` reloads from anywhere
@@ -542,9 +539,7 @@ def _():
     with tempfile.TemporaryDirectory() as tmp:
         for enc, bom in boms.items():
             data = bom + text.encode(enc)
-            path = os.path.join(tmp, f'xishan-{enc}.yaml')
-            with open(path, 'wb') as f:
-                f.write(data)
+            path = write_file(tmp, f'xishan-{enc}.yaml', data)
             for r in (pbscore('score', '--format', 'json', path),
                       pbscore('score', '--format', 'json', '-', stdin=data)):
                 expect_rc(r, 0)
@@ -555,8 +550,7 @@ def _():
             at = len(bom) + text.index('title:') * unit
             bad[at:at + unit] = {'utf-16-le': b'\x00\xdc', 'utf-16-be': b'\xdc\x00',
                                  'utf-32-le': b'\x00\x00\x11\x00', 'utf-32-be': b'\x00\x11\x00\x00'}[enc]
-            with open(path, 'wb') as f:
-                f.write(bad)
+            write_file(tmp, f'xishan-{enc}.yaml', bytes(bad))
             line = text[:text.index('title:')].count('\n') + 1
             r = pbscore('validate', path)
             expect_rc(r, 2)
@@ -580,9 +574,7 @@ def valid_case(path):
     @case(f'validate {path}: exit 0 (weights tolerated with --policy FILE)')
     def _():
         with tempfile.TemporaryDirectory() as tmp:
-            policy = os.path.join(tmp, 'as-is.yaml')
-            with open(policy, 'w', encoding='utf-8') as f:
-                f.write(AS_IS_POLICY)
+            policy = write_file(tmp, 'as-is.yaml', AS_IS_POLICY)
             r = pbscore('validate', path)
             # valid/ is about reading: a table whose points do not add up reads, but the
             # central policy refuses to score it, which validate reports, located
@@ -660,9 +652,7 @@ def _():
     expect(xishan_json('--policy', 'shanxi')['policy'] == 'shanxi', 'preset not used')
     r = pbscore('policy', 'show', 'ningxia')
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'saved.yaml')
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(r.out)
+        path = write_file(tmp, 'saved.yaml', r.out)
         doc = xishan_json('--policy', path)
         expect(doc['policy'] == 'ningxia', f"policy {doc['policy']!r}")
     r = pbscore('score', '--policy', 'atlantis', XISHAN)
@@ -773,18 +763,14 @@ def _():
     expect_rc(r, 0)
     expect('\nname: guangxi\nlabel: 广西\n' in r.out, 'policy show has no label', r)
     with tempfile.TemporaryDirectory() as tmp:
-        mine = os.path.join(tmp, 'mine.yaml')
-        with open(mine, 'w', encoding='utf-8') as f:
-            f.write('pbscore: 1\nkind: policy\nname: mine\nlabel: 某市口径\nextends: shanxi\n')
+        mine = write_file(tmp, 'mine.yaml', 'pbscore: 1\nkind: policy\nname: mine\nlabel: 某市口径\nextends: shanxi\n')
         r = pbscore('report', '--policy', mine, XISHAN)
         expect_rc(r, 0)
         expect('评分口径：某市口径（mine）' in r.out, 'the policy file\'s label', r)
-        with open(mine, 'w', encoding='utf-8') as f:
-            f.write('pbscore: 1\nkind: policy\nname: mine\nextends: shanxi\n')
+        write_file(tmp, 'mine.yaml', 'pbscore: 1\nkind: policy\nname: mine\nextends: shanxi\n')
         r = pbscore('report', '--policy', mine, XISHAN)
         expect('评分口径：mine\n' in r.out, 'a renamed policy kept its preset\'s label', r)
-        with open(mine, 'w', encoding='utf-8') as f:
-            f.write('pbscore: 1\nkind: policy\nname: mine\nlabel: a\nlabel: b\n')
+        write_file(tmp, 'mine.yaml', 'pbscore: 1\nkind: policy\nname: mine\nlabel: a\nlabel: b\n')
         r = pbscore('validate', mine)
         expect_rc(r, 2)
         expect('label' in r.err and 'twice' in r.err, 'a doubled label: not named', r)
@@ -1109,17 +1095,22 @@ def raw_pbscore(*args, stdout=subprocess.PIPE, stdin=None, preexec_fn=None, cwd=
     return proc.returncode, proc.stderr.decode('utf-8', 'replace')
 
 
-@case('help, --help, --version and commands notice a failed write of stdout (> /dev/full): exit 2')
+@case('help, --help, --version and commands notice a failed write of stdout (> /dev/full): exit 2, told once')
 def _():
     if not os.path.exists('/dev/full'):
         return
     for args in (('help',), ('--help',), ('--version',), ('help', 'score'), ('score', '--help'),
-                 ('score', '--version'), ('policy', 'list'), ('score', XISHAN),
+                 ('score', '--version'), ('policy', 'list'), ('policy', 'show', 'central'),
+                 ('template', 'list'), ('template', 'new', 'core-2021'), ('score', XISHAN),
+                 ('score', '--format', 'json', XISHAN, XISHAN), ('score', '--summary', XISHAN),
+                 ('validate', XISHAN), ('import', XISHAN), ('summary', XISHAN), ('rollup', XISHAN),
+                 ('audit', XISHAN), ('lint', XISHAN), ('explain', XISHAN),
                  ('report', '--format', 'html', XISHAN)):
         with open('/dev/full', 'w') as full:
             rc, err = raw_pbscore(*args, stdout=full)
         expect(rc == 2, f'pbscore {" ".join(args)} > /dev/full: exit {rc}, expected 2\n{err}')
-        expect('standard output' in err, f'no message naming standard output: {err}')
+        expect(err.count('cannot write the standard output') == 1 and err.count('pbscore: ') == 1,
+               f'pbscore {" ".join(args)} > /dev/full: not one message naming standard output: {err}')
 
 
 @case('--output onto a FIFO, a character device or /dev/stdout is written in place')
@@ -1176,9 +1167,7 @@ def _():
 def _():
     with tempfile.TemporaryDirectory() as tmp:
         os.mkdir(os.path.join(tmp, 'd'))
-        final = os.path.join(tmp, 'd', 'final.json')
-        with open(final, 'w') as f:
-            f.write('old')
+        final = write_file(os.path.join(tmp, 'd'), 'final.json', 'old')
         os.chmod(final, 0o640)
         os.symlink('d/final.json', os.path.join(tmp, 'middle'))
         os.symlink('middle', os.path.join(tmp, 'first'))
@@ -1203,9 +1192,7 @@ def _():
     def small_files():
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
     with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, 'big.html')
-        with open(out, 'w') as f:
-            f.write('old')
+        out = write_file(tmp, 'big.html', 'old')
         rc, err = raw_pbscore('report', '--format', 'html', '--output', out, XISHAN, XISHAN,
                               preexec_fn=small_files)
         expect(rc == -signal.SIGXFSZ, f'exit {rc}, expected death by SIGXFSZ\n{err}')
@@ -1223,9 +1210,7 @@ def _():
         first = f.read() + b'\n---\n'
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         with tempfile.TemporaryDirectory() as tmp:
-            out = os.path.join(tmp, 'out.jsonl')
-            with open(out, 'w') as f:
-                f.write('old')
+            out = write_file(tmp, 'out.jsonl', 'old')
             # The first document is written through the temporary file while
             # standard input stays open: the program is mid-write, waiting.
             # Under nohup or in a shell's background job SIGHUP or SIGINT
@@ -1279,10 +1264,7 @@ def hostile_document(folder):
     with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
         src = f.read()
     src = re.sub(r'^title: .*$', lambda m: f'title: "{HOSTILE}"', src, count=1, flags=re.M)
-    path = os.path.join(folder, 'hostile.yaml')
-    with open(path, 'w', encoding='utf-8') as f:
-        f.write(src)
-    return path
+    return write_file(folder, 'hostile.yaml', src)
 
 
 def is_nonchar(ch):
@@ -1331,10 +1313,7 @@ def xishan_with(folder, name='doc.yaml', **fields):
         src, n = re.subn(rf'^{key}: .*$', lambda m: f'{key}: {value}', src, count=1, flags=re.M)
         if n == 0:
             src = f'{key}: {value}\n' + src
-    path = os.path.join(folder, name)
-    with open(path, 'w', encoding='utf-8') as f:
-        f.write(src)
-    return path
+    return write_file(folder, name, src)
 
 
 @case('templates and policies are read only from regular files: /dev/zero, /dev/urandom, a FIFO')
@@ -1358,9 +1337,7 @@ def _():
     policy = 'pbscore: 1\nkind: policy\nname: padded\nextends: central\n'
     with tempfile.TemporaryDirectory() as tmp:
         for size, ok in ((limit, True), (limit + 1, False)):
-            path = os.path.join(tmp, f'p{size}.yaml')
-            with open(path, 'w', encoding='ascii') as f:
-                f.write(policy + '#' + 'x' * (size - len(policy) - 2) + '\n')
+            path = write_file(tmp, f'p{size}.yaml', policy + '#' + 'x' * (size - len(policy) - 2) + '\n')
             expect(os.path.getsize(path) == size, 'the padded policy has the wrong size')
             for args in (('score', '--policy', path, XISHAN), ('policy', 'show', path),
                          ('score', xishan_with(tmp, policy=f'"{path}"'))):
@@ -1420,8 +1397,7 @@ def _():
         expect(n == 1, 'the fixture changed: no title')
         src, n = re.subn(r'^source: (.*)$', r'source: "财预\\L〔2021〕"', src, count=1, flags=re.M)
         expect(n == 1, 'the fixture changed: no source')
-        with open(os.path.join(tmp, 'pasted.yaml'), 'w', encoding='utf-8') as f:
-            f.write(src)
+        write_file(tmp, 'pasted.yaml', src)
         env = dict(cli_env(), PBSCORE_TEMPLATE_PATH=tmp)
         proc = subprocess.run([CLI, 'template', 'new', 'pasted'], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, cwd=SRCDIR, env=env, timeout=120, check=False)
@@ -1434,21 +1410,17 @@ def _():
 
 @case('a score band with min > max is an error located at the band, not a silent 0')
 def _():
-    with tempfile.TemporaryDirectory() as tmp:
-        with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
-            src = f.read()
-        # the first row's rule: a band no value can fall in
-        src, n = re.subn(r'^(\s+)points: 5$', lambda m: (
-            f"{m.group(1)}points: 5\n{m.group(1)}rule:\n{m.group(1)}  kind: bands\n"
-            f"{m.group(1)}  of: value\n{m.group(1)}  bands:\n{m.group(1)}    - {{min: 2000, max: 1000, score: 5}}"),
-            src, count=1, flags=re.M)
-        expect(n == 1, 'the fixture changed: no "points: 5" row')
-        path = os.path.join(tmp, 'band.yaml')
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(src)
-        r = pbscore('score', path)
-        expect_rc(r, 2)
-        expect(re.search(r'band\.yaml:\d+:\d+: .*min is above its max', r.err) is not None, 'no located error', r)
+    with open(os.path.join(SRCDIR, XISHAN), encoding='utf-8') as f:
+        src = f.read()
+    # the first row's rule: a band no value can fall in
+    src, n = re.subn(r'^(\s+)points: 5$', lambda m: (
+        f"{m.group(1)}points: 5\n{m.group(1)}rule:\n{m.group(1)}  kind: bands\n"
+        f"{m.group(1)}  of: value\n{m.group(1)}  bands:\n{m.group(1)}    - {{min: 2000, max: 1000, score: 5}}"),
+        src, count=1, flags=re.M)
+    expect(n == 1, 'the fixture changed: no "points: 5" row')
+    r = run_on_file(pbscore, src, 'score', name='band.yaml')
+    expect_rc(r, 2)
+    expect(re.search(r'band\.yaml:\d+:\d+: .*min is above its max', r.err) is not None, 'no located error', r)
 
 
 # ------------------------------------------------------------- summaries and roll-up
@@ -1495,13 +1467,6 @@ def xlsx_sheets(path):
                 rows.append(cells)
             sheets.append(rows)
     return sheets
-
-
-def write_batch(tmp, name, *docs):
-    path = os.path.join(tmp, name)
-    with open(path, 'w', encoding='utf-8') as f:
-        f.write('---\n'.join(docs))
-    return path
 
 
 @case('score --summary: one row per evaluation in every format, with the fields of doc/cli.md')
@@ -1661,9 +1626,7 @@ def _():
         # yaml: the merged document, which reloads and scores the same
         r = pbscore('rollup', '--format', 'yaml', a)
         expect_rc(r, 0)
-        merged = os.path.join(tmp, 'merged.yaml')
-        with open(merged, 'w', encoding='utf-8') as f:
-            f.write(r.out)
+        merged = write_file(tmp, 'merged.yaml', r.out)
         again = load_json(pbscore('score', '--format', 'json', merged).out)
         number(again['total'], '69.25', 'the merged document reloads')
         # 元 and 万元 tables are not summed: an input error, nothing written

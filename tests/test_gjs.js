@@ -11,7 +11,7 @@
 // Prints "N passed, N failed" like the CUnit programs.
 
 imports.gi.versions.Pbs = '1.0';
-const {GLib, Pbs} = imports.gi;
+const {Gio, GLib, Pbs} = imports.gi;
 const System = imports.system;
 
 imports.searchPath.unshift(GLib.path_get_dirname(System.programPath ?? '.'));
@@ -132,8 +132,79 @@ function testAuditPrintedScore() {
     assertEqual(audit.get_variant(i), Pbs.Variant.TRUNCATE, 'variant');
 }
 
+// The settlement evaluation scored with another year or satisfaction.
+function scoreVariant(year, satisfaction) {
+    const text = EVALUATION.replace('year: 2022', `year: ${year}`)
+        .replace('actual: "85%"', `actual: "${satisfaction}"`);
+    return readAll(text, `${year}.yaml`)[0].get_evaluation().score(null);
+}
+
+// PbsSummary (`pbscore summary`): groups in the order of their values,
+// counts, exact totals and the funds in 万元 (the table is in 元), and the
+// same figures in its JSON.
+function testSummary() {
+    const summary = Pbs.Summary.new();
+    summary.add_key(Pbs.SummaryKey.YEAR);
+    assertEqual(summary.get_n_keys(), 1, 'keys');
+    assertEqual(summary.get_key(0), Pbs.SummaryKey.YEAR, 'key');
+    // 96.40 (2023), 96.40 and 98.62 (2022): 50 + 40 + 8.62
+    for (const [year, satisfaction] of [[2023, '85%'], [2022, '85%'], [2022, '90%']])
+        assert(summary.add(scoreVariant(year, satisfaction)), `add ${year}`);
+    assertEqual(summary.get_n_evaluations(), 3, 'evaluations');
+    assertEqual(summary.get_n_groups(), 2, 'groups');
+    assertEqual([0, 1].map(g => summary.get_group_value(g, 0)), ['2022', '2023'], 'group values');
+    assertEqual([0, 1].map(g => summary.get_count(g)), [2, 1], 'counts');
+    assertEqual(summary.get_grade_count(0, Pbs.Grade.EXCELLENT), 2, 'excellent in 2022');
+    assertEqual(summary.get_grade_count(0, Pbs.Grade.GOOD), 0, 'good in 2022');
+    assertEqual([Pbs.SummaryStat.MIN, Pbs.SummaryStat.MEDIAN, Pbs.SummaryStat.MEAN,
+        Pbs.SummaryStat.MAX].map(stat => decimalOut(summary.get_total(0, stat))),
+    ['96.40', '97.51', '97.51', '98.62'], '2022 totals: min, median, mean, max');
+    // 2 × 250000 元 and 2 × 215457.6 元, in 万元, exactly; 86.18304 % executed,
+    // rounded half up to two decimals
+    assertEqual(decimalOut(summary.get_annual(0)), '50.00', 'Σ全年预算数');
+    assertEqual(decimalOut(summary.get_executed(0)), '43.09152', 'Σ全年执行数');
+    assertEqual(decimalOut(summary.get_rate(0)), '86.18', 'execution rate');
+    assertEqual(summary.get_n_without_amounts(0), 0, 'without amounts');
+    assertEqual(decimalOut(summary.get_annual(1)), '25.00', 'Σ全年预算数 of 2023');
+
+    // JSON.parse reads doubles: the exact digits are checked in the text
+    const [text] = summary.render(Pbs.Format.JSON, Pbs.Language.EN);
+    for (const field of ['"total_median" : 97.51,', '"annual_budget" : 50.00,',
+        '"executed_budget" : 43.09152,', '"execution_rate" : 86.18,'])
+        assert(text.includes(field), `${field} in the JSON: ${text}`);
+    const groups = JSON.parse(text);
+    assertEqual(groups.map(g => [g.year, g.evaluations, g.excellent, g.incomplete]),
+        [[2022, 2, 2, 0], [2023, 1, 1, 0]], 'JSON groups');
+}
+
+// The summary report content (`score --summary`): one row per evaluation,
+// streamed to a GOutputStream with the file and document number given, or
+// rendered with the evaluation's source counted from 1.
+function testSummaryReport() {
+    const [, scorecard] = scoreEvaluation();
+    const report = Pbs.Report.new(Pbs.Format.CSV, Pbs.ReportContent.SUMMARY, Pbs.Language.EN);
+    const stream = Gio.MemoryOutputStream.new_resizable();
+    assert(report.begin(stream, null), 'begin');
+    assert(report.write_document(scorecard, 'a.yaml', 3), 'write_document');
+    assert(report.end(), 'end');
+    stream.close(null);
+    assertEqual(new TextDecoder().decode(stream.steal_as_bytes().toArray()).split('\r\n'), [
+        'file,document,title,department,unit,year,total,total_points,grade,complete,' +
+            'printed_total,audit_differences,lint_findings',
+        'a.yaml,3,与委托运营方结算费用,,,2022,96.40,100,优,true,96.39,2,1', ''], 'CSV (CRLF)');
+
+    const json = Pbs.Report.new(Pbs.Format.JSON, Pbs.ReportContent.SUMMARY, Pbs.Language.EN);
+    json.add(scorecard);
+    json.add(scorecard);
+    const [text] = json.render();
+    assert(text.includes('"total" : 96.40,'), `the total's digits: ${text}`);
+    assertEqual(JSON.parse(text).map(r => [r.file, r.document, r.grade, r.complete,
+        r.audit_differences]), [['mem.yaml', 1, '优', true, 2], ['mem.yaml', 2, '优', true, 2]],
+    'JSON rows');
+}
+
 print('Suite: gjs');
 [testVersion, testScoreEvaluation, testDocumentErrors, testJsonReport,
-    testAuditPrintedScore].forEach(runCase);
+    testAuditPrintedScore, testSummary, testSummaryReport].forEach(runCase);
 
 System.exit(finish());

@@ -14,7 +14,7 @@ import re
 import sys
 import tempfile
 
-from pbs_cli import Cases, expect, run_program, without_places
+from pbs_cli import Cases, expect, run_on_file, run_program, without_places, write_file
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -103,16 +103,12 @@ def _():
             '产出指标,数量指标,培训人数,≥100人,120人,90\n'
             '总分,,,,,100\n'
             '项目负责人,王五,填报人,,联系电话,0875-1234567\n')
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'signoff.csv')
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(text)
-        r = pbscore('score', '--format', 'json', path)
-        expect(r.rc == 0, 'scored', r)
-        doc = json.loads(r.out)
-        expect(doc['signoff'] == {'manager': '王五', 'preparer': None, 'phone': '0875-1234567',
-                                  'date': None}, 'label and value side by side', r)
-        expect(doc['goals'] == {'expected': None, 'achieved': None}, 'no goals', r)
+    r = run_on_file(pbscore, text, 'score', '--format', 'json', name='signoff.csv')
+    expect(r.rc == 0, 'scored', r)
+    doc = json.loads(r.out)
+    expect(doc['signoff'] == {'manager': '王五', 'preparer': None, 'phone': '0875-1234567',
+                              'date': None}, 'label and value side by side', r)
+    expect(doc['goals'] == {'expected': None, 'achieved': None}, 'no goals', r)
 
 
 @case('audit and explain cite a table row\'s place (text, Markdown; `place` in JSON)')
@@ -185,6 +181,29 @@ def _():
     expect(r.rc == 2 and r.out == '' and
            f'{DATA}/habits.csv:line 19, column 4: row 4 (亩均投资): template core-2021 does not allow' in r.err,
            'a row that does not fit core-2021', r)
+
+
+@case('import streams: a later bad input stops it with exit 2 after the earlier documents; -o writes nothing')
+def _():
+    good = [f'{DATA}/two-forms.html', f'{DATA}/habits.csv']
+    bad = f'{DATA}/invalid/bad-value-target.html'
+    whole = pbscore('import', *good)
+    expect(whole.rc == 0 and whole.out.count('pbscore: 1\n') == 3, 'import of the good inputs', whole)
+    r = pbscore('import', *good, bad, f'{DATA}/xishan-2024.csv')
+    expect(r.rc == 2 and r.out == whole.out, 'stdout holds the documents before the bad input', r)
+    expect(r.err.count('pbscore: ') == 1 and 'bad-value-target.html' in r.err, 'the error, once', r)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, 'new.yaml')
+        r = pbscore('import', *good, bad, '--output', out)
+        expect(r.rc == 2 and r.out == '' and os.listdir(tmp) == [], '-o leaves no file', r)
+        kept = write_file(tmp, 'kept.yaml', 'as it was\n')
+        r = pbscore('import', *good, bad, '--output', kept)
+        with open(kept, encoding='utf-8') as f:
+            expect(r.rc == 2 and f.read() == 'as it was\n' and os.listdir(tmp) == ['kept.yaml'],
+                   '-o leaves an existing file as it was', r)
+        r = pbscore('import', *good, '--output', out)
+        with open(out, encoding='utf-8') as f:
+            expect(r.rc == 0 and f.read() == whole.out, '-o of the good inputs', r)
 
 
 @case('tables on stdin are recognised by their content')
@@ -328,9 +347,7 @@ def _():
     with tempfile.TemporaryDirectory() as tmp:
         for printed, changed, message in cells:
             expect(text.count(printed) == 1, f'the Xishan CSV prints {printed} once')
-            path = os.path.join(tmp, 'negative.csv')
-            with open(path, 'w', encoding='utf-8') as f:
-                f.write(text.replace(printed, changed))
+            path = write_file(tmp, 'negative.csv', text.replace(printed, changed))
             for command in ('import', 'score'):
                 r = pbscore(command, path)
                 expect(r.rc == 2 and f'{path}:line ' in r.err and message in r.err,

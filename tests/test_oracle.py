@@ -35,7 +35,7 @@ import time
 from decimal import Decimal
 from fractions import Fraction
 
-from pbs_cli import cli_env
+from pbs_cli import cli_env, write_batch, write_file
 
 SEED = 20260311
 NDOCS = 3000
@@ -1193,13 +1193,11 @@ def error_doc(target, actual, points, reason, annual, manual=None):
 def run_error_cases(tmp):
     """(passed, failed) over ERROR_CASES and VALID_CASES."""
     passed = failed = 0
-    path = os.path.join(tmp, 'error.yaml')
     cases = [(c, True) for c in ERROR_CASES] + [(c + (None,), False) for c in VALID_CASES]
     for case, bad in cases:
         pol, target, actual, points, reason, annual, where = case
         text = error_doc(target, actual, points, reason, annual, None if bad or pol != 'central' else '30')
-        with open(path, 'w', encoding='utf-8') as fh:
-            fh.write(text)
+        path = write_file(tmp, 'error.yaml', text)
         rc, out, err = run_cli(['score', '--format', 'json', '--policy', pol, path], tmp)
         if bad:
             ok = rc == 2 and out == '' and err.startswith('pbscore: ') and where in err
@@ -1226,9 +1224,7 @@ def run_cli(args, cwd):
 
 def score_batch(docs, pol, tmp, tag):
     """pbscore's JSON for each of @docs (a list), or an error text per document."""
-    path = os.path.join(tmp, f'batch-{tag}.yaml')
-    with open(path, 'w', encoding='utf-8') as fh:
-        fh.write('---\n'.join(doc_yaml(d) for d in docs))
+    path = write_batch(tmp, f'batch-{tag}.yaml', *(doc_yaml(d) for d in docs))
     rc, out, err = run_cli(['score', '--format', 'json', '--policy', pol.arg(), path], tmp)
     if rc == 0:
         data = json.loads(out, parse_float=Decimal, parse_int=Decimal)
@@ -1287,9 +1283,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix='pbs-oracle-') as tmp:
         for pol in policies:
             if not pol.preset:
-                pol.path = os.path.join(tmp, pol.name + '.yaml')
-                with open(pol.path, 'w', encoding='utf-8') as fh:
-                    fh.write(pol.yaml())
+                pol.path = write_file(tmp, pol.name + '.yaml', pol.yaml())
         per = {p.name: [] for p in policies}
         for i in range(ndocs):
             pol = policies[i % len(policies)] if i < len(policies) * 4 else rng.choice(policies)

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 
-from pbs_cli import Cases, cli_env, expect, run_program
+from pbs_cli import Cases, cli_env, expect, run_on_file, run_program, write_batch, write_file
 
 CLI = os.environ.get('PBS_CLI')
 SRCDIR = os.path.abspath(os.environ.get('top_srcdir')
@@ -44,13 +44,6 @@ def pbscore(*args, stdin=None, cwd=None):
     return run_program(CLI, args, stdin=stdin, cwd=cwd or SRCDIR)
 
 
-def batch_file(tmp, name, *docs):
-    path = os.path.join(tmp, name)
-    with open(path, 'w', encoding='utf-8') as f:
-        f.write('---\n'.join(docs))
-    return path
-
-
 def expect_rc(run, rc):
     expect(run.rc == rc, f'exit {run.rc}, not {rc}', run)
 
@@ -58,7 +51,7 @@ def expect_rc(run, rc):
 @case('without --keep-going the first invalid document stops the run; the output covers the ones before')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
-        path = batch_file(tmp, 'b.yaml', GOOD_A, BAD_B, GOOD_C)
+        path = write_batch(tmp, 'b.yaml', GOOD_A, BAD_B, GOOD_C)
         r = pbscore('score', '--format', 'json', path)
         expect_rc(r, 2)
         expect(f'{path}:9:1: unknown key “bogus”' in r.err, 'the error is not located', r)
@@ -72,7 +65,7 @@ def _():
         expect(len(r.out.splitlines()) == 2 and '甲项目' in r.out, 'text: heading and the first line', r)
         # the first document invalid: nothing at all
         for fmt in ('json', 'html', 'csv', 'yaml', 'text'):
-            r = pbscore('report', '--format', fmt, batch_file(tmp, 'first.yaml', BAD_B, GOOD_A))
+            r = pbscore('report', '--format', fmt, write_batch(tmp, 'first.yaml', BAD_B, GOOD_A))
             expect_rc(r, 2)
             expect(r.out == '', f'{fmt}: output before any evaluation', r)
 
@@ -80,7 +73,7 @@ def _():
 @case('--keep-going: every valid document written, each invalid one on stderr and as a record in its place; exit 2')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
-        path = batch_file(tmp, 'b.yaml', GOOD_A, BAD_B, GOOD_C)
+        path = write_batch(tmp, 'b.yaml', GOOD_A, BAD_B, GOOD_C)
         r = pbscore('score', '--keep-going', '--format', 'json', path)
         expect_rc(r, 2)
         expect(r.err.count('unknown key “bogus”') == 1, 'the error not told once on stderr', r)
@@ -110,7 +103,7 @@ def _():
         expect('甲项目' in r.out and '丙项目' in r.out and '乙项目' not in r.out, 'text lines', r)
 
         # a missing file and a file without documents are input errors too
-        empty = batch_file(tmp, 'empty.yaml', '# nothing\n')
+        empty = write_batch(tmp, 'empty.yaml', '# nothing\n')
         r = pbscore('validate', '-k', path, os.path.join(tmp, 'missing.yaml'), empty,
                     os.path.join(SRCDIR, 'tests/data/valid/batch-three.yaml'))
         expect_rc(r, 2)
@@ -120,7 +113,7 @@ def _():
         # nothing invalid: the command's own status (audit: 1 for findings)
         r = pbscore('audit', '-k', os.path.join(SRCDIR, 'examples/xishan-2024.yaml'))
         expect_rc(r, 1)
-        r = pbscore('score', '-k', '--format', 'json', batch_file(tmp, 'ok.yaml', GOOD_A))
+        r = pbscore('score', '-k', '--format', 'json', write_batch(tmp, 'ok.yaml', GOOD_A))
         expect_rc(r, 0)
         expect(json.loads(r.out)['title'] == '甲项目', 'one evaluation stays a bare object', r)
 
@@ -128,10 +121,8 @@ def _():
 @case('--output FILE: all or nothing; with --keep-going the finished run is written')
 def _():
     with tempfile.TemporaryDirectory() as tmp:
-        path = batch_file(tmp, 'b.yaml', GOOD_A, BAD_B, GOOD_C)
-        out = os.path.join(tmp, 'out.json')
-        with open(out, 'w', encoding='utf-8') as f:
-            f.write('old')
+        path = write_batch(tmp, 'b.yaml', GOOD_A, BAD_B, GOOD_C)
+        out = write_file(tmp, 'out.json', 'old')
         r = pbscore('score', '--format', 'json', '--output', out, path)
         expect_rc(r, 2)
         with open(out, encoding='utf-8') as f:
@@ -192,11 +183,7 @@ def _():
         text = (f'pbscore: 1\ntitle: "{pad}甲乙丙"\nbudget: {{annual: 100, executed: 90}}\n'
                 'indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 甲, target: "≥10项", '
                 'actual: "10项", points: 90}\n')
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, 'long.yaml')
-            with open(path, 'w', encoding='utf-8') as f:
-                f.write(text)
-            r = pbscore('score', '--format', 'json', path)
+        r = run_on_file(pbscore, text, 'score', '--format', 'json', name='long.yaml')
         expect_rc(r, 0)
         expect(json.loads(r.out)['title'].endswith('甲乙丙'), 'the title lost a character', r)
     lines = ['pbscore: 1', 'title: "长"', 'budget: {annual: 100, executed: 90}', 'indicators:']
@@ -205,20 +192,15 @@ def _():
     body = '\n'.join(lines) + '\n'
     data = body.encode('utf-8') + '  # 注释'.encode('utf-8') + b'\xff\n'
     expect(len(data) > 3 * 65536, 'the fixture is not long enough')
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'bad.yaml')
-        with open(path, 'wb') as f:
-            f.write(data)
-        r = pbscore('validate', path)
-        expect_rc(r, 2)
-        expect(f'{path}:{len(lines) + 1}:7: the file is not valid UTF-8 (byte 0xff)' in r.err,
-               'the invalid byte is not located', r)
-        # a character cut by the end of the file
-        with open(path, 'wb') as f:
-            f.write(GOOD_A.encode('utf-8') + '# 甲'.encode('utf-8')[:-1])
-        r = pbscore('validate', path)
-        expect_rc(r, 2)
-        expect(f'{path}:6:3: the file is not valid UTF-8' in r.err, 'a cut character is not located', r)
+    r = run_on_file(pbscore, data, 'validate', name='bad.yaml')
+    expect_rc(r, 2)
+    expect(f'{r.args[-1]}:{len(lines) + 1}:7: the file is not valid UTF-8 (byte 0xff)' in r.err,
+           'the invalid byte is not located', r)
+    # a character cut by the end of the file
+    r = run_on_file(pbscore, GOOD_A.encode('utf-8') + '# 甲'.encode('utf-8')[:-1], 'validate',
+                    name='bad.yaml')
+    expect_rc(r, 2)
+    expect(f'{r.args[-1]}:6:3: the file is not valid UTF-8' in r.err, 'a cut character is not located', r)
 
 
 def run_on_terminal(args, feed):

@@ -90,11 +90,17 @@ set_errno_error (GError **error, int saved, const char *target, const char *what
   return FALSE;
 }
 
+/* Set once a failed write of standard output has been given to a caller,
+ * who tells it: pbs_output_close_stdout() then fails without a second
+ * message. */
+static gboolean stdout_failure_given;
+
 static gboolean
 stdout_error (GError **error, int saved)
 {
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                "cannot write the standard output: %s", g_strerror (saved));
+  stdout_failure_given = TRUE;
   return FALSE;
 }
 
@@ -420,6 +426,9 @@ pbs_output_write (const char *target, const char *data, gsize length, GError **e
  *
  * Flushes and closes standard output, so that a write that failed late
  * (`> /dev/full`, a full disk) is noticed. Call once, before exiting.
+ * %FALSE when standard output failed at any time; @error is left unset
+ * when that failure was already given to a caller by pbs_output_append()
+ * or pbs_output_commit(), so that it is told once.
  */
 gboolean
 pbs_output_close_stdout (GError **error)
@@ -432,9 +441,11 @@ pbs_output_close_stdout (GError **error)
       failed = TRUE;
       saved = errno;
     }
+  if (failed && stdout_failure_given)
+    return FALSE;
   if (failed)
     return stdout_error (error, saved != 0 ? saved : EIO);
-  return TRUE;
+  return !stdout_failure_given;
 }
 
 /**

@@ -877,31 +877,20 @@ import_one (Batch *b, const char *path, PbsDocument *doc, GError **error)
   if (b->documents > 0)
     g_string_append (b->text, "---\n");
   g_string_append (b->text, yaml);
-  return TRUE;
+  return batch_write_text (b);
 }
 
+/* Streams like the other batches (doc/cli.md, "Batches"): each document is
+ * written as it is read; --output is replaced only at the end. */
 static int
 cmd_import (const Command *self, Options *o)
 {
-  g_autoptr (GError) error = NULL;
   Batch b;
 
   batch_init (&b, o, self->name);
   b.document = import_one;
   b.text = g_string_new (NULL);
-  if (!batch_run (&b, &error))
-    {
-      batch_clear (&b);
-      return fail (error);
-    }
-  error = NULL;
-  if (!pbs_output_write (o->output, b.text->str, b.text->len, &error))
-    {
-      batch_clear (&b);
-      return fail (error);
-    }
-  batch_clear (&b);
-  return EXIT_DONE;
+  return batch_main (&b, FALSE, PBS_REPORT_TABLE);
 }
 
 /* ---------------------------------------------------------------- validate */
@@ -1586,10 +1575,12 @@ main (int argc, char **argv)
   int status = run_main (argc, argv);
 
   /* help, --version and every command: a failed write of standard output
-   * (> /dev/full) is an error, whatever was printed. */
+   * (> /dev/full) is an error, whatever was printed; told once (a command
+   * that wrote through tools/pbs-output.c has told it already). */
   if (!pbs_output_close_stdout (&error))
     {
-      fprintf (stderr, "pbscore: %s\n", error->message);
+      if (error != NULL)
+        fprintf (stderr, "pbscore: %s\n", error->message);
       return EXIT_USAGE;
     }
   return status;
