@@ -43,11 +43,10 @@ typedef struct {
 struct _PbsIndicator
 {
   gatomicrefcount ref_count;
-  guint32     tail;        /* bytes after the struct holding name and the values'
-                            * texts (pbs_indicator_pack ()); 0 when they have their own */
+  guint32     tail;        /* bytes after the struct: the name (pbs_indicator_name ()),
+                            * then, once packed (pbs_indicator_pack ()), the values' texts */
   char       *level1;
   char       *level2;
-  char       *name;
   PbsValue    target;
   PbsValue    actual;
   PbsDecimal  points;
@@ -68,6 +67,13 @@ struct _PbsIndicator
   guint       unfilled : 1;       /* its target or actual is a placeholder (§11) */
 };
 
+/* The row's name (三级指标), kept right after the struct (immutable). */
+static inline const char *
+pbs_indicator_name (const PbsIndicator *self)
+{
+  return (const char *) (self + 1);
+}
+
 /* The row's rarely given fields, zero when it has none (never NULL). */
 static inline const PbsIndicatorMore *
 pbs_indicator_more (const PbsIndicator *self)
@@ -79,7 +85,7 @@ pbs_indicator_more (const PbsIndicator *self)
 
 /* Gives @self (one reference, unsealed) back as one allocation holding
  * its name and its target's and actual's texts: a row read from a file
- * then costs one malloc, not four (issue 14). A setter that replaces one
+ * then costs one malloc, not three (issue 14). A setter that replaces one
  * of them gives it its own allocation again. */
 PbsIndicator *pbs_indicator_pack (PbsIndicator *self);
 /* Reads the band of the actual's words again, after the target or the

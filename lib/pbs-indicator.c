@@ -107,20 +107,15 @@ move_text (PbsValue *v, char *to)
 PbsIndicator *
 pbs_indicator_pack (PbsIndicator *self)
 {
-  gsize n = strlen (self->name) + 1, size = n + text_size (&self->target) + text_size (&self->actual);
+  gsize n = strlen (pbs_indicator_name (self)) + 1;
+  gsize size = n + text_size (&self->target) + text_size (&self->actual);
   PbsIndicator *p;
-  char *to;
 
-  g_return_val_if_fail (self->tail == 0 && !self->sealed, self);
+  g_return_val_if_fail (self->tail == n && !self->sealed, self);
   g_return_val_if_fail (size <= G_MAXUINT32, self);
-  p = g_malloc (sizeof *p + size);
-  *p = *self;
-  g_free (self);
+  p = g_realloc (self, sizeof *p + size);
   p->tail = (guint32) size;
-  to = memcpy ((char *) (p + 1), p->name, n);
-  g_free (p->name);
-  p->name = to;
-  move_text (&p->actual, move_text (&p->target, to + n));
+  move_text (&p->actual, move_text (&p->target, (char *) (p + 1) + n));
   return p;
 }
 
@@ -142,17 +137,22 @@ pbs_indicator_new (const char *level1, const char *level2, const char *name,
                    const PbsDecimal *points)
 {
   PbsIndicator *self;
+  gsize n;
 
   g_return_val_if_fail (level1 != NULL && level2 != NULL && name != NULL, NULL);
   g_return_val_if_fail (points != NULL && PBS_DECIMAL_VALID (points), NULL);
 
-  self = g_new0 (PbsIndicator, 1);
+  n = strlen (name) + 1;
+  g_return_val_if_fail (n <= G_MAXUINT32, NULL);
+  /* the name lives right after the struct: one allocation */
+  self = g_malloc0 (sizeof *self + n);
+  memcpy (self + 1, name, n);
+  self->tail = (guint32) n;
   g_atomic_ref_count_init (&self->ref_count);
   /* Categories repeat row after row: interned, so a table of a million
    * rows holds each name once and scoring compares them by pointer. */
   self->level1 = g_ref_string_new_intern (level1);
   self->level2 = g_ref_string_new_intern (level2);
-  self->name = g_strdup (name);
   self->qizhong = g_str_has_prefix (name, "其中");
   self->points = *points;
   return self;
@@ -192,8 +192,6 @@ pbs_indicator_unref (PbsIndicator *self)
     return;
   g_ref_string_release (self->level1);
   g_ref_string_release (self->level2);
-  if (!in_tail (self, self->name))
-    g_free (self->name);
   free_more (self->more);
   clear_value (self, &self->target);
   clear_value (self, &self->actual);
@@ -248,7 +246,7 @@ const char *
 pbs_indicator_get_name (const PbsIndicator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->name;
+  return pbs_indicator_name (self);
 }
 
 /**
@@ -639,7 +637,7 @@ pbs_set_row_error (GError **error, GQuark domain, int code, const char *source, 
     place = g_strdup_printf ("%s: ", source);
   if (ind != NULL)
     g_set_error (error, domain, code, "%srow %u (%s): %s", place != NULL ? place : "",
-                 row, ind->name, what);
+                 row, pbs_indicator_name (ind), what);
   else
     g_set_error (error, domain, code, "%s%s", place != NULL ? place : "", what);
 }
@@ -783,7 +781,7 @@ pbs_indicator_equal (const PbsIndicator *a, const PbsIndicator *b)
 
   return strcmp (a->level1, b->level1) == 0
          && strcmp (a->level2, b->level2) == 0
-         && strcmp (a->name, b->name) == 0
+         && strcmp (pbs_indicator_name (a), pbs_indicator_name (b)) == 0
          && g_strcmp0 (pbs_indicator_more (a)->reason, pbs_indicator_more (b)->reason) == 0
          && value_equal (&a->target, &b->target)
          && value_equal (&a->actual, &b->actual)
@@ -1067,15 +1065,17 @@ PbsIndicator *
 pbs_indicator_copy (const PbsIndicator *self)
 {
   PbsIndicator *c;
+  gsize n;
 
   g_return_val_if_fail (self != NULL, NULL);
-  c = g_memdup2 (self, sizeof *self);
+  n = strlen (pbs_indicator_name (self)) + 1;
+  /* the struct and its name; the values get texts of their own */
+  c = g_memdup2 (self, sizeof *self + n);
   g_atomic_ref_count_init (&c->ref_count);
-  c->tail = 0;
+  c->tail = (guint32) n;
   c->sealed = FALSE;
   c->level1 = g_ref_string_acquire (self->level1);
   c->level2 = g_ref_string_acquire (self->level2);
-  c->name = g_strdup (self->name);
   c->more = copy_more (self->more);
   copy_value (&c->target, &self->target);
   copy_value (&c->actual, &self->actual);

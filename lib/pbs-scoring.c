@@ -568,7 +568,7 @@ find_parents (PbsEvaluation *e, guint n)
       for (guint j = i; j-- > 0;)
         {
           const PbsIndicator *p = pbs_evaluation_get_indicator (e, j);
-          if (pbs_indicator_more (ind)->parent != NULL ? strcmp (p->name, pbs_indicator_more (ind)->parent) == 0 : !is_qizhong (p))
+          if (pbs_indicator_more (ind)->parent != NULL ? strcmp (pbs_indicator_name (p), pbs_indicator_more (ind)->parent) == 0 : !is_qizhong (p))
             {
               f[i].parent = j;
               f[j].n_children++;

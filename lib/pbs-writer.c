@@ -275,7 +275,7 @@ write_indicator (PbsYamlOut *w, const PbsIndicator *ind, PbsScorecard *sc, guint
   pbs_yaml_mapping_start (w);
   pbs_yaml_string (w, "level1", ind->level1);
   pbs_yaml_string (w, "level2", ind->level2);
-  pbs_yaml_string (w, "name", ind->name);
+  pbs_yaml_string (w, "name", pbs_indicator_name (ind));
   if (ind->target.text != NULL)
     pbs_yaml_quoted (w, "target", ind->target.text);
   if (ind->actual.text != NULL)
