@@ -1087,7 +1087,8 @@ pbs_indicator_copy_rule (PbsIndicator *dst, const PbsIndicator *src)
 {
   pbs_indicator_clear_rule (dst);
   dst->rule = src->rule;
-  if (src->rule == PBS_ROW_RULE_COMPARE)
+  /* a row without a rule of its own and without rare fields stays without */
+  if (src->more == NULL && dst->more == NULL)
     return;
   more (dst)->step_per = pbs_indicator_more (src)->step_per;
   more (dst)->step_deduct = pbs_indicator_more (src)->step_deduct;
