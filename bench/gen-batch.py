@@ -2,7 +2,7 @@
 """Writes a synthetic batch of evaluations for the benchmark (doc/performance.md).
 
   bench/gen-batch.py N [FILE] [--seed S]      (standard output without FILE)
-  bench/gen-batch.py --rows N [FILE] [--seed S]
+  bench/gen-batch.py --rows N [FILE] [--seed S] [--dense]
 
 
 Each of the N documents is a project table as the finance bureaus publish them
@@ -16,6 +16,9 @@ gives the same file.
 
 With --rows, one huge evaluation of N such rows instead (the memory figures of
 doc/performance.md, "One huge evaluation"); its 90 points are shared out among the rows.
+With --dense as well, its rows are short flow mappings (about 110 bytes each,
+as in issue 14's file of 2 million rows in 227 MB):
+`{level1: 产出, level2: 数量指标, name: 指标123456, target: "≥100", actual: 120, points: …}`.
 """
 import random
 import sys
@@ -102,6 +105,21 @@ def row(rng, i, points='3'):
     return out + extra
 
 
+DENSE_LEVELS = [('产出', '数量指标'), ('产出', '质量指标'), ('产出', '时效指标'), ('效益', '社会效益'), ('满意度', '满意度')]
+
+
+def dense_row(rng, i, points):
+    """One short row of a dense table (--dense)."""
+    l1, l2 = DENSE_LEVELS[i * len(DENSE_LEVELS) // DENSE_ROWS[0]] if DENSE_ROWS else DENSE_LEVELS[0]
+    t = rng.choice([90, 95, 100, 120])
+    actual = t + rng.choice([-10, -1, 0, 2, 5])
+    return (f'  - {{level1: {l1}, level2: {l2}, name: 指标{100000 + i}, target: "≥{t}", '
+            f'actual: {actual}, points: {points}}}')
+
+
+DENSE_ROWS = []
+
+
 def document(rng, n, rows=30):
     annual = rng.randint(50_00, 5_000_00)   # cents of 万元
     executed = int(annual * rng.choice([1, 0.98, 0.95, 0.87, 0.6]))
@@ -117,7 +135,10 @@ def document(rng, n, rows=30):
     share = Decimal(90 * 10**6 // rows) / 10**6 if rows != 30 else Decimal(3)
     for i in range(rows):
         points = share if i < rows - 1 else 90 - share * (rows - 1)
-        out.append('\n'.join(row(rng, i, str(points))) + '\n')
+        if DENSE_ROWS:
+            out.append(dense_row(rng, i, str(points)) + '\n')
+        else:
+            out.append('\n'.join(row(rng, i, str(points))) + '\n')
     return ''.join(out)
 
 
@@ -130,6 +151,11 @@ def main(argv):
     rows = None
     if '--rows' in argv:
         rows = int(argv[argv.index('--rows') + 1])
+    if '--dense' in argv:
+        if rows is None:
+            print('--dense goes with --rows N', file=sys.stderr)
+            return 2
+        DENSE_ROWS.append(rows)
     if not args:
         print(__doc__.strip(), file=sys.stderr)
         return 2

@@ -457,7 +457,7 @@ read_indicator (PbsConv *c, guint32 node, PbsTemplate *template_, guint year, Pb
     }
   else if (template_ != NULL)
     pbs_template_apply_rule (template_, ind);
-  return g_steal_pointer (&ind);
+  return pbs_indicator_pack (g_steal_pointer (&ind));
 }
 
 static gboolean

@@ -28,6 +28,97 @@
 
 G_DEFINE_BOXED_TYPE (PbsIndicator, pbs_indicator, pbs_indicator_ref, pbs_indicator_unref)
 
+/* The row's rarely given fields, made when a setter first needs them. */
+static PbsIndicatorMore *
+more (PbsIndicator *self)
+{
+  if (self->more == NULL)
+    self->more = g_new0 (PbsIndicatorMore, 1);
+  return self->more;
+}
+
+static void
+free_more (PbsIndicatorMore *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->reason);
+  g_free (m->place);
+  g_free (m->parent);
+  g_clear_pointer (&m->bands, g_array_unref);
+  g_free (m);
+}
+
+static PbsIndicatorMore *
+copy_more (const PbsIndicatorMore *m)
+{
+  PbsIndicatorMore *c;
+
+  if (m == NULL)
+    return NULL;
+  c = g_memdup2 (m, sizeof *m);
+  c->reason = g_strdup (m->reason);
+  c->place = g_strdup (m->place);
+  c->parent = g_strdup (m->parent);
+  c->bands = m->bands != NULL ? g_array_copy (m->bands) : NULL;
+  return c;
+}
+
+/* Does @p point into the bytes after @self (pbs_indicator_pack ())? */
+static gboolean
+in_tail (const PbsIndicator *self, const char *p)
+{
+  const char *tail = (const char *) (self + 1);
+
+  return p >= tail && p < tail + self->tail;
+}
+
+/* pbs_value_clear () for a value of @self, whose text may be in its tail. */
+static void
+clear_value (PbsIndicator *self, PbsValue *v)
+{
+  if (in_tail (self, v->text))
+    v->text = NULL;
+  pbs_value_clear (v);
+}
+
+/* The bytes of a value's text and unit (one allocation: pbs-value.c). */
+static gsize
+text_size (const PbsValue *v)
+{
+  /* an empty unit is the text's own terminating NUL (set_text) */
+  return v->text == NULL ? 0 : v->unit_at + strlen (v->text + v->unit_at) + 1;
+}
+
+/* Moves @v's text and unit to @to, which has text_size (@v) bytes. */
+static char *
+move_text (PbsValue *v, char *to)
+{
+  gsize n = text_size (v);
+
+  if (n == 0)
+    return to;
+  memcpy (to, v->text, n);
+  g_free (v->text);
+  v->text = to;
+  return to + n;
+}
+
+PbsIndicator *
+pbs_indicator_pack (PbsIndicator *self)
+{
+  gsize n = strlen (pbs_indicator_name (self)) + 1;
+  gsize size = n + text_size (&self->target) + text_size (&self->actual);
+  PbsIndicator *p;
+
+  g_return_val_if_fail (self->tail == n && !self->sealed, self);
+  g_return_val_if_fail (size <= G_MAXUINT32, self);
+  p = g_realloc (self, sizeof *p + size);
+  p->tail = (guint32) size;
+  move_text (&p->actual, move_text (&p->target, (char *) (p + 1) + n));
+  return p;
+}
+
 /**
  * pbs_indicator_new:
  * @level1: the level-1 category (一级指标), such as `产出指标`
@@ -46,19 +137,23 @@ pbs_indicator_new (const char *level1, const char *level2, const char *name,
                    const PbsDecimal *points)
 {
   PbsIndicator *self;
+  gsize n;
 
   g_return_val_if_fail (level1 != NULL && level2 != NULL && name != NULL, NULL);
   g_return_val_if_fail (points != NULL && PBS_DECIMAL_VALID (points), NULL);
 
-  self = g_new0 (PbsIndicator, 1);
+  n = strlen (name) + 1;
+  g_return_val_if_fail (n <= G_MAXUINT32, NULL);
+  /* the name lives right after the struct: one allocation */
+  self = g_malloc0 (sizeof *self + n);
+  memcpy (self + 1, name, n);
+  self->tail = (guint32) n;
   g_atomic_ref_count_init (&self->ref_count);
   /* Categories repeat row after row: interned, so a table of a million
    * rows holds each name once and scoring compares them by pointer. */
   self->level1 = g_ref_string_new_intern (level1);
   self->level2 = g_ref_string_new_intern (level2);
-  self->name = g_strdup (name);
   self->qizhong = g_str_has_prefix (name, "其中");
-  self->reason = g_strdup ("");
   self->points = *points;
   return self;
 }
@@ -97,13 +192,9 @@ pbs_indicator_unref (PbsIndicator *self)
     return;
   g_ref_string_release (self->level1);
   g_ref_string_release (self->level2);
-  g_free (self->name);
-  g_free (self->reason);
-  g_free (self->parent);
-  g_free (self->place);
-  g_clear_pointer (&self->bands, g_array_unref);
-  pbs_value_clear (&self->target);
-  pbs_value_clear (&self->actual);
+  free_more (self->more);
+  clear_value (self, &self->target);
+  clear_value (self, &self->actual);
   g_free (self);
 }
 
@@ -155,7 +246,7 @@ const char *
 pbs_indicator_get_name (const PbsIndicator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->name;
+  return pbs_indicator_name (self);
 }
 
 /**
@@ -176,18 +267,18 @@ pbs_indicator_get_points (const PbsIndicator *self, PbsDecimal *out)
 
 /* Parses into a scratch value first, so a bad text leaves the old one. */
 static gboolean
-set_value (PbsValue *slot, const char *text, GError **error)
+set_value (PbsIndicator *self, PbsValue *slot, const char *text, GError **error)
 {
   PbsValue v = { 0 };
 
   if (text == NULL)
     {
-      pbs_value_clear (slot);
+      clear_value (self, slot);
       return TRUE;
     }
   if (!pbs_value_init_parse (&v, text, error))
     return FALSE;
-  pbs_value_clear (slot);
+  clear_value (self, slot);
   *slot = v;
   return TRUE;
 }
@@ -211,7 +302,7 @@ pbs_indicator_set_target (PbsIndicator *self, const char *text, GError **error)
   g_return_val_if_fail (!self->sealed, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  if (!set_value (&self->target, text, error))
+  if (!set_value (self, &self->target, text, error))
     return FALSE;
   pbs_indicator_refresh (self);
   return TRUE;
@@ -260,7 +351,7 @@ pbs_indicator_set_actual (PbsIndicator *self, const char *text, GError **error)
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->sealed, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  if (!set_value (&self->actual, text, error))
+  if (!set_value (self, &self->actual, text, error))
     return FALSE;
   pbs_indicator_refresh (self);
   return TRUE;
@@ -303,9 +394,17 @@ pbs_indicator_set_reason (PbsIndicator *self, const char *reason)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->sealed);
-  g_free (self->reason);
-  self->reason = g_strdup (reason != NULL ? reason : "");
-  self->reason_given = pbs_lex_is_reason (self->reason);
+  /* none, the usual case, takes no allocation */
+  if (reason == NULL || *reason == '\0')
+    {
+      if (self->more != NULL)
+        g_clear_pointer (&self->more->reason, g_free);
+      self->reason_given = FALSE;
+      return;
+    }
+  g_free (more (self)->reason);
+  more (self)->reason = g_strdup (reason);
+  self->reason_given = pbs_lex_is_reason (reason);
 }
 
 /**
@@ -322,7 +421,7 @@ const char *
 pbs_indicator_get_reason (const PbsIndicator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->reason;
+  return pbs_indicator_more (self)->reason != NULL ? pbs_indicator_more (self)->reason : "";
 }
 
 
@@ -347,7 +446,7 @@ pbs_indicator_set_manual_score (PbsIndicator *self, const PbsDecimal *score)
   g_return_if_fail (score == NULL || PBS_DECIMAL_VALID (score));
   self->has_manual_score = score != NULL;
   if (score != NULL)
-    self->manual_score = *score;
+    more (self)->manual_score = *score;
 }
 
 /**
@@ -368,7 +467,7 @@ pbs_indicator_get_manual_score (const PbsIndicator *self, PbsDecimal *out)
 {
   g_return_val_if_fail (self != NULL && out != NULL, FALSE);
   if (self->has_manual_score)
-    *out = self->manual_score;
+    *out = pbs_indicator_more (self)->manual_score;
   return self->has_manual_score;
 }
 
@@ -390,7 +489,7 @@ pbs_indicator_set_printed_score (PbsIndicator *self, const PbsDecimal *score)
   g_return_if_fail (score == NULL || PBS_DECIMAL_VALID (score));
   self->has_printed_score = score != NULL;
   if (score != NULL)
-    self->printed_score = *score;
+    more (self)->printed_score = *score;
 }
 
 /**
@@ -411,7 +510,7 @@ pbs_indicator_get_printed_score (const PbsIndicator *self, PbsDecimal *out)
 {
   g_return_val_if_fail (self != NULL && out != NULL, FALSE);
   if (self->has_printed_score)
-    *out = self->printed_score;
+    *out = pbs_indicator_more (self)->printed_score;
   return self->has_printed_score;
 }
 
@@ -530,15 +629,15 @@ pbs_set_row_error (GError **error, GQuark domain, int code, const char *source, 
 {
   g_autofree char *place = NULL;
 
-  if (source != NULL && ind != NULL && ind->place != NULL)
-    place = g_strdup_printf ("%s:%s: ", source, ind->place);
+  if (source != NULL && ind != NULL && pbs_indicator_more (ind)->place != NULL)
+    place = g_strdup_printf ("%s:%s: ", source, pbs_indicator_more (ind)->place);
   else if (source != NULL && ind != NULL && ind->line > 0)
     place = g_strdup_printf ("%s:%u:%u: ", source, ind->line, MAX (ind->column, 1u));
   else if (source != NULL)
     place = g_strdup_printf ("%s: ", source);
   if (ind != NULL)
     g_set_error (error, domain, code, "%srow %u (%s): %s", place != NULL ? place : "",
-                 row, ind->name, what);
+                 row, pbs_indicator_name (ind), what);
   else
     g_set_error (error, domain, code, "%s%s", place != NULL ? place : "", what);
 }
@@ -561,8 +660,10 @@ pbs_indicator_set_place (PbsIndicator *self, const char *place)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->sealed);
-  g_free (self->place);
-  self->place = g_strdup (place);
+  if (place == NULL && self->more == NULL)
+    return;
+  g_free (more (self)->place);
+  more (self)->place = g_strdup (place);
 }
 
 /**
@@ -582,7 +683,7 @@ const char *
 pbs_indicator_get_place (const PbsIndicator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->place;
+  return pbs_indicator_more (self)->place;
 }
 
 /**
@@ -636,20 +737,22 @@ optional_equal (gboolean has_a, const PbsDecimal *a, gboolean has_b, const PbsDe
 static gboolean
 rules_equal (const PbsIndicator *a, const PbsIndicator *b)
 {
+  const PbsIndicatorMore *ma = pbs_indicator_more (a), *mb = pbs_indicator_more (b);
+
   if (a->rule != b->rule)
     return FALSE;
   if (a->rule == PBS_ROW_RULE_STEP)
-    return pbs_decimal_equal (&a->step_per, &b->step_per)
-           && pbs_decimal_equal (&a->step_deduct, &b->step_deduct)
-           && a->step_mode == b->step_mode;
+    return pbs_decimal_equal (&ma->step_per, &mb->step_per)
+           && pbs_decimal_equal (&ma->step_deduct, &mb->step_deduct)
+           && ma->step_mode == mb->step_mode;
   if (a->rule == PBS_ROW_RULE_BANDS)
     {
-      if (a->bands_of != b->bands_of || a->bands->len != b->bands->len)
+      if (ma->bands_of != mb->bands_of || ma->bands->len != mb->bands->len)
         return FALSE;
-      for (guint i = 0; i < a->bands->len; i++)
+      for (guint i = 0; i < ma->bands->len; i++)
         {
-          const PbsScoreBand *x = &g_array_index (a->bands, PbsScoreBand, i);
-          const PbsScoreBand *y = &g_array_index (b->bands, PbsScoreBand, i);
+          const PbsScoreBand *x = &g_array_index (ma->bands, PbsScoreBand, i);
+          const PbsScoreBand *y = &g_array_index (mb->bands, PbsScoreBand, i);
           if (!optional_equal (x->has_min, &x->min, y->has_min, &y->min)
               || !optional_equal (x->has_max, &x->max, y->has_max, &y->max)
               || !pbs_decimal_equal (&x->score, &y->score))
@@ -678,17 +781,19 @@ pbs_indicator_equal (const PbsIndicator *a, const PbsIndicator *b)
 
   return strcmp (a->level1, b->level1) == 0
          && strcmp (a->level2, b->level2) == 0
-         && strcmp (a->name, b->name) == 0
-         && strcmp (a->reason, b->reason) == 0
+         && strcmp (pbs_indicator_name (a), pbs_indicator_name (b)) == 0
+         && g_strcmp0 (pbs_indicator_more (a)->reason, pbs_indicator_more (b)->reason) == 0
          && value_equal (&a->target, &b->target)
          && value_equal (&a->actual, &b->actual)
          && pbs_decimal_equal (&a->points, &b->points)
-         && optional_equal (a->has_manual_score, &a->manual_score, b->has_manual_score, &b->manual_score)
-         && optional_equal (a->has_printed_score, &a->printed_score, b->has_printed_score, &b->printed_score)
+         && optional_equal (a->has_manual_score, &pbs_indicator_more (a)->manual_score,
+                            b->has_manual_score, &pbs_indicator_more (b)->manual_score)
+         && optional_equal (a->has_printed_score, &pbs_indicator_more (a)->printed_score,
+                            b->has_printed_score, &pbs_indicator_more (b)->printed_score)
          && a->band == b->band
          && a->not_applicable == b->not_applicable
          && a->unpublished == b->unpublished
-         && g_strcmp0 (a->parent, b->parent) == 0
+         && g_strcmp0 (pbs_indicator_more (a)->parent, pbs_indicator_more (b)->parent) == 0
          && rules_equal (a, b);
 }
 
@@ -715,9 +820,9 @@ pbs_indicator_set_step (PbsIndicator *self, const PbsDecimal *per, const PbsDeci
   g_return_if_fail ((guint) mode <= PBS_STEP_COMPLETED);
   pbs_indicator_clear_rule (self);
   self->rule = PBS_ROW_RULE_STEP;
-  self->step_per = *per;
-  self->step_deduct = *deduct;
-  self->step_mode = mode;
+  more (self)->step_per = *per;
+  more (self)->step_deduct = *deduct;
+  more (self)->step_mode = mode;
 }
 
 /**
@@ -744,11 +849,11 @@ pbs_indicator_get_step (const PbsIndicator *self, PbsDecimal *per, PbsDecimal *d
   if (self->rule != PBS_ROW_RULE_STEP)
     return FALSE;
   if (per != NULL)
-    *per = self->step_per;
+    *per = pbs_indicator_more (self)->step_per;
   if (deduct != NULL)
-    *deduct = self->step_deduct;
+    *deduct = pbs_indicator_more (self)->step_deduct;
   if (mode != NULL)
-    *mode = self->step_mode;
+    *mode = pbs_indicator_more (self)->step_mode;
   return TRUE;
 }
 
@@ -770,8 +875,8 @@ pbs_indicator_set_score_bands (PbsIndicator *self, PbsBandsMeasure measure)
   g_return_if_fail ((guint) measure <= PBS_BANDS_OF_VALUE);
   pbs_indicator_clear_rule (self);
   self->rule = PBS_ROW_RULE_BANDS;
-  self->bands_of = measure;
-  self->bands = g_array_new (FALSE, TRUE, sizeof (PbsScoreBand));
+  more (self)->bands_of = measure;
+  more (self)->bands = g_array_new (FALSE, TRUE, sizeof (PbsScoreBand));
 }
 
 /**
@@ -804,7 +909,7 @@ pbs_indicator_add_score_band (PbsIndicator *self, const PbsDecimal *min, const P
   if (max != NULL)
     b.max = *max;
   b.score = *score;
-  g_array_append_val (self->bands, b);
+  g_array_append_val (more (self)->bands, b);
 }
 
 /**
@@ -821,7 +926,7 @@ guint
 pbs_indicator_get_n_score_bands (const PbsIndicator *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->rule == PBS_ROW_RULE_BANDS ? self->bands->len : 0;
+  return self->rule == PBS_ROW_RULE_BANDS ? pbs_indicator_more (self)->bands->len : 0;
 }
 
 /**
@@ -852,11 +957,11 @@ pbs_indicator_get_score_band (const PbsIndicator *self, guint index, PbsBandsMea
   const PbsScoreBand *b;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  if (self->rule != PBS_ROW_RULE_BANDS || index >= self->bands->len)
+  if (self->rule != PBS_ROW_RULE_BANDS || index >= pbs_indicator_more (self)->bands->len)
     return FALSE;
-  b = &g_array_index (self->bands, PbsScoreBand, index);
+  b = &g_array_index (pbs_indicator_more (self)->bands, PbsScoreBand, index);
   if (measure != NULL)
-    *measure = self->bands_of;
+    *measure = pbs_indicator_more (self)->bands_of;
   if (min != NULL)
     *min = b->min;
   if (has_min != NULL)
@@ -884,7 +989,8 @@ pbs_indicator_clear_rule (PbsIndicator *self)
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->sealed);
   self->rule = PBS_ROW_RULE_COMPARE;
-  g_clear_pointer (&self->bands, g_array_unref);
+  if (self->more != NULL)
+    g_clear_pointer (&self->more->bands, g_array_unref);
 }
 
 /**
@@ -902,8 +1008,10 @@ pbs_indicator_set_parent (PbsIndicator *self, const char *parent)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (!self->sealed);
-  g_free (self->parent);
-  self->parent = g_strdup (parent);
+  if (parent == NULL && self->more == NULL)
+    return;
+  g_free (more (self)->parent);
+  more (self)->parent = g_strdup (parent);
 }
 
 /**
@@ -923,7 +1031,7 @@ const char *
 pbs_indicator_get_parent (const PbsIndicator *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->parent;
+  return pbs_indicator_more (self)->parent;
 }
 
 void
@@ -957,18 +1065,18 @@ PbsIndicator *
 pbs_indicator_copy (const PbsIndicator *self)
 {
   PbsIndicator *c;
+  gsize n;
 
   g_return_val_if_fail (self != NULL, NULL);
-  c = g_memdup2 (self, sizeof *self);
+  n = strlen (pbs_indicator_name (self)) + 1;
+  /* the struct and its name; the values get texts of their own */
+  c = g_memdup2 (self, sizeof *self + n);
   g_atomic_ref_count_init (&c->ref_count);
+  c->tail = (guint32) n;
   c->sealed = FALSE;
   c->level1 = g_ref_string_acquire (self->level1);
   c->level2 = g_ref_string_acquire (self->level2);
-  c->name = g_strdup (self->name);
-  c->reason = g_strdup (self->reason);
-  c->parent = g_strdup (self->parent);
-  c->place = g_strdup (self->place);
-  c->bands = self->bands != NULL ? g_array_copy (self->bands) : NULL;
+  c->more = copy_more (self->more);
   copy_value (&c->target, &self->target);
   copy_value (&c->actual, &self->actual);
   return c;
@@ -979,10 +1087,13 @@ pbs_indicator_copy_rule (PbsIndicator *dst, const PbsIndicator *src)
 {
   pbs_indicator_clear_rule (dst);
   dst->rule = src->rule;
-  dst->step_per = src->step_per;
-  dst->step_deduct = src->step_deduct;
-  dst->step_mode = src->step_mode;
-  dst->bands_of = src->bands_of;
-  if (src->bands != NULL)
-    dst->bands = g_array_copy (src->bands);
+  /* a row without a rule of its own and without rare fields stays without */
+  if (src->more == NULL && dst->more == NULL)
+    return;
+  more (dst)->step_per = pbs_indicator_more (src)->step_per;
+  more (dst)->step_deduct = pbs_indicator_more (src)->step_deduct;
+  more (dst)->step_mode = pbs_indicator_more (src)->step_mode;
+  more (dst)->bands_of = pbs_indicator_more (src)->bands_of;
+  if (pbs_indicator_more (src)->bands != NULL)
+    more (dst)->bands = g_array_copy (pbs_indicator_more (src)->bands);
 }

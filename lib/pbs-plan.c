@@ -372,7 +372,7 @@ compile_qualitative (PbsPlan *self, const PbsIndicator *ind, Row *row)
           int above;
 
           /* kept as entered, checked against its band, clamped to [0, w] */
-          pbs_rational_from_decimal (&raw, &ind->manual_score);
+          pbs_rational_from_decimal (&raw, &pbs_indicator_more (ind)->manual_score);
           above = pbs_rational_compare (&raw, &hi[i]);
           if (pbs_rational_compare (&raw, &lo[i]) < 0 || above > 0 || (above == 0 && i != 0))
             row->band_flags[i] = PBS_FLAG_MANUAL_OUT_OF_BAND;
@@ -417,38 +417,38 @@ compile_rule (PbsPlan *self, const PbsIndicator *ind, Row *row)
   row->spow = (gint64) p10 ((guint) scale);
   if (ind->rule == PBS_ROW_RULE_STEP)
     {
-      if (pbs_decimal_sign (&ind->step_per) <= 0 || ind->step_deduct.scale > 18)
+      if (pbs_decimal_sign (&pbs_indicator_more (ind)->step_per) <= 0 || pbs_indicator_more (ind)->step_deduct.scale > 18)
         return FALSE;
-      scale = MAX (scale, ind->step_per.scale);
+      scale = MAX (scale, pbs_indicator_more (ind)->step_per.scale);
       if (scale > 18)
         return FALSE;
       row->spow = (gint64) p10 ((guint) scale);
       row->kind = ROW_STEP;
       row->rule = PBS_RULE_STEP;
-      row->step_mode = (guint8) ind->step_mode;
-      row->deduct_pow = (gint64) p10 ((guint) ind->step_deduct.scale);
-      row->deduct = ind->step_deduct.value;
+      row->step_mode = (guint8) pbs_indicator_more (ind)->step_mode;
+      row->deduct_pow = (gint64) p10 ((guint) pbs_indicator_more (ind)->step_deduct.scale);
+      row->deduct = pbs_indicator_more (ind)->step_deduct.value;
       return scaled (&t->lo, scale, &row->t) && scaled (&a->lo, scale, &row->a)
-             && scaled (&ind->step_per, scale, &row->per);
+             && scaled (&pbs_indicator_more (ind)->step_per, scale, &row->per);
     }
 
-  if (ind->bands == NULL || ind->bands->len == 0)
+  if (pbs_indicator_more (ind)->bands == NULL || pbs_indicator_more (ind)->bands->len == 0)
     return FALSE;
   row->kind = ROW_BANDS;
   row->rule = PBS_RULE_BANDS;
-  row->step_mode = (guint8) ind->bands_of;
+  row->step_mode = (guint8) pbs_indicator_more (ind)->bands_of;
   if (!scaled (&t->lo, scale, &row->t) || !scaled (&a->lo, scale, &row->a)
-      || (ind->bands_of == PBS_BANDS_OF_DEVIATION && row->t == 0))
+      || (pbs_indicator_more (ind)->bands_of == PBS_BANDS_OF_DEVIATION && row->t == 0))
     return FALSE;
-  if (row->n_bands != ind->bands->len)
+  if (row->n_bands != pbs_indicator_more (ind)->bands->len)
     {
       row->band0 = self->bands->len;
-      row->n_bands = ind->bands->len;
+      row->n_bands = pbs_indicator_more (ind)->bands->len;
       g_array_set_size (self->bands, self->bands->len + row->n_bands);
     }
-  for (guint i = 0; i < ind->bands->len; i++)
+  for (guint i = 0; i < pbs_indicator_more (ind)->bands->len; i++)
     {
-      const PbsScoreBand *sb = &g_array_index (ind->bands, PbsScoreBand, i);
+      const PbsScoreBand *sb = &g_array_index (pbs_indicator_more (ind)->bands, PbsScoreBand, i);
       const PbsDecimal *bound[2] = { &sb->min, &sb->max };
       PbsInt128 *lhs[2], *rhs[2];
       PbsRational raw, w;
@@ -467,7 +467,7 @@ compile_rule (PbsPlan *self, const PbsIndicator *ind, Row *row)
            * value: a / 10^scale against it */
           *lhs[k] = p10 ((guint) bound[k]->scale);
           *rhs[k] = (PbsInt128) bound[k]->value
-                    * (ind->bands_of == PBS_BANDS_OF_DEVIATION ? at : (gint64) p10 ((guint) scale));
+                    * (pbs_indicator_more (ind)->bands_of == PBS_BANDS_OF_DEVIATION ? at : (gint64) p10 ((guint) scale));
         }
       pbs_rational_from_decimal (&raw, &sb->score);
       pbs_rational_from_decimal (&w, &ind->points);
@@ -750,7 +750,7 @@ compile_totals (PbsPlan *self)
       const PbsIndicator *ind = g_ptr_array_index (inds, i);
 
       if (pbs_decimal_sign (&ind->points) < 0
-          || ind->parent != NULL || ind->qizhong
+          || pbs_indicator_more (ind)->parent != NULL || ind->qizhong
           || (!ind->not_applicable && !ind->unpublished && !ind->unfilled
               && !pbs_value_is_set (&ind->target)))
         return FALSE;
@@ -923,8 +923,8 @@ static inline void
 set_ratio (PbsRowResult *r, gint64 num, gint64 den)
 {
   r->has_ratio = num != 0;
-  r->ratio_base.num = num;
-  r->ratio_base.den = den;
+  r->ratio_num = num;
+  r->ratio_den = den;
 }
 
 /* Step deduction past the target by @e > 0 (rule book §9):
@@ -1015,8 +1015,8 @@ score_fast (const PbsPlan *self, const Row *row, PbsRowResult *r)
   gboolean met = FALSE, below = FALSE;
 
   r->rule = row->rule;
-  r->ratio_base.num = 1;
-  r->ratio_base.den = 1;
+  r->ratio_num = 1;
+  r->ratio_den = 1;
   switch ((RowKind) row->kind)
     {
     case ROW_POSITIVE:
@@ -1167,7 +1167,7 @@ scored:
     {
       const PbsIndicator *ind = g_ptr_array_index (pbs_evaluation_indicators (self->evaluation),
                                                    row->index);
-      if (pbs_scorecard_differs (&ind->printed_score, &r->score, &self->policy->audit_tolerance))
+      if (pbs_scorecard_differs (&pbs_indicator_more (ind)->printed_score, &r->score, &self->policy->audit_tolerance))
         r->flags |= PBS_FLAG_PRINTED_DIFFERS;
     }
   r->status = met ? PBS_STATUS_MET : r->score.value > 0 ? PBS_STATUS_PARTIAL : PBS_STATUS_UNMET;

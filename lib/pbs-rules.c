@@ -746,7 +746,7 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
 
       /* The score as entered is checked against its band; it is then
        * kept, clamped to [0, w] (§10). */
-      pbs_rational_from_decimal (&out->raw, &c->ind->manual_score);
+      pbs_rational_from_decimal (&out->raw, &pbs_indicator_more (c->ind)->manual_score);
       above = pbs_rational_compare (&out->raw, &hi);
       if (pbs_rational_compare (&out->raw, &lo) < 0 || above > 0 || (above == 0 && !hi_inclusive))
         out->flags |= PBS_FLAG_MANUAL_OUT_OF_BAND;
@@ -754,7 +754,7 @@ rule_qualitative (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       if (ex != NULL)
         {
           g_string_append (ex, W (c, W_MANUAL_SCORE));
-          pbs_append_decimal (ex, &c->ind->manual_score);
+          pbs_append_decimal (ex, &pbs_indicator_more (c->ind)->manual_score);
           if (out->flags & PBS_FLAG_MANUAL_OUT_OF_BAND)
             g_string_append (ex, W (c, W_OUTSIDE_ITS_BAND));
         }
@@ -908,7 +908,7 @@ rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   out->rule = PBS_RULE_STEP;
   if (c->target->kind != PBS_VALUE_QUANTITY)
     return bad_rule (c, error, "a step-deduction rule needs a numeric target such as ≤100%");
-  if (pbs_decimal_sign (&ind->step_per) <= 0)
+  if (pbs_decimal_sign (&pbs_indicator_more (ind)->step_per) <= 0)
     return bad_rule (c, error, "the step of a step-deduction rule must be above 0");
   if (!check_number (c, error))
     return FALSE;
@@ -940,14 +940,14 @@ rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     }
 
   out->deviation = pbs_rules_deviation_of (op);
-  pbs_rational_from_decimal (&per, &ind->step_per);
-  pbs_rational_from_decimal (&deduct, &ind->step_deduct);
+  pbs_rational_from_decimal (&per, &pbs_indicator_more (ind)->step_per);
+  pbs_rational_from_decimal (&deduct, &pbs_indicator_more (ind)->step_deduct);
   if (!pbs_rational_div (&excess, &per, &steps))
     return overflow (c, error);
-  if (ind->step_mode != PBS_STEP_EXACT)
+  if (pbs_indicator_more (ind)->step_mode != PBS_STEP_EXACT)
     {
       PbsInt128 whole = pbs_int128_round_div (steps.num, steps.den, PBS_ROUNDING_FLOOR);
-      if (ind->step_mode == PBS_STEP_STARTED && whole * steps.den != steps.num)
+      if (pbs_indicator_more (ind)->step_mode == PBS_STEP_STARTED && whole * steps.den != steps.num)
         whole += 1;
       steps.num = whole;
       steps.den = 1;
@@ -960,13 +960,13 @@ rule_step (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       g_string_append (ex, W (c, W_PAST_BY));
       pbs_append_rational (ex, &excess);
       g_string_append (ex, W (c, W_EACH));
-      pbs_append_decimal (ex, &ind->step_per);
+      pbs_append_decimal (ex, &pbs_indicator_more (ind)->step_per);
       g_string_append (ex, W (c, W_PER_STEP_OF));
-      pbs_append_decimal (ex, &ind->step_deduct);
+      pbs_append_decimal (ex, &pbs_indicator_more (ind)->step_deduct);
       g_string_append (ex, W (c, W_POINTS_DOWN_TO));
       pbs_append_decimal (ex, &ind->points);
       g_string_append (ex, " − ");
-      pbs_append_decimal (ex, &ind->step_deduct);
+      pbs_append_decimal (ex, &pbs_indicator_more (ind)->step_deduct);
       g_string_append (ex, " × ");
       pbs_append_rational (ex, &steps);
       g_string_append (ex, " = ");
@@ -985,7 +985,7 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   guint hit = G_MAXUINT;
 
   out->rule = PBS_RULE_BANDS;
-  if (ind->bands == NULL || ind->bands->len == 0)
+  if (pbs_indicator_more (ind)->bands == NULL || pbs_indicator_more (ind)->bands->len == 0)
     return bad_rule (c, error, "a band rule needs at least one band");
   if (c->target->kind != PBS_VALUE_QUANTITY)
     return bad_rule (c, error, "a band rule needs a numeric target");
@@ -993,7 +993,7 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     return FALSE;
   set_ratio (c, &c->t, out);
 
-  if (ind->bands_of == PBS_BANDS_OF_DEVIATION)
+  if (pbs_indicator_more (ind)->bands_of == PBS_BANDS_OF_DEVIATION)
     {
       if (c->t.num == 0)
         return bad_rule (c, error, "a deviation band needs a target other than 0");
@@ -1007,9 +1007,9 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
   else
     m = c->a;
 
-  for (guint i = 0; i < ind->bands->len && hit == G_MAXUINT; i++)
+  for (guint i = 0; i < pbs_indicator_more (ind)->bands->len && hit == G_MAXUINT; i++)
     {
-      const PbsScoreBand *b = &g_array_index (ind->bands, PbsScoreBand, i);
+      const PbsScoreBand *b = &g_array_index (pbs_indicator_more (ind)->bands, PbsScoreBand, i);
       PbsRational bound;
 
       if (b->has_min)
@@ -1027,7 +1027,7 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
       hit = i;
     }
   if (hit != G_MAXUINT)
-    pbs_rational_from_decimal (&out->raw, &g_array_index (ind->bands, PbsScoreBand, hit).score);
+    pbs_rational_from_decimal (&out->raw, &g_array_index (pbs_indicator_more (ind)->bands, PbsScoreBand, hit).score);
   else
     pbs_rational_from_int (&out->raw, 0);
   clamp (c, &out->raw);
@@ -1039,7 +1039,7 @@ rule_bands (const Ctx *c, PbsRuleResult *out, GString *ex, GError **error)
     {
       g_string_append (ex, W (c, W_BAND_RULE_ACTUAL));
       append_value (ex, &c->actual->lo, c->target);
-      if (ind->bands_of == PBS_BANDS_OF_DEVIATION)
+      if (pbs_indicator_more (ind)->bands_of == PBS_BANDS_OF_DEVIATION)
         {
           g_string_append (ex, W (c, W_TARGET_AFTER));
           append_value (ex, &c->target->lo, c->target);

@@ -16,7 +16,11 @@ G_BEGIN_DECLS
  * them, and the result's accessors (pbs-scorecard.c). */
 typedef struct {
   PbsDecimal  score;
-  PbsRational ratio_base; /* the rule's ratio is actual / ratio_base (or 1) */
+  /* the rule's ratio is actual / (ratio_num / ratio_den), or 1: the base
+   * is the target's number (a decimal), so 64 bits hold it, and a row
+   * costs 48 bytes, not 64 (issue 14: one huge evaluation) */
+  gint64      ratio_num;
+  gint64      ratio_den;
   guint32     flags;
   guint8      status;
   guint8      rule;

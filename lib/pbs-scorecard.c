@@ -487,10 +487,10 @@ pbs_scorecard_get_row_ratio (const PbsScorecard *self, guint row, PbsDecimal *ou
     {
       /* The evaluation is sealed: its actual is the one that was scored. */
       const PbsIndicator *ind = pbs_evaluation_get_indicator (self->evaluation, row);
-      PbsRational a;
+      PbsRational a, base = { r->ratio_num, r->ratio_den };
 
       pbs_rational_from_decimal (&a, &ind->actual.lo);
-      if (!pbs_rational_div (&a, &r->ratio_base, &ratio))
+      if (!pbs_rational_div (&a, &base, &ratio))
         return FALSE;
     }
   return pbs_rational_to_decimal (&ratio, 4, PBS_ROUNDING_HALF_UP, out);
@@ -560,7 +560,7 @@ pbs_scorecard_dup_row_explanation (const PbsScorecard *self, guint row, PbsLangu
     fill (s, &row_words[WORDS_MISSING_REASON], language, &none);
   if (r->flags & PBS_FLAG_PRINTED_DIFFERS)
     {
-      g_autofree char *printed = pbs_decimal_to_string (&ind->printed_score);
+      g_autofree char *printed = pbs_decimal_to_string (&pbs_indicator_more (ind)->printed_score);
       Slots slots = { .sum = printed };
 
       fill (s, &row_words[WORDS_PRINTED_DIFFERS], language, &slots);

@@ -177,6 +177,13 @@ differs (const PbsDecimal *printed, const PbsDecimal *computed, const PbsDecimal
 }
 
 /* Scores one applicable row with an actual; fills @row. */
+/* Do a rational's numerator and denominator both fit in 64 bits? */
+static inline gboolean
+fits_int64 (const PbsRational *r)
+{
+  return r->num >= G_MININT64 && r->num <= G_MAXINT64 && r->den <= G_MAXINT64;
+}
+
 static gboolean
 score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, PbsRowResult *row, GError **error)
 {
@@ -209,8 +216,10 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, PbsRowResul
   row->flags = res.flags;
   /* The ratio is rounded when asked for (pbs_scorecard_get_row_ratio):
    * scoring a large batch need not divide once more per row. */
-  row->has_ratio = res.has_ratio;
-  row->ratio_base = res.ratio_base;
+  /* the base is the target's number: a decimal fits in 64 bits */
+  row->has_ratio = res.has_ratio && fits_int64 (&res.ratio_base);
+  row->ratio_num = (gint64) res.ratio_base.num;
+  row->ratio_den = (gint64) res.ratio_base.den;
   row->ratio_is_one = (guint8) res.ratio_is_one;
   row->deviation = res.met ? PBS_DEVIATION_NONE : (guint8) res.deviation;
   row->status = res.met ? PBS_STATUS_MET
@@ -228,7 +237,7 @@ score_row (const PbsScorecard *sc, const PbsIndicator *ind, guint n, PbsRowResul
                         "the actual is far past the target (over.threshold) and the policy "
                         "requires a 偏差原因, but none is given");
 
-  if (ind->has_printed_score && differs (&ind->printed_score, &row->score, &p->audit_tolerance))
+  if (ind->has_printed_score && differs (&pbs_indicator_more (ind)->printed_score, &row->score, &p->audit_tolerance))
     row->flags |= PBS_FLAG_PRINTED_DIFFERS;
   return TRUE;
 }
@@ -534,23 +543,32 @@ is_qizhong (const PbsIndicator *ind)
 }
 
 /* `parent: NAME` names the nearest row above with that name; a 其中 row
- * details the nearest row above whose name does not start with 其中. */
+ * details the nearest row above whose name does not start with 其中.
+ * NULL when no row has a parent (most tables: no array for a million rows). */
 static Family *
 find_parents (PbsEvaluation *e, guint n)
 {
-  Family *f = g_new0 (Family, MAX (n, 1));
+  Family *f;
+  guint first = 0;
+
+  while (first < n && pbs_indicator_more (pbs_evaluation_get_indicator (e, first))->parent == NULL
+         && !is_qizhong (pbs_evaluation_get_indicator (e, first)))
+    first++;
+  if (first == n)
+    return NULL;
+  f = g_new0 (Family, n);
 
   for (guint i = 0; i < n; i++)
     {
       const PbsIndicator *ind = pbs_evaluation_get_indicator (e, i);
 
       f[i].parent = G_MAXUINT;
-      if (ind->parent == NULL && !is_qizhong (ind))
+      if (pbs_indicator_more (ind)->parent == NULL && !is_qizhong (ind))
         continue;
       for (guint j = i; j-- > 0;)
         {
           const PbsIndicator *p = pbs_evaluation_get_indicator (e, j);
-          if (ind->parent != NULL ? strcmp (p->name, ind->parent) == 0 : !is_qizhong (p))
+          if (pbs_indicator_more (ind)->parent != NULL ? strcmp (pbs_indicator_name (p), pbs_indicator_more (ind)->parent) == 0 : !is_qizhong (p))
             {
               f[i].parent = j;
               f[j].n_children++;
@@ -578,6 +596,8 @@ counts (PbsEvaluation *e, const Family *f, guint i)
 static gboolean
 sum_children (PbsScorecard *sc, const Family *f, GError **error)
 {
+  if (f == NULL)
+    return TRUE;
   for (guint j = sc->rows->len; j-- > 0;)
     {
       PbsRowResult *parent = &g_array_index (sc->rows, PbsRowResult, j);
@@ -605,7 +625,7 @@ sum_children (PbsScorecard *sc, const Family *f, GError **error)
       {
         const PbsIndicator *ind = pbs_evaluation_get_indicator (sc->evaluation, j);
         if (parent->has_score && ind->has_printed_score
-            && differs (&ind->printed_score, &parent->score, &sc->policy->audit_tolerance))
+            && differs (&pbs_indicator_more (ind)->printed_score, &parent->score, &sc->policy->audit_tolerance))
           parent->flags |= PBS_FLAG_PRINTED_DIFFERS;
       }
       parent->status = !any ? PBS_STATUS_NOT_APPLICABLE
@@ -676,8 +696,9 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
   for (guint i = 0; i < n; i++)
     {
       const PbsIndicator *ind = g_ptr_array_index (rows, i);
-      gboolean counted = parents[i].parent == G_MAXUINT && parents[i].n_children == 0
-                         ? TRUE : counts (self, parents, i);
+      gboolean counted = parents == NULL
+                         || (parents[i].parent == G_MAXUINT && parents[i].n_children == 0)
+                         || counts (self, parents, i);
       PbsRowResult row = { 0 };
 
       if (pbs_decimal_sign (&ind->points) < 0)
@@ -693,7 +714,7 @@ pbs_evaluation_score (PbsEvaluation *self, const PbsPolicy *policy, GError **err
           if (counted)
             sc->complete = FALSE;
         }
-      else if (parents[i].n_children > 0 && !pbs_value_is_set (&ind->actual))
+      else if (parents != NULL && parents[i].n_children > 0 && !pbs_value_is_set (&ind->actual))
         row.status = PBS_STATUS_UNSCORED;   /* the sum of its children, below */
       else if (!pbs_value_is_set (&ind->target))
         {

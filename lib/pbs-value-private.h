@@ -11,19 +11,21 @@ G_BEGIN_DECLS
 
 /* A parsed 年度指标值 / 实际完成值. It lives inline in PbsIndicator (no heap
  * block per number); the text and the unit share one allocation,
- * "text\0unit\0". */
+ * "text\0unit\0", or "text\0" when there is no unit (its NUL is the
+ * empty unit). */
 struct _PbsValue
 {
   char         *text;       /* owned; NULL when the value is unset */
-  const char   *unit;       /* points into @text's allocation; never NULL when set */
   PbsDecimal    lo;         /* the number, a range's low bound, or the date as yyyymmdd */
   PbsDecimal    hi;         /* a range's high bound */
-  PbsValueKind  kind;
-  PbsOperator   op;
+  guint32       unit_at;    /* the unit is @text + unit_at, in @text's allocation
+                             * (an offset, not a pointer: 8 bytes less a value) */
+  guint8        kind;       /* PbsValueKind (narrow: a million-row table holds two a row) */
+  guint8        op;         /* PbsOperator */
   guint16       year;
   guint8        month;
   guint8        day;        /* 0: the date is given to the month only */
-  gboolean      boolean;
+  guint8        boolean;
   guint8        shaped;     /* a date-shaped number (2023.12, 2023-12; §11):
                              * 0 no, 1 bare, 2 after a sign; year and month hold the date */
   guint8        relative;   /* a date without its year (年底前, 第四季度): year is 0 until

@@ -141,12 +141,14 @@ static void
 set_text (PbsValue *v, const char *text, const char *unit)
 {
   size_t t = strlen (text), u = strlen (unit);
-  char *buf = g_malloc (t + u + 2);
+  /* no unit: the text's own terminating NUL is the empty unit */
+  char *buf = g_malloc (u == 0 ? t + 1 : t + u + 2);
 
   memcpy (buf, text, t + 1);
-  memcpy (buf + t + 1, unit, u + 1);
+  if (u > 0)
+    memcpy (buf + t + 1, unit, u + 1);
   v->text = buf;
-  v->unit = buf + t + 1;
+  v->unit_at = (guint32) (u == 0 ? t : t + 1);
 }
 
 static gboolean
@@ -697,7 +699,7 @@ pbs_value_copy (const PbsValue *self)
   g_return_val_if_fail (self != NULL, NULL);
   v = g_memdup2 (self, sizeof *self);
   if (self->text != NULL)
-    set_text (v, self->text, self->unit);
+    set_text (v, self->text, self->text + self->unit_at);
   return v;
 }
 
@@ -832,7 +834,7 @@ const char *
 pbs_value_get_unit (const PbsValue *self)
 {
   g_return_val_if_fail (self != NULL, "");
-  return self->unit != NULL ? self->unit : "";
+  return self->text != NULL ? self->text + self->unit_at : "";
 }
 
 /**

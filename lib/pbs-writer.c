@@ -239,19 +239,19 @@ write_rule (PbsYamlOut *w, const PbsIndicator *ind)
   if (ind->rule == PBS_ROW_RULE_STEP)
     {
       pbs_yaml_plain (w, "kind", "step");
-      pbs_yaml_number (w, "per", &ind->step_per);
-      pbs_yaml_number (w, "deduct", &ind->step_deduct);
-      pbs_yaml_plain (w, "steps", pbs_enum_nick (PBS_TYPE_STEP_MODE, ind->step_mode));
+      pbs_yaml_number (w, "per", &pbs_indicator_more (ind)->step_per);
+      pbs_yaml_number (w, "deduct", &pbs_indicator_more (ind)->step_deduct);
+      pbs_yaml_plain (w, "steps", pbs_enum_nick (PBS_TYPE_STEP_MODE, pbs_indicator_more (ind)->step_mode));
     }
   else
     {
       pbs_yaml_plain (w, "kind", "bands");
-      pbs_yaml_plain (w, "of", pbs_enum_nick (PBS_TYPE_BANDS_MEASURE, ind->bands_of));
+      pbs_yaml_plain (w, "of", pbs_enum_nick (PBS_TYPE_BANDS_MEASURE, pbs_indicator_more (ind)->bands_of));
       pbs_yaml_scalar (w, "bands", YAML_PLAIN_SCALAR_STYLE);
       pbs_yaml_sequence_start (w, YAML_BLOCK_SEQUENCE_STYLE);
-      for (guint i = 0; i < ind->bands->len; i++)
+      for (guint i = 0; i < pbs_indicator_more (ind)->bands->len; i++)
         {
-          const PbsScoreBand *b = &g_array_index (ind->bands, PbsScoreBand, i);
+          const PbsScoreBand *b = &g_array_index (pbs_indicator_more (ind)->bands, PbsScoreBand, i);
           yaml_event_t ev;
 
           emit (w, &ev, yaml_mapping_start_event_initialize (&ev, NULL, NULL, 1, YAML_FLOW_MAPPING_STYLE));
@@ -275,18 +275,18 @@ write_indicator (PbsYamlOut *w, const PbsIndicator *ind, PbsScorecard *sc, guint
   pbs_yaml_mapping_start (w);
   pbs_yaml_string (w, "level1", ind->level1);
   pbs_yaml_string (w, "level2", ind->level2);
-  pbs_yaml_string (w, "name", ind->name);
+  pbs_yaml_string (w, "name", pbs_indicator_name (ind));
   if (ind->target.text != NULL)
     pbs_yaml_quoted (w, "target", ind->target.text);
   if (ind->actual.text != NULL)
     pbs_yaml_quoted (w, "actual", ind->actual.text);
   pbs_yaml_number (w, "points", &ind->points);
-  if (*ind->reason != '\0')
-    pbs_yaml_string (w, "reason", ind->reason);
+  if (pbs_indicator_more (ind)->reason != NULL)
+    pbs_yaml_string (w, "reason", pbs_indicator_more (ind)->reason);
   if (ind->has_manual_score)
-    pbs_yaml_number (w, "manual_score", &ind->manual_score);
+    pbs_yaml_number (w, "manual_score", &pbs_indicator_more (ind)->manual_score);
   if (ind->has_printed_score)
-    pbs_yaml_number (w, "printed_score", &ind->printed_score);
+    pbs_yaml_number (w, "printed_score", &pbs_indicator_more (ind)->printed_score);
   if (ind->not_applicable)
     pbs_yaml_plain (w, "not_applicable", "true");
   if (ind->unpublished)
@@ -295,8 +295,8 @@ write_indicator (PbsYamlOut *w, const PbsIndicator *ind, PbsScorecard *sc, guint
     pbs_yaml_plain (w, "band", bands[ind->band]);
   if (ind->rule != PBS_ROW_RULE_COMPARE)
     write_rule (w, ind);
-  if (ind->parent != NULL)
-    pbs_yaml_string (w, "parent", ind->parent);
+  if (pbs_indicator_more (ind)->parent != NULL)
+    pbs_yaml_string (w, "parent", pbs_indicator_more (ind)->parent);
   if (sc != NULL)
     write_scores (w, sc, row);
   pbs_yaml_mapping_end (w);

@@ -1687,6 +1687,65 @@ test_dash_target_not_applicable (void)
   CU_ASSERT_TRUE (pbs_indicator_get_not_applicable (pbs_evaluation_get_indicator (e, 0)));
 }
 
+/* A row read from a document holds its name and its values' texts in its
+ * own allocation (pbs_indicator_pack (), issue 14): a setter gives a new
+ * text an allocation of its own, and copies, setters and the last unref
+ * never free inside the row's block (glibc aborts on such a free). */
+static void
+test_packed_row_setters (void)
+{
+  static const char doc[] =
+    "pbscore: 1\ntitle: t\nbudget: {annual: 100, executed: 90}\nindicators:\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 完成数量, target: \"≥10项\", actual: 9项, points: 10}\n"
+    "  - {level1: 产出指标, level2: 数量指标, name: 满意度, target: \"≥90\", actual: 95, points: 10,\n"
+    "     reason: 无}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = read_data (doc, -1, "packed.yaml", &error);
+  g_autoptr (PbsEvaluation) e = NULL;
+  g_autoptr (PbsIndicator) copy = NULL;
+  PbsIndicator *ind, *second;
+
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (docs);
+  CU_ASSERT_EQUAL_FATAL (docs->len, 1);
+  e = pbs_evaluation_ref (pbs_document_get_evaluation (g_ptr_array_index (docs, 0)));
+  g_clear_pointer (&docs, g_ptr_array_unref);
+  ind = pbs_evaluation_get_indicator (e, 0);
+  second = pbs_evaluation_get_indicator (e, 1);
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "完成数量");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_target (ind)), "≥10项");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_unit (pbs_indicator_get_target (ind)), "项");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_actual (ind)), "9项");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (ind), "");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_unit (pbs_indicator_get_target (second)), "");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (second), "无");
+
+  copy = pbs_indicator_copy (ind);
+  CU_ASSERT_TRUE (pbs_indicator_equal (copy, ind));
+  CU_ASSERT_TRUE (pbs_indicator_set_target (ind, "≥12个", &error));
+  ASSERT_NO_ERROR (error);
+  CU_ASSERT_TRUE (pbs_indicator_set_actual (ind, NULL, &error));
+  CU_ASSERT_PTR_NULL (pbs_indicator_get_actual (ind));
+  CU_ASSERT_TRUE (pbs_indicator_set_actual (ind, "11个", &error));
+  ASSERT_NO_ERROR (error);
+  pbs_indicator_set_reason (ind, "原因");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_name (ind), "完成数量");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_target (ind)), "≥12个");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_unit (pbs_indicator_get_target (ind)), "个");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_actual (ind)), "11个");
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (ind), "原因");
+  CU_ASSERT_FALSE (pbs_indicator_equal (copy, ind));
+  /* the copy kept the texts as read */
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_target (copy)), "≥10项");
+  CU_ASSERT_STRING_EQUAL (pbs_value_get_text (pbs_indicator_get_actual (copy)), "9项");
+  CU_ASSERT_TRUE (pbs_indicator_set_target (copy, "≥11项", &error));
+  ASSERT_NO_ERROR (error);
+  pbs_indicator_set_reason (second, NULL);
+  CU_ASSERT_STRING_EQUAL (pbs_indicator_get_reason (second), "");
+  CU_ASSERT_TRUE (pbs_indicator_set_target (second, "≥80", &error));
+  ASSERT_NO_ERROR (error);
+}
+
 int
 main (void)
 {
@@ -1729,6 +1788,7 @@ main (void)
     { "aliases", test_aliases },
     { "policies by preset, document and path", test_policies },
     { "built evaluation round-trips", test_save_built },
+    { "a row read from a file: one block, setters and copies", test_packed_row_setters },
     { NULL, NULL }
   };
 

@@ -5,8 +5,10 @@ one of 20,000 has the same peak resident memory in every format but xlsx
 (which keeps its batch, at most 1,000 evaluations), within a small
 tolerance, and stays under 32 MiB, and so do `score --summary` (xlsx too) and
 `summary`; for one huge evaluation, JSON, JSON Lines
-and YAML add little to what reading and scoring it needs (that itself is
-about 7 times the file, above issue 12's target of 3: doc/performance.md).
+and YAML add little to what reading and scoring it needs; and one huge
+evaluation of dense rows (issue 14: 2 million rows in 227 MB of YAML) needs
+at most 3 times its file size, in every format but xlsx and for `validate`
+(issue 12's target; doc/performance.md, "One huge evaluation").
 
 The peak is each run's maximum resident set (getrusage RUSAGE_CHILDREN of a
 child that runs pbscore alone). Skipped (exit 77) under AddressSanitizer and
@@ -53,6 +55,24 @@ def huge_evaluation(rows):
     for k in range(rows):
         out.append(f'  - {{level1: 产出指标, level2: 数量指标, name: "第{k}项工作任务完成数量", '
                    f'target: "≥10项", actual: "{9 + k % 3}项", points: 0.00045, reason: "原因{k}"}}\n')
+    return ''.join(out)
+
+
+DENSE_ROWS = 250000
+DENSE_LEVELS = [('产出', '数量指标'), ('产出', '质量指标'), ('产出', '时效指标'), ('效益', '社会效益'), ('满意度', '满意度')]
+
+
+def dense_evaluation(rows):
+    """One evaluation of @rows short rows, about 110 bytes of YAML each, as
+    issue 14's file (and bench/gen-batch.py --rows N --dense)."""
+    out = ['pbscore: 1\ntitle: "一份很长的自评表"\nyear: 2024\n'
+           'budget: {annual: 100, executed: 90}\nindicators:\n']
+    for k in range(rows):
+        level1, level2 = DENSE_LEVELS[k * len(DENSE_LEVELS) // rows]
+        target = (90, 95, 100, 120)[k % 4]
+        actual = target + (-10, -1, 0, 2, 5)[k % 5]
+        out.append(f'  - {{level1: {level1}, level2: {level2}, name: 指标{100000 + k}, '
+                   f'target: "≥{target}", actual: {actual}, points: 0.00036}}\n')
     return ''.join(out)
 
 
@@ -169,6 +189,25 @@ def _():
             # the output goes out as it is written, a buffer at a time
             expect(got <= model * 1.1 + 8 * MIB,
                    f'{fmt}: {got / MIB:.1f} MiB against {model / MIB:.1f} MiB to read and score')
+
+
+
+@case(f'one huge evaluation of dense rows ({DENSE_ROWS:,}): at most 3 times its file size')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'dense.yaml')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(dense_evaluation(DENSE_ROWS))
+        size = os.path.getsize(path)
+        out = os.path.join(tmp, 'out')
+        figures.append(f'one evaluation of {DENSE_ROWS:,} dense rows, {size / MIB:.1f} MiB:')
+        for args in [['validate']] + [['score', '--format', fmt] for fmt in FORMATS]:
+            rc, got = peak(args + [path], out)
+            what = ' '.join(args)
+            expect(rc == 0, f'{what}: exit {rc}')
+            figures.append(f'  {what}: {got / MIB:.1f} MiB ({got / size:.2f}x the file)')
+            expect(got <= 3 * size, f'{what}: {got / MIB:.1f} MiB, more than 3 times the file '
+                   f'({size / MIB:.1f} MiB)')
 
 
 if CLI is None:
