@@ -7,6 +7,9 @@ every figure a ratio to a bare libyaml parse of the same file in the same run.
     --floor PATH         bench/yaml-floor (default bench/yaml-floor)
     --bench-score PATH   bench/bench-score, for the re-scoring rates (default bench/bench-score)
     --dir DIR            where the batch files go (default a temporary folder, removed)
+    --huge ROWS          also one huge evaluation of ROWS dense rows (gen-batch.py --rows
+                         ROWS --dense): each format's peak memory over the file's size
+                         (make bench-batch: 200000; 0 skips it)
     --check              a smoke run for make check: also compare every document of
                          the first batch between bench/pyscore.py and pbscore, and fail
                          on a difference or a failed command
@@ -18,8 +21,9 @@ and bench/pyscore.py (Python + PyYAML's C loader) writing JSON Lines. Each is
 timed by wall clock with its peak resident memory (getrusage of the child). Then
 linearity (the last N's time over the first's, against the ratio of the sizes),
 pbscore's speed-up over Python, and the in-memory re-scoring rates
-(bench-score --rescore). The numbers are only as quiet as the machine: run it
-when nothing else runs.
+(bench-score --rescore), and the peak memory of one huge evaluation against
+its file (--huge). The numbers are only as quiet as the machine: run it when
+nothing else runs.
 """
 import json
 import os
@@ -38,6 +42,7 @@ COMMANDS = [
     ('score text', ['score', '--format', 'text']),
     ('score json', ['score', '--format', 'json']),
 ]
+HUGE_FORMATS = ['text', 'markdown', 'csv', 'json', 'jsonl', 'yaml', 'html']
 
 
 GNU_TIME = '/usr/bin/time'
@@ -86,9 +91,28 @@ def compare(pbs_lines, py_lines):
     return bad
 
 
+def huge(pbscore, folder, rows):
+    """One evaluation of @rows dense rows: each command's peak memory over the
+    file's size (the target of issues 12 and 14: at most 3)."""
+    if rows <= 0:
+        return []
+    path = os.path.join(folder, f'huge-{rows}.yaml')
+    subprocess.run([sys.executable, os.path.join(HERE, 'gen-batch.py'), '--rows', str(rows), path, '--dense'],
+                   check=True)
+    size = os.path.getsize(path) / (1 << 20)
+    print(f'\n## one huge evaluation: {rows} dense rows, {size:.1f} MiB')
+    print(f'{"command":<16} {"time s":>8} {"peak MiB":>9} {"/ file":>7}')
+    failed = []
+    for name, args in [('validate', ['validate'])] + [(f'score {f}', ['score', '--format', f]) for f in HUGE_FORMATS]:
+        t, m, code = run([pbscore, *args, path])
+        failed += [f'{name} (huge)'] if code else []
+        print(f'{name:<16} {t:8.2f} {m:9.1f} {m / size:7.2f}')
+    return failed
+
+
 def main(argv):
     opts = {'--pbscore': 'tools/pbscore', '--floor': 'bench/yaml-floor', '--bench-score': 'bench/bench-score',
-            '--dir': None}
+            '--dir': None, '--huge': '0'}
     check = False
     sizes = []
     while argv:
@@ -154,6 +178,7 @@ def main(argv):
             print('\n## re-scoring in memory, one core')
             sys.stdout.flush()
             subprocess.run([bench, '--rescore', os.path.join(folder, f'batch-{sizes[0]}.yaml')], check=False)
+        failed += huge(pbscore, folder, int(opts['--huge']))
         print(f'\n# load average {os.getloadavg()[0]:.2f} at the end')
     finally:
         if opts['--dir'] is None:
