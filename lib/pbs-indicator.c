@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "pbs-lex.h"
@@ -119,6 +120,16 @@ pbs_indicator_pack (PbsIndicator *self)
   return p;
 }
 
+/* The interned level names. GLib 2.74 (Debian 12) drops the last
+ * reference of an interned string before it takes the string out of its
+ * table, so another thread interning the same name at that moment gets
+ * the string being freed (a GLib critical, then a use after free: found
+ * by tests/test-threads.c reading from four threads). Interning and
+ * releasing under one lock of ours closes that window (a POSIX mutex,
+ * which ThreadSanitizer sees, unlike GLib's futex locks); copies take a
+ * reference on a string their source still holds, which is safe. */
+static pthread_mutex_t levels = PTHREAD_MUTEX_INITIALIZER;   /* POSIX: ThreadSanitizer sees it */
+
 /**
  * pbs_indicator_new:
  * @level1: the level-1 category (一级指标), such as `产出指标`
@@ -151,8 +162,10 @@ pbs_indicator_new (const char *level1, const char *level2, const char *name,
   g_atomic_ref_count_init (&self->ref_count);
   /* Categories repeat row after row: interned, so a table of a million
    * rows holds each name once and scoring compares them by pointer. */
+  pthread_mutex_lock (&levels);
   self->level1 = g_ref_string_new_intern (level1);
   self->level2 = g_ref_string_new_intern (level2);
+  pthread_mutex_unlock (&levels);
   self->qizhong = g_str_has_prefix (name, "其中");
   self->points = *points;
   return self;
@@ -190,8 +203,10 @@ pbs_indicator_unref (PbsIndicator *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
+  pthread_mutex_lock (&levels);
   g_ref_string_release (self->level1);
   g_ref_string_release (self->level2);
+  pthread_mutex_unlock (&levels);
   free_more (self->more);
   clear_value (self, &self->target);
   clear_value (self, &self->actual);
