@@ -21,6 +21,7 @@
 #include "pbs-grid.h"
 #include "pbs-import.h"
 #include "pbs-layout.h"
+#include "pbs-yaml-source.h"
 #include "pbs-yaml-tree.h"
 
 /* libgsf 1.14 declares no g_autoptr cleanups of its own. */

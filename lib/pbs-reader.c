@@ -19,6 +19,7 @@
 #include "pbs-evaluation-private.h"
 #include "pbs-grid.h"
 #include "pbs-import.h"
+#include "pbs-yaml-source.h"
 
 /* ------------------------------------------------------------- documents */
 
@@ -337,6 +338,31 @@ pbs_reader_set_template (PbsReader *self, PbsTemplate *template_)
     pbs_template_ref (template_);
   g_clear_pointer (&self->template_, pbs_template_unref);
   self->template_ = template_;
+}
+
+/**
+ * pbs_reader_set_parse_ahead:
+ * @self: a #PbsReader
+ * @parse_ahead: whether YAML is parsed on a thread of its own
+ *
+ * Parses the YAML on a second thread, a few documents ahead of
+ * pbs_reader_next(), so that on a machine with more than one core the
+ * next documents are parsed while the caller scores and writes the last
+ * one. The documents, their order and the errors are the same either way;
+ * at most eight small slots of parsed events wait, so memory stays
+ * bounded. The reader itself still belongs to one thread at a time
+ * (doc/threads.md). Table files and data already read are not affected.
+ * Call it before the first pbs_reader_next().
+ *
+ * Since: 0.1
+ */
+void
+pbs_reader_set_parse_ahead (PbsReader *self, gboolean parse_ahead)
+{
+  g_return_if_fail (PBS_IS_READER (self));
+  g_return_if_fail (!self->sniffed);
+
+  pbs_yaml_stream_set_ahead (self->stream, parse_ahead);
 }
 
 /* Reads the document at @root into the content of its kind. */

@@ -17,24 +17,12 @@
 
 #include <glib/gstdio.h>
 
+#include "pbs-yaml-source.h"
 #include "pbs-yaml-tree.h"
 
 #define MAX_DEPTH          64
 #define MAX_SCALAR         (1024 * 1024)
 #define MAX_ALIAS_NODES    10000
-
-/* The input is read in blocks and checked as UTF-8 block by block (a
- * character split between two blocks waits in the next one): only the
- * current block and the one before it are held, the latter for the place
- * of an error libyaml finds a little behind what it was given. */
-#define BLOCK_SIZE (64 * 1024)
-
-typedef struct {
-  GByteArray *bytes;
-  guint64     offset;         /* of bytes->data[0] in the input */
-  guint64     line;           /* 1-based line of bytes->data[0]... */
-  guint64     column;         /* ...and its column, in characters */
-} Block;
 
 /* The sizes of a tree at one moment: what forgetting the nodes read
  * since then cuts it back to. */
@@ -49,16 +37,8 @@ struct _PbsYamlStream
 {
   char          *name;        /* for messages */
   char          *dir;         /* for relative template and policy paths */
-  GInputStream  *input;
-  Block          cur;         /* being given to libyaml */
-  Block          prev;        /* the one before */
-  gsize          pos;         /* in cur: what libyaml has taken */
-  guint8         carry[4];    /* the start of a character split by the block's end */
-  gsize          n_carry;
-  gboolean       eof;
-  gboolean       peeked;      /* cur holds the first block, not yet given */
-  GError        *read_error;  /* located; libyaml only hears "input error" */
-  yaml_parser_t  parser;
+  PbsYamlSource *source;
+  gboolean       ahead;       /* parse on a thread of its own */
   gboolean       started;
   gboolean       finished;
   PbsYamlTree    tree;
@@ -233,15 +213,7 @@ add_anchor (PbsYamlStream *self, const yaml_char_t *anchor, guint32 index)
 
 /* --------------------------------------------------------------- stream */
 
-static void
-block_init (Block *b)
-{
-  b->bytes = g_byte_array_sized_new (BLOCK_SIZE + 4);
-  b->offset = 0;
-  b->line = 1;
-  b->column = 1;
-}
-
+/* Takes @name, @dir and @input. */
 static PbsYamlStream *
 stream_new (char *name, char *dir, GInputStream *input)
 {
@@ -249,9 +221,8 @@ stream_new (char *name, char *dir, GInputStream *input)
 
   self->name = name;
   self->dir = dir;
-  self->input = input;
-  block_init (&self->cur);
-  block_init (&self->prev);
+  self->source = pbs_yaml_source_new (input, name);
+  g_object_unref (input);
   self->tree.nodes = g_array_new (FALSE, FALSE, sizeof (PbsYamlNode));
   self->tree.kids = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->tree.text = g_string_new (NULL);
@@ -269,8 +240,7 @@ pbs_yaml_stream_free (PbsYamlStream *self)
 {
   if (self == NULL)
     return;
-  if (self->started)
-    yaml_parser_delete (&self->parser);
+  pbs_yaml_source_free (self->source);
   g_array_unref (self->tree.nodes);
   g_array_unref (self->tree.kids);
   g_string_free (self->tree.text, TRUE);
@@ -280,10 +250,6 @@ pbs_yaml_stream_free (PbsYamlStream *self)
   g_ptr_array_unref (self->open_anchors);
   g_free (self->name);
   g_free (self->dir);
-  g_object_unref (self->input);
-  g_byte_array_unref (self->cur.bytes);
-  g_byte_array_unref (self->prev.bytes);
-  g_clear_error (&self->read_error);
   g_free (self);
 }
 
@@ -382,432 +348,39 @@ pbs_yaml_stream_get_tree (PbsYamlStream *self)
   return &self->tree;
 }
 
-/* ------------------------------------------------------------- parsing */
-
-/* Moves @line and @column (1-based, in characters) over @length bytes. */
-static void
-advance_place (const guint8 *p, gsize length, guint64 *line, guint64 *column)
-{
-  const guint8 *end = p + length, *nl;
-
-  while ((nl = memchr (p, '\n', (gsize) (end - p))) != NULL)
-    {
-      (*line)++;
-      *column = 1;
-      p = nl + 1;
-    }
-  for (; p < end; p++)
-    if ((*p & 0xC0) != 0x80)
-      (*column)++;
-}
-
-/* The place of byte @offset of the input when it is in the blocks held;
- * else the start of the older one. */
-static void
-place_of (PbsYamlStream *self, guint64 offset, guint *line, guint *column)
-{
-  const Block *b = offset >= self->cur.offset ? &self->cur : &self->prev;
-  guint64 l = b->line, c = b->column;
-
-  if (offset >= b->offset)
-    advance_place (b->bytes->data, (gsize) MIN (offset - b->offset, (guint64) b->bytes->len), &l, &c);
-  *line = (guint) MIN (l, (guint64) G_MAXUINT);
-  *column = (guint) MIN (c, (guint64) G_MAXUINT);
-}
-
-/* The length of a prefix of a UTF-8 sequence at @p (at most 3 bytes,
- * all of them possible so far), or 0 when @p holds no such prefix. */
-static gsize
-utf8_prefix (const guint8 *p, gsize n)
-{
-  gsize need;
-
-  if (n == 0 || n > 3)
-    return 0;
-  if (p[0] >= 0xC2 && p[0] <= 0xDF)
-    need = 2;
-  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
-    need = 3;
-  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
-    need = 4;
-  else
-    return 0;
-  if (n >= need)
-    return 0;
-  for (gsize i = 1; i < n; i++)
-    if ((p[i] & 0xC0) != 0x80)
-      return 0;
-  return n;
-}
-
-/* Reads the next block into cur (the old one becomes prev): the carry of
- * the last one first, then what the input gives. FALSE with read_error
- * set on a read error. */
-static gboolean
-read_block (PbsYamlStream *self)
-{
-  Block old = self->prev;
-
-  self->prev = self->cur;
-  self->cur = old;
-  self->cur.offset = self->prev.offset + self->prev.bytes->len;
-  self->cur.line = self->prev.line;
-  self->cur.column = self->prev.column;
-  advance_place (self->prev.bytes->data, self->prev.bytes->len, &self->cur.line, &self->cur.column);
-  g_byte_array_set_size (self->cur.bytes, 0);
-  g_byte_array_append (self->cur.bytes, self->carry, (guint) self->n_carry);
-  self->pos = 0;
-  while (!self->eof && self->cur.bytes->len <= self->n_carry)
-    {
-      g_autoptr (GError) local = NULL;
-      guint old_len = self->cur.bytes->len;
-      gssize n;
-
-      g_byte_array_set_size (self->cur.bytes, old_len + BLOCK_SIZE);
-      n = g_input_stream_read (self->input, self->cur.bytes->data + old_len, BLOCK_SIZE, NULL, &local);
-      g_byte_array_set_size (self->cur.bytes, old_len + (guint) MAX (n, 0));
-      if (n < 0)
-        {
-          g_set_error (&self->read_error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
-                       "%s: cannot read: %s", self->name, local->message);
-          return FALSE;
-        }
-      if (n == 0)
-        self->eof = TRUE;
-    }
-  self->n_carry = 0;
-  return TRUE;
-}
-
-/* Checks cur as UTF-8; the start of a character split by its end waits
- * for the next block. FALSE with read_error set, located, on an invalid
- * byte. */
-static gboolean
-check_block (PbsYamlStream *self)
-{
-  const char *end;
-  gsize valid, rest;
-
-  if (g_utf8_validate_len ((const char *) self->cur.bytes->data, self->cur.bytes->len, &end))
-    return TRUE;
-  valid = (gsize) ((const guint8 *) end - self->cur.bytes->data);
-  rest = self->cur.bytes->len - valid;
-  if (!self->eof && utf8_prefix ((const guint8 *) end, rest) == rest)
-    {
-      memcpy (self->carry, end, rest);
-      self->n_carry = rest;
-      g_byte_array_set_size (self->cur.bytes, (guint) valid);
-      return TRUE;
-    }
-  {
-    guint line, column;
-
-    place_of (self, self->cur.offset + valid, &line, &column);
-    g_set_error (&self->read_error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
-                 "%s:%u:%u: the file is not valid UTF-8 (byte 0x%02x); save it as UTF-8, or as "
-                 "UTF-16 or UTF-32 with a byte-order mark",
-                 self->name, line, column, (guint) *(const guchar *) end);
-  }
-  return FALSE;
-}
-
-/* libyaml's read handler: what is left of the current block, then the
- * next one; 0 bytes at the end. */
-static int
-read_handler (void *data, unsigned char *buffer, size_t size, size_t *size_read)
-{
-  PbsYamlStream *self = data;
-  gsize n;
-
-  *size_read = 0;
-  if (self->read_error != NULL)
-    return 0;
-  if (self->peeked)
-    {
-      self->peeked = FALSE;
-      if (!check_block (self))
-        return 0;
-    }
-  /* a block may hold nothing but the start of a character */
-  while (self->pos == self->cur.bytes->len && (!self->eof || self->n_carry > 0))
-    if (!read_block (self) || !check_block (self))
-      return 0;
-  n = MIN (size, self->cur.bytes->len - self->pos);
-  memcpy (buffer, self->cur.bytes->data + self->pos, n);
-  self->pos += n;
-  *size_read = n;
-  return 1;
-}
-
 GBytes *
 pbs_yaml_stream_peek (PbsYamlStream *self, GError **error)
 {
+  GBytes *head;
+
   g_return_val_if_fail (!self->started, NULL);
 
-  const guint8 *p;
-  gsize n, cut;
-
-  if (!self->peeked)
-    {
-      if (!read_block (self))
-        {
-          g_propagate_error (error, g_steal_pointer (&self->read_error));
-          self->finished = TRUE;
-          return NULL;
-        }
-      self->peeked = TRUE;
-    }
-  /* whole characters: a block cut within one would not look like text */
-  p = self->cur.bytes->data;
-  n = self->cur.bytes->len;
-  cut = n;
-  for (gsize back = 1; back <= 3 && back <= n; back++)
-    if (utf8_prefix (p + n - back, back) == back)
-      {
-        cut = n - back;
-        break;
-      }
-  return g_bytes_new (p, cut);
+  if ((head = pbs_yaml_source_peek (self->source, error)) == NULL)
+    self->finished = TRUE;
+  return head;
 }
 
 GBytes *
 pbs_yaml_stream_read_all (PbsYamlStream *self, gsize max, GError **error)
 {
-  g_autoptr (GByteArray) all = g_byte_array_new ();
-  g_autoptr (GError) local = NULL;
-  guint8 buf[BLOCK_SIZE];
-  GBytes *bytes;
-  gssize n;
+  GBytes *all;
 
   g_return_val_if_fail (!self->started, NULL);
 
-  /* what was peeked, and the start of a character it left */
-  g_byte_array_append (all, self->cur.bytes->data, self->cur.bytes->len);
-  g_byte_array_append (all, self->carry, (guint) self->n_carry);
-  self->n_carry = 0;
-  while ((n = g_input_stream_read (self->input, buf, sizeof buf, NULL, &local)) > 0)
-    {
-      /* a device or an endless pipe stops here, not when memory runs out */
-      if ((gsize) all->len + (gsize) n > max)
-        {
-          self->finished = TRUE;
-          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT,
-                       "%s: more than %" G_GSIZE_FORMAT " bytes, more than a table file may have",
-                       self->name, max);
-          return NULL;
-        }
-      g_byte_array_append (all, buf, (guint) n);
-    }
-  if (n < 0)
-    {
-      self->finished = TRUE;
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s: cannot read: %s",
-                   self->name, local->message);
-      return NULL;
-    }
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&all));
-  /* the documents, if any are asked for, are read from the start again */
-  g_object_unref (self->input);
-  self->input = g_memory_input_stream_new_from_bytes (bytes);
-  g_byte_array_set_size (self->cur.bytes, 0);
-  g_byte_array_set_size (self->prev.bytes, 0);
-  self->cur.offset = self->prev.offset = 0;
-  self->cur.line = self->prev.line = 1;
-  self->cur.column = self->prev.column = 1;
-  self->pos = 0;
-  self->eof = FALSE;
-  self->peeked = FALSE;
-  return bytes;
+  if ((all = pbs_yaml_source_read_all (self->source, max, error)) == NULL)
+    self->finished = TRUE;
+  return all;
 }
 
-/* Habits of people typing on a Chinese keyboard that libyaml reports in
- * its own words: a full-width colon after a key (title：…) or a tab in the
- * indentation. Looks at the lines held (the two blocks, from the first
- * whole line) up to line @last for the first one and, when found, sets a
- * plain sentence at its line and column. */
-static gboolean
-typing_habit_fail (PbsYamlStream *self, guint last, GError **error)
+void
+pbs_yaml_stream_set_ahead (PbsYamlStream *self, gboolean ahead)
 {
-  g_autoptr (GByteArray) held = g_byte_array_new ();
-  const Block *first = self->prev.bytes->len > 0 ? &self->prev : &self->cur;
-  const char *p, *end;
-  guint64 line_no = first->line;
+  g_return_if_fail (!self->started);
 
-  if (first == &self->prev)
-    g_byte_array_append (held, self->prev.bytes->data, self->prev.bytes->len);
-  g_byte_array_append (held, self->cur.bytes->data, self->cur.bytes->len);
-  p = (const char *) held->data;
-  end = p + held->len;
-  if (first->column != 1)
-    {
-      /* the block starts within a line: begin at the next one */
-      const char *nl = memchr (p, '\n', (gsize) (end - p));
-
-      if (nl == NULL)
-        return FALSE;
-      p = nl + 1;
-      line_no++;
-    }
-  for (guint64 line = line_no; line <= last && p < end; line++)
-    {
-      const char *eol = memchr (p, '\n', (gsize) (end - p));
-      const char *q = p;
-      guint column = 1;
-
-      if (eol == NULL)
-        eol = end;
-      for (; q < eol && (*q == ' ' || *q == '\t'); q++, column++)
-        if (*q == '\t')
-          {
-            g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
-                         "%s:%u:%u: a tab in the indentation: YAML indents with spaces only; "
-                         "replace the tab with spaces", self->name, (guint) line, column);
-            return TRUE;
-          }
-      if (q + 1 < eol && *q == '-' && q[1] == ' ')
-        q += 2, column += 2;
-      /* A key: text up to a full-width colon, with no ASCII colon, quote
-       * or comment before it. */
-      for (; q < eol && *q != ':' && *q != '#' && *q != '"' && *q != '\''; q = g_utf8_next_char (q), column++)
-        if (eol - q >= 3 && memcmp (q, "\xef\xbc\x9a", 3) == 0)   /* U+FF1A ： */
-          {
-            if (column == 1 || q == p)
-              break;
-            g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
-                         "%s:%u:%u: a full-width colon “：” after a key: type the ASCII colon "
-                         "and a space (key: value)", self->name, (guint) line, column);
-            return TRUE;
-          }
-      p = eol + 1;
-    }
-  return FALSE;
+  self->ahead = ahead;
 }
 
-static gboolean
-yaml_fail (PbsYamlStream *self, GError **error)
-{
-  const yaml_parser_t *p = &self->parser;
-  gboolean utf8 = p->problem != NULL && (strstr (p->problem, "UTF-8") != NULL
-                                         || strstr (p->problem, "unicode") != NULL);
-  guint line = (guint) p->problem_mark.line + 1, column = (guint) p->problem_mark.column + 1;
-
-  /* Our own reading failed: its error is located already. */
-  if (self->read_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&self->read_error));
-      return FALSE;
-    }
-  /* The reader (control characters, bad encodings) gives a byte offset,
-   * not a mark. */
-  if (p->error == YAML_READER_ERROR)
-    {
-      place_of (self, p->problem_offset, &line, &column);
-      g_set_error (error, PBS_DOCUMENT_ERROR, utf8 ? PBS_DOCUMENT_ERROR_INVALID_UTF8 : PBS_DOCUMENT_ERROR_SYNTAX,
-                   "%s:%u:%u: %s", self->name, line, column, p->problem != NULL ? p->problem : "YAML error");
-    }
-  else if (typing_habit_fail (self, line, error))
-    ;
-  else if (p->context != NULL)
-    g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s %s (line %u)",
-                 self->name, line, column, p->problem, p->context,
-                 (guint) p->context_mark.line + 1);
-  else
-    g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX, "%s:%u:%u: %s",
-                 self->name, line, column, p->problem != NULL ? p->problem : "YAML error");
-  return FALSE;
-}
-
-const char *
-pbs_yaml_bom_encoding (const guint8 *p, gsize len, gsize *mark)
-{
-  static const struct { const char *bom; gsize len; const char *name; } marks[] = {
-    /* UTF-32LE's mark begins with UTF-16LE's: the longer one first */
-    { "\xFF\xFE\x00\x00", 4, "UTF-32LE" },
-    { "\x00\x00\xFE\xFF", 4, "UTF-32BE" },
-    { "\xFF\xFE", 2, "UTF-16LE" },
-    { "\xFE\xFF", 2, "UTF-16BE" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    if (len >= marks[i].len && memcmp (p, marks[i].bom, marks[i].len) == 0)
-      {
-        *mark = marks[i].len;
-        return marks[i].name;
-      }
-  *mark = 0;
-  return NULL;
-}
-
-/* A UTF-16 or UTF-32 text with its byte-order mark becomes UTF-8 without
- * it, so that everything after (the UTF-8 check, places, the parser) reads
- * one encoding: the first block is looked at, and such a text is read
- * whole, converted, and read again from memory. Bytes that are not text
- * in the encoding are an error at their line and column. */
-static gboolean
-decode_unicode (PbsYamlStream *self, GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  g_autoptr (GByteArray) all = NULL;
-  gsize len, mark, read = 0, written = 0;
-  const guint8 *data = self->cur.bytes->data;
-  const char *encoding = pbs_yaml_bom_encoding (data, self->cur.bytes->len, &mark);
-  char *text;
-
-  if (encoding == NULL)
-    return TRUE;
-  all = g_byte_array_new ();
-  g_byte_array_append (all, self->cur.bytes->data, self->cur.bytes->len);
-  while (!self->eof)
-    {
-      guint8 buf[BLOCK_SIZE];
-      gssize n = g_input_stream_read (self->input, buf, sizeof buf, NULL, &local);
-
-      if (n < 0)
-        {
-          g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO, "%s: cannot read: %s",
-                       self->name, local->message);
-          return FALSE;
-        }
-      if (n == 0)
-        self->eof = TRUE;
-      g_byte_array_append (all, buf, (guint) n);
-    }
-  data = all->data;
-  len = all->len;
-  text = g_convert ((const char *) data + mark, (gssize) (len - mark), "UTF-8", encoding,
-                    &read, &written, &local);
-  /* g_convert() leaves a cut character at the end unread, without an error */
-  if (text == NULL || read != len - mark)
-    {
-      g_autofree char *before = g_convert ((const char *) data + mark, (gssize) read, "UTF-8",
-                                           encoding, NULL, NULL, NULL);
-      g_autoptr (GString) bytes = g_string_new (NULL);
-      guint line = 1, column = 1;
-      gsize unit = encoding[4] == '3' ? 4 : 2;
-
-      for (const char *p = before; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-        if (*p == '\n')
-          line++, column = 1;
-        else
-          column++;
-      for (gsize i = mark + read; i < len && i < mark + read + unit; i++)
-        g_string_append_printf (bytes, "%s0x%02x", bytes->len > 0 ? " " : "", data[i]);
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_INVALID_UTF8,
-                   "%s:%u:%u: the file is not valid %s (%s%s); save it as UTF-8, or as UTF-16 "
-                   "or UTF-32 with a byte-order mark", self->name, line, column, encoding,
-                   bytes->len > 0 ? "bytes " : "", bytes->len > 0 ? bytes->str : "a cut character at the end");
-      g_free (text);
-      return FALSE;
-    }
-  g_object_unref (self->input);
-  self->input = g_memory_input_stream_new_from_data (text, (gssize) written, g_free);
-  g_byte_array_set_size (self->cur.bytes, 0);
-  self->eof = FALSE;
-  self->peeked = FALSE;
-  self->n_carry = 0;
-  return TRUE;
-}
-
+/* ------------------------------------------------------------- parsing */
 static gboolean
 limit_fail (PbsYamlStream *self, const yaml_mark_t *mark, const char *what, GError **error)
 {
@@ -829,8 +402,8 @@ build_tree (PbsYamlStream *self, GError **error)
       yaml_event_t ev;
       gboolean ok = TRUE;
 
-      if (!yaml_parser_parse (&self->parser, &ev))
-        return yaml_fail (self, error);
+      if (!pbs_yaml_source_parse (self->source, &ev, error))
+        return FALSE;
 
       switch (ev.type)
         {
@@ -947,52 +520,30 @@ build_tree (PbsYamlStream *self, GError **error)
     }
 }
 
-/* Starts libyaml on the first call; FALSE (finished) when it cannot. */
-static gboolean
-start (PbsYamlStream *self, GError **error)
-{
-  if (!self->peeked)
-    {
-      if (!read_block (self))
-        {
-          g_propagate_error (error, g_steal_pointer (&self->read_error));
-          return FALSE;
-        }
-      self->peeked = TRUE;
-    }
-  if (!decode_unicode (self, error))
-    return FALSE;
-  if (!yaml_parser_initialize (&self->parser))
-    {
-      g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
-                   "%s: cannot start the YAML parser", self->name);
-      return FALSE;
-    }
-  yaml_parser_set_input (&self->parser, read_handler, self);
-  self->started = TRUE;
-  return TRUE;
-}
-
 gboolean
 pbs_yaml_stream_next (PbsYamlStream *self, guint32 *root, GError **error)
 {
   *root = PBS_YAML_NONE;
   if (self->finished)
     return FALSE;
-  if (!self->started && !start (self, error))
+  if (!self->started)
     {
-      self->finished = TRUE;
-      return FALSE;
+      self->started = TRUE;
+      if (!pbs_yaml_source_start (self->source, self->ahead, error))
+        {
+          self->finished = TRUE;
+          return FALSE;
+        }
     }
 
   for (;;)
     {
       yaml_event_t ev;
 
-      if (!yaml_parser_parse (&self->parser, &ev))
+      if (!pbs_yaml_source_parse (self->source, &ev, error))
         {
           self->finished = TRUE;
-          return yaml_fail (self, error);
+          return FALSE;
         }
       if (ev.type == YAML_STREAM_END_EVENT)
         {

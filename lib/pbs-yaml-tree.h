@@ -100,6 +100,11 @@ const PbsYamlTree *pbs_yaml_stream_get_tree     (PbsYamlStream *self);
 gboolean           pbs_yaml_stream_next         (PbsYamlStream *self, guint32 *root,
                                                  GError **error);
 
+/* Before the first document: parse on a thread of its own, so that the
+ * next document's events are ready while the caller handles this one
+ * (pbs-yaml-source.h). The documents and errors are the same. */
+void               pbs_yaml_stream_set_ahead    (PbsYamlStream *self, gboolean ahead);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PbsYamlStream, pbs_yaml_stream_free)
 
 /* The items of one list read as the parser gives them, so that a huge
@@ -121,10 +126,5 @@ typedef struct {
 void               pbs_yaml_stream_set_rows     (PbsYamlStream *self, const char *key, guint after,
                                                  const PbsYamlRowFuncs *funcs, gpointer data);
 
-/* The encoding a byte-order mark at the start of @p announces ("UTF-32LE",
- * "UTF-32BE", "UTF-16LE", "UTF-16BE"), the mark's length in *@mark; NULL
- * for no mark or UTF-8's (which libyaml reads itself). YAML allows all
- * five (YAML 1.2 §5.2); the stream converts the others to UTF-8. */
-const char        *pbs_yaml_bom_encoding        (const guint8 *p, gsize len, gsize *mark);
 
 G_END_DECLS

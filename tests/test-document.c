@@ -20,6 +20,10 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 
 static int
@@ -890,6 +894,222 @@ test_reader_stream_goes_on (void)
   g_clear_error (&error);
   CU_ASSERT_PTR_NULL (pbs_reader_next (reader, &error));
   ASSERT_NO_ERROR (error);
+}
+
+/* ------------------------------------------------------- parsing ahead */
+
+/* Every outcome of reading @reader to its end, in words: each document's
+ * kind and (an evaluation) its saved text, each error's domain, code and
+ * message. */
+static char *
+outcomes (PbsReader *reader)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint guard = 0; guard < 100000; guard++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsDocument) doc = pbs_reader_next (reader, &error);
+
+      if (doc == NULL && error == NULL)
+        break;
+      if (error != NULL)
+        g_string_append_printf (out, "error %s %d %s\n", g_quark_to_string (error->domain),
+                                error->code, error->message);
+      else if (pbs_document_get_kind (doc) == PBS_DOCUMENT_EVALUATION)
+        {
+          g_autofree char *text = pbs_evaluation_save_to_data (pbs_document_get_evaluation (doc),
+                                                               NULL, NULL, NULL);
+
+          g_string_append_printf (out, "evaluation\n%s\n", text != NULL ? text : "(not saved)");
+        }
+      else
+        g_string_append_printf (out, "document of kind %d\n", pbs_document_get_kind (doc));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @text read with and without parsing ahead gives the same outcomes;
+ * returns them. */
+static char *
+same_ahead_at (const char *file, int line, const char *text, gsize length, const char *name)
+{
+  g_autoptr (PbsReader) plain = pbs_reader_new_for_data (text, (gssize) length, name);
+  g_autoptr (PbsReader) ahead = pbs_reader_new_for_data (text, (gssize) length, name);
+  g_autofree char *want = NULL;
+  char *got;
+
+  pbs_reader_set_parse_ahead (ahead, TRUE);
+  want = outcomes (plain);
+  got = outcomes (ahead);
+  CHECK_AT (strcmp (want, got) == 0, file, line);
+  if (strcmp (want, got) != 0)
+    fprintf (stderr, "%s:%d: %s: parsing ahead gave\n%.2000s\ninstead of\n%.2000s\n", file,
+             line, name, got, want);
+  return got;
+}
+#define SAME_AHEAD(text, length, name) same_ahead_at (__FILE__, __LINE__, text, length, name)
+
+/* A parser on a thread of its own gives the same documents and the same
+ * errors, in the same order, as the parser on the reader's thread: every
+ * fixture, a batch of 600 documents (more than the slots waiting), a
+ * huge evaluation whose rows are read as they come, errors of the
+ * parser, of the UTF-8 check and of the tree after many documents. */
+static void
+test_parse_ahead_same (void)
+{
+  const char *folders[] = { "valid", "invalid" };
+  g_autoptr (GString) batch = g_string_new (NULL);
+  g_autoptr (GString) huge = g_string_new ("pbscore: 1\ntitle: 大表\nyear: 2024\n"
+                                           "budget: {annual: 10, executed: 10}\nindicators:\n");
+  guint n_fixtures = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autoptr (GPtrArray) files = fixture_files (folders[f]);
+
+      for (guint i = 0; i < files->len; i++)
+        {
+          const char *path = g_ptr_array_index (files, i);
+          g_autofree char *text = NULL;
+          g_autofree char *got = NULL;
+          gsize length;
+
+          if (!g_file_get_contents (path, &text, &length, NULL))
+            continue;
+          {
+            /* relative template and policy paths resolve as in the file */
+            g_autofree char *cwd = g_get_current_dir ();
+            g_autofree char *dir = g_path_get_dirname (path);
+            g_autofree char *base = g_path_get_basename (path);
+
+            CU_ASSERT_TRUE_FATAL (g_chdir (dir) == 0);
+            got = SAME_AHEAD (text, length, base);
+            CU_ASSERT_TRUE_FATAL (g_chdir (cwd) == 0);
+          }
+          n_fixtures++;
+        }
+    }
+  CU_ASSERT_TRUE (n_fixtures > 20);
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (batch, "---\npbscore: 1\ntitle: 第%u号\nbudget: {annual: 10, executed: 9}\n"
+                            "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 完成量, "
+                            "target: \"≥%u项\", actual: \"%u项\", points: 90}\n", i, i + 1, i);
+  {
+    g_autofree char *got = SAME_AHEAD (batch->str, batch->len, "batch.yaml");
+
+    CU_ASSERT_PTR_NOT_NULL (strstr (got, "title: 第599号"));
+  }
+  /* an error in a document's content, then a YAML error far on */
+  g_string_append (batch, "---\npbscore: 1\ntitle: 坏\nbogus: 1\n");
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (batch, "---\npbscore: 1\ntitle: 后%u\nbudget: {annual: 1, executed: 1}\n"
+                            "indicators: []\n", i);
+  g_string_append (batch, "---\ntitle: [未完\n---\npbscore: 1\n");
+  {
+    g_autofree char *got = SAME_AHEAD (batch->str, batch->len, "batch.yaml");
+
+    g_autofree char *unknown = g_strdup_printf ("error %s %d batch.yaml:", g_quark_to_string (PBS_DOCUMENT_ERROR),
+                                                PBS_DOCUMENT_ERROR_UNKNOWN_KEY);
+    g_autofree char *syntax = g_strdup_printf ("error %s %d batch.yaml:", g_quark_to_string (PBS_DOCUMENT_ERROR),
+                                               PBS_DOCUMENT_ERROR_SYNTAX);
+    const char *at_unknown = strstr (got, unknown), *at_syntax = strstr (got, syntax);
+
+    CU_ASSERT_TRUE (at_unknown != NULL && at_syntax != NULL && at_unknown < at_syntax
+                    && strstr (at_unknown, "title: 后49") != NULL);
+  }
+  /* an invalid byte after the documents */
+  g_string_append (batch, "\xff\n");
+  g_free (SAME_AHEAD (batch->str, batch->len, "batch.yaml"));
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (huge, "  - {level1: 产出指标, level2: 数量指标, name: 第%u项, "
+                            "target: \"≥1项\", actual: \"1项\", points: 0.03}\n", i);
+  {
+    g_autofree char *got = SAME_AHEAD (huge->str, huge->len, "huge.yaml");
+
+    CU_ASSERT_PTR_NOT_NULL (strstr (got, "name: 第2999项"));
+  }
+}
+
+/* A reader that parses ahead may be dropped before its input ends:
+ * from memory with every slot full, from a pipe whose writer is still
+ * there (the parser's thread is blocked reading it: its read is
+ * cancelled), and from a named pipe (whose read cannot be cancelled: the
+ * thread finishes on its own), it returns and frees what was read ahead
+ * (ASan and valgrind check that). */
+static void
+test_parse_ahead_stops (void)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  int fds[2];
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (s, "---\npbscore: 1\ntitle: 第%u号\nbudget: {annual: 10, executed: 9}\n"
+                            "indicators: []\n", i);
+  {
+    g_autoptr (PbsReader) reader = pbs_reader_new_for_data (s->str, (gssize) s->len, "m.yaml");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PbsDocument) doc = NULL;
+
+    pbs_reader_set_parse_ahead (reader, TRUE);
+    doc = pbs_reader_next (reader, &error);
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_PTR_NOT_NULL (doc);
+  }
+
+  CU_ASSERT_TRUE_FATAL (pipe (fds) == 0);
+  {
+    g_autoptr (GInputStream) in = g_unix_input_stream_new (fds[0], TRUE);
+    g_autoptr (PbsReader) reader = pbs_reader_new_for_stream (in, "pipe");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (PbsDocument) doc = NULL;
+    const char *first = "pbscore: 1\ntitle: 管道\nbudget: {annual: 1, executed: 1}\nindicators: []\n---\n";
+
+    pbs_reader_set_parse_ahead (reader, TRUE);
+    CU_ASSERT_TRUE_FATAL (write (fds[1], first, strlen (first)) == (gssize) strlen (first));
+    doc = pbs_reader_next (reader, &error);
+    ASSERT_NO_ERROR (error);
+    CU_ASSERT_TRUE (doc != NULL && g_strcmp0 (pbs_evaluation_get_title (pbs_document_get_evaluation (doc)),
+                                              "管道") == 0);
+  }
+  close (fds[1]);
+
+  /* A named pipe: its reads cannot be cancelled, so the reader does not
+   * wait for the parser's thread, blocked reading, once it is dropped.
+   * (Were it to wait, the alarm would end the test.) */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("pbs-fifo-XXXXXX", NULL);
+    g_autofree char *fifo = g_build_filename (dir, "fifo.yaml", NULL);
+    const char *first = "pbscore: 1\ntitle: 命名管道\nbudget: {annual: 1, executed: 1}\nindicators: []\n---\n";
+    int writer;
+
+    CU_ASSERT_TRUE_FATAL (dir != NULL && mkfifo (fifo, 0600) == 0);
+    /* Linux opens a FIFO read-write without waiting for a reader */
+    writer = open (fifo, O_RDWR);
+    CU_ASSERT_TRUE_FATAL (writer >= 0);
+    CU_ASSERT_TRUE_FATAL (write (writer, first, strlen (first)) == (gssize) strlen (first));
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsReader) reader = pbs_reader_new_for_path (fifo, &error);
+      g_autoptr (PbsDocument) doc = NULL;
+
+      ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (reader);
+      pbs_reader_set_parse_ahead (reader, TRUE);
+      doc = pbs_reader_next (reader, &error);
+      ASSERT_NO_ERROR (error);
+      CU_ASSERT_PTR_NOT_NULL (doc);
+      /* the parser's thread is now blocked reading the next document */
+      g_usleep (200 * 1000);
+      alarm (60);
+    }
+    alarm (0);
+    close (writer);
+    g_unlink (fifo);
+    g_rmdir (dir);
+  }
 }
 
 /* UTF-8 is checked block by block (64 KiB): an invalid byte far into the
@@ -1778,6 +1998,8 @@ main (void)
     { "stream of 1000 documents", test_stream_1000 },
     { "a GInputStream; the reader goes on after a document's error", test_reader_stream_goes_on },
     { "UTF-8 checked block by block, errors located", test_reader_utf8_in_blocks },
+    { "parsing ahead gives the same documents and errors", test_parse_ahead_same },
+    { "a reader parsing ahead dropped early", test_parse_ahead_stops },
     { "1000 rows without aliases", test_many_rows },
     { "scalar length limit at 1 MiB", test_scalar_limit },
     { "nesting limit at 64", test_nesting_limit },

@@ -11,7 +11,8 @@
  * threads, started together, each load the same files again, score the
  * shared evaluation under the shared policy, and render, audit and lint
  * both their own scorecard and the shared one; every result must equal
- * the single-thread one. `.ci/run` builds this test with
+ * the single-thread one. Readers that parse ahead (a parser thread each)
+ * read a batch from four threads at once. `.ci/run` builds this test with
  * -fsanitize=thread (_tsan/) so that a data race fails it as well.
  */
 #include "pbs-test.h"
@@ -222,8 +223,99 @@ test_shared_across_threads (void)
   g_free (s.example_path);
 }
 
+/* ------------------------------------------------------- parsing ahead */
+
+/* The titles and errors of every document of @text, read with or without
+ * a parser on a thread of its own; with @drop_after > 0, the reader is
+ * dropped after that many documents. */
+static char *
+read_outcomes (const char *text, gboolean ahead, guint drop_after)
+{
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (text, -1, "batch.yaml");
+  GString *out = g_string_new (NULL);
+
+  pbs_reader_set_parse_ahead (reader, ahead);
+  for (guint n = 1; drop_after == 0 || n <= drop_after; n++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsDocument) doc = pbs_reader_next (reader, &error);
+      g_autoptr (PbsScorecard) sc = NULL;
+      PbsDecimal total;
+
+      if (doc == NULL && error == NULL)
+        break;
+      if (doc == NULL)
+        {
+          g_string_append_printf (out, "%s\n", error->message);
+          continue;
+        }
+      sc = pbs_evaluation_score (pbs_document_get_evaluation (doc), NULL, &error);
+      if (sc == NULL)
+        {
+          g_string_append_printf (out, "%s\n", error->message);
+          continue;
+        }
+      pbs_scorecard_get_total (sc, &total);
+      {
+        g_autofree char *t = pbs_decimal_to_string (&total);
+
+        g_string_append_printf (out, "%s %s\n", pbs_evaluation_get_title (pbs_document_get_evaluation (doc)), t);
+      }
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const char *text;
+  const char *expected;
+  gboolean    same;
+} Reading;
+
+static gpointer
+read_ahead (gpointer data)
+{
+  Reading *r = data;
+  g_autofree char *got = read_outcomes (r->text, TRUE, 0);
+  g_autofree char *dropped = read_outcomes (r->text, TRUE, 3);
+
+  r->same = strcmp (got, r->expected) == 0 && g_str_has_prefix (r->expected, dropped) && dropped[0] != '\0';
+  return NULL;
+}
+
+/* Readers that parse ahead, each with its own parser thread, from 4
+ * threads at once: each gets what one thread reading alone gets, also
+ * when it drops its reader early (ThreadSanitizer watches the hand-over
+ * of events between each pair of threads). */
+static void
+test_parse_ahead_threads (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  Reading readings[4];
+  GThread *threads[4];
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "---\npbscore: 1\ntitle: 第%u号\nbudget: {annual: 10, executed: 9}\n"
+                            "indicators:\n  - {level1: 产出指标, level2: 数量指标, name: 完成量, "
+                            "target: \"≥%u项\", actual: \"%u项\", points: 90}\n", i, i % 7 + 1, i % 5);
+  g_string_append (text, "---\npbscore: 1\ntitle: 坏\nbogus: 1\n---\ntitle: [未完\n");
+  expected = read_outcomes (text->str, FALSE, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (expected, "第299号 "));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      readings[i] = (Reading) { text->str, expected, FALSE };
+      threads[i] = g_thread_new ("pbs-test-reader", read_ahead, &readings[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_thread_join (threads[i]);
+      CU_ASSERT_TRUE (readings[i].same);
+    }
+}
+
 static const PbsTestCase cases[] = {
   { "one policy, template and sealed evaluation shared by 8 threads", test_shared_across_threads },
+  { "readers parsing ahead, from 4 threads at once", test_parse_ahead_threads },
   { NULL, NULL },
 };
 

@@ -263,6 +263,17 @@ def test_streaming_report():
             break
         titles.append(doc.get_evaluation().get_title())
     assert titles == ["甲", "乙"], titles
+    # the same, parsed ahead on a thread of the reader's own
+    many = b"---\n".join([data] * 50)
+    reader = Pbs.Reader.new_for_stream(Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(many)), "s.yaml")
+    reader.set_parse_ahead(True)
+    titles = []
+    while True:
+        doc = reader.next()
+        if doc is None:
+            break
+        titles.append(doc.get_evaluation().get_title())
+    assert titles == ["甲", "乙"] * 50, titles
 
 
 def test_audit_printed_scores():

@@ -238,6 +238,60 @@ def run_on_terminal(args, feed):
     return out, err.decode('utf-8', 'replace')
 
 
+@case('--threads 2 (the YAML parsed ahead on a thread of its own) and --threads 1 give the same bytes')
+def _():
+    many = [evaluation(f'第{i}号', points=10 + i % 80) for i in range(120)]
+    with tempfile.TemporaryDirectory() as tmp:
+        batches = {
+            'good': write_batch(tmp, 'good.yaml', *many),
+            'bad': write_batch(tmp, 'bad.yaml', *many[:50], BAD_B, *many[50:]),
+            'syntax': write_batch(tmp, 'syntax.yaml', *many, 'title: [未完\n', GOOD_A),
+            'utf8': write_file(tmp, 'utf8.yaml', ('---\n'.join(many) + '# \udcff\n')
+                               .encode('utf-8', 'surrogateescape')),
+        }
+        commands = [['score', '--format', f] for f in
+                    ('text', 'markdown', 'csv', 'json', 'jsonl', 'html', 'yaml')]
+        commands += [['validate'], ['audit'], ['lint', '--format', 'json'], ['explain', '--format', 'jsonl'],
+                     ['score', '--summary', '--format', 'csv'], ['summary', '--by', 'year']]
+        compared = 0
+        for name, path in batches.items():
+            for command in commands:
+                for keep in ([], ['--keep-going']):
+                    one = pbscore(*command, *keep, '--threads', '1', path)
+                    two = pbscore(*command, *keep, '--threads', '2', path)
+                    expect((one.rc, one.out, one.err) == (two.rc, two.out, two.err),
+                           f'{name}: {command + keep} differs with --threads 2', two)
+                    expect(name == 'good' or one.rc == 2, f'{name}: {command + keep} exit {one.rc}', one)
+                    compared += 1
+        expect(compared == 4 * len(commands) * 2, 'not every command was compared')
+        r = pbscore('score', '--threads', 'many', batches['good'])
+        expect_rc(r, 2)
+        expect('--threads takes 1 or 2' in r.err, 'a bad --threads is not refused', r)
+
+
+@case('parsing ahead, a run stopped by an error does not wait for a pipe that is still open')
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        fifo = os.path.join(tmp, 'fifo.yaml')
+        os.mkfifo(fifo)
+        proc = subprocess.Popen([CLI, 'validate', '--threads', '2', fifo], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=cli_env())
+        writer = open(fifo, 'wb')
+        try:
+            writer.write((BAD_B + '---\n').encode('utf-8'))
+            writer.flush()
+            try:
+                out, err = proc.communicate(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                out, err = proc.communicate()
+                expect(False, 'pbscore waited for the writer to close the pipe')
+        finally:
+            writer.close()
+        expect(proc.returncode == 2, f'exit {proc.returncode}')
+        expect('unknown key “bogus”' in err.decode('utf-8'), f'stderr: {err!r}')
+
+
 @case('progress: one self-updating line on a terminal, cleared at the end; none with --quiet')
 def _():
     feed = [(GOOD_A + '---\n', 0.6), (GOOD_C + '---\n', 0.6), (evaluation('丁项目'), 0)]

@@ -41,11 +41,11 @@ enum {
   OPT_ROW       = 1 << 5,
   OPT_NARRATIVE = 1 << 6,
   OPT_COLUMNS   = 1 << 7,
-  OPT_BATCH     = 1 << 8,   /* --keep-going, --quiet */
+  OPT_BATCH     = 1 << 8,   /* --keep-going, --quiet, --threads */
   OPT_SUMMARY   = 1 << 9,   /* score --summary */
   OPT_BY        = 1 << 10,  /* summary --by */
   OPT_TITLE     = 1 << 11,  /* rollup --title */
-  OPT_QUIET     = 1 << 12,  /* --quiet alone (rollup) */
+  OPT_QUIET     = 1 << 12,  /* --quiet and --threads alone (rollup) */
 };
 
 typedef struct {
@@ -60,6 +60,7 @@ typedef struct {
   gboolean spreadsheet;
   gboolean keep_going;    /* --keep-going: report each invalid document, go on */
   gboolean quiet;         /* --quiet: no progress line */
+  char *threads_arg;      /* --threads: 1 or 2 */
   char *encoding;         /* --encoding: NULL (UTF-8) or "gbk" */
   char *columns_arg;      /* --columns: official or full */
   gboolean summary;       /* score --summary: one row per evaluation */
@@ -74,6 +75,7 @@ typedef struct {
   PbsFormat format;
   PbsLanguage language;
   PbsReportColumns columns;
+  gboolean parse_ahead;   /* YAML parsed on a second thread */
   guint options;          /* the OPT_ flags of the command */
 } Options;
 
@@ -88,6 +90,7 @@ options_clear (Options *o)
   g_free (o->row);
   g_free (o->encoding);
   g_free (o->columns_arg);
+  g_free (o->threads_arg);
   g_strfreev (o->by);
   g_free (o->title);
   g_strfreev (o->args);
@@ -214,6 +217,8 @@ open_input (const Options *o, const char *path, GError **error)
 
   if (reader != NULL && o->template_ != NULL)
     pbs_reader_set_template (reader, o->template_);
+  if (reader != NULL)
+    pbs_reader_set_parse_ahead (reader, o->parse_ahead);
   return reader;
 }
 
@@ -1323,6 +1328,9 @@ command_context (const Command *c, Options *o)
       NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
       "No progress line on a terminal", NULL },
+    { "threads", 0, 0, G_OPTION_ARG_STRING, &o->threads_arg,
+      "2: parse the YAML on a thread of its own (the default with more than one processor); 1: "
+      "one thread", "1|2" },
     { "summary", 's', 0, G_OPTION_ARG_NONE, &o->summary,
       "One row per evaluation: file, title, total, grade, audit differences, lint findings …",
       NULL },
@@ -1333,8 +1341,8 @@ command_context (const Command *c, Options *o)
   };
   static const guint flags[] = {
     OPT_POLICY, OPT_TEMPLATE, OPT_FORMAT, OPT_LANG, OPT_OUTPUT, OPT_ROW, OPT_NARRATIVE,
-    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS, OPT_BATCH, OPT_BATCH | OPT_QUIET, OPT_SUMMARY, OPT_BY,
-    OPT_TITLE,
+    OPT_FORMAT, OPT_FORMAT, OPT_COLUMNS, OPT_BATCH, OPT_BATCH | OPT_QUIET,
+    OPT_BATCH | OPT_QUIET, OPT_SUMMARY, OPT_BY, OPT_TITLE,
   };
   GOptionEntry entries[G_N_ELEMENTS (all) + 4];
   guint n = 0;
@@ -1410,6 +1418,18 @@ resolve_options (const Command *c, Options *o, GError **error)
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    "--encoding takes utf-8 or gbk, with --format csv --spreadsheet");
       return FALSE;
+    }
+  /* The output is the same either way (doc/cli.md, "Batches"). */
+  o->parse_ahead = g_get_num_processors () > 1;
+  if (o->threads_arg != NULL)
+    {
+      if (strcmp (o->threads_arg, "1") != 0 && strcmp (o->threads_arg, "2") != 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "--threads takes 1 or 2, not “%s”", o->threads_arg);
+          return FALSE;
+        }
+      o->parse_ahead = o->threads_arg[0] == '2';
     }
   o->columns = PBS_REPORT_COLUMNS_FULL;
   if (o->columns_arg != NULL)

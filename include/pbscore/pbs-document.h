@@ -75,6 +75,9 @@ PBS_AVAILABLE_IN_0_1
 void             pbs_reader_set_template      (PbsReader   *self,
                                                PbsTemplate *template_);
 PBS_AVAILABLE_IN_0_1
+void             pbs_reader_set_parse_ahead   (PbsReader   *self,
+                                               gboolean     parse_ahead);
+PBS_AVAILABLE_IN_0_1
 PbsDocument     *pbs_reader_next              (PbsReader   *self,
                                                GError     **error);
 
