@@ -255,25 +255,16 @@ def test_streaming_report():
     assert one.render()[0] == lines[0] + "\n"
     data = ("pbscore: 1\ntitle: 甲\nbudget: {annual: 1, executed: 1}\nindicators: []\n---\n"
             "pbscore: 1\ntitle: 乙\nbudget: {annual: 1, executed: 1}\nindicators: []\n").encode('utf-8')
-    reader = Pbs.Reader.new_for_stream(Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(data)), "s.yaml")
-    titles = []
-    while True:
-        doc = reader.next()
-        if doc is None:
-            break
-        titles.append(doc.get_evaluation().get_title())
-    assert titles == ["甲", "乙"], titles
+    def titles(data, ahead):
+        reader = Pbs.Reader.new_for_stream(Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(data)), "s.yaml")
+        reader.set_parse_ahead(ahead)
+        got = []
+        while (doc := reader.next()) is not None:
+            got.append(doc.get_evaluation().get_title())
+        return got
+    assert titles(data, False) == ["甲", "乙"]
     # the same, parsed ahead on a thread of the reader's own
-    many = b"---\n".join([data] * 50)
-    reader = Pbs.Reader.new_for_stream(Gio.MemoryInputStream.new_from_bytes(GLib.Bytes.new(many)), "s.yaml")
-    reader.set_parse_ahead(True)
-    titles = []
-    while True:
-        doc = reader.next()
-        if doc is None:
-            break
-        titles.append(doc.get_evaluation().get_title())
-    assert titles == ["甲", "乙"] * 50, titles
+    assert titles(b"---\n".join([data] * 50), True) == ["甲", "乙"] * 50
 
 
 def test_audit_printed_scores():
