@@ -7,7 +7,10 @@
  * to libyaml; a failure becomes a located error in the input's own terms.
  * Parsing ahead, the parser runs on a thread of its own and hands its
  * events over in slots of a small ring, a document at a time, so that
- * memory stays bounded whatever the input's size.
+ * memory stays bounded whatever the input's size. Each thread frees what
+ * it allocated: the parser's thread copies an event's texts into its slot
+ * and deletes the event itself (freeing memory another thread's malloc
+ * arena owns made two threads slower than one).
  */
 #include "config.h"
 
@@ -28,9 +31,15 @@
 
 /* Parsing ahead: at most AHEAD_SLOTS slots of at most AHEAD_EVENTS events
  * wait for the caller; a slot is handed over when full or at the end of a
- * document, so that a document is there as soon as it is read. */
-#define AHEAD_SLOTS  8
+ * document, so that a document is there as soon as it is read. A thread
+ * that has to wait is woken when half the ring is ready for it (or the
+ * parser waits for input, or has given its last slot), not at every slot:
+ * a wake-up per document cost more than the second thread gained. */
+#define AHEAD_SLOTS  16
+#define AHEAD_HALF   (AHEAD_SLOTS / 2)
 #define AHEAD_EVENTS 512
+/* ...and a slot is handed over once its texts pass this many bytes */
+#define AHEAD_TEXT   (256 * 1024)
 
 typedef struct {
   GByteArray *bytes;
@@ -40,7 +49,8 @@ typedef struct {
 } Block;
 
 typedef struct {
-  yaml_event_t events[AHEAD_EVENTS];
+  yaml_event_t events[AHEAD_EVENTS];  /* texts in @text, tags and directives left out */
+  GByteArray  *text;
   guint        n;
   GError      *error;         /* after the events: the parser failed */
   gboolean     last;          /* the parser's last slot: an error or the stream's end */
@@ -61,6 +71,8 @@ struct _PbsYamlSource
   GError        *read_error;  /* located; libyaml only hears "input error" */
   yaml_parser_t  parser;
   gboolean       started;
+  yaml_event_t   event;       /* the last one given, without a thread */
+  gboolean       have_event;
   /* Parsing ahead. Everything above belongs to the thread once it runs;
    * the ring is shared under the lock. */
   GThread        *thread;
@@ -72,7 +84,10 @@ struct _PbsYamlSource
   guint           count;      /* full slots */
   gboolean        stop;       /* the owner is gone: stop parsing */
   gboolean        reading;    /* the thread is in a read of the input */
+  gboolean        given_last; /* its last slot is in the ring */
   gboolean        exited;
+  gboolean        parser_waits; /* for a free slot */
+  gboolean        owner_waits;  /* for a full one */
   /* the owner's side */
   gboolean        holding;    /* slots[head] is being taken from */
   guint           taken;      /* its events taken so far */
@@ -112,11 +127,13 @@ source_unref (PbsYamlSource *self)
     {
       Slot *slot = &self->slots[(self->head + i) % AHEAD_SLOTS];
 
-      for (guint k = i == 0 && self->holding ? self->taken : 0; k < slot->n; k++)
-        yaml_event_delete (&slot->events[k]);
       g_clear_error (&slot->error);
     }
+  for (guint i = 0; self->slots != NULL && i < AHEAD_SLOTS; i++)
+    g_clear_pointer (&self->slots[i].text, g_byte_array_unref);
   g_free (self->slots);
+  if (self->have_event)
+    yaml_event_delete (&self->event);
   if (self->started)
     yaml_parser_delete (&self->parser);
   g_clear_object (&self->cancel);
@@ -236,7 +253,8 @@ utf8_prefix (const guint8 *p, gsize n)
 static void
 set_reading (PbsYamlSource *self, gboolean reading)
 {
-  if (self->thread == NULL)
+  /* (not self->thread: the owner sets that while this thread runs) */
+  if (self->slots == NULL)
     return;
   pthread_mutex_lock (&self->lock);
   self->reading = reading;
@@ -624,6 +642,88 @@ parse_now (PbsYamlSource *self, yaml_event_t *event, GError **error)
   return yaml_fail (self, error);
 }
 
+/* Texts kept in a slot are written as offsets + 1 while the slot fills
+ * (its buffer may move), then as pointers once it is full. */
+static yaml_char_t *
+keep_text (GByteArray *text, const yaml_char_t *s, gsize length)
+{
+  gsize at = text->len;
+
+  if (s == NULL)
+    return NULL;
+  g_byte_array_append (text, s, (guint) length);
+  g_byte_array_append (text, (const guint8 *) "", 1);
+  return (yaml_char_t *) GSIZE_TO_POINTER (at + 1);
+}
+
+static void
+resolve_text (GByteArray *text, yaml_char_t **s)
+{
+  if (*s != NULL)
+    *s = text->data + GPOINTER_TO_SIZE (*s) - 1;
+}
+
+static yaml_char_t *
+keep_name (GByteArray *text, const yaml_char_t *s)
+{
+  return s != NULL ? keep_text (text, s, strlen ((const char *) s)) : NULL;
+}
+
+/* @to: @from with its value and anchor in @text; what the tree does not
+ * read (tags, directives) is left out. */
+static void
+keep_event (GByteArray *text, yaml_event_t *to, const yaml_event_t *from)
+{
+  *to = *from;
+  switch (from->type)
+    {
+    case YAML_SCALAR_EVENT:
+      to->data.scalar.value = keep_text (text, from->data.scalar.value, from->data.scalar.length);
+      to->data.scalar.anchor = keep_name (text, from->data.scalar.anchor);
+      to->data.scalar.tag = NULL;
+      break;
+    case YAML_SEQUENCE_START_EVENT:
+      to->data.sequence_start.anchor = keep_name (text, from->data.sequence_start.anchor);
+      to->data.sequence_start.tag = NULL;
+      break;
+    case YAML_MAPPING_START_EVENT:
+      to->data.mapping_start.anchor = keep_name (text, from->data.mapping_start.anchor);
+      to->data.mapping_start.tag = NULL;
+      break;
+    case YAML_ALIAS_EVENT:
+      to->data.alias.anchor = keep_name (text, from->data.alias.anchor);
+      break;
+    case YAML_DOCUMENT_START_EVENT:
+      memset (&to->data, 0, sizeof to->data);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+resolve_event (GByteArray *text, yaml_event_t *ev)
+{
+  switch (ev->type)
+    {
+    case YAML_SCALAR_EVENT:
+      resolve_text (text, &ev->data.scalar.value);
+      resolve_text (text, &ev->data.scalar.anchor);
+      break;
+    case YAML_SEQUENCE_START_EVENT:
+      resolve_text (text, &ev->data.sequence_start.anchor);
+      break;
+    case YAML_MAPPING_START_EVENT:
+      resolve_text (text, &ev->data.mapping_start.anchor);
+      break;
+    case YAML_ALIAS_EVENT:
+      resolve_text (text, &ev->data.alias.anchor);
+      break;
+    default:
+      break;
+    }
+}
+
 /* The thread that parses ahead: fills the free slots in order until the
  * stream ends, the parser fails or the owner stops it. */
 static gpointer
@@ -642,8 +742,13 @@ ahead_run (gpointer data)
       Slot *slot;
 
       pthread_mutex_lock (&self->lock);
-      while (self->count == AHEAD_SLOTS && !self->stop)
-        pthread_cond_wait (&self->cond, &self->lock);
+      if (self->count == AHEAD_SLOTS)
+        {
+          self->parser_waits = TRUE;
+          while (self->count > AHEAD_HALF && !self->stop)
+            pthread_cond_wait (&self->cond, &self->lock);
+          self->parser_waits = FALSE;
+        }
       if (self->stop)
         {
           pthread_mutex_unlock (&self->lock);
@@ -653,25 +758,32 @@ ahead_run (gpointer data)
       pthread_mutex_unlock (&self->lock);
 
       slot->n = 0;
-      while (slot->n < AHEAD_EVENTS)
+      g_byte_array_set_size (slot->text, 0);
+      while (slot->n < AHEAD_EVENTS && slot->text->len < AHEAD_TEXT)
         {
-          yaml_event_t *ev = &slot->events[slot->n];
+          yaml_event_t ev;
 
-          if (!parse_now (self, ev, &slot->error))
+          if (!parse_now (self, &ev, &slot->error))
             {
               last = TRUE;
               break;
             }
-          slot->n++;
-          if (ev->type == YAML_STREAM_END_EVENT)
+          keep_event (slot->text, &slot->events[slot->n++], &ev);
+          yaml_event_delete (&ev);
+          if (slot->events[slot->n - 1].type == YAML_STREAM_END_EVENT)
             last = TRUE;
-          if (ev->type == YAML_STREAM_END_EVENT || ev->type == YAML_DOCUMENT_END_EVENT)
+          if (last || slot->events[slot->n - 1].type == YAML_DOCUMENT_END_EVENT)
             break;
         }
+      /* the texts have stopped moving: offsets become pointers */
+      for (guint k = 0; k < slot->n; k++)
+        resolve_event (slot->text, &slot->events[k]);
       slot->last = last;
       pthread_mutex_lock (&self->lock);
       self->count++;
-      pthread_cond_broadcast (&self->cond);
+      self->given_last = last;
+      if (self->owner_waits && (self->count >= AHEAD_HALF || last))
+        pthread_cond_broadcast (&self->cond);
       pthread_mutex_unlock (&self->lock);
     }
   pthread_mutex_lock (&self->lock);
@@ -709,6 +821,8 @@ pbs_yaml_source_start (PbsYamlSource *self, gboolean ahead, GError **error)
   if (ahead)
     {
       self->slots = g_new0 (Slot, AHEAD_SLOTS);
+      for (guint i = 0; i < AHEAD_SLOTS; i++)
+        self->slots[i].text = g_byte_array_new ();
       self->cancel = g_cancellable_new ();
       g_atomic_ref_count_inc (&self->refs);
       self->thread = g_thread_try_new ("pbs-yaml-ahead", ahead_run, self, NULL);
@@ -716,6 +830,8 @@ pbs_yaml_source_start (PbsYamlSource *self, gboolean ahead, GError **error)
         {
           /* parse on this thread, as without @ahead */
           g_atomic_ref_count_dec (&self->refs);
+          for (guint i = 0; i < AHEAD_SLOTS; i++)
+            g_byte_array_unref (self->slots[i].text);
           g_clear_pointer (&self->slots, g_free);
           g_clear_object (&self->cancel);
         }
@@ -723,13 +839,18 @@ pbs_yaml_source_start (PbsYamlSource *self, gboolean ahead, GError **error)
   return TRUE;
 }
 
-gboolean
-pbs_yaml_source_parse (PbsYamlSource *self, yaml_event_t *event, GError **error)
+const yaml_event_t *
+pbs_yaml_source_next (PbsYamlSource *self, GError **error)
 {
-  g_return_val_if_fail (self->started, FALSE);
+  g_return_val_if_fail (self->started, NULL);
 
   if (self->thread == NULL)
-    return parse_now (self, event, error);
+    {
+      if (self->have_event)
+        yaml_event_delete (&self->event);
+      self->have_event = parse_now (self, &self->event, error);
+      return self->have_event ? &self->event : NULL;
+    }
   for (;;)
     {
       if (self->holding)
@@ -737,31 +858,32 @@ pbs_yaml_source_parse (PbsYamlSource *self, yaml_event_t *event, GError **error)
           Slot *slot = &self->slots[self->head];
 
           if (self->taken < slot->n)
-            {
-              *event = slot->events[self->taken++];
-              return TRUE;
-            }
+            return &slot->events[self->taken++];
           if (slot->error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&slot->error));
-              return FALSE;
+              return NULL;
             }
           if (slot->last)
             {
               g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_IO,
                            "%s: read past the end", self->name);
-              return FALSE;
+              return NULL;
             }
           pthread_mutex_lock (&self->lock);
           self->head = (self->head + 1) % AHEAD_SLOTS;
           self->count--;
           self->holding = FALSE;
-          pthread_cond_broadcast (&self->cond);
+          if (self->parser_waits && self->count == AHEAD_HALF)
+            pthread_cond_broadcast (&self->cond);
           pthread_mutex_unlock (&self->lock);
         }
       pthread_mutex_lock (&self->lock);
-      while (self->count == 0)
+      self->owner_waits = TRUE;
+      /* a parser waiting for input may be slow: take what is there */
+      while (self->count == 0 || (self->count < AHEAD_HALF && !self->reading && !self->given_last))
         pthread_cond_wait (&self->cond, &self->lock);
+      self->owner_waits = FALSE;
       pthread_mutex_unlock (&self->lock);
       self->holding = TRUE;
       self->taken = 0;

@@ -37,11 +37,11 @@ GBytes        *pbs_yaml_source_read_all  (PbsYamlSource *self, gsize max, GError
  * converted first. With @ahead, the parser runs on a thread of its own
  * (falls back to this one when no thread can be started). */
 gboolean       pbs_yaml_source_start     (PbsYamlSource *self, gboolean ahead, GError **error);
-/* The next event, for the caller to yaml_event_delete(); FALSE with
- * @error set, located, when the input cannot be read, is not UTF-8 or is
- * not YAML. Ask no more after an error or YAML_STREAM_END_EVENT. */
-gboolean       pbs_yaml_source_parse     (PbsYamlSource *self, yaml_event_t *event,
-                                          GError **error);
+/* The next event, the source's own until the next call (tags and
+ * directives may be left out); NULL with @error set, located, when the
+ * input cannot be read, is not UTF-8 or is not YAML. Ask no more after an
+ * error or YAML_STREAM_END_EVENT. */
+const yaml_event_t *pbs_yaml_source_next (PbsYamlSource *self, GError **error);
 
 /* The encoding a byte-order mark at the start of @p announces ("UTF-32LE",
  * "UTF-32BE", "UTF-16LE", "UTF-16BE"), the mark's length in *@mark; NULL

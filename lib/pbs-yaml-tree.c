@@ -399,42 +399,41 @@ build_tree (PbsYamlStream *self, GError **error)
   tree_reset (self);
   for (;;)
     {
-      yaml_event_t ev;
+      const yaml_event_t *ev = pbs_yaml_source_next (self->source, error);
       gboolean ok = TRUE;
 
-      if (!pbs_yaml_source_parse (self->source, &ev, error))
+      if (ev == NULL)
         return FALSE;
 
-      switch (ev.type)
+      switch (ev->type)
         {
         case YAML_DOCUMENT_END_EVENT:
-          yaml_event_delete (&ev);
           return TRUE;
 
         case YAML_SCALAR_EVENT:
-          if (ev.data.scalar.length > MAX_SCALAR)
-            ok = limit_fail (self, &ev.start_mark, "a value is longer than 1 MiB", error);
-          else if (memchr (ev.data.scalar.value, '\0', ev.data.scalar.length) != NULL)
+          if (ev->data.scalar.length > MAX_SCALAR)
+            ok = limit_fail (self, &ev->start_mark, "a value is longer than 1 MiB", error);
+          else if (memchr (ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL)
             {
               /* A "\0" escape: every reader of the tree stops at the first
                * NUL, so the rest would vanish unseen (issue 14). */
               g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
                            "%s:%u:%u: a value or key holds U+0000 (a \\0 escape), "
                            "which no field may hold", self->name,
-                           (guint) ev.start_mark.line + 1, (guint) ev.start_mark.column + 1);
+                           (guint) ev->start_mark.line + 1, (guint) ev->start_mark.column + 1);
               ok = FALSE;
             }
           else
             {
-              guint32 i = new_node (t, PBS_YAML_SCALAR, &ev.start_mark);
+              guint32 i = new_node (t, PBS_YAML_SCALAR, &ev->start_mark);
               PbsYamlNode *n = node_at (t, i);
-              n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+              n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
               n->first = (guint32) t->text->len;
-              n->count = (guint32) ev.data.scalar.length;
-              g_string_append_len (t->text, (const char *) ev.data.scalar.value,
-                                   (gssize) ev.data.scalar.length);
+              n->count = (guint32) ev->data.scalar.length;
+              g_string_append_len (t->text, (const char *) ev->data.scalar.value,
+                                   (gssize) ev->data.scalar.length);
               g_string_append_c (t->text, '\0');
-              add_anchor (self, ev.data.scalar.anchor, i);
+              add_anchor (self, ev->data.scalar.anchor, i);
               attach (self, i);
             }
           break;
@@ -442,16 +441,16 @@ build_tree (PbsYamlStream *self, GError **error)
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT:
           if (self->open->len / 2 >= MAX_DEPTH)
-            ok = limit_fail (self, &ev.start_mark, "nesting is deeper than 64 levels", error);
+            ok = limit_fail (self, &ev->start_mark, "nesting is deeper than 64 levels", error);
           else
             {
-              guint32 i = new_node (t, ev.type == YAML_MAPPING_START_EVENT ? PBS_YAML_MAPPING : PBS_YAML_SEQUENCE,
-                                    &ev.start_mark);
+              guint32 i = new_node (t, ev->type == YAML_MAPPING_START_EVENT ? PBS_YAML_MAPPING : PBS_YAML_SEQUENCE,
+                                    &ev->start_mark);
               guint32 frame[2] = { i, self->pending->len };
-              const yaml_char_t *anchor = ev.type == YAML_MAPPING_START_EVENT
-                                          ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
+              const yaml_char_t *anchor = ev->type == YAML_MAPPING_START_EVENT
+                                          ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
               g_array_append_vals (self->open, frame, 2);
-              if (ev.type == YAML_SEQUENCE_START_EVENT)
+              if (ev->type == YAML_SEQUENCE_START_EVENT)
                 check_rows_list (self, i);
               /* The anchor is registered when the node is complete, so a
                * node cannot contain an alias to itself. */
@@ -489,21 +488,21 @@ build_tree (PbsYamlStream *self, GError **error)
         case YAML_ALIAS_EVENT:
           {
             gpointer idx = NULL;
-            const char *anchor = (const char *) ev.data.alias.anchor;
+            const char *anchor = (const char *) ev->data.alias.anchor;
 
             if (!g_hash_table_lookup_extended (self->anchors, anchor, NULL, &idx)
                 || GPOINTER_TO_UINT (idx) == 0)
               {
                 g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
                              "%s:%u:%u: alias “*%s” names no complete anchor before it",
-                             self->name, (guint) ev.start_mark.line + 1,
-                             (guint) ev.start_mark.column + 1, anchor);
+                             self->name, (guint) ev->start_mark.line + 1,
+                             (guint) ev->start_mark.column + 1, anchor);
                 ok = FALSE;
                 break;
               }
             self->expanded += pbs_yaml_node (t, GPOINTER_TO_UINT (idx) - 1)->size;
             if (self->expanded > MAX_ALIAS_NODES)
-              ok = limit_fail (self, &ev.start_mark,
+              ok = limit_fail (self, &ev->start_mark,
                                "aliases expand to more than 10,000 nodes (a “billion laughs” document?)",
                                error);
             else
@@ -514,7 +513,6 @@ build_tree (PbsYamlStream *self, GError **error)
         default:
           break;
         }
-      yaml_event_delete (&ev);
       if (!ok)
         return FALSE;
     }
@@ -538,26 +536,20 @@ pbs_yaml_stream_next (PbsYamlStream *self, guint32 *root, GError **error)
 
   for (;;)
     {
-      yaml_event_t ev;
+      const yaml_event_t *ev = pbs_yaml_source_next (self->source, error);
 
-      if (!pbs_yaml_source_parse (self->source, &ev, error))
+      if (ev == NULL)
         {
           self->finished = TRUE;
           return FALSE;
         }
-      if (ev.type == YAML_STREAM_END_EVENT)
+      if (ev->type == YAML_STREAM_END_EVENT)
         {
-          yaml_event_delete (&ev);
           self->finished = TRUE;
           return FALSE;
         }
-      if (ev.type != YAML_DOCUMENT_START_EVENT)
-        {
-          yaml_event_delete (&ev);
-          continue;
-        }
-      yaml_event_delete (&ev);
-
+      if (ev->type != YAML_DOCUMENT_START_EVENT)
+        continue;
       if (!build_tree (self, error))
         {
           self->finished = TRUE;
