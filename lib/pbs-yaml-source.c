@@ -49,7 +49,7 @@ typedef struct {
 } Block;
 
 typedef struct {
-  yaml_event_t events[AHEAD_EVENTS];  /* texts in @text, tags and directives left out */
+  PbsYamlEvent events[AHEAD_EVENTS];  /* their texts in @text */
   GByteArray  *text;
   guint        n;
   GError      *error;         /* after the events: the parser failed */
@@ -71,8 +71,9 @@ struct _PbsYamlSource
   GError        *read_error;  /* located; libyaml only hears "input error" */
   yaml_parser_t  parser;
   gboolean       started;
-  yaml_event_t   event;       /* the last one given, without a thread */
+  yaml_event_t   event;       /* the last one given, without a thread... */
   gboolean       have_event;
+  PbsYamlEvent   compact;     /* ...as the tree reads it */
   /* Parsing ahead. Everything above belongs to the thread once it runs;
    * the ring is shared under the lock. */
   GThread        *thread;
@@ -642,86 +643,55 @@ parse_now (PbsYamlSource *self, yaml_event_t *event, GError **error)
   return yaml_fail (self, error);
 }
 
+/* @to: what the tree reads of @from, its texts @from's. */
+static void
+compact (PbsYamlEvent *to, const yaml_event_t *from)
+{
+  memset (to, 0, sizeof *to);
+  to->type = (guint8) from->type;
+  to->line = (guint32) MIN (from->start_mark.line + 1, (size_t) G_MAXUINT32);
+  to->column = (guint32) MIN (from->start_mark.column + 1, (size_t) G_MAXUINT32);
+  switch (from->type)
+    {
+    case YAML_SCALAR_EVENT:
+      to->plain = from->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      to->length = (guint32) MIN (from->data.scalar.length, (size_t) G_MAXUINT32);
+      to->value = (const char *) from->data.scalar.value;
+      to->anchor = (const char *) from->data.scalar.anchor;
+      break;
+    case YAML_SEQUENCE_START_EVENT:
+      to->anchor = (const char *) from->data.sequence_start.anchor;
+      break;
+    case YAML_MAPPING_START_EVENT:
+      to->anchor = (const char *) from->data.mapping_start.anchor;
+      break;
+    case YAML_ALIAS_EVENT:
+      to->anchor = (const char *) from->data.alias.anchor;
+      break;
+    default:
+      break;
+    }
+}
+
 /* Texts kept in a slot are written as offsets + 1 while the slot fills
  * (its buffer may move), then as pointers once it is full. */
-static yaml_char_t *
-keep_text (GByteArray *text, const yaml_char_t *s, gsize length)
+static const char *
+keep_text (GByteArray *text, const char *s, gsize length)
 {
   gsize at = text->len;
 
   if (s == NULL)
     return NULL;
-  g_byte_array_append (text, s, (guint) length);
+  g_byte_array_append (text, (const guint8 *) s, (guint) length);
   g_byte_array_append (text, (const guint8 *) "", 1);
-  return (yaml_char_t *) GSIZE_TO_POINTER (at + 1);
+  return GSIZE_TO_POINTER (at + 1);
 }
 
 static void
-resolve_text (GByteArray *text, yaml_char_t **s)
+resolve_text (GByteArray *text, const char **s)
 {
   if (*s != NULL)
-    *s = text->data + GPOINTER_TO_SIZE (*s) - 1;
-}
-
-static yaml_char_t *
-keep_name (GByteArray *text, const yaml_char_t *s)
-{
-  return s != NULL ? keep_text (text, s, strlen ((const char *) s)) : NULL;
-}
-
-/* @to: @from with its value and anchor in @text; what the tree does not
- * read (tags, directives) is left out. */
-static void
-keep_event (GByteArray *text, yaml_event_t *to, const yaml_event_t *from)
-{
-  *to = *from;
-  switch (from->type)
-    {
-    case YAML_SCALAR_EVENT:
-      to->data.scalar.value = keep_text (text, from->data.scalar.value, from->data.scalar.length);
-      to->data.scalar.anchor = keep_name (text, from->data.scalar.anchor);
-      to->data.scalar.tag = NULL;
-      break;
-    case YAML_SEQUENCE_START_EVENT:
-      to->data.sequence_start.anchor = keep_name (text, from->data.sequence_start.anchor);
-      to->data.sequence_start.tag = NULL;
-      break;
-    case YAML_MAPPING_START_EVENT:
-      to->data.mapping_start.anchor = keep_name (text, from->data.mapping_start.anchor);
-      to->data.mapping_start.tag = NULL;
-      break;
-    case YAML_ALIAS_EVENT:
-      to->data.alias.anchor = keep_name (text, from->data.alias.anchor);
-      break;
-    case YAML_DOCUMENT_START_EVENT:
-      memset (&to->data, 0, sizeof to->data);
-      break;
-    default:
-      break;
-    }
-}
-
-static void
-resolve_event (GByteArray *text, yaml_event_t *ev)
-{
-  switch (ev->type)
-    {
-    case YAML_SCALAR_EVENT:
-      resolve_text (text, &ev->data.scalar.value);
-      resolve_text (text, &ev->data.scalar.anchor);
-      break;
-    case YAML_SEQUENCE_START_EVENT:
-      resolve_text (text, &ev->data.sequence_start.anchor);
-      break;
-    case YAML_MAPPING_START_EVENT:
-      resolve_text (text, &ev->data.mapping_start.anchor);
-      break;
-    case YAML_ALIAS_EVENT:
-      resolve_text (text, &ev->data.alias.anchor);
-      break;
-    default:
-      break;
-    }
+    *s = (const char *) text->data + GPOINTER_TO_SIZE (*s) - 1;
 }
 
 /* The thread that parses ahead: fills the free slots in order until the
@@ -768,7 +738,14 @@ ahead_run (gpointer data)
               last = TRUE;
               break;
             }
-          keep_event (slot->text, &slot->events[slot->n++], &ev);
+          {
+            PbsYamlEvent *kept = &slot->events[slot->n++];
+
+            compact (kept, &ev);
+            kept->value = keep_text (slot->text, kept->value, ev.type == YAML_SCALAR_EVENT
+                                                              ? ev.data.scalar.length : 0);
+            kept->anchor = keep_text (slot->text, kept->anchor, kept->anchor != NULL ? strlen (kept->anchor) : 0);
+          }
           yaml_event_delete (&ev);
           if (slot->events[slot->n - 1].type == YAML_STREAM_END_EVENT)
             last = TRUE;
@@ -777,7 +754,10 @@ ahead_run (gpointer data)
         }
       /* the texts have stopped moving: offsets become pointers */
       for (guint k = 0; k < slot->n; k++)
-        resolve_event (slot->text, &slot->events[k]);
+        {
+          resolve_text (slot->text, &slot->events[k].value);
+          resolve_text (slot->text, &slot->events[k].anchor);
+        }
       slot->last = last;
       pthread_mutex_lock (&self->lock);
       self->count++;
@@ -839,7 +819,7 @@ pbs_yaml_source_start (PbsYamlSource *self, gboolean ahead, GError **error)
   return TRUE;
 }
 
-const yaml_event_t *
+const PbsYamlEvent *
 pbs_yaml_source_next (PbsYamlSource *self, GError **error)
 {
   g_return_val_if_fail (self->started, NULL);
@@ -849,7 +829,10 @@ pbs_yaml_source_next (PbsYamlSource *self, GError **error)
       if (self->have_event)
         yaml_event_delete (&self->event);
       self->have_event = parse_now (self, &self->event, error);
-      return self->have_event ? &self->event : NULL;
+      if (!self->have_event)
+        return NULL;
+      compact (&self->compact, &self->event);
+      return &self->compact;
     }
   for (;;)
     {

@@ -37,11 +37,23 @@ GBytes        *pbs_yaml_source_read_all  (PbsYamlSource *self, gsize max, GError
  * converted first. With @ahead, the parser runs on a thread of its own
  * (falls back to this one when no thread can be started). */
 gboolean       pbs_yaml_source_start     (PbsYamlSource *self, gboolean ahead, GError **error);
-/* The next event, the source's own until the next call (tags and
- * directives may be left out); NULL with @error set, located, when the
- * input cannot be read, is not UTF-8 or is not YAML. Ask no more after an
- * error or YAML_STREAM_END_EVENT. */
-const yaml_event_t *pbs_yaml_source_next (PbsYamlSource *self, GError **error);
+/* What the node tree reads of a libyaml event, in 32 bytes (a
+ * yaml_event_t is 104, and parsing ahead every event crosses from one
+ * core's cache to another's). */
+typedef struct {
+  guint8      type;       /* a yaml_event_type_t */
+  guint8      plain;      /* a plain scalar (no quotes, no block) */
+  guint32     line;       /* of its start, 1-based */
+  guint32     column;
+  guint32     length;     /* of a scalar's value, in bytes (at most G_MAXUINT32) */
+  const char *value;      /* a scalar's, NUL-terminated after @length bytes */
+  const char *anchor;     /* a scalar's, a collection's or an alias's, or NULL */
+} PbsYamlEvent;
+
+/* The next event, the source's own until the next call; NULL with @error
+ * set, located, when the input cannot be read, is not UTF-8 or is not
+ * YAML. Ask no more after an error or YAML_STREAM_END_EVENT. */
+const PbsYamlEvent *pbs_yaml_source_next (PbsYamlSource *self, GError **error);
 
 /* The encoding a byte-order mark at the start of @p announces ("UTF-32LE",
  * "UTF-32BE", "UTF-16LE", "UTF-16BE"), the mark's length in *@mark; NULL

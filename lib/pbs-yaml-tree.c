@@ -192,23 +192,23 @@ attach (PbsYamlStream *self, guint32 index)
 }
 
 static guint32
-new_node (PbsYamlTree *t, PbsYamlNodeType type, const yaml_mark_t *mark)
+new_node (PbsYamlTree *t, PbsYamlNodeType type, const PbsYamlEvent *ev)
 {
   PbsYamlNode n = { 0 };
 
   n.type = type;
-  n.line = (guint32) mark->line + 1;
-  n.column = (guint32) mark->column + 1;
+  n.line = ev->line;
+  n.column = ev->column;
   n.size = 1;
   g_array_append_val (t->nodes, n);
   return t->nodes->len - 1;
 }
 
 static void
-add_anchor (PbsYamlStream *self, const yaml_char_t *anchor, guint32 index)
+add_anchor (PbsYamlStream *self, const char *anchor, guint32 index)
 {
   if (anchor != NULL)
-    g_hash_table_insert (self->anchors, g_strdup ((const char *) anchor), GUINT_TO_POINTER (index + 1));
+    g_hash_table_insert (self->anchors, g_strdup (anchor), GUINT_TO_POINTER (index + 1));
 }
 
 /* --------------------------------------------------------------- stream */
@@ -382,10 +382,10 @@ pbs_yaml_stream_set_ahead (PbsYamlStream *self, gboolean ahead)
 
 /* ------------------------------------------------------------- parsing */
 static gboolean
-limit_fail (PbsYamlStream *self, const yaml_mark_t *mark, const char *what, GError **error)
+limit_fail (PbsYamlStream *self, const PbsYamlEvent *ev, const char *what, GError **error)
 {
   g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_LIMIT, "%s:%u:%u: %s", self->name,
-               (guint) mark->line + 1, (guint) mark->column + 1, what);
+               ev->line, ev->column, what);
   return FALSE;
 }
 
@@ -399,7 +399,7 @@ build_tree (PbsYamlStream *self, GError **error)
   tree_reset (self);
   for (;;)
     {
-      const yaml_event_t *ev = pbs_yaml_source_next (self->source, error);
+      const PbsYamlEvent *ev = pbs_yaml_source_next (self->source, error);
       gboolean ok = TRUE;
 
       if (ev == NULL)
@@ -411,29 +411,29 @@ build_tree (PbsYamlStream *self, GError **error)
           return TRUE;
 
         case YAML_SCALAR_EVENT:
-          if (ev->data.scalar.length > MAX_SCALAR)
-            ok = limit_fail (self, &ev->start_mark, "a value is longer than 1 MiB", error);
-          else if (memchr (ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL)
+          if (ev->length > MAX_SCALAR)
+            ok = limit_fail (self, ev, "a value is longer than 1 MiB", error);
+          else if (memchr (ev->value, '\0', ev->length) != NULL)
             {
               /* A "\0" escape: every reader of the tree stops at the first
                * NUL, so the rest would vanish unseen (issue 14). */
               g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_BAD_VALUE,
                            "%s:%u:%u: a value or key holds U+0000 (a \\0 escape), "
                            "which no field may hold", self->name,
-                           (guint) ev->start_mark.line + 1, (guint) ev->start_mark.column + 1);
+                           ev->line, ev->column);
               ok = FALSE;
             }
           else
             {
-              guint32 i = new_node (t, PBS_YAML_SCALAR, &ev->start_mark);
+              guint32 i = new_node (t, PBS_YAML_SCALAR, ev);
               PbsYamlNode *n = node_at (t, i);
-              n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+              n->plain = ev->plain;
               n->first = (guint32) t->text->len;
-              n->count = (guint32) ev->data.scalar.length;
-              g_string_append_len (t->text, (const char *) ev->data.scalar.value,
-                                   (gssize) ev->data.scalar.length);
+              n->count = (guint32) ev->length;
+              g_string_append_len (t->text, ev->value,
+                                   (gssize) ev->length);
               g_string_append_c (t->text, '\0');
-              add_anchor (self, ev->data.scalar.anchor, i);
+              add_anchor (self, ev->anchor, i);
               attach (self, i);
             }
           break;
@@ -441,20 +441,19 @@ build_tree (PbsYamlStream *self, GError **error)
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT:
           if (self->open->len / 2 >= MAX_DEPTH)
-            ok = limit_fail (self, &ev->start_mark, "nesting is deeper than 64 levels", error);
+            ok = limit_fail (self, ev, "nesting is deeper than 64 levels", error);
           else
             {
               guint32 i = new_node (t, ev->type == YAML_MAPPING_START_EVENT ? PBS_YAML_MAPPING : PBS_YAML_SEQUENCE,
-                                    &ev->start_mark);
+                                    ev);
               guint32 frame[2] = { i, self->pending->len };
-              const yaml_char_t *anchor = ev->type == YAML_MAPPING_START_EVENT
-                                          ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
+              const char *anchor = ev->anchor;
               g_array_append_vals (self->open, frame, 2);
               if (ev->type == YAML_SEQUENCE_START_EVENT)
                 check_rows_list (self, i);
               /* The anchor is registered when the node is complete, so a
                * node cannot contain an alias to itself. */
-              g_ptr_array_add (self->open_anchors, anchor != NULL ? g_strdup ((const char *) anchor) : NULL);
+              g_ptr_array_add (self->open_anchors, g_strdup (anchor));
             }
           break;
 
@@ -488,21 +487,21 @@ build_tree (PbsYamlStream *self, GError **error)
         case YAML_ALIAS_EVENT:
           {
             gpointer idx = NULL;
-            const char *anchor = (const char *) ev->data.alias.anchor;
+            const char *anchor = ev->anchor;
 
             if (!g_hash_table_lookup_extended (self->anchors, anchor, NULL, &idx)
                 || GPOINTER_TO_UINT (idx) == 0)
               {
                 g_set_error (error, PBS_DOCUMENT_ERROR, PBS_DOCUMENT_ERROR_SYNTAX,
                              "%s:%u:%u: alias “*%s” names no complete anchor before it",
-                             self->name, (guint) ev->start_mark.line + 1,
-                             (guint) ev->start_mark.column + 1, anchor);
+                             self->name, ev->line,
+                             ev->column, anchor);
                 ok = FALSE;
                 break;
               }
             self->expanded += pbs_yaml_node (t, GPOINTER_TO_UINT (idx) - 1)->size;
             if (self->expanded > MAX_ALIAS_NODES)
-              ok = limit_fail (self, &ev->start_mark,
+              ok = limit_fail (self, ev,
                                "aliases expand to more than 10,000 nodes (a “billion laughs” document?)",
                                error);
             else
@@ -536,7 +535,7 @@ pbs_yaml_stream_next (PbsYamlStream *self, guint32 *root, GError **error)
 
   for (;;)
     {
-      const yaml_event_t *ev = pbs_yaml_source_next (self->source, error);
+      const PbsYamlEvent *ev = pbs_yaml_source_next (self->source, error);
 
       if (ev == NULL)
         {
