@@ -11,7 +11,10 @@
  *  - scoring with the default policy either gives a scorecard or fails
  *    with a PBS_SCORE_ERROR, never both, never neither;
  *  - load → save → load gives an equal evaluation (the saved text is one
- *    evaluation document that reads back without an error).
+ *    evaluation document that reads back without an error);
+ *  - read again with the parser on a thread of its own
+ *    (pbs_reader_set_parse_ahead), the stream gives the same documents
+ *    (kinds, equal evaluations) and the same errors, in the same order.
  *
  * A broken promise abort()s, which libFuzzer reports as a crash with the
  * input that caused it. Build and run: doc/fuzzing.md.
@@ -90,14 +93,74 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
+/* One outcome of pbs_reader_next (): a document, or an error's words. */
+typedef struct {
+  PbsDocument *doc;
+  char        *error;
+} Outcome;
+
+static void
+outcome_clear (gpointer data)
+{
+  Outcome *o = data;
+
+  g_clear_pointer (&o->doc, pbs_document_unref);
+  g_clear_pointer (&o->error, g_free);
+}
+
+static char *
+error_words (const GError *error)
+{
+  return g_strdup_printf ("%s %d %s", g_quark_to_string (error->domain), error->code, error->message);
+}
+
+/* The same stream read with the parser on a thread of its own gives
+ * @outcomes again. */
+static void
+check_parse_ahead (const char *data, gssize size, GArray *outcomes)
+{
+  g_autoptr (PbsReader) reader = pbs_reader_new_for_data (data, size, "<fuzz>.yaml");
+  guint i = 0;
+
+  pbs_reader_set_parse_ahead (reader, TRUE);
+  for (;; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PbsDocument) doc = pbs_reader_next (reader, &error);
+      const Outcome *want;
+
+      if (doc == NULL && error == NULL)
+        break;
+      if (i >= outcomes->len)
+        broken_promise ("parsing ahead gives more documents or errors", error, NULL);
+      want = &g_array_index (outcomes, Outcome, i);
+      if (error != NULL)
+        {
+          g_autofree char *said = error_words (error);
+
+          if (want->error == NULL || strcmp (said, want->error) != 0)
+            broken_promise ("parsing ahead gives another error", error, want->error);
+        }
+      else if (want->doc == NULL || pbs_document_get_kind (doc) != pbs_document_get_kind (want->doc)
+               || (pbs_document_get_kind (doc) == PBS_DOCUMENT_EVALUATION
+                   && !pbs_evaluation_equal (pbs_document_get_evaluation (doc),
+                                             pbs_document_get_evaluation (want->doc))))
+        broken_promise ("parsing ahead gives another document", NULL, want->error);
+    }
+  if (i != outcomes->len)
+    broken_promise ("parsing ahead gives fewer documents or errors", NULL, NULL);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
   g_autoptr (PbsReader) reader = NULL;
+  g_autoptr (GArray) outcomes = g_array_new (FALSE, TRUE, sizeof (Outcome));
+  const char *text = size > 0 ? (const char *) data : "";
 
+  g_array_set_clear_func (outcomes, outcome_clear);
   /* The reader takes a length and copies the bytes: no NUL needed. */
-  reader = pbs_reader_new_for_data (size > 0 ? (const char *) data : "",
-                                    (gssize) size, "<fuzz>.yaml");
+  reader = pbs_reader_new_for_data (text, (gssize) size, "<fuzz>.yaml");
   for (;;)
     {
       g_autoptr (GError) error = NULL;
@@ -110,12 +173,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           if (error == NULL)
             break;
           check_error (error, "", NULL, PBS_DOCUMENT_ERROR, PBS_IMPORT_ERROR, 0);
+          {
+            Outcome o = { NULL, error_words (error) };
+
+            g_array_append_val (outcomes, o);
+          }
           continue;
         }
       if (error != NULL)
         broken_promise ("a document and an error", error, NULL);
       if (pbs_document_get_kind (doc) == PBS_DOCUMENT_EVALUATION)
         check_evaluation (pbs_document_get_evaluation (doc));
+      {
+        Outcome o = { g_steal_pointer (&doc), NULL };
+
+        g_array_append_val (outcomes, o);
+      }
     }
+  check_parse_ahead (text, (gssize) size, outcomes);
   return 0;
 }
