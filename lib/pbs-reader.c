@@ -349,7 +349,7 @@ pbs_reader_set_template (PbsReader *self, PbsTemplate *template_)
  * pbs_reader_next(), so that on a machine with more than one core the
  * next documents are parsed while the caller scores and writes the last
  * one. The documents, their order and the errors are the same either way;
- * at most eight small slots of parsed events wait, so memory stays
+ * at most sixteen small slots of parsed events wait, so memory stays
  * bounded. The reader itself still belongs to one thread at a time
  * (doc/threads.md). Table files and data already read are not affected.
  * Call it before the first pbs_reader_next().
