@@ -1353,14 +1353,17 @@ def _():
 def _():
     # /dev/zero and /dev/urandom: the first block already holds what no text
     # holds, located; an endless table on standard input stops at the
-    # largest table file pbscore reads (doc/import.md).
-    for dev, msg in (('/dev/zero', '/dev/zero:line 1: a NUL character'),
-                     ('/dev/urandom', '/dev/urandom:line ')):
+    # largest table file pbscore reads (doc/import.md). Random bytes are
+    # mostly taken for a table (a NUL in the first block), but the few
+    # starts that look like YAML (a byte-order mark, say) are read as YAML
+    # and fail at their first invalid byte: located either way.
+    for dev, msg in (('/dev/zero', r'/dev/zero:line 1: a NUL character'),
+                     ('/dev/urandom', r'/dev/urandom:(line \d+|\d+:\d+): ')):
         if not os.path.exists(dev):
             continue
         r = pbscore('validate', dev)
         expect_rc(r, 2)
-        expect(msg in r.err, f'no located error for {dev}', r)
+        expect(re.search(msg, r.err), f'no located error for {dev}', r)
     endless = subprocess.Popen(['yes', '序号,指标,目标'], stdout=subprocess.PIPE)
     try:
         rc, err = raw_pbscore('validate', '-', stdin=endless.stdout)
