@@ -118,21 +118,24 @@ pbs_yaml_source_new (GInputStream *input, const char *name)
   return self;
 }
 
+/* The ring, with what the parser read ahead and nobody took. */
+static void
+free_slots (PbsYamlSource *self)
+{
+  for (guint i = 0; self->slots != NULL && i < AHEAD_SLOTS; i++)
+    {
+      g_clear_error (&self->slots[i].error);
+      g_byte_array_unref (self->slots[i].text);
+    }
+  g_clear_pointer (&self->slots, g_free);
+}
+
 static void
 source_unref (PbsYamlSource *self)
 {
   if (!g_atomic_ref_count_dec (&self->refs))
     return;
-  /* What the parser read ahead and nobody took. */
-  for (guint i = 0; i < self->count; i++)
-    {
-      Slot *slot = &self->slots[(self->head + i) % AHEAD_SLOTS];
-
-      g_clear_error (&slot->error);
-    }
-  for (guint i = 0; self->slots != NULL && i < AHEAD_SLOTS; i++)
-    g_clear_pointer (&self->slots[i].text, g_byte_array_unref);
-  g_free (self->slots);
+  free_slots (self);
   if (self->have_event)
     yaml_event_delete (&self->event);
   if (self->started)
@@ -365,6 +368,21 @@ read_handler (void *data, unsigned char *buffer, size_t size, size_t *size_read)
   return 1;
 }
 
+/* The first block into cur, once: what peeking and starting look at. */
+static gboolean
+read_first_block (PbsYamlSource *self, GError **error)
+{
+  if (self->peeked)
+    return TRUE;
+  if (!read_block (self))
+    {
+      g_propagate_error (error, g_steal_pointer (&self->read_error));
+      return FALSE;
+    }
+  self->peeked = TRUE;
+  return TRUE;
+}
+
 GBytes *
 pbs_yaml_source_peek (PbsYamlSource *self, GError **error)
 {
@@ -373,15 +391,8 @@ pbs_yaml_source_peek (PbsYamlSource *self, GError **error)
   const guint8 *p;
   gsize n, cut;
 
-  if (!self->peeked)
-    {
-      if (!read_block (self))
-        {
-          g_propagate_error (error, g_steal_pointer (&self->read_error));
-          return NULL;
-        }
-      self->peeked = TRUE;
-    }
+  if (!read_first_block (self, error))
+    return NULL;
   /* whole characters: a block cut within one would not look like text */
   p = self->cur.bytes->data;
   n = self->cur.bytes->len;
@@ -779,15 +790,8 @@ pbs_yaml_source_start (PbsYamlSource *self, gboolean ahead, GError **error)
 {
   g_return_val_if_fail (!self->started, FALSE);
 
-  if (!self->peeked)
-    {
-      if (!read_block (self))
-        {
-          g_propagate_error (error, g_steal_pointer (&self->read_error));
-          return FALSE;
-        }
-      self->peeked = TRUE;
-    }
+  if (!read_first_block (self, error))
+    return FALSE;
   if (!decode_unicode (self, error))
     return FALSE;
   if (!yaml_parser_initialize (&self->parser))
@@ -810,9 +814,7 @@ pbs_yaml_source_start (PbsYamlSource *self, gboolean ahead, GError **error)
         {
           /* parse on this thread, as without @ahead */
           g_atomic_ref_count_dec (&self->refs);
-          for (guint i = 0; i < AHEAD_SLOTS; i++)
-            g_byte_array_unref (self->slots[i].text);
-          g_clear_pointer (&self->slots, g_free);
+          free_slots (self);
           g_clear_object (&self->cancel);
         }
     }
